@@ -17,8 +17,8 @@ const base = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
-    '^#(domain|eventstore|projections|application)$': '<rootDir>/libs/$1/src/index.ts',
-    '^#(domain|eventstore|projections|application)/(.*)$': '<rootDir>/libs/$1/src/$2.ts',
+    '^#(domain|eventstore|projections|application|platform)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#(domain|eventstore|projections|application|platform)/(.*)$': '<rootDir>/libs/$1/src/$2.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
 };

@@ -1,0 +1,81 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { HttpException } from '@nestjs/common';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+
+/** Codes a client may rely on (DESIGN.md, GraphQL). */
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RULE_VIOLATION',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Codes Apollo itself produces for requests rejected before execution; they are already safe to show. */
+const REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'QUERY_TOO_COMPLEX',
+]);
+
+const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  429: 'RATE_LIMITED',
+};
+
+interface CodedError {
+  code: string;
+  message: string;
+  fields?: unknown;
+}
+
+function isCoded(error: unknown): error is CodedError {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && ERROR_CODES.includes((error as { code: ErrorCode }).code);
+}
+
+/**
+ * Turns any error into a client-safe GraphQL error with a stable `extensions.code`. Unknown errors become
+ * `INTERNAL` with a generic message (logged with their stack, never sent).
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+    const original = unwrapResolverError(error);
+    const apolloCode = formatted.extensions?.['code'];
+    if (typeof apolloCode === 'string' && REQUEST_CODES.has(apolloCode)) {
+      return { ...base, extensions: { code: apolloCode } };
+    }
+    if (isCoded(original)) {
+      return {
+        ...base,
+        message: original.message,
+        extensions: { code: original.code, ...(original.fields ? { fields: original.fields } : {}) },
+      };
+    }
+    if (original instanceof HttpException) {
+      const status = original.getStatus();
+      const code = HTTP_STATUS_CODES[status];
+      if (code) return { ...base, message: original.message, extensions: { code } };
+    }
+    if (original instanceof GraphQLError && !(original.originalError instanceof Error)) {
+      // Coercion errors of variables and arguments: the client's input is at fault.
+      const code = typeof original.extensions['code'] === 'string' ? original.extensions['code'] : 'BAD_USER_INPUT';
+      return { ...base, extensions: { code: code === 'INTERNAL_SERVER_ERROR' ? 'BAD_USER_INPUT' : code } };
+    }
+    logger.error({ err: original, path: formatted.path }, 'unexpected error while serving a GraphQL request');
+    return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL' } };
+  };
+}

@@ -1,0 +1,114 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { resolve } from 'node:path';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** Environment variables, all optional on the embedded default. Validated with class-validator at start-up. */
+class EnvironmentVariables {
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT?: number;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  HOST?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(1)
+  DATA_DIR?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^(esdb|kurrentdb|esdb\+discover|kurrentdb\+discover):\/\/.+|^memory:$/, {
+    message: 'must be an esdb://… (or kurrentdb://…) connection string, or unset for the embedded SQLite store',
+  })
+  EVENTSTORE_URL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  AUTH_JWKS_URL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  AUTH_ISSUER?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  AUTH_AUDIENCE?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  AUTH_DEV_SECRET?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(1)
+  BOOTSTRAP_ADMIN?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^\d+(b|kb|mb)$/i, { message: 'must be a size such as 100kb or 1mb' })
+  BODY_LIMIT?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(2) @Max(100)
+  GRAPHQL_MAX_DEPTH?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(1_000_000)
+  GRAPHQL_MAX_COST?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60_000)
+  CONSISTENCY_TIMEOUT_MS?: number;
+}
+
+export type AuthConfig =
+  | { readonly mode: 'oidc'; readonly issuer: string; readonly audience: string; readonly jwksUrl: string }
+  | { readonly mode: 'dev'; readonly secret: string | undefined };
+
+export interface PlatformConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly eventStoreUrl: string | undefined;
+  readonly auth: AuthConfig;
+  readonly logLevel: string;
+  readonly bootstrapAdmin: string | undefined;
+  readonly bodyLimit: string;
+  readonly graphqlMaxDepth: number;
+  readonly graphqlMaxCost: number;
+  /** How long a mutation waits for the read models to reach its events before answering. */
+  readonly consistencyTimeoutMs: number;
+}
+
+/** Bad configuration: the message is one line naming the variable and why. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  const vars = plainToInstance(EnvironmentVariables, { ...env }, { excludeExtraneousValues: false });
+  const errors = validateSync(vars, { skipMissingProperties: false, whitelist: false });
+  const first = errors[0];
+  if (first) {
+    const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    throw new ConfigError(`Invalid configuration: ${first.property} ${reason.replace(`${first.property} `, '')}`);
+  }
+  const oidc = [vars.AUTH_ISSUER, vars.AUTH_AUDIENCE, vars.AUTH_JWKS_URL];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    const missing = ['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL'].filter((_, i) => !oidc[i]);
+    throw new ConfigError(`Invalid configuration: ${missing.join(', ')} must be set too (OIDC needs issuer, audience and JWKS URL)`);
+  }
+  if (oidc.every(Boolean) && vars.AUTH_DEV_SECRET) {
+    throw new ConfigError('Invalid configuration: AUTH_DEV_SECRET cannot be combined with an OIDC provider (AUTH_ISSUER)');
+  }
+  return {
+    port: vars.PORT ?? 3000,
+    host: vars.HOST ?? '0.0.0.0',
+    dataDir: resolve(vars.DATA_DIR ?? './data'),
+    eventStoreUrl: vars.EVENTSTORE_URL,
+    auth: oidc.every(Boolean)
+      ? { mode: 'oidc', issuer: vars.AUTH_ISSUER!, audience: vars.AUTH_AUDIENCE!, jwksUrl: vars.AUTH_JWKS_URL! }
+      : { mode: 'dev', secret: vars.AUTH_DEV_SECRET },
+    logLevel: vars.LOG_LEVEL ?? 'info',
+    bootstrapAdmin: vars.BOOTSTRAP_ADMIN,
+    bodyLimit: vars.BODY_LIMIT ?? '1mb',
+    graphqlMaxDepth: vars.GRAPHQL_MAX_DEPTH ?? 10,
+    graphqlMaxCost: vars.GRAPHQL_MAX_COST ?? 5000,
+    consistencyTimeoutMs: vars.CONSISTENCY_TIMEOUT_MS ?? 2000,
+  };
+}
