@@ -1,9 +1,31 @@
 import 'reflect-metadata';
-import { WrongExpectedVersionError } from '#eventstore';
+import 'dotenv/config';
 import { NestFactory } from '@nestjs/core';
-import { Module } from '@nestjs/common';
-@Module({})
-class AppModule {}
-const app = await NestFactory.createApplicationContext(AppModule, { logger: false });
-console.log('ok', new WrongExpectedVersionError('s', 1n, 2n).message);
-await app.close();
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ConfigError, createLogger, loadConfig, type PlatformConfig } from '#platform';
+import { AppModule } from './app.module.js';
+import { NestPinoLogger } from './observability/nest-pino-logger.js';
+
+function configOrExit(): PlatformConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+const config = configOrExit();
+const logger = createLogger(config.logLevel, 'npa-api');
+
+const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
+  logger: new NestPinoLogger(logger),
+  bodyParser: false,
+});
+app.useBodyParser('json', { limit: config.bodyLimit });
+app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+await app.listen(config.port, config.host);
+logger.info({ url: `http://localhost:${config.port}/graphql`, dataDir: config.dataDir }, 'api listening');

@@ -30,16 +30,16 @@ export class Metrics {
 
   readonly projectionLag: Gauge<'projection'>;
 
-  constructor(lagOf: () => readonly { name: string; lag: number }[]) {
+  constructor(lagOf: () => Promise<readonly { name: string; lag: number | bigint }[]>) {
     collectDefaultMetrics({ register: this.registry });
     this.projectionLag = new Gauge({
       name: 'projection_lag_events',
       help: 'How many events each read model is behind the head of the log.',
       labelNames: ['projection'] as const,
       registers: [this.registry],
-      collect() {
+      async collect() {
         this.reset();
-        for (const p of lagOf()) this.set({ projection: p.name }, p.lag);
+        for (const p of await lagOf()) this.set({ projection: p.name }, Number(p.lag));
       },
     });
   }
