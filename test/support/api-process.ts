@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { removeDir, tempDataDir } from './temp-dir.js';
+
+export { removeDir, tempDataDir };
 
 /** The compiled api entry point; `npm test` builds before it runs the suites. */
 export const API_MAIN = resolve('dist/apps/api/src/main.js');
@@ -19,9 +20,6 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export function tempDataDir(prefix = 'npa-e2e-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
-}
 
 export interface RunningApi {
   readonly url: string;
@@ -95,6 +93,3 @@ export async function startApi(options: { dataDir?: string; env?: Record<string,
   };
 }
 
-export function removeDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
-}

@@ -43,7 +43,7 @@ interface CodedError {
 }
 
 function isCoded(error: unknown): error is CodedError {
-  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && ERROR_CODES.includes((error as { code: ErrorCode }).code);
+  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && ERROR_CODES.includes((error as unknown as { code: ErrorCode }).code);
 }
 
 /**

@@ -1,0 +1,57 @@
+import type { ChangeNotifier } from './change-notifier.js';
+import type { Position, RecordedEvent, SubscribeOptions, Subscription, SubscriptionHandler } from './port.js';
+
+export type ReadBatch = (after: Position | undefined, maxCount: number) => Promise<readonly RecordedEvent[]>;
+
+/**
+ * A catch-up subscription over a log that can be read by position: reads a batch after the last delivered
+ * position, awaits the handler, repeats; at the end of the log it reports `onCaughtUp` and sleeps until the log
+ * changes. Only one batch is ever held, so a slow handler slows reading down instead of growing memory.
+ */
+export function catchUpSubscription(
+  read: ReadBatch,
+  changes: ChangeNotifier,
+  from: Position | undefined,
+  handler: SubscriptionHandler,
+  options: SubscribeOptions = {},
+): Subscription {
+  const maxBatchSize = options.maxBatchSize ?? 500;
+  let closed = false;
+  let wakeOnClose: () => void = () => undefined;
+  const closing = new Promise<void>((resolve) => (wakeOnClose = resolve));
+
+  const run = async (): Promise<void> => {
+    let after = from;
+    let reportedCaughtUp = false;
+    await Promise.resolve();
+    while (!closed) {
+      const seen = changes.current;
+      const batch = await read(after, maxBatchSize);
+      if (closed) return;
+      const last = batch.at(-1);
+      if (last) {
+        await handler(batch);
+        after = last.position;
+        reportedCaughtUp = false;
+        continue;
+      }
+      if (!reportedCaughtUp) {
+        reportedCaughtUp = true;
+        options.onCaughtUp?.(after);
+      }
+      await Promise.race([changes.changedSince(seen), closing]);
+    }
+  };
+
+  const running = run().catch((error: unknown) => {
+    if (!closed) options.onError?.(error);
+  });
+
+  return {
+    async close() {
+      closed = true;
+      wakeOnClose();
+      await running;
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import { checkExpectedRevision, findEarlierAppend, validateAppend } from '../append-rules.js';
+import { catchUpSubscription } from '../catch-up-subscription.js';
+import { ChangeNotifier } from '../change-notifier.js';
+import {
+  type AppendResult,
+  type EventStore,
+  EventStoreUnavailableError,
+  type ExpectedRevision,
+  type NewEvent,
+  type Position,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+  type SubscriptionHandler,
+} from '../port.js';
+
+interface MemoryStream {
+  readonly events: RecordedEvent[];
+  readonly revisionById: Map<string, bigint>;
+}
+
+/** The port in memory, with the same rules as the durable adapters; for unit tests. Positions start at 1. */
+export class MemoryEventStore implements EventStore {
+  readonly kind = 'memory';
+  private readonly log: RecordedEvent[] = [];
+  private readonly streams = new Map<string, MemoryStream>();
+  private readonly changes = new ChangeNotifier();
+  private readonly subscriptions = new Set<Subscription>();
+  private closed = false;
+
+  async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision = 'any'): Promise<AppendResult> {
+    this.assertOpen();
+    validateAppend(stream, events, expected);
+    const existing = this.streams.get(stream);
+    const current = existing ? BigInt(existing.events.length - 1) : undefined;
+    const earlier = findEarlierAppend(stream, events, expected, current, {
+      revisionOf: (id) => existing?.revisionById.get(id),
+      idAt: (revision) => existing?.events[Number(revision)]?.id,
+    });
+    if (earlier !== undefined && existing) {
+      return { nextExpectedRevision: earlier, position: existing.events[Number(earlier)]!.position };
+    }
+    checkExpectedRevision(stream, expected, current);
+    const target = existing ?? { events: [], revisionById: new Map<string, bigint>() };
+    const copies = events.map((event) => structuredClone({ id: event.id, type: event.type, data: event.data, metadata: event.metadata }));
+    for (const copy of copies) {
+      const recorded: RecordedEvent = {
+        ...copy,
+        stream,
+        revision: BigInt(target.events.length),
+        position: BigInt(this.log.length + 1),
+      };
+      target.events.push(recorded);
+      target.revisionById.set(recorded.id, recorded.revision);
+      this.log.push(recorded);
+    }
+    this.streams.set(stream, target);
+    this.changes.notify();
+    const last = target.events.at(-1)!;
+    return { nextExpectedRevision: last.revision, position: last.position };
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const events = this.streams.get(stream)?.events ?? [];
+    const max = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    if (options.direction === 'backwards') {
+      const from = options.fromRevision === undefined ? events.length - 1 : Math.min(Number(options.fromRevision), events.length - 1);
+      return events.slice(Math.max(0, from - max + 1), from + 1).reverse();
+    }
+    const from = Number(options.fromRevision ?? 0n);
+    return events.slice(from, from + max);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const start = Number(options.after ?? 0n);
+    return this.log.slice(start, start + (options.maxCount ?? Number.MAX_SAFE_INTEGER));
+  }
+
+  async headPosition(): Promise<Position | undefined> {
+    return this.log.at(-1)?.position;
+  }
+
+  subscribeToAll(after: Position | undefined, handler: SubscriptionHandler, options?: SubscribeOptions): Subscription {
+    this.assertOpen();
+    const subscription = catchUpSubscription(
+      (from, maxCount) => this.readAll({ after: from, maxCount }),
+      this.changes,
+      after,
+      handler,
+      options,
+    );
+    this.subscriptions.add(subscription);
+    return {
+      close: async () => {
+        this.subscriptions.delete(subscription);
+        await subscription.close();
+      },
+    };
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    this.subscriptions.clear();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EventStoreUnavailableError('The event store is closed');
+  }
+}
