@@ -1,0 +1,24 @@
+import type { ParticipantKind, Role } from './roles.js';
+
+export interface RegisterParticipant {
+  readonly type: 'RegisterParticipant';
+  readonly participantId: string;
+  readonly subject: string;
+  readonly displayName: string;
+  readonly kind: ParticipantKind;
+}
+
+export interface GrantRole {
+  readonly type: 'GrantRole';
+  readonly role: Role;
+  readonly scope: string | null;
+}
+
+export interface RevokeRole {
+  readonly type: 'RevokeRole';
+  readonly role: Role;
+  readonly scope: string | null;
+  readonly reason: string | null;
+}
+
+export type ParticipantCommand = RegisterParticipant | GrantRole | RevokeRole;

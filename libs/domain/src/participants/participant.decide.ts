@@ -1,0 +1,71 @@
+import { assertNever } from '../decider.js';
+import { RuleViolation } from '../rule-violation.js';
+import type { GrantRole, ParticipantCommand, RegisterParticipant, RevokeRole } from './participant.commands.js';
+import type { ParticipantEvent, RoleGranted, RoleRevoked } from './participant.events.js';
+import type { ParticipantState } from './participant.state.js';
+import { ADULT_ONLY_ROLES, type RoleGrant, sameGrant } from './roles.js';
+
+type Registered = Extract<ParticipantState, { status: 'registered' }>;
+
+function registered(state: ParticipantState): Registered {
+  if (state.status !== 'registered') {
+    throw new RuleViolation('participant.not_registered', 'This person is not registered as a participant yet.');
+  }
+  return state;
+}
+
+function checkScope({ role, scope }: RoleGrant): void {
+  if (role === 'ADMIN' && scope !== null) {
+    throw new RuleViolation('participant.admin_has_no_scope', 'ADMIN applies to the whole platform and takes no scope.');
+  }
+  if (role !== 'ADMIN' && (scope === null || scope.trim() === '')) {
+    const what = role === 'COORDINATOR' || role === 'MONITOR' ? 'a plan id' : 'a stakeholder id';
+    throw new RuleViolation('participant.scope_required', `${role} needs a scope: ${what}.`);
+  }
+}
+
+export function register(command: RegisterParticipant, state: ParticipantState): ParticipantEvent[] {
+  if (state.status === 'registered') {
+    throw new RuleViolation('participant.already_registered', `${command.subject} is already registered.`);
+  }
+  const { participantId, subject, displayName, kind } = command;
+  return [{ type: 'ParticipantRegistered', data: { participantId, subject, displayName, kind } }];
+}
+
+export function grant(command: GrantRole, state: ParticipantState): RoleGranted[] {
+  const participant = registered(state);
+  const wanted = { role: command.role, scope: command.scope };
+  checkScope(wanted);
+  if (participant.kind === 'YOUTH' && ADULT_ONLY_ROLES.includes(command.role)) {
+    throw new RuleViolation('participant.youth_role', `A youth participant cannot be ${command.role}.`);
+  }
+  if (command.role === 'YOUTH' && participant.kind !== 'YOUTH') {
+    throw new RuleViolation('participant.youth_role', 'Only a youth participant can hold the YOUTH role.');
+  }
+  if (participant.grants.some((held) => sameGrant(held, wanted))) {
+    throw new RuleViolation('participant.role_already_granted', `${participant.subject} already holds ${command.role} here.`);
+  }
+  return [{ type: 'RoleGranted', data: { participantId: participant.participantId, ...wanted } }];
+}
+
+export function revoke(command: RevokeRole, state: ParticipantState): RoleRevoked[] {
+  const participant = registered(state);
+  const held = { role: command.role, scope: command.scope };
+  if (!participant.grants.some((grant) => sameGrant(grant, held))) {
+    throw new RuleViolation('participant.role_not_granted', `${participant.subject} does not hold ${command.role} here.`);
+  }
+  return [{ type: 'RoleRevoked', data: { participantId: participant.participantId, ...held, reason: command.reason } }];
+}
+
+export function decideParticipant(command: ParticipantCommand, state: ParticipantState): ParticipantEvent[] {
+  switch (command.type) {
+    case 'RegisterParticipant':
+      return register(command, state);
+    case 'GrantRole':
+      return grant(command, state);
+    case 'RevokeRole':
+      return revoke(command, state);
+    default:
+      return assertNever(command);
+  }
+}

@@ -1,0 +1,33 @@
+import type { DomainEvent } from '../decider.js';
+import type { ParticipantEvent } from './participant.events.js';
+import { type ParticipantKind, type RoleGrant, sameGrant } from './roles.js';
+
+export type ParticipantState =
+  | { readonly status: 'unregistered' }
+  | {
+      readonly status: 'registered';
+      readonly participantId: string;
+      readonly subject: string;
+      readonly displayName: string;
+      readonly kind: ParticipantKind;
+      readonly grants: readonly RoleGrant[];
+    };
+
+export const initialParticipantState: ParticipantState = { status: 'unregistered' };
+
+/** Pure and total: events of other types leave the state as it is. */
+export function evolveParticipant(state: ParticipantState, event: DomainEvent): ParticipantState {
+  const known = event as ParticipantEvent;
+  switch (known.type) {
+    case 'ParticipantRegistered':
+      return { status: 'registered', ...known.data, grants: [] };
+    case 'RoleGranted':
+      if (state.status !== 'registered') return state;
+      return { ...state, grants: [...state.grants, { role: known.data.role, scope: known.data.scope }] };
+    case 'RoleRevoked':
+      if (state.status !== 'registered') return state;
+      return { ...state, grants: state.grants.filter((grant) => !sameGrant(grant, known.data)) };
+    default:
+      return state;
+  }
+}
