@@ -30,8 +30,11 @@ export class Metrics {
 
   readonly projectionLag: Gauge<'projection'>;
 
-  constructor(lagOf: () => Promise<readonly { name: string; lag: number | bigint }[]>) {
+  private lagOf: () => Promise<readonly { name: string; lag: number | bigint }[]> = async () => [];
+
+  constructor() {
     collectDefaultMetrics({ register: this.registry });
+    const lagOf = () => this.lagOf();
     this.projectionLag = new Gauge({
       name: 'projection_lag_events',
       help: 'How many events each read model is behind the head of the log.',
@@ -42,5 +45,10 @@ export class Metrics {
         for (const p of await lagOf()) this.set({ projection: p.name }, Number(p.lag));
       },
     });
+  }
+
+  /** Reports each read model's lag at every scrape. */
+  observeProjections(lagOf: () => Promise<readonly { name: string; lag: number | bigint }[]>): void {
+    this.lagOf = lagOf;
   }
 }

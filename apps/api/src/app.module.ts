@@ -1,0 +1,70 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule, ValidationPipe } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TerminusModule } from '@nestjs/terminus';
+import { ApplicationModule } from '#application';
+import { createTokenVerifier, type Logger, type PlatformConfig, PlatformModule } from '#platform';
+import { CommandMetricsInterceptor } from './graphql/command-metrics.interceptor.js';
+import { graphqlOptions } from './graphql/graphql-options.js';
+import { inputValidationError } from './graphql/input-validation.js';
+import { MutationAuthGuard } from './graphql/mutation-auth.guard.js';
+import { viewerResolver } from './graphql/viewer-context.js';
+import { HealthController } from './health/health.controller.js';
+import { IdentityResolver } from './identity/identity.resolver.js';
+import { instrumentEventStore } from './observability/instrumented-event-store.js';
+import { httpMetricsMiddleware } from './observability/http-metrics.middleware.js';
+import { Metrics } from './observability/metrics.js';
+import { MetricsController } from './observability/metrics.controller.js';
+import { ProjectionMetrics } from './observability/projection-metrics.js';
+import { ServerInfoResolver } from './server-info/server-info.resolver.js';
+
+/** The api: GraphQL at /graphql, /health and /metrics, over the platform's stores. */
+@Module({})
+export class AppModule implements NestModule {
+  constructor(private readonly metrics: Metrics) {}
+
+  static forRoot(config: PlatformConfig, logger: Logger): DynamicModule {
+    const metrics = new Metrics();
+    const verifier = createTokenVerifier(config);
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot(config, logger, {
+          runProjections: true,
+          decorateStore: (store) => instrumentEventStore(store, metrics),
+        }),
+        CqrsModule.forRoot(),
+        ApplicationModule,
+        TerminusModule.forRoot({ logger: false }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          ...graphqlOptions(config, logger, viewerResolver(verifier)),
+        }),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: Metrics, useValue: metrics },
+        ProjectionMetrics,
+        ServerInfoResolver,
+        IdentityResolver,
+        { provide: APP_GUARD, useClass: MutationAuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: CommandMetricsInterceptor },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            transform: true,
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            exceptionFactory: inputValidationError,
+          }),
+        },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(httpMetricsMiddleware(this.metrics)).forRoutes('*');
+  }
+}

@@ -1,0 +1,50 @@
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
+import type {
+  GrantRoleInput,
+  ParticipantKind,
+  RegisterParticipantInput,
+  RevokeRoleInput,
+  Role,
+} from '../graphql/generated/schema.js';
+
+const ROLES: readonly Role[] = ['ADMIN', 'COORDINATOR', 'FOCAL_POINT', 'MONITOR', 'YOUTH'];
+const KINDS: readonly ParticipantKind[] = ['ADULT', 'YOUTH'];
+/** Subjects are identity-provider ids: printable, no whitespace. */
+const SUBJECT = /^[\x21-\x7e]+$/;
+
+class CommandInput {
+  @IsOptional() @IsUUID(undefined, { message: 'commandId must be a UUID' })
+  commandId?: string | null;
+}
+
+export class RegisterParticipantInputDto extends CommandInput implements RegisterParticipantInput {
+  @IsString() @Length(1, 200) @Matches(SUBJECT, { message: 'subject must be printable ASCII without spaces' })
+  subject!: string;
+
+  @IsString() @Length(1, 120)
+  displayName!: string;
+
+  @IsIn(KINDS)
+  kind!: ParticipantKind;
+}
+
+class RoleInput extends CommandInput {
+  @IsOptional() @IsInt() @Min(0)
+  expectedVersion?: number | null;
+
+  @IsString() @Length(1, 200) @Matches(SUBJECT, { message: 'subject must be printable ASCII without spaces' })
+  subject!: string;
+
+  @IsIn(ROLES)
+  role!: Role;
+
+  @IsOptional() @IsString() @Length(1, 100)
+  scope?: string | null;
+}
+
+export class GrantRoleInputDto extends RoleInput implements GrantRoleInput {}
+
+export class RevokeRoleInputDto extends RoleInput implements RevokeRoleInput {
+  @IsOptional() @IsString() @Length(1, 500)
+  reason?: string | null;
+}

@@ -1,0 +1,76 @@
+import { Inject } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import {
+  CLOCK,
+  type Clock,
+  GetViewerQuery,
+  GrantRoleCommand,
+  type ParticipantResult,
+  RegisterParticipantCommand,
+  RevokeRoleCommand,
+} from '#application';
+import type { ProjectionRunner } from '#projections';
+import { PLATFORM_CONFIG, type PlatformConfig, PROJECTION_RUNNER } from '#platform';
+import { commandContext } from '../graphql/command-context.js';
+import type { ParticipantPayload, Viewer } from '../graphql/generated/schema.js';
+import type { GraphQLContext } from '../graphql/viewer-context.js';
+import { GrantRoleInputDto, RegisterParticipantInputDto, RevokeRoleInputDto } from './identity.inputs.js';
+
+@Resolver()
+export class IdentityResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+  ) {}
+
+  @Query('viewer')
+  async viewer(@Context() context: GraphQLContext): Promise<Viewer | null> {
+    if (!context.viewer) return null;
+    const viewer = await this.queries.execute(new GetViewerQuery(context.viewer.subject));
+    return { ...viewer, roles: [...viewer.roles] };
+  }
+
+  @Mutation('registerParticipant')
+  async registerParticipant(
+    @Args('input') input: RegisterParticipantInputDto,
+    @Context() context: GraphQLContext,
+  ): Promise<ParticipantPayload> {
+    const { subject, displayName, kind } = input;
+    return this.payload(
+      await this.commands.execute(new RegisterParticipantCommand({ subject, displayName, kind }, commandContext(context, this.clock.now(), input))),
+    );
+  }
+
+  @Mutation('grantRole')
+  async grantRole(@Args('input') input: GrantRoleInputDto, @Context() context: GraphQLContext): Promise<ParticipantPayload> {
+    const { subject, role, scope } = input;
+    return this.payload(
+      await this.commands.execute(new GrantRoleCommand({ subject, role, scope: scope ?? null }, commandContext(context, this.clock.now(), input))),
+    );
+  }
+
+  @Mutation('revokeRole')
+  async revokeRole(@Args('input') input: RevokeRoleInputDto, @Context() context: GraphQLContext): Promise<ParticipantPayload> {
+    const { subject, role, scope, reason } = input;
+    return this.payload(
+      await this.commands.execute(
+        new RevokeRoleCommand({ subject, role, scope: scope ?? null, reason: reason ?? null }, commandContext(context, this.clock.now(), input)),
+      ),
+    );
+  }
+
+  /** Read-your-writes: answer once the read models include the command's events (bounded wait). */
+  private async payload(result: ParticipantResult): Promise<ParticipantPayload> {
+    if (result.position !== undefined) await this.runner.waitFor(result.position, this.config.consistencyTimeoutMs);
+    const { participant } = result;
+    return {
+      participant: { ...participant, roles: [...participant.roles] },
+      version: result.version,
+      position: (result.position ?? 0n).toString(),
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import { Inject } from '@nestjs/common';
+import { Query, Resolver } from '@nestjs/graphql';
+import { readFileSync } from 'node:fs';
+import type { EventStore } from '#eventstore';
+import type { ProjectionRunner } from '#projections';
+import { EVENT_STORE } from '#application';
+import { PROJECTION_RUNNER } from '#platform';
+import type { ProjectionInfo, ServerInfo } from '../graphql/generated/schema.js';
+import { schemaDir } from '../graphql/graphql-options.js';
+
+const version = (JSON.parse(readFileSync(new URL('../package.json', `file://${schemaDir()}/`), 'utf8')) as { version: string })
+  .version;
+
+@Resolver('ServerInfo')
+export class ServerInfoResolver {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+  ) {}
+
+  @Query('serverInfo')
+  async serverInfo(): Promise<ServerInfo> {
+    const [head, projections] = await Promise.all([this.store.headPosition(), this.runner.status()]);
+    return {
+      version,
+      eventStore: this.store.kind,
+      headPosition: head?.toString() ?? null,
+      projections: projections.map(
+        (p): ProjectionInfo => ({
+          name: p.name,
+          version: p.version,
+          position: p.position?.toString() ?? null,
+          lag: Number(p.lag),
+          state: p.state === 'failed' ? 'FAILED' : p.state === 'catching_up' ? 'CATCHING_UP' : 'RUNNING',
+          error: p.error ? `${p.error.message} (event ${p.error.position} ${p.error.eventType})` : null,
+        }),
+      ),
+    };
+  }
+}

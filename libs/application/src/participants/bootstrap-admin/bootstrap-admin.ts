@@ -1,0 +1,18 @@
+import { randomUUID } from 'node:crypto';
+import type { EventStore } from '#eventstore';
+import { ensureRole, type ParticipantResult } from '../participant-commands.js';
+import type { GrantsReader } from '../read-model/participant-views.js';
+
+/**
+ * At start-up (`BOOTSTRAP_ADMIN`): makes `subject` an administrator when the platform has none, recorded with
+ * actor `system`. Does nothing once any admin exists. The caller waits for the grants read model to catch up first.
+ */
+export async function bootstrapAdmin(
+  store: EventStore,
+  grants: GrantsReader,
+  subject: string,
+  now: Date,
+): Promise<ParticipantResult | undefined> {
+  if (grants.adminCount() > 0) return undefined;
+  return ensureRole(store, { subject }, { role: 'ADMIN', scope: null }, { actor: 'system', correlationId: randomUUID(), now });
+}

@@ -1,0 +1,20 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { EventStore } from '#eventstore';
+import { EVENT_STORE, GRANTS } from '../../tokens.js';
+import { type ParticipantResult, requireAdmin, runParticipantCommand } from '../participant-commands.js';
+import type { GrantsReader } from '../read-model/participant-views.js';
+import { GrantRoleCommand } from './grant-role.command.js';
+
+@CommandHandler(GrantRoleCommand)
+export class GrantRoleHandler implements ICommandHandler<GrantRoleCommand, ParticipantResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(GRANTS) private readonly grants: GrantsReader,
+  ) {}
+
+  async execute({ input, context }: GrantRoleCommand): Promise<ParticipantResult> {
+    requireAdmin(this.grants, context.actor, 'grant roles');
+    return runParticipantCommand(this.store, input.subject, { type: 'GrantRole', role: input.role, scope: input.scope }, context);
+  }
+}

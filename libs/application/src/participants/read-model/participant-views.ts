@@ -1,0 +1,22 @@
+import type { ParticipantKind, RoleGrant } from '#domain';
+
+export interface ParticipantView {
+  readonly id: string;
+  readonly subject: string;
+  readonly displayName: string;
+  readonly kind: ParticipantKind;
+  /** The participant stream's revision. */
+  readonly version: number;
+  readonly roles: readonly RoleGrant[];
+}
+
+/** Who holds which role: what authorisation decisions read. */
+export interface GrantsReader {
+  rolesOf(subject: string): RoleGrant[];
+  adminCount(): number;
+}
+
+export interface ParticipantsReader {
+  byId(participantId: string): ParticipantView | undefined;
+  bySubject(subject: string): ParticipantView | undefined;
+}

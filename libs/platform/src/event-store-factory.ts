@@ -1,0 +1,20 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type EventStore, MemoryEventStore, SqliteEventStore } from '#eventstore';
+import { ConfigError, type PlatformConfig } from './config.js';
+
+/** Where the embedded event log lives inside `DATA_DIR`. */
+export const eventLogPath = (dataDir: string): string => join(dataDir, 'events.sqlite');
+
+/** Opens the event store the configuration names: the embedded SQLite log unless `EVENTSTORE_URL` says otherwise. */
+export function openEventStore(config: Pick<PlatformConfig, 'dataDir' | 'eventStoreUrl'>): EventStore {
+  const url = config.eventStoreUrl;
+  if (url === undefined) {
+    mkdirSync(config.dataDir, { recursive: true });
+    return SqliteEventStore.open({ path: eventLogPath(config.dataDir) });
+  }
+  if (url === 'memory:') return new MemoryEventStore();
+  throw new ConfigError(
+    `Invalid configuration: EVENTSTORE_URL ${url.split('://')[0]}://… is not supported by this build; unset it to use the embedded store`,
+  );
+}

@@ -1,0 +1,49 @@
+import type { EventStore } from '#eventstore';
+import { type Projection, ProjectionRunner, type ReadModelStore } from '#projections';
+import { readModelProjections } from '#application';
+import type { PlatformConfig } from './config.js';
+import { openEventStore } from './event-store-factory.js';
+import type { Logger } from './logger.js';
+import { openReadModels } from './read-models.js';
+
+/** Everything a process of the platform runs on: the event store, its read models and their runner. */
+export interface Platform {
+  readonly config: PlatformConfig;
+  readonly store: EventStore;
+  readonly readModels: ReadModelStore;
+  readonly runner: ProjectionRunner;
+  /** Stops the runner, then closes the read models and the event store. */
+  close(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  /** Wraps the event store (metrics, tracing) before anything else uses it. */
+  readonly decorateStore?: (store: EventStore) => EventStore;
+  readonly projections?: readonly Projection[];
+}
+
+/** Opens the platform's stores as the configuration says; the runner is created but not started. */
+export function openPlatform(config: PlatformConfig, logger: Logger, options: PlatformOptions = {}): Platform {
+  const raw = openEventStore(config);
+  const store = options.decorateStore ? options.decorateStore(raw) : raw;
+  const readModels = openReadModels(config);
+  const runner = new ProjectionRunner({
+    store,
+    readModels,
+    projections: [...(options.projections ?? readModelProjections)],
+    logger: logger.child({ component: 'projections' }),
+  });
+  let closing: Promise<void> | undefined;
+  return {
+    config,
+    store,
+    readModels,
+    runner,
+    close: () =>
+      (closing ??= (async () => {
+        await runner.stop();
+        readModels.close();
+        await store.close();
+      })()),
+  };
+}

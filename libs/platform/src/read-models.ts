@@ -1,0 +1,12 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ReadModelStore } from '#projections';
+import type { PlatformConfig } from './config.js';
+
+/** Where this process keeps its read models (every api instance has its own file). */
+export const readModelPath = (dataDir: string): string => join(dataDir, 'read-models.sqlite');
+
+export function openReadModels(config: Pick<PlatformConfig, 'dataDir'>): ReadModelStore {
+  mkdirSync(config.dataDir, { recursive: true });
+  return ReadModelStore.open({ path: readModelPath(config.dataDir) });
+}
