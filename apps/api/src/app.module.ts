@@ -1,12 +1,13 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule, ValidationPipe } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { ApplicationModule } from '#application';
 import { createTokenVerifier, type Logger, type PlatformConfig, PlatformModule } from '#platform';
 import { CommandMetricsInterceptor } from './graphql/command-metrics.interceptor.js';
+import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
 import { inputValidationError } from './graphql/input-validation.js';
 import { MutationAuthGuard } from './graphql/mutation-auth.guard.js';
@@ -50,6 +51,7 @@ export class AppModule implements NestModule {
         ServerInfoResolver,
         IdentityResolver,
         { provide: APP_GUARD, useClass: MutationAuthGuard },
+        { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: CommandMetricsInterceptor },
         {
           provide: APP_PIPE,

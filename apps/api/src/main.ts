@@ -26,6 +26,22 @@ const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(c
   bodyParser: false,
 });
 app.useBodyParser('json', { limit: config.bodyLimit });
-app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 await app.listen(config.port, config.host);
+
+// Graceful shutdown: stop accepting, finish in-flight requests, then close the stores (onApplicationShutdown).
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}
 logger.info({ url: `http://localhost:${config.port}/graphql`, dataDir: config.dataDir }, 'api listening');

@@ -18,6 +18,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Codes Apollo itself produces for requests rejected before execution; they are already safe to show. */
 const REQUEST_CODES = new Set([
+  'BAD_USER_INPUT',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
