@@ -199,3 +199,46 @@ describe('query limits', () => {
     expect(res.status).toBe(413);
   });
 });
+
+describe('a read model that cannot project an event', () => {
+  it('stops on that event, turns /health red naming it, and retries after a restart', async () => {
+    const { SqliteEventStore } = await import('#eventstore');
+    const dataDir = tempDataDir('npa-e2e-red-');
+    let api = await startApi({ dataDir });
+    try {
+      // An event the participants projector cannot handle, appended by another process on the same log.
+      const store = SqliteEventStore.open({ path: `${dataDir}/events.sqlite` });
+      const { position } = await store.append(`participant-${randomUUID()}`, [
+        { id: randomUUID(), type: 'RoleGranted', data: null, metadata: { correlationId: randomUUID(), occurredAt: new Date().toISOString(), schemaVersion: 1 } },
+      ]);
+      await store.close();
+
+      const deadline = Date.now() + 5000;
+      let res = await fetch(`${api.url}/health`);
+      while (res.status !== 503 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        res = await fetch(`${api.url}/health`);
+      }
+      expect(res.status).toBe(503);
+      const body = (await res.json()) as { error: { projections: { participants: { state: string; error: { position: string; eventType: string } } } } };
+      expect(body.error.projections.participants).toMatchObject({
+        state: 'failed',
+        error: { position: position.toString(), eventType: 'RoleGranted' },
+      });
+      expect(api.output()).toContain('projection stopped');
+
+      await api.stop();
+      api = await startApi({ dataDir });
+      const again = await fetch(`${api.url}/health`);
+      const info = await api.graphql<{ serverInfo: { projections: { state: string; error: string }[] } }>(
+        '{ serverInfo { projections { name state error } } }',
+      );
+      expect([200, 503]).toContain(again.status);
+      expect(info.data!.serverInfo.projections[0]!.state).toBe('FAILED');
+      expect(info.data!.serverInfo.projections[0]!.error).toContain(`event ${position} RoleGranted`);
+    } finally {
+      await api.stop();
+      removeDir(dataDir);
+    }
+  }, 60_000);
+});
