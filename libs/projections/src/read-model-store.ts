@@ -40,6 +40,7 @@ export class ReadModelStore {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -65536');
     db.exec(CHECKPOINTS);
     return new ReadModelStore(db);
   }

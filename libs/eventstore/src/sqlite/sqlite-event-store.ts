@@ -17,6 +17,7 @@ import {
   type SubscribeOptions,
   type Subscription,
   type SubscriptionHandler,
+  WrongExpectedVersionError,
 } from '../port.js';
 import { EVENT_LOG_SCHEMA } from './schema.js';
 
@@ -47,6 +48,8 @@ interface PendingAppend {
   readonly resolve: (result: AppendResult) => void;
   readonly reject: (error: unknown) => void;
 }
+
+type Outcome = { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: unknown };
 
 export interface SqliteEventStoreStats {
   /** Transactions committed by this instance. */
@@ -144,14 +147,17 @@ export class SqliteEventStore implements EventStore {
         'SELECT * FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
       ),
       all: db.prepare<[bigint, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?'),
+      dataVersion: db.prepare<[], number>('PRAGMA data_version'),
+      ping: db.prepare('SELECT 1'),
     };
     this.appendOne = db.transaction((pending: PendingAppend) => this.write(pending));
     this.appendGroup = db.transaction((group: readonly PendingAppend[]) =>
-      group.map((pending) => {
+      group.map((pending): Outcome => {
         try {
-          return { ok: true as const, result: this.appendOne(pending) };
+          return { ok: true, result: this.appendOne(pending) };
         } catch (error) {
-          return { ok: false as const, error };
+          if (error instanceof WrongExpectedVersionError || error instanceof InvalidAppendError) return { ok: false, error };
+          throw error;
         }
       }),
     );
@@ -209,7 +215,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async ping(): Promise<void> {
-    this.read(() => this.db.prepare('SELECT 1').get());
+    this.read(() => this.statements.ping.get());
   }
 
   /** Commit and append counters: `appends / commits` is the mean group size. */
@@ -227,15 +233,18 @@ export class SqliteEventStore implements EventStore {
     this.db.close();
   }
 
-  /** Writes every queued append in one transaction; each succeeds or fails on its own. */
+  /**
+   * Writes every queued append in one transaction; each succeeds or fails on its own. A lone append needs no
+   * savepoint: its own failure rolls the whole (one-append) transaction back.
+   */
   private flush(): void {
     this.flushScheduled = false;
     const group = this.queue;
     this.queue = [];
     if (group.length === 0) return;
-    let outcomes;
+    let outcomes: Outcome[];
     try {
-      outcomes = this.appendGroup.immediate(group);
+      outcomes = group.length === 1 ? [this.appendAlone(group[0]!)] : this.appendGroup.immediate(group);
     } catch (error) {
       const failure = new EventStoreUnavailableError(`The event log could not commit: ${(error as Error).message}`, { cause: error });
       for (const pending of group) pending.reject(failure);
@@ -253,9 +262,16 @@ export class SqliteEventStore implements EventStore {
         pending.reject(outcome.error);
       }
     });
-    if (wrote) {
-      this.dataVersion = this.readDataVersion();
-      this.changes.notify();
+    if (wrote) this.changes.notify();
+  }
+
+  /** One append in its own transaction: a broken rule is that append's outcome, anything else a failed commit. */
+  private appendAlone(pending: PendingAppend): Outcome {
+    try {
+      return { ok: true, result: this.appendOne.immediate(pending) };
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError || error instanceof InvalidAppendError) return { ok: false, error };
+      throw error;
     }
   }
 
@@ -290,7 +306,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private readDataVersion(): number {
-    return Number(this.db.pragma('data_version', { simple: true }));
+    return Number(this.statements.dataVersion.pluck().get());
   }
 
   /** Another process (the CLI) may append to the same file: its commits change `data_version`. */
