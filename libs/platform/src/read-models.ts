@@ -6,7 +6,9 @@ import type { PlatformConfig } from './config.js';
 /** Where this process keeps its read models (every api instance has its own file). */
 export const readModelPath = (dataDir: string): string => join(dataDir, 'read-models.sqlite');
 
-export function openReadModels(config: Pick<PlatformConfig, 'dataDir'>): ReadModelStore {
+/** Read models follow the events: with a throw-away in-memory log they are in memory too. */
+export function openReadModels(config: Pick<PlatformConfig, 'dataDir' | 'eventStoreUrl'>): ReadModelStore {
+  if (config.eventStoreUrl === 'memory:') return ReadModelStore.open({ path: ':memory:' });
   mkdirSync(config.dataDir, { recursive: true });
   return ReadModelStore.open({ path: readModelPath(config.dataDir) });
 }
