@@ -55,3 +55,36 @@ export function catchUpSubscription(
     },
   };
 }
+
+/**
+ * The live subscriptions of one store: opens catch-up subscriptions over its log, knows how many are open (the
+ * SQLite store only watches for other processes' writes while someone listens) and closes them all with the store.
+ */
+export class SubscriptionSet {
+  private readonly open = new Set<Subscription>();
+
+  constructor(
+    private readonly read: ReadBatch,
+    private readonly changes: ChangeNotifier,
+    private readonly onCountChange: (count: number) => void = () => undefined,
+  ) {}
+
+  subscribe(after: Position | undefined, handler: SubscriptionHandler, options?: SubscribeOptions): Subscription {
+    const subscription = catchUpSubscription(this.read, this.changes, after, handler, options);
+    this.open.add(subscription);
+    this.onCountChange(this.open.size);
+    return {
+      close: async () => {
+        if (this.open.delete(subscription)) this.onCountChange(this.open.size);
+        await subscription.close();
+      },
+    };
+  }
+
+  async closeAll(): Promise<void> {
+    const all = [...this.open];
+    this.open.clear();
+    this.onCountChange(0);
+    await Promise.all(all.map((subscription) => subscription.close()));
+  }
+}

@@ -1,6 +1,6 @@
 export * from './port.js';
 export { validateAppend, checkExpectedRevision, findEarlierAppend } from './append-rules.js';
-export { catchUpSubscription, type ReadBatch } from './catch-up-subscription.js';
+export { catchUpSubscription, SubscriptionSet, type ReadBatch } from './catch-up-subscription.js';
 export { ChangeNotifier } from './change-notifier.js';
 export { MemoryEventStore } from './memory/memory-event-store.js';
 export { SqliteEventStore, type SqliteEventStoreOptions, type SqliteEventStoreStats } from './sqlite/sqlite-event-store.js';

@@ -1,5 +1,5 @@
 import { checkExpectedRevision, findEarlierAppend, validateAppend } from '../append-rules.js';
-import { catchUpSubscription } from '../catch-up-subscription.js';
+import { SubscriptionSet } from '../catch-up-subscription.js';
 import { ChangeNotifier } from '../change-notifier.js';
 import {
   type AppendResult,
@@ -27,7 +27,7 @@ export class MemoryEventStore implements EventStore {
   private readonly log: RecordedEvent[] = [];
   private readonly streams = new Map<string, MemoryStream>();
   private readonly changes = new ChangeNotifier();
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new SubscriptionSet((after, maxCount) => this.readAll({ after, maxCount }), this.changes);
   private closed = false;
 
   async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision = 'any'): Promise<AppendResult> {
@@ -86,20 +86,7 @@ export class MemoryEventStore implements EventStore {
 
   subscribeToAll(after: Position | undefined, handler: SubscriptionHandler, options?: SubscribeOptions): Subscription {
     this.assertOpen();
-    const subscription = catchUpSubscription(
-      (from, maxCount) => this.readAll({ after: from, maxCount }),
-      this.changes,
-      after,
-      handler,
-      options,
-    );
-    this.subscriptions.add(subscription);
-    return {
-      close: async () => {
-        this.subscriptions.delete(subscription);
-        await subscription.close();
-      },
-    };
+    return this.subscriptions.subscribe(after, handler, options);
   }
 
   async ping(): Promise<void> {
@@ -108,8 +95,7 @@ export class MemoryEventStore implements EventStore {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
-    this.subscriptions.clear();
+    await this.subscriptions.closeAll();
   }
 
   private assertOpen(): void {

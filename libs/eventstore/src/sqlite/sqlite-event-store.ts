@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { checkExpectedRevision, findEarlierAppend, validateAppend } from '../append-rules.js';
-import { catchUpSubscription } from '../catch-up-subscription.js';
+import { SubscriptionSet } from '../catch-up-subscription.js';
 import { ChangeNotifier } from '../change-notifier.js';
 import {
   type AppendResult,
@@ -92,7 +92,11 @@ function serialise(stream: string, event: NewEvent): { data: string; metadata: s
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite';
   private readonly changes = new ChangeNotifier();
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new SubscriptionSet(
+    (after, maxCount) => this.readAll({ after, maxCount }),
+    this.changes,
+    (count) => (count > 0 ? this.startPolling() : this.stopPolling()),
+  );
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
   private closed = false;
@@ -196,22 +200,7 @@ export class SqliteEventStore implements EventStore {
 
   subscribeToAll(after: Position | undefined, handler: SubscriptionHandler, options?: SubscribeOptions): Subscription {
     if (this.closed) throw new EventStoreUnavailableError('The event store is closed');
-    const subscription = catchUpSubscription(
-      (from, maxCount) => this.readAll({ after: from, maxCount }),
-      this.changes,
-      after,
-      handler,
-      options,
-    );
-    this.subscriptions.add(subscription);
-    this.startPolling();
-    return {
-      close: async () => {
-        this.subscriptions.delete(subscription);
-        if (this.subscriptions.size === 0) this.stopPolling();
-        await subscription.close();
-      },
-    };
+    return this.subscriptions.subscribe(after, handler, options);
   }
 
   async ping(): Promise<void> {
@@ -228,8 +217,7 @@ export class SqliteEventStore implements EventStore {
     this.closed = true;
     this.flush();
     this.stopPolling();
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
-    this.subscriptions.clear();
+    await this.subscriptions.closeAll();
     this.db.close();
   }
 
