@@ -1,0 +1,12 @@
+import type { Decider } from '../decider.js';
+import type { CommitmentCommand } from './commitment.commands.js';
+import { decideCommitment } from './commitment.decide.js';
+import type { CommitmentEvent } from './commitment.events.js';
+import { type CommitmentState, evolveCommitment, initialCommitmentState } from './commitment.state.js';
+
+/** What one stakeholder promises under one thematic area of one plan, with a target and a due date. */
+export const commitmentDecider: Decider<CommitmentState, CommitmentCommand, CommitmentEvent> = {
+  initialState: initialCommitmentState,
+  evolve: evolveCommitment,
+  decide: decideCommitment,
+};

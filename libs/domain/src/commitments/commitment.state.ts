@@ -1,0 +1,34 @@
+import type { DomainEvent } from '../decider.js';
+import type { CalendarDate } from '../shared/values.js';
+import type { CommitmentEvent, CommitmentMade } from './commitment.events.js';
+
+export const COMMITMENT_STATUSES = ['PROPOSED', 'ACTIVE', 'COMPLETED', 'WITHDRAWN'] as const;
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+
+export type CommitmentFacts = CommitmentMade['data'];
+
+export type CommitmentState =
+  | { readonly status: 'none' }
+  | ({ readonly status: 'PROPOSED' | 'ACTIVE' } & CommitmentFacts)
+  | ({ readonly status: 'COMPLETED'; readonly completedOn: CalendarDate } & CommitmentFacts)
+  | ({ readonly status: 'WITHDRAWN'; readonly reason: string } & CommitmentFacts);
+
+export const initialCommitmentState: CommitmentState = { status: 'none' };
+
+export function evolveCommitment(state: CommitmentState, event: DomainEvent): CommitmentState {
+  const known = event as CommitmentEvent;
+  if (known.type === 'CommitmentMade') return { status: 'PROPOSED', ...known.data };
+  if (state.status === 'none') return state;
+  switch (known.type) {
+    case 'CommitmentActivated':
+      return { ...state, status: 'ACTIVE' };
+    case 'CommitmentRevised':
+      return { ...state, ...known.data.changes, dueDateInherited: known.data.changes.dueDate ? false : state.dueDateInherited };
+    case 'CommitmentWithdrawn':
+      return { ...state, status: 'WITHDRAWN', reason: known.data.reason };
+    case 'CommitmentCompleted':
+      return { ...state, status: 'COMPLETED', completedOn: known.data.completedOn };
+    default:
+      return state;
+  }
+}

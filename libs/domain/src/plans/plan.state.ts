@@ -1,0 +1,39 @@
+import type { DomainEvent } from '../decider.js';
+import type { CalendarDate } from '../shared/values.js';
+import type { PlanEvent, ReportingCycle } from './plan.events.js';
+
+export interface PlanFacts {
+  readonly planId: string;
+  readonly country: string;
+  readonly title: string;
+  readonly periodStart: CalendarDate;
+  readonly periodEnd: CalendarDate;
+  readonly defaultDeadline: CalendarDate | null;
+  readonly reportingCycle: ReportingCycle;
+  readonly areas: readonly { readonly code: string; readonly title: string }[];
+  readonly admitted: readonly string[];
+}
+
+export type PlanState =
+  | { readonly status: 'none' }
+  | ({ readonly status: 'DRAFT' | 'ADOPTED' | 'CLOSED' } & PlanFacts);
+
+export const initialPlanState: PlanState = { status: 'none' };
+
+export function evolvePlan(state: PlanState, event: DomainEvent): PlanState {
+  const known = event as PlanEvent;
+  if (known.type === 'PlanDrafted') return { status: 'DRAFT', ...known.data, areas: [], admitted: [] };
+  if (state.status === 'none') return state;
+  switch (known.type) {
+    case 'ThematicAreaDefined':
+      return { ...state, areas: [...state.areas, { code: known.data.code, title: known.data.title }] };
+    case 'PlanAdopted':
+      return { ...state, status: 'ADOPTED' };
+    case 'PlanClosed':
+      return { ...state, status: 'CLOSED' };
+    case 'StakeholderAdmitted':
+      return { ...state, admitted: [...state.admitted, known.data.stakeholderId] };
+    default:
+      return state;
+  }
+}
