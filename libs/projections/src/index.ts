@@ -1,9 +1,6 @@
 export * from './projection.js';
-export { ReadModelStore, type ReadModelStoreOptions, type CheckpointRow } from './read-model-store.js';
-export {
-  ProjectionRunner,
-  type ProjectionRunnerOptions,
-  type ProjectionStatus,
-  type ProjectionFailure,
-  type RunnerLogger,
-} from './projection-runner.js';
+export type { ProjectionFailure, ProjectionState, ProjectionStatus } from './projection-status.js';
+export type { RunnerLogger } from './runner-logger.js';
+export type { CheckpointRow } from './checkpoint-table.js';
+export { ReadModelStore, type ReadModelStoreOptions } from './read-model-store.js';
+export { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner.js';

@@ -15,7 +15,11 @@ export interface TableDefinition {
   readonly indexes?: readonly (readonly string[])[];
 }
 
-/** A change a projector asks for. `upsert` merges the given columns into the row with the same primary key. */
+/**
+ * A change a projector asks for. `upsert` merges the given columns (which include the primary key) into the row
+ * with that key, inserting it when missing; `delete` removes the rows whose columns equal every value of `key`
+ * (normally the primary key; at least one column).
+ */
 export type RowChange =
   | { readonly kind: 'upsert'; readonly table: string; readonly row: Row }
   | { readonly kind: 'delete'; readonly table: string; readonly key: Row };

@@ -28,3 +28,26 @@ export function createTables(db: Database.Database, projection: Projection): voi
 export function dropTables(db: Database.Database, projection: Projection): void {
   for (const table of projection.tables) db.exec(`DROP TABLE IF EXISTS ${quoteIdentifier(table.name)}`);
 }
+
+interface ColumnInfo {
+  readonly name: string;
+  readonly type: string;
+  /** 1-based place in the primary key, 0 when not part of it. */
+  readonly pk: number;
+}
+
+/** Whether the table in the file has exactly the columns, types and primary key of its definition. */
+export function tableMatches(db: Database.Database, table: TableDefinition): boolean {
+  const stored = db.prepare<[string], ColumnInfo>('SELECT name, type, pk FROM pragma_table_info(?)').all(table.name);
+  const columns = Object.entries(table.columns);
+  if (stored.length !== columns.length) return false;
+  return columns.every(([name, type]) => {
+    const column = stored.find((info) => info.name === name);
+    return column !== undefined && column.type.toUpperCase() === type && column.pk === table.primaryKey.indexOf(name) + 1;
+  });
+}
+
+/** Every table of the projection exists as defined (a missing or reshaped table means its rows cannot be trusted). */
+export function tablesMatch(db: Database.Database, projection: Projection): boolean {
+  return projection.tables.every((table) => tableMatches(db, table));
+}
