@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import {
+  BootstrapAdminHandler,
   GetParticipantHandler,
   GetViewerHandler,
   GrantRoleHandler,
@@ -8,14 +9,15 @@ import {
 } from './participants/index.js';
 
 /**
- * The command and query handlers. Their ports (EVENT_STORE, CLOCK, GRANTS, PARTICIPANTS) come from the host:
- * the api and the CLI provide them through the platform module.
+ * The command and query handlers. Their ports (EVENT_STORE, CLOCK, GRANTS, PARTICIPANTS) come from the host: the
+ * api and the CLI provide them through the (global) platform module, next to `CqrsModule.forRoot()`.
  */
 @Module({
   providers: [
     RegisterParticipantHandler,
     GrantRoleHandler,
     RevokeRoleHandler,
+    BootstrapAdminHandler,
     GetViewerHandler,
     GetParticipantHandler,
   ],

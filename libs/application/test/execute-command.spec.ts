@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { validate as isUuid, version as uuidVersion } from 'uuid';
 import { participantDecider, participantStream } from '#domain';
-import { MemoryEventStore } from '#eventstore';
-import { type CommandContext, ConflictError, executeCommand, participantIdOf } from '#application';
+import { type EventStore, MemoryEventStore } from '#eventstore';
+import { type CommandContext, ConflictError, ensureRoleDecider, eventIdFor, executeCommand, participantIdOf } from '#application';
 
 const now = new Date('2026-11-23T10:00:00.000Z');
 const context = (extra: Partial<CommandContext> = {}): CommandContext => ({ actor: 'admin', correlationId: randomUUID(), now, ...extra });
@@ -11,14 +12,29 @@ const participantId = participantIdOf(subject);
 const stream = participantStream(participantId);
 const register = { type: 'RegisterParticipant' as const, participantId, subject, displayName: 'Focal point', kind: 'ADULT' as const };
 const grant = (scope: string) => ({ type: 'GrantRole' as const, role: 'MONITOR' as const, scope });
+const run = (store: EventStore, command: typeof register | ReturnType<typeof grant>, ctx: CommandContext = context()) =>
+  executeCommand({ store, stream, decider: participantDecider, command, context: ctx });
+
+/** The memory store, but another writer appends to the stream right before each of our appends. */
+function contendedStore(store: MemoryEventStore): { store: EventStore; appends: () => number } {
+  let appends = 0;
+  const contended = Object.create(store) as MemoryEventStore;
+  contended.append = async (target, events, expected) => {
+    appends += 1;
+    await store.append(target, [{ id: randomUUID(), type: 'SomethingElseHappened', data: {}, metadata: { correlationId: 'x', occurredAt: now.toISOString(), schemaVersion: 1 } }]);
+    return store.append(target, events, expected);
+  };
+  return { store: contended, appends: () => appends };
+}
 
 describe('executeCommand', () => {
   it('appends the decided events with metadata naming actor, correlation, causation and command', async () => {
     const store = new MemoryEventStore();
     const ctx = context({ commandId: randomUUID() });
-    const outcome = await executeCommand({ store, stream, decider: participantDecider, command: register, context: ctx });
+    const outcome = await run(store, register, ctx);
     expect(outcome).toMatchObject({ version: 0, position: 1n, state: { status: 'registered', subject } });
     const [event] = await store.readStream(stream);
+    expect(outcome.events).toEqual([event]);
     expect(event!.metadata).toEqual({
       actor: 'admin',
       correlationId: ctx.correlationId,
@@ -29,53 +45,119 @@ describe('executeCommand', () => {
     });
   });
 
+  it('derives event ids from the commandId (UUID v5 of commandId/index), and uses random v4 ids without one', async () => {
+    const store = new MemoryEventStore();
+    const commandId = randomUUID();
+    const ensured = await executeCommand({
+      store,
+      stream,
+      decider: ensureRoleDecider,
+      command: { type: 'EnsureRole', participantId, subject, displayName: subject, kind: 'ADULT', role: 'ADMIN', scope: null },
+      context: context({ commandId }),
+    });
+    expect(ensured.events.map((event) => event.id)).toEqual([eventIdFor(commandId, 0), eventIdFor(commandId, 1)]);
+    expect(ensured.events.map((event) => uuidVersion(event.id))).toEqual([5, 5]);
+    const ctx = context();
+    const granted = await run(store, grant('plan-1'), ctx);
+    expect(isUuid(granted.events[0]!.id) && uuidVersion(granted.events[0]!.id)).toBe(4);
+    expect(granted.events[0]!.metadata.causationId).toBe(ctx.correlationId);
+  });
+
+  it('returns every event of a multi-event decision as recorded, with the version and position of the last', async () => {
+    const store = new MemoryEventStore();
+    await store.append('plan-elsewhere', [{ id: randomUUID(), type: 'PlanDrafted', data: {}, metadata: { correlationId: 'x', occurredAt: now.toISOString(), schemaVersion: 1 } }]);
+    const outcome = await executeCommand({
+      store,
+      stream,
+      decider: ensureRoleDecider,
+      command: { type: 'BootstrapAdmin', participantId, subject, displayName: subject, kind: 'ADULT', role: 'ADMIN', scope: null },
+      context: context(),
+    });
+    expect(outcome.events.map((e) => [e.type, e.revision, e.position])).toEqual([
+      ['ParticipantRegistered', 0n, 2n],
+      ['RoleGranted', 1n, 3n],
+    ]);
+    expect(outcome).toMatchObject({ version: 1, position: 3n, state: { grants: [{ role: 'ADMIN', scope: null }] } });
+  });
+
   it('answers a retried command (same commandId) with the first result and appends nothing', async () => {
     const store = new MemoryEventStore();
     const commandId = randomUUID();
-    const first = await executeCommand({ store, stream, decider: participantDecider, command: register, context: context({ commandId }) });
-    const again = await executeCommand({ store, stream, decider: participantDecider, command: register, context: context({ commandId }) });
-    expect(again.version).toBe(first.version);
-    expect(again.position).toBe(first.position);
-    expect(await store.readAll()).toHaveLength(1);
+    await run(store, register);
+    const first = await run(store, grant('plan-1'), context({ commandId }));
+    await run(store, grant('plan-2'));
+    const again = await run(store, grant('plan-1'), context({ commandId, expectedVersion: 0 }));
+    expect(again.events).toEqual(first.events);
+    expect(again).toMatchObject({ version: 1, position: first.position });
+    expect(again.state).toEqual(first.state);
+    expect(await store.readAll()).toHaveLength(3);
+  });
+
+  it('records a command sent twice at once (same commandId) only once, and answers both with that result', async () => {
+    const store = new MemoryEventStore();
+    await run(store, register);
+    const commandId = randomUUID();
+    const [one, two] = await Promise.all([run(store, grant('plan-1'), context({ commandId })), run(store, grant('plan-1'), context({ commandId }))]);
+    expect(two.events).toEqual(one.events);
+    expect(two.version).toBe(one.version);
+    expect(await store.readStream(stream)).toHaveLength(2);
   });
 
   it('refuses a stale expectedVersion with CONFLICT and appends nothing', async () => {
     const store = new MemoryEventStore();
-    await executeCommand({ store, stream, decider: participantDecider, command: register, context: context() });
-    await executeCommand({ store, stream, decider: participantDecider, command: grant('plan-1'), context: context({ expectedVersion: 0 }) });
-    const stale = executeCommand({ store, stream, decider: participantDecider, command: grant('plan-2'), context: context({ expectedVersion: 0 }) });
+    await run(store, register);
+    await run(store, grant('plan-1'), context({ expectedVersion: 0 }));
+    const stale = run(store, grant('plan-2'), context({ expectedVersion: 0 }));
     await expect(stale).rejects.toBeInstanceOf(ConflictError);
-    await expect(stale).rejects.toMatchObject({ code: 'CONFLICT', expected: 0, actual: 1 });
+    await expect(stale).rejects.toMatchObject({ code: 'CONFLICT', stream, expected: 0, actual: 1 });
     expect(await store.readStream(stream)).toHaveLength(2);
   });
 
-  it('re-reads and re-decides when a concurrent command got there first, so both land', async () => {
+  it('answers CONFLICT, without retrying, when a pinned version loses a race', async () => {
+    const memory = new MemoryEventStore();
+    await run(memory, register);
+    const { store, appends } = contendedStore(memory);
+    await expect(run(store, grant('plan-1'), context({ expectedVersion: 0 }))).rejects.toMatchObject({ code: 'CONFLICT', expected: 0, actual: 1 });
+    expect(appends()).toBe(1);
+  });
+
+  it('re-reads and re-decides when a concurrent command got there first, so all of them land', async () => {
     const store = new MemoryEventStore();
-    await executeCommand({ store, stream, decider: participantDecider, command: register, context: context() });
-    const results = await Promise.all(
-      ['plan-1', 'plan-2', 'plan-3', 'plan-4'].map((scope) =>
-        executeCommand({ store, stream, decider: participantDecider, command: grant(scope), context: context() }),
-      ),
-    );
+    await run(store, register);
+    const results = await Promise.all(['plan-1', 'plan-2', 'plan-3', 'plan-4'].map((scope) => run(store, grant(scope))));
     expect(results.map((r) => r.version).sort()).toEqual([1, 2, 3, 4]);
     const last = results.find((r) => r.version === 4)!;
     expect(last.state.status === 'registered' && last.state.grants.map((g) => g.scope).sort()).toEqual(['plan-1', 'plan-2', 'plan-3', 'plan-4']);
   });
 
-  it('gives up with CONFLICT when the stream keeps changing', async () => {
+  it('decides again on the new state after a clash (a now-refused command is a rule violation, not a duplicate)', async () => {
     const store = new MemoryEventStore();
-    await executeCommand({ store, stream, decider: participantDecider, command: register, context: context() });
-    const busy = {
-      ...store,
-      kind: 'memory',
-      readStream: store.readStream.bind(store),
-      append: async (...args: Parameters<MemoryEventStore['append']>) => {
-        await store.append(stream, [{ id: randomUUID(), type: 'Noise', data: {}, metadata: { correlationId: 'x', occurredAt: now.toISOString(), schemaVersion: 1 } }]);
-        return store.append(...args);
-      },
-    } as unknown as MemoryEventStore;
+    await run(store, register);
+    const [first, second] = await Promise.allSettled([run(store, grant('plan-1')), run(store, grant('plan-1'))]);
+    expect(first.status).toBe('fulfilled');
+    expect(second).toMatchObject({ status: 'rejected', reason: { rule: 'participant.role_already_granted' } });
+    expect(await store.readStream(stream)).toHaveLength(2);
+  });
+
+  it('gives up with CONFLICT after five retries when the stream keeps changing', async () => {
+    const memory = new MemoryEventStore();
+    await run(memory, register);
+    const { store, appends } = contendedStore(memory);
+    await expect(run(store, grant('plan-9'))).rejects.toBeInstanceOf(ConflictError);
+    expect(appends()).toBe(6);
+    const fewer = contendedStore(memory);
     await expect(
-      executeCommand({ store: busy, stream, decider: participantDecider, command: grant('plan-9'), context: context(), maxAttempts: 3 }),
-    ).rejects.toBeInstanceOf(ConflictError);
+      executeCommand({ store: fewer.store, stream, decider: participantDecider, command: grant('plan-9'), context: context(), maxRetries: 1 }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(fewer.appends()).toBe(2);
+  });
+
+  it('appends nothing for a decision without events and answers the current version and position', async () => {
+    const store = new MemoryEventStore();
+    const ensure = { type: 'EnsureRole' as const, participantId, subject, displayName: subject, kind: 'ADULT' as const, role: 'ADMIN' as const, scope: null };
+    const first = await executeCommand({ store, stream, decider: ensureRoleDecider, command: ensure, context: context() });
+    const again = await executeCommand({ store, stream, decider: ensureRoleDecider, command: ensure, context: context() });
+    expect(again).toMatchObject({ events: [], version: first.version, position: first.position });
+    expect(await store.readAll()).toHaveLength(2);
   });
 });

@@ -1,8 +1,13 @@
 import { type Decider, type DomainEvent, fold } from '#domain';
-import { type EventStore, type RecordedEvent, WrongExpectedVersionError } from '#eventstore';
+import { type EventMetadata, type EventStore, type RecordedEvent, WrongExpectedVersionError } from '#eventstore';
 import { ConflictError } from '../errors.js';
 import type { CommandContext } from './command-context.js';
+import { earlierRun } from './earlier-run.js';
 import { eventIdFor } from './event-ids.js';
+import { eventMetadata } from './event-metadata.js';
+
+/** How often a command is re-read and re-decided after a concurrent change before the caller gets CONFLICT. */
+export const DEFAULT_COMMAND_RETRIES = 5;
 
 export interface CommandRequest<State, Command extends { readonly type: string }, Event extends DomainEvent> {
   readonly store: EventStore;
@@ -11,83 +16,97 @@ export interface CommandRequest<State, Command extends { readonly type: string }
   readonly command: Command;
   readonly context: CommandContext;
   /** Re-reads and re-decides on a concurrent change this many times before answering CONFLICT (default 5). */
-  readonly maxAttempts?: number;
+  readonly maxRetries?: number;
 }
 
 export interface CommandOutcome<State> {
-  /** The events this command recorded (on an idempotent retry: the ones the first attempt recorded). */
-  readonly events: readonly DomainEvent[];
+  /** The events this command recorded (on an idempotent retry: the ones the first run recorded). */
+  readonly events: readonly RecordedEvent[];
   /** The stream's revision after the command; -1 when the stream is still empty. */
   readonly version: number;
-  /** Global position of the command's last event (or of the stream's last event when it recorded none). */
+  /** Global position of the command's last event (of the stream's last event when it recorded none). */
   readonly position: bigint | undefined;
-  /** The aggregate's state after the command. */
+  /** The aggregate's state right after the command. */
   readonly state: State;
 }
 
-const versionOf = (events: readonly RecordedEvent[]): number => Number(events.at(-1)?.revision ?? -1n);
+type Folding<State> = Pick<Decider<State, never, never>, 'initialState' | 'evolve'>;
 
-/** Events of an earlier run of the same client command, found by their derived ids. */
-function earlierRun(recorded: readonly RecordedEvent[], commandId: string): RecordedEvent[] | undefined {
-  const start = recorded.findIndex((event) => event.id === eventIdFor(commandId, 0));
-  if (start < 0) return undefined;
-  const run: RecordedEvent[] = [];
-  for (let i = start; i < recorded.length && recorded[i]!.id === eventIdFor(commandId, i - start); i++) run.push(recorded[i]!);
-  return run;
+const versionOf = (recorded: readonly RecordedEvent[]): number => Number(recorded.at(-1)?.revision ?? -1n);
+
+/** The first run's result, as it was: its events, the version and position after them, the state they left. */
+function replay<State>(decider: Folding<State>, recorded: readonly RecordedEvent[], run: readonly RecordedEvent[]): CommandOutcome<State> {
+  const last = run.at(-1)!;
+  return {
+    events: run,
+    version: Number(last.revision),
+    position: last.position,
+    state: fold(decider, recorded.slice(0, Number(last.revision) + 1)),
+  };
+}
+
+/**
+ * Appends the decided events after revision `version` and returns them as recorded, or undefined when the store
+ * answered with an earlier append of the same ids (a concurrent run of the same client command got there first).
+ */
+async function appendAfter(
+  store: EventStore,
+  stream: string,
+  version: number,
+  decided: readonly DomainEvent[],
+  metadata: EventMetadata,
+  commandId: string | undefined,
+): Promise<RecordedEvent[] | undefined> {
+  const events = decided.map((event, index) => ({ id: eventIdFor(commandId, index), type: event.type, data: event.data, metadata }));
+  const result = await store.append(stream, events, version < 0 ? 'no_stream' : BigInt(version));
+  const first = BigInt(version + 1);
+  if (result.nextExpectedRevision !== first + BigInt(events.length - 1)) return undefined;
+  return store.readStream(stream, { fromRevision: first, maxCount: events.length });
 }
 
 /**
  * The one way a command changes anything: read the stream, fold it, decide, append with the revision read.
- * A concurrent change is retried (re-read, re-decide) unless the caller pinned `expectedVersion`.
+ *
+ * - Idempotent retry: with a `commandId`, event ids derive from it; when the stream already holds the first of
+ *   them, the first run's result is returned and nothing is decided or appended again.
+ * - Optimistic concurrency: a given `expectedVersion` must equal the stream's revision, else CONFLICT. Without one,
+ *   a concurrent change is answered by reading and deciding again, up to `maxRetries` times, then CONFLICT.
+ * - A decision with no events appends nothing and answers the current version and position.
  */
 export async function executeCommand<State, Command extends { readonly type: string }, Event extends DomainEvent>(
   request: CommandRequest<State, Command, Event>,
 ): Promise<CommandOutcome<State>> {
   const { store, stream, decider, command, context } = request;
-  const attempts = request.maxAttempts ?? 5;
-  let actual = -1;
-  for (let attempt = 1; attempt <= attempts; attempt++) {
+  const retries = request.maxRetries ?? DEFAULT_COMMAND_RETRIES;
+  const metadata = eventMetadata(context, command.type);
+  for (let attempt = 0; ; attempt++) {
     const recorded = await store.readStream(stream);
-    actual = versionOf(recorded);
-    if (context.commandId) {
-      const earlier = earlierRun(recorded, context.commandId);
-      if (earlier) {
-        const last = earlier.at(-1)!;
-        return { events: earlier, version: Number(last.revision), position: last.position, state: fold(decider, recorded) };
-      }
-    }
-    if (context.expectedVersion !== undefined && context.expectedVersion !== actual) {
-      throw new ConflictError(stream, context.expectedVersion, actual);
+    const version = versionOf(recorded);
+    const run = context.commandId === undefined ? undefined : earlierRun(recorded, context.commandId);
+    if (run) return replay(decider, recorded, run);
+    if (context.expectedVersion !== undefined && context.expectedVersion !== version) {
+      throw new ConflictError(stream, context.expectedVersion, version);
     }
     const state = fold(decider, recorded);
     const decided = decider.decide(command, state, context.now);
-    if (decided.length === 0) return { events: [], version: actual, position: recorded.at(-1)?.position, state };
-    const metadata = {
-      correlationId: context.correlationId,
-      causationId: context.commandId ?? context.correlationId,
-      actor: context.actor,
-      occurredAt: context.now.toISOString(),
-      schemaVersion: 1,
-      commandType: command.type,
-    };
+    if (decided.length === 0) return { events: [], version, position: recorded.at(-1)?.position, state };
+    let actual = version;
     try {
-      const result = await store.append(
-        stream,
-        decided.map((event, index) => ({ id: eventIdFor(context.commandId, index), type: event.type, data: event.data, metadata })),
-        actual < 0 ? 'no_stream' : BigInt(actual),
-      );
-      return {
-        events: decided,
-        version: Number(result.nextExpectedRevision),
-        position: result.position,
-        state: decided.reduce<State>(decider.evolve, state),
-      };
+      const appended = await appendAfter(store, stream, version, decided, metadata, context.commandId);
+      if (appended) {
+        const last = appended.at(-1)!;
+        return { events: appended, version: Number(last.revision), position: last.position, state: decided.reduce(decider.evolve, state) };
+      }
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
-      if (context.expectedVersion !== undefined) {
-        throw new ConflictError(stream, context.expectedVersion, error.actual === 'no_stream' ? -1 : Number(error.actual));
+      actual = error.actual === 'no_stream' ? -1 : Number(error.actual);
+      // A pinned version stays a conflict; with a commandId the next read may still find the first run's events.
+      if (context.expectedVersion !== undefined && context.commandId === undefined) {
+        throw new ConflictError(stream, context.expectedVersion, actual);
       }
     }
+    if (attempt >= retries) {
+      throw new ConflictError(stream, context.expectedVersion, actual, `Too many concurrent changes to ${stream}; retry.`);
+    }
   }
-  throw new ConflictError(stream, undefined, actual, `Too many concurrent changes to ${stream}; retry.`);
 }

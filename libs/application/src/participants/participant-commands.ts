@@ -1,12 +1,4 @@
-import {
-  fold,
-  type ParticipantCommand,
-  participantDecider,
-  type ParticipantState,
-  participantStream,
-  type RoleGrant,
-  RuleViolation,
-} from '#domain';
+import { type ParticipantCommand, participantDecider, type ParticipantState, participantStream, RuleViolation } from '#domain';
 import type { EventStore } from '#eventstore';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import type { CommandContext } from '../kernel/command-context.js';
@@ -16,15 +8,20 @@ import type { GrantsReader, ParticipantView } from './read-model/participant-vie
 
 /** What every participant command answers: the participant as the command left it, its version and position. */
 export interface ParticipantResult {
+  readonly participantId: string;
   readonly participant: ParticipantView;
+  /** The participant stream's revision after the command. */
   readonly version: number;
+  /** Where the command's events were appended: what a caller waits for to read its own write. */
   readonly position: bigint | undefined;
 }
 
-function toResult(subject: string, outcome: CommandOutcome<ParticipantState>): ParticipantResult {
+/** The outcome of a command on a participant stream as the result callers get; an unregistered one is NOT_FOUND. */
+export function participantResult(subject: string, outcome: CommandOutcome<ParticipantState>): ParticipantResult {
   const state = outcome.state;
   if (state.status !== 'registered') throw new NotFoundError(`No participant is registered for ${subject}.`);
   return {
+    participantId: state.participantId,
     participant: {
       id: state.participantId,
       subject: state.subject,
@@ -53,7 +50,7 @@ export async function runParticipantCommand(
       command,
       context,
     });
-    return toResult(subject, outcome);
+    return participantResult(subject, outcome);
   } catch (error) {
     if (error instanceof RuleViolation && error.rule === 'participant.not_registered') {
       throw new NotFoundError(`No participant is registered for ${subject}; register them first.`);
@@ -67,36 +64,4 @@ export function requireAdmin(grants: GrantsReader, actor: string, action: string
   if (!grants.rolesOf(actor).some((grant) => grant.role === 'ADMIN')) {
     throw new ForbiddenError(`Only an administrator may ${action}.`);
   }
-}
-
-/**
- * For operators (start-up bootstrap, the CLI): makes sure `subject` is registered and holds `grant`,
- * registering them with the given name if needed. Appends nothing when both already hold.
- */
-export async function ensureRole(
-  store: EventStore,
-  person: { readonly subject: string; readonly displayName?: string; readonly kind?: 'ADULT' | 'YOUTH' },
-  grant: RoleGrant,
-  context: CommandContext,
-): Promise<ParticipantResult> {
-  const participantId = participantIdOf(person.subject);
-  const recorded = await store.readStream(participantStream(participantId));
-  const state = fold(participantDecider, recorded);
-  const result =
-    state.status === 'registered'
-      ? toResult(person.subject, { events: [], state, version: recorded.length - 1, position: recorded.at(-1)?.position })
-      : await runParticipantCommand(
-          store,
-          person.subject,
-          {
-            type: 'RegisterParticipant',
-            participantId,
-            subject: person.subject,
-            displayName: person.displayName ?? person.subject,
-            kind: person.kind ?? 'ADULT',
-          },
-          context,
-        );
-  if (result.participant.roles.some((held) => held.role === grant.role && held.scope === grant.scope)) return result;
-  return runParticipantCommand(store, person.subject, { type: 'GrantRole', ...grant }, context);
 }

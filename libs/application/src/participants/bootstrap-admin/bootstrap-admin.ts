@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '#eventstore';
-import { ensureRole, type ParticipantResult } from '../participant-commands.js';
+import { ensureRole } from '../ensure-role/ensure-role.js';
+import type { ParticipantResult } from '../participant-commands.js';
 import type { GrantsReader } from '../read-model/participant-views.js';
 
 /**
- * At start-up (`BOOTSTRAP_ADMIN`): makes `subject` an administrator when the platform has none, recorded with
- * actor `system`. Does nothing once any admin exists. The caller waits for the grants read model to catch up first.
+ * At start-up (`BOOTSTRAP_ADMIN`): makes `subject` an administrator when the platform has none, registering them
+ * first if needed (display name = subject, kind ADULT), recorded with actor `system`. Does nothing (undefined) once
+ * any admin exists. The caller lets the grants read model catch up first.
  */
 export async function bootstrapAdmin(
   store: EventStore,
@@ -14,5 +16,5 @@ export async function bootstrapAdmin(
   now: Date,
 ): Promise<ParticipantResult | undefined> {
   if (grants.adminCount() > 0) return undefined;
-  return ensureRole(store, { subject }, { role: 'ADMIN', scope: null }, { actor: 'system', correlationId: randomUUID(), now });
+  return ensureRole(store, { subject }, { role: 'ADMIN', scope: null }, { actor: 'system', correlationId: randomUUID(), now }, 'BootstrapAdmin');
 }

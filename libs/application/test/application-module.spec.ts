@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { Global, type INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus, CqrsModule, QueryBus } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { MemoryEventStore } from '#eventstore';
+import { ProjectionRunner, ReadModelStore } from '#projections';
+import {
+  ApplicationModule,
+  BootstrapAdminCommand,
+  CLOCK,
+  EVENT_STORE,
+  GetViewerQuery,
+  GRANTS,
+  GrantRoleCommand,
+  PARTICIPANTS,
+  participantsProjection,
+  RegisterParticipantCommand,
+  SqliteGrantsReader,
+  SqliteParticipantsReader,
+} from '#application';
+
+const now = new Date('2026-11-23T10:00:00.000Z');
+
+describe('ApplicationModule, with the projection runner, as the api wires it', () => {
+  let store: MemoryEventStore;
+  let readModels: ReadModelStore;
+  let runner: ProjectionRunner;
+  let app: INestApplicationContext;
+
+  beforeEach(async () => {
+    store = new MemoryEventStore();
+    readModels = ReadModelStore.open({ path: ':memory:' });
+    runner = new ProjectionRunner({ store, readModels, projections: [participantsProjection] });
+    await runner.start();
+
+    @Global()
+    @Module({
+      providers: [
+        { provide: EVENT_STORE, useValue: store },
+        { provide: CLOCK, useValue: { now: () => now } },
+        { provide: GRANTS, useValue: new SqliteGrantsReader(readModels.db) },
+        { provide: PARTICIPANTS, useValue: new SqliteParticipantsReader(readModels.db) },
+      ],
+      exports: [EVENT_STORE, CLOCK, GRANTS, PARTICIPANTS],
+    })
+    class PortsModule {}
+
+    @Module({ imports: [PortsModule, CqrsModule.forRoot(), ApplicationModule] })
+    class HostModule {}
+
+    app = await NestFactory.createApplicationContext(HostModule, { logger: false });
+    await app.init();
+  });
+  afterEach(async () => {
+    await app.close();
+    await runner.stop();
+    readModels.close();
+  });
+
+  it('routes the commands and queries to their handlers', async () => {
+    const commands = app.get(CommandBus);
+    const queries = app.get(QueryBus);
+    const settle = async (position: bigint | undefined) => expect(await runner.waitFor(position ?? 0n, 2000)).toBe(true);
+    const context = { actor: 'admin', correlationId: randomUUID(), now };
+
+    await settle((await commands.execute(new BootstrapAdminCommand('admin')))?.position);
+    await commands.execute(new RegisterParticipantCommand({ subject: 'focal', displayName: 'Focal point', kind: 'ADULT' }, context));
+    const granted = await commands.execute(new GrantRoleCommand({ subject: 'focal', role: 'FOCAL_POINT', scope: 'stakeholder-1' }, context));
+    await settle(granted.position);
+
+    expect(await queries.execute(new GetViewerQuery('focal'))).toEqual({
+      subject: 'focal',
+      participantId: granted.participantId,
+      displayName: 'Focal point',
+      roles: [{ role: 'FOCAL_POINT', scope: 'stakeholder-1' }],
+    });
+  });
+});
