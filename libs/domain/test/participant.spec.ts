@@ -68,6 +68,21 @@ describe('participant', () => {
       .thenViolates('participant.role_not_granted');
   });
 
+  it('folds grants as a set: a grant recorded twice is held once, and one revocation removes it', () => {
+    const twice = fold(participantDecider, [registered(), granted('MONITOR', 'plan-1'), granted('MONITOR', 'plan-1')]);
+    expect(twice.status === 'registered' && twice.grants).toEqual([{ role: 'MONITOR', scope: 'plan-1' }]);
+    given(registered(), granted('MONITOR', 'plan-1'), granted('MONITOR', 'plan-1'), {
+      type: 'RoleRevoked',
+      data: { participantId: id, role: 'MONITOR', scope: 'plan-1', reason: null },
+    })
+      .when({ type: 'RevokeRole', role: 'MONITOR', scope: 'plan-1', reason: null })
+      .thenViolates('participant.role_not_granted');
+  });
+
+  it('ignores grants and revocations before registration', () => {
+    expect(fold(participantDecider, [granted('ADMIN', null)])).toEqual({ status: 'unregistered' });
+  });
+
   it('ignores events it does not know', () => {
     const state = fold(participantDecider, [registered(), { type: 'PlanDrafted', data: {} }]);
     expect(state).toEqual(fold(participantDecider, [registered()]));

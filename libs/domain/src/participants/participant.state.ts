@@ -21,9 +21,13 @@ export function evolveParticipant(state: ParticipantState, event: DomainEvent): 
   switch (known.type) {
     case 'ParticipantRegistered':
       return { status: 'registered', ...known.data, grants: [] };
-    case 'RoleGranted':
+    case 'RoleGranted': {
       if (state.status !== 'registered') return state;
-      return { ...state, grants: [...state.grants, { role: known.data.role, scope: known.data.scope }] };
+      const granted = { role: known.data.role, scope: known.data.scope };
+      // Grants are a set (as in the read model): a repeated grant, however it got recorded, is held once.
+      if (state.grants.some((held) => sameGrant(held, granted))) return state;
+      return { ...state, grants: [...state.grants, granted] };
+    }
     case 'RoleRevoked':
       if (state.status !== 'registered') return state;
       return { ...state, grants: state.grants.filter((grant) => !sameGrant(grant, known.data)) };
