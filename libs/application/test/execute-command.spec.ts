@@ -1,8 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { validate as isUuid, version as uuidVersion } from 'uuid';
 import { participantDecider, participantStream } from '#domain';
-import { type EventStore, MemoryEventStore } from '#eventstore';
+import { type EventStore, MemoryEventStore, SqliteEventStore } from '#eventstore';
 import { type CommandContext, ConflictError, ensureRoleDecider, eventIdFor, executeCommand, participantIdOf } from '#application';
 
 const now = new Date('2026-11-23T10:00:00.000Z');
@@ -159,5 +162,23 @@ describe('executeCommand', () => {
     const again = await executeCommand({ store, stream, decider: ensureRoleDecider, command: ensure, context: context() });
     expect(again).toMatchObject({ events: [], version: first.version, position: first.position });
     expect(await store.readAll()).toHaveLength(2);
+  });
+
+  it('behaves the same on the SQLite store: recorded events, idempotent retry, retried clashes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kernel-'));
+    const store = SqliteEventStore.open({ path: join(dir, 'events.db') });
+    try {
+      const ensure = { type: 'EnsureRole' as const, participantId, subject, displayName: subject, kind: 'ADULT' as const, role: 'ADMIN' as const, scope: null };
+      const commandId = randomUUID();
+      const first = await executeCommand({ store, stream, decider: ensureRoleDecider, command: ensure, context: context({ commandId }) });
+      expect(first.events.map((e) => [e.type, e.revision])).toEqual([['ParticipantRegistered', 0n], ['RoleGranted', 1n]]);
+      await Promise.all(['plan-1', 'plan-2', 'plan-3'].map((scope) => run(store, grant(scope))));
+      const again = await executeCommand({ store, stream, decider: ensureRoleDecider, command: ensure, context: context({ commandId }) });
+      expect(again).toEqual(first);
+      expect(await store.readStream(stream)).toHaveLength(5);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
