@@ -1,0 +1,135 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { countingProjection } from './counting-projection.js';
+import { recordingLogger } from './recording-logger.js';
+import { RunnerHarness } from './runner-harness.js';
+import { appendThings, counts, range } from './things.js';
+
+describe('projection runner: rebuilding', () => {
+  let harness: RunnerHarness;
+  beforeEach(() => {
+    harness = new RunnerHarness();
+  });
+  afterEach(() => harness.dispose());
+
+  it('rebuilds a projection whose version changed: old rows gone, rows recomputed', async () => {
+    await appendThings(harness.store, 0, 12);
+    const v1 = harness.open(countingProjection({ version: 1 }));
+    await v1.runner.start();
+    expect(await v1.runner.waitFor(await harness.head(), 5000)).toBe(true);
+    v1.readModels.db.prepare("UPDATE event_count SET total = 1000 WHERE id = 'all'").run();
+    v1.readModels.db.prepare("INSERT INTO counted_events (event_id, n) VALUES ('stale', -1)").run();
+    await harness.close(v1);
+
+    const same = harness.open(countingProjection({ version: 1 }));
+    await same.runner.start();
+    expect(await same.runner.waitFor(await harness.head(), 5000)).toBe(true);
+    expect(counts(same.readModels).total).toBe(1000);
+    await harness.close(same);
+
+    const logger = recordingLogger();
+    const v2 = harness.open(countingProjection({ version: 2 }), { logger });
+    await v2.runner.start();
+    expect(await v2.runner.waitFor(await harness.head(), 5000)).toBe(true);
+    expect(counts(v2.readModels)).toEqual({ total: 12, rows: 12, ns: range(12) });
+    expect(v2.readModels.checkpoint('counting')).toMatchObject({ version: 2, position: (await harness.head()).toString() });
+    expect(logger.entries).toContainEqual(
+      expect.objectContaining({ level: 'info', object: { projection: 'counting', from: 1, to: 2 } }),
+    );
+  });
+
+  it('rebuilds when its tables no longer match their definition although the version did not change', async () => {
+    await appendThings(harness.store, 0, 9);
+    const first = harness.open(countingProjection());
+    await first.runner.start();
+    expect(await first.runner.waitFor(await harness.head(), 5000)).toBe(true);
+    first.readModels.db.exec('DROP TABLE counted_events');
+    first.readModels.db.exec('CREATE TABLE counted_events (event_id TEXT PRIMARY KEY, n INTEGER)');
+    await harness.close(first);
+
+    const logger = recordingLogger();
+    const again = harness.open(countingProjection(), { logger });
+    await again.runner.start();
+    expect(await again.runner.waitFor(await harness.head(), 5000)).toBe(true);
+    expect(counts(again.readModels)).toEqual({ total: 9, rows: 9, ns: range(9) });
+    expect(logger.entries.filter((entry) => entry.level === 'warn')).toHaveLength(1);
+  });
+
+  it('rebuilds on demand with progress, ends with the same rows and resumes live', async () => {
+    await appendThings(harness.store, 0, 35);
+    const { runner, readModels } = harness.open(countingProjection(), { batchSize: 10 });
+    await runner.start();
+    const head = await harness.head();
+    expect(await runner.waitFor(head, 5000)).toBe(true);
+    const before = readModels.db.prepare('SELECT * FROM counted_events ORDER BY n').all();
+    const progress: [bigint, bigint][] = [];
+    await runner.rebuild('counting', (done, total) => progress.push([done, total]));
+    expect(progress[0]).toEqual([0n, head]);
+    expect(progress.at(-1)).toEqual([head, head]);
+    expect(progress.length).toBe(5);
+    expect(progress.map(([done]) => done)).toEqual([...progress.map(([done]) => done)].sort((a, b) => (a < b ? -1 : 1)));
+    expect(readModels.db.prepare('SELECT * FROM counted_events ORDER BY n').all()).toEqual(before);
+    expect(counts(readModels).total).toBe(35);
+    await appendThings(harness.store, 35, 2);
+    expect(await runner.waitFor(await harness.head(), 5000)).toBe(true);
+    expect(counts(readModels)).toEqual({ total: 37, rows: 37, ns: range(37) });
+  });
+
+  it('rebuilds while events keep arriving, ending with each event once', async () => {
+    await appendThings(harness.store, 0, 40);
+    const { runner, readModels } = harness.open(countingProjection(), { batchSize: 4 });
+    await runner.start();
+    const appending = appendThings(harness.store, 40, 30);
+    await runner.rebuild('counting');
+    await appending;
+    expect(await runner.waitFor(await harness.head(), 5000)).toBe(true);
+    expect(counts(readModels)).toEqual({ total: 70, rows: 70, ns: range(70) });
+  });
+
+  it('a rebuild of a runner never started leaves it stopped (the CLI case)', async () => {
+    await appendThings(harness.store, 0, 15);
+    const { runner, readModels } = harness.open(countingProjection());
+    await runner.rebuild('counting');
+    expect(counts(readModels)).toEqual({ total: 15, rows: 15, ns: range(15) });
+    await appendThings(harness.store, 15, 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(counts(readModels).total).toBe(15);
+    expect((await runner.status())[0]).toMatchObject({ state: 'catching_up', lag: 1n });
+  });
+
+  it('a rebuild whose projector fails rejects, naming the event, and records the failure', async () => {
+    await appendThings(harness.store, 0, 15);
+    const { runner, readModels } = harness.open(countingProjection({ failOn: (n) => n === 12 }));
+    const events = await harness.store.readAll();
+    await expect(runner.rebuild('counting')).rejects.toThrow(
+      `Rebuild of projection 'counting' stopped at position ${events[12]!.position}: cannot project event 12`,
+    );
+    expect(counts(readModels)).toEqual({ total: 12, rows: 12, ns: range(12) });
+    expect((await runner.status())[0]).toMatchObject({ state: 'failed', error: { position: events[12]!.position.toString() } });
+  });
+
+  it('refuses unknown projections and a second rebuild of the same one', async () => {
+    await appendThings(harness.store, 0, 50);
+    const { runner } = harness.open(countingProjection());
+    await expect(runner.rebuild('nope')).rejects.toThrow("Unknown projection 'nope'; known: counting");
+    const first = runner.rebuild('counting');
+    await expect(runner.rebuild('counting')).rejects.toThrow("Projection 'counting' is already being rebuilt");
+    await first;
+  });
+
+  it('stop ends a rebuild in flight; the next start finishes the job from the checkpoint', async () => {
+    await appendThings(harness.store, 0, 200);
+    const opened = harness.open(countingProjection(), { batchSize: 5 });
+    await opened.runner.start();
+    let stopping: Promise<void> | undefined;
+    const rebuilding = opened.runner.rebuild('counting', (done) => {
+      if (done >= 20n) stopping ??= opened.runner.stop();
+    });
+    await expect(rebuilding).rejects.toThrow("Rebuild of projection 'counting' interrupted: the runner was stopped");
+    await stopping;
+    const partial = counts(opened.readModels).total;
+    expect(partial).toBeLessThan(200);
+    await opened.runner.start();
+    expect(await opened.runner.waitFor(await harness.head(), 5000)).toBe(true);
+    expect(counts(opened.readModels)).toEqual({ total: 200, rows: 200, ns: range(200) });
+  });
+});
