@@ -10,7 +10,7 @@ await new GraphQLDefinitionsFactory().generate({
   path: join(root, 'apps/api/src/graphql/generated/schema.ts'),
   outputAs: 'interface',
   defaultScalarType: 'unknown',
-  customScalarTypeMapping: { Position: 'string', DateTime: 'string' },
+  customScalarTypeMapping: { Position: 'string', DateTime: 'string', LocalDate: 'string' },
   enumsAsTypes: true,
   skipResolverArgs: true,
   emitDescriptions: true,

@@ -6,6 +6,11 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { ApplicationModule } from '#application';
 import { createTokenVerifier, type Logger, type PlatformConfig, PlatformModule } from '#platform';
+import { CommitmentsResolver } from './catalogue/commitments.resolver.js';
+import { Consistency } from './catalogue/consistency.js';
+import { HistoryResolver } from './catalogue/history.resolver.js';
+import { PlansResolver } from './catalogue/plans.resolver.js';
+import { StakeholdersResolver } from './catalogue/stakeholders.resolver.js';
 import { CommandMetricsInterceptor } from './graphql/command-metrics.interceptor.js';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
@@ -50,6 +55,11 @@ export class AppModule implements NestModule {
         ProjectionMetrics,
         ServerInfoResolver,
         IdentityResolver,
+        Consistency,
+        PlansResolver,
+        StakeholdersResolver,
+        CommitmentsResolver,
+        HistoryResolver,
         { provide: APP_GUARD, useClass: MutationAuthGuard },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: CommandMetricsInterceptor },

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ChangeCommitmentHandler, MakeCommitmentHandler } from './commitments/index.js';
+import { ChangePlanHandler, DraftPlanHandler } from './plans/index.js';
+import { RegisterStakeholderHandler } from './stakeholders/index.js';
 import {
   BootstrapAdminHandler,
   GetParticipantHandler,
@@ -20,6 +23,11 @@ import {
     BootstrapAdminHandler,
     GetViewerHandler,
     GetParticipantHandler,
+    DraftPlanHandler,
+    ChangePlanHandler,
+    RegisterStakeholderHandler,
+    MakeCommitmentHandler,
+    ChangeCommitmentHandler,
   ],
 })
 export class ApplicationModule {}

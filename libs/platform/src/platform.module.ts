@@ -1,6 +1,8 @@
 import { type DynamicModule, Global, Inject, Injectable, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import {
   bootstrapAdmin,
+  CATALOGUE,
+  SqliteCatalogueReader,
   CLOCK,
   type Clock,
   EVENT_STORE,
@@ -82,9 +84,14 @@ export class PlatformModule {
           inject: [READ_MODELS],
           useFactory: (readModels: ReadModelStore) => new SqliteParticipantsReader(readModels.db),
         },
+        {
+          provide: CATALOGUE,
+          inject: [READ_MODELS],
+          useFactory: (readModels: ReadModelStore) => new SqliteCatalogueReader(readModels.db),
+        },
         PlatformLifecycle,
       ],
-      exports: [PLATFORM_CONFIG, LOGGER, PLATFORM, EVENT_STORE, READ_MODELS, PROJECTION_RUNNER, CLOCK, GRANTS, PARTICIPANTS],
+      exports: [PLATFORM_CONFIG, LOGGER, PLATFORM, EVENT_STORE, READ_MODELS, PROJECTION_RUNNER, CLOCK, GRANTS, PARTICIPANTS, CATALOGUE],
     };
   }
 }

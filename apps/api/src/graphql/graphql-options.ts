@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { PlatformConfig } from '#platform';
 import { createErrorFormatter } from './format-error.js';
 import { queryCostPlugin } from './query-limits.plugin.js';
-import { DateTimeScalar, PositionScalar } from './scalars.js';
+import { DateScalar, DateTimeScalar, PositionScalar } from './scalars.js';
 import type { ViewerResolver } from './viewer-context.js';
 
 /** The SDL folder: `schema/` at the repository root, found from this file in sources and in `dist/`. */
@@ -26,7 +26,7 @@ export function schemaDir(): string {
 export function graphqlOptions(config: PlatformConfig, logger: Logger, viewerOf: ViewerResolver): ApolloDriverConfig {
   return {
     typePaths: [join(schemaDir(), '**/*.graphql')],
-    resolvers: { Position: PositionScalar, DateTime: DateTimeScalar },
+    resolvers: { Position: PositionScalar, DateTime: DateTimeScalar, LocalDate: DateScalar },
     path: '/graphql',
     graphiql: process.env['NODE_ENV'] !== 'production',
     introspection: true,

@@ -44,3 +44,27 @@ export const DateTimeScalar = new GraphQLScalarType<string, string>({
   parseValue: parseDateTime,
   parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
 });
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function parseDate(value: unknown): string {
+  if (typeof value === 'string' && CALENDAR_DATE.test(value)) {
+    const date = new Date(`${value}T00:00:00.000Z`);
+    if (!Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)) return value;
+  }
+  throw new GraphQLError('LocalDate must be a calendar date written YYYY-MM-DD, such as 2013-12-31.', {
+    extensions: { code: 'BAD_USER_INPUT' },
+  });
+}
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const DateScalar = new GraphQLScalarType<string, string>({
+  name: 'LocalDate',
+  description: 'A calendar date, YYYY-MM-DD.',
+  serialize: (value) => {
+    if (typeof value === 'string') return value;
+    throw new GraphQLError('LocalDate cannot represent this value.');
+  },
+  parseValue: parseDate,
+  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
+});

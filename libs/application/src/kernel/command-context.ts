@@ -8,4 +8,6 @@ export interface CommandContext {
   /** Version (stream revision) the client read; a different current version is a CONFLICT. */
   readonly expectedVersion?: number;
   readonly now: Date;
+  /** Set only by operator tools (start-up bootstrap, the CLI): no role check, the actor names the tool. */
+  readonly asOperator?: boolean;
 }

@@ -1,0 +1,125 @@
+import { Inject } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  ChangeCommitmentCommand,
+  CLOCK,
+  type Clock,
+  type CommitmentChange,
+  type CommitmentView,
+  type EntityResult,
+  MakeCommitmentCommand,
+} from '#application';
+import { commandContext } from '../graphql/command-context.js';
+import type { GraphQLContext } from '../graphql/viewer-context.js';
+import { loadersFor } from './catalogue-loaders.js';
+import {
+  CommitmentLifecycleInputDto,
+  CompleteCommitmentInputDto,
+  MakeCommitmentInputDto,
+  ReviseCommitmentInputDto,
+  WithdrawCommitmentInputDto,
+} from './catalogue.inputs.js';
+import { Consistency } from './consistency.js';
+
+/** Only the fields a revision names (null clears the source reference; absent leaves a field as it is). */
+function revision(input: ReviseCommitmentInputDto) {
+  return {
+    ...(input.title != null ? { title: input.title } : {}),
+    ...(input.description != null ? { description: input.description } : {}),
+    ...(input.sourceReference !== undefined ? { sourceReference: input.sourceReference } : {}),
+    ...(input.target != null ? { target: { ...input.target } } : {}),
+    ...(input.dueDate != null ? { dueDate: input.dueDate } : {}),
+    ...(input.coOwnerIds != null ? { coOwnerIds: input.coOwnerIds } : {}),
+  };
+}
+
+@Resolver('Commitment')
+export class CommitmentsResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(Consistency) private readonly consistency: Consistency,
+  ) {}
+
+  @Query('commitment')
+  async commitment(@Args('id') id: string, @Args('consistentAfter') consistentAfter: bigint | null): Promise<CommitmentView | null> {
+    await this.consistency.after(consistentAfter);
+    return this.consistency.reader.commitmentsByIds([id])[0] ?? null;
+  }
+
+  @ResolveField('plan')
+  plan(@Parent() commitment: CommitmentView, @Context() context: GraphQLContext) {
+    return loadersFor(context, this.consistency.reader).plan.load(commitment.planId);
+  }
+
+  @ResolveField('thematicArea')
+  async thematicArea(@Parent() commitment: CommitmentView, @Context() context: GraphQLContext) {
+    const areas = await loadersFor(context, this.consistency.reader).thematicAreas.load(commitment.planId);
+    return areas.find((area) => area.code === commitment.thematicAreaCode) ?? { code: commitment.thematicAreaCode, title: commitment.thematicAreaCode };
+  }
+
+  @ResolveField('owner')
+  owner(@Parent() commitment: CommitmentView, @Context() context: GraphQLContext) {
+    return loadersFor(context, this.consistency.reader).stakeholder.load(commitment.ownerId);
+  }
+
+  @ResolveField('coOwners')
+  async coOwners(@Parent() commitment: CommitmentView, @Context() context: GraphQLContext) {
+    const found = await loadersFor(context, this.consistency.reader).stakeholder.loadMany([...commitment.coOwnerIds]);
+    return found.filter((stakeholder) => stakeholder && !(stakeholder instanceof Error));
+  }
+
+  @Mutation('makeCommitment')
+  async makeCommitment(@Args('input') input: MakeCommitmentInputDto, @Context() context: GraphQLContext) {
+    const result = await this.commands.execute(
+      new MakeCommitmentCommand(
+        {
+          planId: input.planId,
+          thematicAreaCode: input.thematicAreaCode,
+          ownerId: input.ownerId,
+          coOwnerIds: input.coOwnerIds ?? [],
+          title: input.title,
+          description: input.description,
+          sourceReference: input.sourceReference ?? null,
+          target: { ...input.target },
+          dueDate: input.dueDate ?? null,
+        },
+        commandContext(context, this.clock.now(), input),
+      ),
+    );
+    return this.payload(result);
+  }
+
+  @Mutation('activateCommitment')
+  activateCommitment(@Args('input') input: CommitmentLifecycleInputDto, @Context() context: GraphQLContext) {
+    return this.change(input, { type: 'ActivateCommitment' }, context);
+  }
+
+  @Mutation('reviseCommitment')
+  reviseCommitment(@Args('input') input: ReviseCommitmentInputDto, @Context() context: GraphQLContext) {
+    return this.change(input, { type: 'ReviseCommitment', changes: revision(input), reason: input.reason }, context);
+  }
+
+  @Mutation('withdrawCommitment')
+  withdrawCommitment(@Args('input') input: WithdrawCommitmentInputDto, @Context() context: GraphQLContext) {
+    return this.change(input, { type: 'WithdrawCommitment', reason: input.reason }, context);
+  }
+
+  @Mutation('completeCommitment')
+  completeCommitment(@Args('input') input: CompleteCommitmentInputDto, @Context() context: GraphQLContext) {
+    return this.change(input, { type: 'CompleteCommitment', completedOn: input.completedOn ?? null }, context);
+  }
+
+  private async change(input: CommitmentLifecycleInputDto, change: CommitmentChange, context: GraphQLContext) {
+    const command = new ChangeCommitmentCommand(input.commitmentId, change, commandContext(context, this.clock.now(), input));
+    return this.payload(await this.commands.execute(command));
+  }
+
+  private async payload(result: EntityResult) {
+    const settled = await this.consistency.settled(result);
+    const commitment = this.consistency.reader.commitmentsByIds([result.id])[0];
+    if (!commitment) throw new Error(`Commitment ${result.id} is not in the read model after its write at ${settled.position}`);
+    return { commitment, ...settled };
+  }
+}

@@ -1,0 +1,35 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CATALOGUE, type EntityResult, type SqliteCatalogueReader, ValidationError } from '#application';
+import type { ProjectionRunner } from '#projections';
+import { PLATFORM_CONFIG, type PlatformConfig, PROJECTION_RUNNER } from '#platform';
+
+/** Read-your-writes and page sizes for the catalogue resolvers. */
+@Injectable()
+export class Consistency {
+  constructor(
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    @Inject(CATALOGUE) readonly reader: SqliteCatalogueReader,
+  ) {}
+
+  /** Waits (bounded) until the read models include `position`: a mutation's own events, or a query's `consistentAfter`. */
+  async after(position: bigint | string | null | undefined): Promise<void> {
+    if (position === null || position === undefined) return;
+    await this.runner.waitFor(BigInt(position), this.config.consistencyTimeoutMs);
+  }
+
+  /** The payload fields every mutation answers with, once the read models include the write. */
+  async settled(result: EntityResult): Promise<{ version: number; position: string }> {
+    await this.after(result.position);
+    return { version: result.version, position: (result.position ?? 0n).toString() };
+  }
+}
+
+/** `first` of a connection: 1 to 100. */
+export function pageSize(first: number | null | undefined, fallback: number): number {
+  const size = first ?? fallback;
+  if (!Number.isInteger(size) || size < 1 || size > 100) {
+    throw new ValidationError('first must be between 1 and 100', [{ field: 'first', message: 'must be between 1 and 100' }]);
+  }
+  return size;
+}

@@ -1,0 +1,59 @@
+import { Inject } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CLOCK, type Clock, RegisterStakeholderCommand, type StakeholderView } from '#application';
+import { commandContext } from '../graphql/command-context.js';
+import type { GraphQLContext } from '../graphql/viewer-context.js';
+import { RegisterStakeholderInputDto } from './catalogue.inputs.js';
+import { toConnection } from './connection.js';
+import { Consistency, pageSize } from './consistency.js';
+
+@Resolver('Stakeholder')
+export class StakeholdersResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(Consistency) private readonly consistency: Consistency,
+  ) {}
+
+  @Query('stakeholders')
+  async stakeholders(
+    @Args('kind') kind: string | null,
+    @Args('sector') sector: string | null,
+    @Args('country') country: string | null,
+    @Args('first') first: number,
+    @Args('after') after: string | null,
+    @Args('consistentAfter') consistentAfter: bigint | null,
+  ) {
+    await this.consistency.after(consistentAfter);
+    return toConnection(this.consistency.reader.stakeholders({ kind, sector, country }, { first: pageSize(first, 20), after: after ?? null }));
+  }
+
+  @Query('stakeholder')
+  async stakeholder(@Args('id') id: string, @Args('consistentAfter') consistentAfter: bigint | null): Promise<StakeholderView | null> {
+    await this.consistency.after(consistentAfter);
+    return this.consistency.reader.stakeholdersByIds([id])[0] ?? null;
+  }
+
+  @ResolveField('commitments')
+  commitments(@Parent() stakeholder: StakeholderView, @Args() args: { first?: number; after?: string | null; status?: string | null }) {
+    return toConnection(
+      this.consistency.reader.commitments(
+        { ownerId: stakeholder.id, status: args.status },
+        { first: pageSize(args.first, 50), after: args.after ?? null },
+      ),
+    );
+  }
+
+  @Mutation('registerStakeholder')
+  async registerStakeholder(@Args('input') input: RegisterStakeholderInputDto, @Context() context: GraphQLContext) {
+    const { name, kind, sector, country } = input;
+    const result = await this.commands.execute(
+      new RegisterStakeholderCommand({ name, kind, sector, country }, commandContext(context, this.clock.now(), input)),
+    );
+    const settled = await this.consistency.settled(result);
+    const stakeholder = this.consistency.reader.stakeholdersByIds([result.id])[0];
+    if (!stakeholder) throw new Error(`Stakeholder ${result.id} is not in the read model after its write at ${settled.position}`);
+    return { stakeholder, ...settled };
+  }
+}

@@ -1,0 +1,92 @@
+import type { CommitmentChanges, CommitmentEvent } from '#domain';
+import type { Projection, RowChange, SqlValue } from '#projections';
+
+function changedColumns(changes: CommitmentChanges): Record<string, SqlValue> {
+  return {
+    ...(changes.title !== undefined ? { title: changes.title } : {}),
+    ...(changes.description !== undefined ? { description: changes.description } : {}),
+    ...(changes.sourceReference !== undefined ? { source_reference: changes.sourceReference } : {}),
+    ...(changes.target !== undefined
+      ? { indicator: changes.target.indicator, unit: changes.target.unit, baseline: changes.target.baseline, target_value: changes.target.targetValue }
+      : {}),
+    ...(changes.dueDate !== undefined ? { due_date: changes.dueDate, due_date_inherited: 0 } : {}),
+    ...(changes.coOwnerIds !== undefined ? { co_owner_ids: JSON.stringify(changes.coOwnerIds) } : {}),
+  };
+}
+
+/** Commitments with their targets, due dates and status. Co-owners are a JSON array of stakeholder ids. */
+export const commitmentsProjection: Projection = {
+  name: 'commitments',
+  version: 1,
+  eventTypes: ['CommitmentMade', 'CommitmentActivated', 'CommitmentRevised', 'CommitmentWithdrawn', 'CommitmentCompleted'],
+  tables: [
+    {
+      name: 'commitments',
+      columns: {
+        commitment_id: 'TEXT',
+        plan_id: 'TEXT',
+        area_code: 'TEXT',
+        owner_id: 'TEXT',
+        co_owner_ids: 'TEXT',
+        title: 'TEXT',
+        description: 'TEXT',
+        source_reference: 'TEXT',
+        indicator: 'TEXT',
+        unit: 'TEXT',
+        baseline: 'REAL',
+        target_value: 'REAL',
+        due_date: 'TEXT',
+        due_date_inherited: 'INTEGER',
+        status: 'TEXT',
+        version: 'INTEGER',
+        created_position: 'INTEGER',
+        made_at: 'TEXT',
+        activated_on: 'TEXT',
+        completed_on: 'TEXT',
+        withdrawn_on: 'TEXT',
+        withdrawal_reason: 'TEXT',
+        updated_at: 'TEXT',
+      },
+      primaryKey: ['commitment_id'],
+      indexes: [['plan_id', 'created_position'], ['owner_id', 'created_position']],
+    },
+  ],
+  project(recorded): RowChange[] {
+    const event = recorded as unknown as CommitmentEvent;
+    const base = { commitment_id: event.data.commitmentId, version: Number(recorded.revision), updated_at: recorded.metadata.occurredAt };
+    const upsert = (columns: Record<string, SqlValue>): RowChange[] => [{ kind: 'upsert', table: 'commitments', row: { ...base, ...columns } }];
+    switch (event.type) {
+      case 'CommitmentMade': {
+        const d = event.data;
+        return upsert({
+          plan_id: d.planId,
+          area_code: d.thematicAreaCode,
+          owner_id: d.ownerId,
+          co_owner_ids: JSON.stringify(d.coOwnerIds),
+          title: d.title,
+          description: d.description,
+          source_reference: d.sourceReference,
+          indicator: d.target.indicator,
+          unit: d.target.unit,
+          baseline: d.target.baseline,
+          target_value: d.target.targetValue,
+          due_date: d.dueDate,
+          due_date_inherited: d.dueDateInherited ? 1 : 0,
+          status: 'PROPOSED',
+          created_position: Number(recorded.position),
+          made_at: recorded.metadata.occurredAt,
+        });
+      }
+      case 'CommitmentActivated':
+        return upsert({ status: 'ACTIVE', activated_on: event.data.activatedOn });
+      case 'CommitmentRevised':
+        return upsert(changedColumns(event.data.changes));
+      case 'CommitmentWithdrawn':
+        return upsert({ status: 'WITHDRAWN', withdrawn_on: event.data.withdrawnOn, withdrawal_reason: event.data.reason });
+      case 'CommitmentCompleted':
+        return upsert({ status: 'COMPLETED', completed_on: event.data.completedOn });
+      default:
+        return [];
+    }
+  },
+};

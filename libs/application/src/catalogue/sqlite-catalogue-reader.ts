@@ -1,0 +1,243 @@
+import type Database from 'better-sqlite3';
+import type { CommitmentStatus } from '#domain';
+import { placeholders, SqlQueries } from '../read-model/sql-queries.js';
+import type {
+  CommitmentFilter,
+  CommitmentView,
+  HistoryEntryView,
+  Page,
+  PageRequest,
+  PlanFilter,
+  PlanSummaryView,
+  PlanView,
+  StakeholderFilter,
+  StakeholderView,
+  ThematicAreaView,
+} from './catalogue-views.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+
+interface PlanRow {
+  plan_id: string;
+  country: string;
+  title: string;
+  period_start: string;
+  period_end: string;
+  default_deadline: string | null;
+  reporting_cycle: PlanView['reportingCycle'];
+  status: PlanView['status'];
+  version: number;
+  created_position: number;
+}
+interface StakeholderRow {
+  stakeholder_id: string;
+  name: string;
+  kind: StakeholderView['kind'];
+  sector: string;
+  country: string;
+  version: number;
+  created_position: number;
+}
+interface CommitmentRow {
+  commitment_id: string;
+  plan_id: string;
+  area_code: string;
+  owner_id: string;
+  co_owner_ids: string;
+  title: string;
+  description: string;
+  source_reference: string | null;
+  indicator: string;
+  unit: string;
+  baseline: number;
+  target_value: number;
+  due_date: string;
+  due_date_inherited: number;
+  status: CommitmentStatus;
+  version: number;
+  created_position: number;
+  completed_on: string | null;
+  withdrawal_reason: string | null;
+}
+
+const toPlan = (r: PlanRow): PlanView => ({
+  id: r.plan_id,
+  country: r.country,
+  title: r.title,
+  periodStart: r.period_start,
+  periodEnd: r.period_end,
+  defaultDeadline: r.default_deadline,
+  reportingCycle: r.reporting_cycle,
+  status: r.status,
+  version: r.version,
+});
+const toStakeholder = (r: StakeholderRow): StakeholderView => ({
+  id: r.stakeholder_id,
+  name: r.name,
+  kind: r.kind,
+  sector: r.sector,
+  country: r.country,
+  version: r.version,
+});
+const toCommitment = (r: CommitmentRow): CommitmentView => ({
+  id: r.commitment_id,
+  planId: r.plan_id,
+  thematicAreaCode: r.area_code,
+  ownerId: r.owner_id,
+  coOwnerIds: JSON.parse(r.co_owner_ids) as string[],
+  title: r.title,
+  description: r.description,
+  sourceReference: r.source_reference,
+  target: { indicator: r.indicator, unit: r.unit, baseline: r.baseline, targetValue: r.target_value },
+  dueDate: r.due_date,
+  dueDateInherited: r.due_date_inherited === 1,
+  status: r.status,
+  version: r.version,
+  completedOn: r.completed_on,
+  withdrawalReason: r.withdrawal_reason,
+});
+
+/** A WHERE clause from the filters that are set; every value is a bound parameter. */
+function where(conditions: readonly [string, unknown][]): { sql: string; params: unknown[] } {
+  const set = conditions.filter(([, value]) => value !== undefined && value !== null);
+  return { sql: set.map(([condition]) => condition).join(' AND '), params: set.map(([, value]) => value) };
+}
+
+/**
+ * Plans, stakeholders, commitments and their history, read from the catalogue projections. Lists page by the
+ * position each row was created at (keyset pagination); nested fields are loaded for many parents at once.
+ */
+export class SqliteCatalogueReader {
+  readonly sql: SqlQueries;
+
+  constructor(db: Database.Database) {
+    this.sql = new SqlQueries(db);
+  }
+
+  private page<Row extends { created_position: number }, View>(
+    table: string,
+    from: string,
+    filter: { sql: string; params: unknown[] },
+    request: PageRequest,
+    map: (row: Row) => View,
+  ): Page<View> {
+    const after = decodeCursor(request.after);
+    const conditions = [filter.sql, `${table}.created_position > ?`].filter(Boolean).join(' AND ');
+    const rows = this.sql.all<Row>(
+      `SELECT ${table}.* FROM ${from} WHERE ${conditions} ORDER BY ${table}.created_position LIMIT ?`,
+      ...filter.params,
+      after,
+      request.first + 1,
+    );
+    const total = this.sql.get<{ n: number }>(`SELECT count(*) AS n FROM ${from}${filter.sql ? ` WHERE ${filter.sql}` : ''}`, ...filter.params);
+    const items = rows.slice(0, request.first).map((row) => ({ cursor: encodeCursor(row.created_position), node: map(row) }));
+    return { items, hasNextPage: rows.length > request.first, endCursor: items.at(-1)?.cursor ?? null, totalCount: total?.n ?? 0 };
+  }
+
+  plans(filter: PlanFilter, request: PageRequest): Page<PlanView> {
+    const conditions = where([
+      ['plans.country = ?', filter.country],
+      ['plans.status = ?', filter.status],
+    ]);
+    return this.page<PlanRow, PlanView>('plans', 'plans', conditions, request, toPlan);
+  }
+
+  plansByIds(ids: readonly string[]): PlanView[] {
+    return this.sql.all<PlanRow>(`SELECT * FROM plans WHERE plan_id IN (${placeholders(ids.length)})`, ...ids).map(toPlan);
+  }
+
+  thematicAreasOf(planIds: readonly string[]): ThematicAreaView[] {
+    return this.sql
+      .all<{ plan_id: string; code: string; title: string }>(
+        `SELECT plan_id, code, title FROM plan_areas WHERE plan_id IN (${placeholders(planIds.length)}) ORDER BY plan_id, ordinal`,
+        ...planIds,
+      )
+      .map((r) => ({ planId: r.plan_id, code: r.code, title: r.title }));
+  }
+
+  /** Admitted stakeholders of each plan, in the order they joined. */
+  stakeholdersOf(planIds: readonly string[]): { planId: string; stakeholder: StakeholderView }[] {
+    return this.sql
+      .all<StakeholderRow & { plan_id: string }>(
+        `SELECT ps.plan_id, s.* FROM plan_stakeholders ps JOIN stakeholders s ON s.stakeholder_id = ps.stakeholder_id
+         WHERE ps.plan_id IN (${placeholders(planIds.length)}) ORDER BY ps.plan_id, ps.ordinal`,
+        ...planIds,
+      )
+      .map((row) => ({ planId: row.plan_id, stakeholder: toStakeholder(row) }));
+  }
+
+  stakeholders(filter: StakeholderFilter, request: PageRequest): Page<StakeholderView> {
+    const conditions = where([
+      ['stakeholders.kind = ?', filter.kind],
+      ['stakeholders.sector = ?', filter.sector],
+      ['stakeholders.country = ?', filter.country],
+    ]);
+    return this.page<StakeholderRow, StakeholderView>('stakeholders', 'stakeholders', conditions, request, toStakeholder);
+  }
+
+  stakeholdersByIds(ids: readonly string[]): StakeholderView[] {
+    return this.sql
+      .all<StakeholderRow>(`SELECT * FROM stakeholders WHERE stakeholder_id IN (${placeholders(ids.length)})`, ...ids)
+      .map(toStakeholder);
+  }
+
+  commitments(filter: CommitmentFilter, request: PageRequest): Page<CommitmentView> {
+    const conditions = where([
+      ['commitments.plan_id = ?', filter.planId],
+      ['commitments.owner_id = ?', filter.ownerId],
+      ['commitments.area_code = ?', filter.thematicAreaCode],
+      ['commitments.status = ?', filter.status],
+      ['owner.kind = ?', filter.ownerKind],
+    ]);
+    const from = filter.ownerKind
+      ? 'commitments JOIN stakeholders owner ON owner.stakeholder_id = commitments.owner_id'
+      : 'commitments';
+    return this.page<CommitmentRow, CommitmentView>('commitments', from, conditions, request, toCommitment);
+  }
+
+  commitmentsByIds(ids: readonly string[]): CommitmentView[] {
+    return this.sql
+      .all<CommitmentRow>(`SELECT * FROM commitments WHERE commitment_id IN (${placeholders(ids.length)})`, ...ids)
+      .map(toCommitment);
+  }
+
+  planSummary(planId: string): PlanSummaryView {
+    const byStatus = this.sql.all<{ status: CommitmentStatus; n: number }>(
+      'SELECT status, count(*) AS n FROM commitments WHERE plan_id = ? GROUP BY status ORDER BY status',
+      planId,
+    );
+    const byArea = this.sql.all<{ code: string; title: string; n: number }>(
+      `SELECT a.code, a.title, count(c.commitment_id) AS n FROM plan_areas a
+       LEFT JOIN commitments c ON c.plan_id = a.plan_id AND c.area_code = a.code
+       WHERE a.plan_id = ? GROUP BY a.code, a.title ORDER BY a.ordinal`,
+      planId,
+    );
+    return {
+      total: byStatus.reduce((sum, row) => sum + row.n, 0),
+      byStatus: byStatus.map((row) => ({ status: row.status, count: row.n })),
+      byThematicArea: byArea.map((row) => ({ code: row.code, title: row.title, count: row.n })),
+    };
+  }
+
+  /**
+   * The audit trail of a plan, stakeholder or commitment. Actors appear by display name (a youth participant's is
+   * their pseudonym); subjects that are not registered participants appear as "unregistered user".
+   */
+  history(entityId: string): HistoryEntryView[] {
+    return this.sql
+      .all<{ position: number; occurred_at: string; type: string; actor: string | null; display_name: string | null; changes: string; reason: string | null }>(
+        `SELECT h.position, h.occurred_at, h.type, h.actor, p.display_name, h.changes, h.reason
+         FROM history_entries h LEFT JOIN participants p ON p.subject = h.actor
+         WHERE h.entity_id = ? ORDER BY h.position`,
+        entityId,
+      )
+      .map((row) => ({
+        position: BigInt(row.position),
+        at: row.occurred_at,
+        type: row.type,
+        actor:
+          row.actor === 'system' ? 'system' : row.actor?.startsWith('cli:') ? 'operator' : (row.display_name ?? 'unregistered user'),
+        changes: JSON.parse(row.changes) as HistoryEntryView['changes'],
+        reason: row.reason,
+      }));
+  }
+}

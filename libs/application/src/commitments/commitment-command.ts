@@ -1,0 +1,12 @@
+import { type CommitmentCommand, commitmentDecider, type CommitmentState, commitmentStream } from '#domain';
+import type { EventStore } from '#eventstore';
+import type { CommandContext } from '../kernel/command-context.js';
+import { type EntityResult, runCommand } from '../kernel/run-command.js';
+
+export function runCommitmentCommand(store: EventStore, commitmentId: string, command: CommitmentCommand, context: CommandContext): Promise<EntityResult> {
+  return runCommand(commitmentId, { store, stream: commitmentStream(commitmentId), decider: commitmentDecider, command, context });
+}
+
+export async function currentCommitment(store: EventStore, commitmentId: string): Promise<CommitmentState> {
+  return (await store.readStream(commitmentStream(commitmentId))).reduce(commitmentDecider.evolve, commitmentDecider.initialState);
+}

@@ -1,0 +1,49 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Target } from '#domain';
+import type { EventStore } from '#eventstore';
+import { authorize } from '../authorization/authorize.js';
+import type { CommandContext } from '../kernel/command-context.js';
+import { newEntityId } from '../kernel/entity-id.js';
+import type { EntityResult } from '../kernel/run-command.js';
+import type { GrantsReader } from '../participants/read-model/participant-views.js';
+import { currentPlan } from '../plans/plan-command.js';
+import { EVENT_STORE, GRANTS } from '../tokens.js';
+import { runCommitmentCommand } from './commitment-command.js';
+
+export interface MakeCommitmentInput {
+  readonly planId: string;
+  readonly thematicAreaCode: string;
+  readonly ownerId: string;
+  readonly coOwnerIds: readonly string[];
+  readonly title: string;
+  readonly description: string;
+  readonly sourceReference: string | null;
+  readonly target: Target;
+  readonly dueDate: string | null;
+}
+
+export class MakeCommitmentCommand extends Command<EntityResult> {
+  constructor(
+    readonly input: MakeCommitmentInput,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+/** A focal point commits on behalf of their stakeholder. */
+@CommandHandler(MakeCommitmentCommand)
+export class MakeCommitmentHandler implements ICommandHandler<MakeCommitmentCommand, EntityResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(GRANTS) private readonly grants: GrantsReader,
+  ) {}
+
+  async execute({ input, context }: MakeCommitmentCommand): Promise<EntityResult> {
+    authorize(this.grants, context, [{ role: 'FOCAL_POINT', scope: input.ownerId }], 'make commitments for this stakeholder');
+    const commitmentId = newEntityId(context.commandId);
+    const plan = await currentPlan(this.store, input.planId);
+    return runCommitmentCommand(this.store, commitmentId, { type: 'MakeCommitment', commitmentId, plan, ...input }, context);
+  }
+}

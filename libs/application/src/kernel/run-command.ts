@@ -1,0 +1,26 @@
+import { type Decider, type DomainEvent, RuleViolation } from '#domain';
+import { NotFoundError } from '../errors.js';
+import { type CommandOutcome, type CommandRequest, executeCommand } from './execute-command.js';
+
+/** What a command answers: the entity's id, its version after the command and where its events landed. */
+export interface EntityResult {
+  readonly id: string;
+  readonly version: number;
+  readonly position: bigint | undefined;
+}
+
+/**
+ * executeCommand for a handler: a rule saying the entity does not exist (`*.not_found`) becomes NOT_FOUND.
+ */
+export async function runCommand<State, Command extends { readonly type: string }, Event extends DomainEvent>(
+  id: string,
+  request: CommandRequest<State, Command, Event> & { decider: Decider<State, Command, Event> },
+): Promise<EntityResult & { readonly outcome: CommandOutcome<State> }> {
+  try {
+    const outcome = await executeCommand(request);
+    return { id, version: outcome.version, position: outcome.position, outcome };
+  } catch (error) {
+    if (error instanceof RuleViolation && error.rule.endsWith('.not_found')) throw new NotFoundError(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './stakeholder-command.js';
+export * from './register-stakeholder.js';
