@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigError, createLogger, loadConfig, type PlatformConfig } from '#platform';
 import { AppModule } from './app.module.js';
+import { offerDemo } from './demo/offer-demo.js';
 import { NestPinoLogger } from './observability/nest-pino-logger.js';
 
 function configOrExit(): PlatformConfig {
@@ -27,6 +28,7 @@ const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(c
 });
 app.useBodyParser('json', { limit: config.bodyLimit });
 await app.listen(config.port, config.host);
+await offerDemo(app, config, logger);
 
 // Graceful shutdown: stop accepting, finish in-flight requests, then close the stores (onApplicationShutdown).
 let stopping = false;

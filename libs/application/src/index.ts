@@ -13,3 +13,4 @@ export * from './plans/index.js';
 export * from './stakeholders/index.js';
 export * from './commitments/index.js';
 export * from './catalogue/index.js';
+export * from './demo/index.js';

@@ -51,6 +51,9 @@ class EnvironmentVariables {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60_000)
   CONSISTENCY_TIMEOUT_MS?: number;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsIn(['true', 'false'], { message: 'must be true or false' })
+  SEED_DEMO?: string;
 }
 
 export type AuthConfig =
@@ -70,6 +73,8 @@ export interface PlatformConfig {
   readonly graphqlMaxCost: number;
   /** How long a mutation waits for the read models to reach its events before answering. */
   readonly consistencyTimeoutMs: number;
+  /** Seed the demo plans at start-up (idempotent). */
+  readonly seedDemo: boolean;
 }
 
 /** Bad configuration: the message is one line naming the variable and why. */
@@ -110,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     graphqlMaxDepth: vars.GRAPHQL_MAX_DEPTH ?? 10,
     graphqlMaxCost: vars.GRAPHQL_MAX_COST ?? 5000,
     consistencyTimeoutMs: vars.CONSISTENCY_TIMEOUT_MS ?? 2000,
+    seedDemo: vars.SEED_DEMO === 'true',
   };
 }

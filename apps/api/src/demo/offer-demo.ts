@@ -1,0 +1,18 @@
+import type { INestApplication } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { EVENT_STORE, seedDemo } from '#application';
+import type { EventStore } from '#eventstore';
+import type { Logger, PlatformConfig } from '#platform';
+
+/** With SEED_DEMO=true, seeds the demo plans (idempotent); on an empty log, says how to. */
+export async function offerDemo(app: INestApplication, config: PlatformConfig, logger: Logger): Promise<void> {
+  if (config.seedDemo) {
+    const report = await seedDemo(app.get(CommandBus), 'system', new Date());
+    logger.info({ ...report, position: report.position?.toString() ?? null }, 'demo plans seeded');
+    return;
+  }
+  const store = app.get<EventStore>(EVENT_STORE);
+  if ((await store.headPosition()) === undefined) {
+    logger.info('the event log is empty: seed the demo plans with `npm run cli -- seed-demo`, or start with SEED_DEMO=true');
+  }
+}
