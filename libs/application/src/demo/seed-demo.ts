@@ -1,4 +1,4 @@
-import { CommandBus } from '@nestjs/cqrs';
+import type { CommandBus } from '@nestjs/cqrs';
 import { v5 as uuidv5 } from 'uuid';
 import { ChangeCommitmentCommand, MakeCommitmentCommand } from '../commitments/index.js';
 import type { CommandContext } from '../kernel/command-context.js';
