@@ -1,4 +1,4 @@
-import type { CommitmentStatus, ReportingCycle, StakeholderKind, Target } from '#domain';
+import type { CommitmentStatus, CommitmentTerms, ReportingCycle, StakeholderKind } from '#domain';
 import type { FieldChange } from './projections/describe-event.js';
 
 export interface PlanView {
@@ -28,16 +28,9 @@ export interface StakeholderView {
   readonly version: number;
 }
 
-export interface CommitmentView {
+export interface CommitmentView extends CommitmentTerms {
   readonly id: string;
   readonly planId: string;
-  readonly thematicAreaCode: string;
-  readonly ownerId: string;
-  readonly coOwnerIds: readonly string[];
-  readonly title: string;
-  readonly description: string;
-  readonly sourceReference: string | null;
-  readonly target: Target;
   readonly dueDate: string;
   readonly dueDateInherited: boolean;
   readonly status: CommitmentStatus;

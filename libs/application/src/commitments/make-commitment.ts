@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Target } from '#domain';
+import type { MakeCommitment } from '#domain';
 import type { EventStore } from '#eventstore';
 import { authorize } from '../authorization/authorize.js';
 import type { CommandContext } from '../kernel/command-context.js';
@@ -11,17 +11,8 @@ import { currentPlan } from '../plans/plan-command.js';
 import { EVENT_STORE, GRANTS } from '../tokens.js';
 import { runCommitmentCommand } from './commitment-command.js';
 
-export interface MakeCommitmentInput {
-  readonly planId: string;
-  readonly thematicAreaCode: string;
-  readonly ownerId: string;
-  readonly coOwnerIds: readonly string[];
-  readonly title: string;
-  readonly description: string;
-  readonly sourceReference: string | null;
-  readonly target: Target;
-  readonly dueDate: string | null;
-}
+/** What a focal point gives: the domain command without the ids and plan the handler supplies. */
+export type MakeCommitmentInput = Omit<MakeCommitment, 'type' | 'commitmentId' | 'plan'> & { readonly planId: string };
 
 export class MakeCommitmentCommand extends Command<EntityResult> {
   constructor(

@@ -1,18 +1,12 @@
 import type { PlanState } from '../plans/plan.state.js';
-import type { CommitmentChanges, Target } from './commitment.events.js';
+import type { CommitmentChanges, CommitmentTerms } from './commitment.events.js';
 
-export interface MakeCommitment {
+export interface MakeCommitment extends CommitmentTerms {
   readonly type: 'MakeCommitment';
   readonly commitmentId: string;
   /** The plan as it stands (folded from its stream by the caller): the commitment's rules depend on it. */
   readonly plan: PlanState;
-  readonly thematicAreaCode: string;
-  readonly ownerId: string;
-  readonly coOwnerIds: readonly string[];
-  readonly title: string;
-  readonly description: string;
-  readonly sourceReference: string | null;
-  readonly target: Target;
+  /** null: inherit the plan's default deadline. */
   readonly dueDate: string | null;
 }
 export interface ActivateCommitment {

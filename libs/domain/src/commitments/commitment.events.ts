@@ -9,18 +9,22 @@ export interface Target {
   readonly targetValue: number;
 }
 
+/** What a stakeholder commits to, as given when the commitment is made. */
+export interface CommitmentTerms {
+  readonly thematicAreaCode: string;
+  readonly ownerId: string;
+  readonly coOwnerIds: readonly string[];
+  readonly title: string;
+  readonly description: string;
+  readonly sourceReference: string | null;
+  readonly target: Target;
+}
+
 export type CommitmentMade = DomainEvent<
   'CommitmentMade',
-  {
+  CommitmentTerms & {
     readonly commitmentId: string;
     readonly planId: string;
-    readonly thematicAreaCode: string;
-    readonly ownerId: string;
-    readonly coOwnerIds: readonly string[];
-    readonly title: string;
-    readonly description: string;
-    readonly sourceReference: string | null;
-    readonly target: Target;
     readonly dueDate: CalendarDate;
     /** True when the plan's default deadline was taken because none was given. */
     readonly dueDateInherited: boolean;

@@ -1,18 +1,10 @@
 import type { DomainEvent } from '../decider.js';
-import type { CalendarDate } from '../shared/values.js';
-import type { PlanEvent, ReportingCycle } from './plan.events.js';
+import type { PlanDrafted, PlanEvent } from './plan.events.js';
 
-export interface PlanFacts {
-  readonly planId: string;
-  readonly country: string;
-  readonly title: string;
-  readonly periodStart: CalendarDate;
-  readonly periodEnd: CalendarDate;
-  readonly defaultDeadline: CalendarDate | null;
-  readonly reportingCycle: ReportingCycle;
+export type PlanFacts = PlanDrafted['data'] & {
   readonly areas: readonly { readonly code: string; readonly title: string }[];
   readonly admitted: readonly string[];
-}
+};
 
 export type PlanState =
   | { readonly status: 'none' }
