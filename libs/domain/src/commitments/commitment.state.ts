@@ -1,11 +1,13 @@
 import type { DomainEvent } from '../decider.js';
 import type { CalendarDate } from '../shared/values.js';
 import type { CommitmentEvent, CommitmentMade } from './commitment.events.js';
+import type { TrackingEvent } from './tracking.events.js';
+import { type CommitmentWork, emptyWork, evolveWork } from './tracking.state.js';
 
 export const COMMITMENT_STATUSES = ['PROPOSED', 'ACTIVE', 'COMPLETED', 'WITHDRAWN'] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 
-export type CommitmentFacts = CommitmentMade['data'];
+export type CommitmentFacts = CommitmentMade['data'] & { readonly work: CommitmentWork };
 
 export type CommitmentState =
   | { readonly status: 'none' }
@@ -16,8 +18,8 @@ export type CommitmentState =
 export const initialCommitmentState: CommitmentState = { status: 'none' };
 
 export function evolveCommitment(state: CommitmentState, event: DomainEvent): CommitmentState {
-  const known = event as CommitmentEvent;
-  if (known.type === 'CommitmentMade') return { status: 'PROPOSED', ...known.data };
+  const known = event as CommitmentEvent | TrackingEvent;
+  if (known.type === 'CommitmentMade') return { status: 'PROPOSED', ...known.data, work: emptyWork };
   if (state.status === 'none') return state;
   switch (known.type) {
     case 'CommitmentActivated':
@@ -29,6 +31,6 @@ export function evolveCommitment(state: CommitmentState, event: DomainEvent): Co
     case 'CommitmentCompleted':
       return { ...state, status: 'COMPLETED', completedOn: known.data.completedOn };
     default:
-      return state;
+      return { ...state, work: evolveWork(state.work, known) };
   }
 }

@@ -27,4 +27,9 @@ export interface AdmitStakeholder {
   readonly stakeholderId: string;
 }
 
-export type PlanCommand = DraftPlan | DefineThematicArea | AdoptPlan | ClosePlan | AdmitStakeholder;
+export interface CloseReportingPeriod {
+  readonly type: 'CloseReportingPeriod';
+  readonly period: string;
+}
+
+export type PlanCommand = DraftPlan | DefineThematicArea | AdoptPlan | ClosePlan | AdmitStakeholder | CloseReportingPeriod;

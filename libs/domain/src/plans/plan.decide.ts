@@ -1,7 +1,8 @@
 import { assertNever } from '../decider.js';
 import { RuleViolation } from '../rule-violation.js';
 import { dateOf, requireCountry, requireDate, requireText } from '../shared/values.js';
-import type { AdmitStakeholder, ClosePlan, DefineThematicArea, DraftPlan, PlanCommand } from './plan.commands.js';
+import type { AdmitStakeholder, ClosePlan, CloseReportingPeriod, DefineThematicArea, DraftPlan, PlanCommand } from './plan.commands.js';
+import { reportingPeriods } from './reporting-periods.js';
 import type { PlanEvent } from './plan.events.js';
 import type { PlanState } from './plan.state.js';
 
@@ -72,6 +73,15 @@ export function admit(command: AdmitStakeholder, state: PlanState): PlanEvent[] 
   return [{ type: 'StakeholderAdmitted', data: { planId: plan.planId, stakeholderId: command.stakeholderId } }];
 }
 
+export function closePeriod(command: CloseReportingPeriod, state: PlanState, now: Date): PlanEvent[] {
+  const plan = open(state);
+  const period = reportingPeriods(plan).find((candidate) => candidate.id === command.period);
+  if (!period) throw new RuleViolation('plan.unknown_period', `${command.period} is not a reporting period of the plan.`);
+  if ((plan.closedPeriods ?? []).includes(period.id)) throw new RuleViolation('plan.period_already_closed', `${period.id} is already closed.`);
+  if (period.end >= dateOf(now)) throw new RuleViolation('plan.period_not_over', `${period.id} runs until ${period.end}; close it after that.`);
+  return [{ type: 'ReportingPeriodClosed', data: { planId: plan.planId, period: period.id, closedOn: dateOf(now) } }];
+}
+
 export function decidePlan(command: PlanCommand, state: PlanState, now: Date): PlanEvent[] {
   switch (command.type) {
     case 'DraftPlan':
@@ -84,6 +94,8 @@ export function decidePlan(command: PlanCommand, state: PlanState, now: Date): P
       return close(command, state, now);
     case 'AdmitStakeholder':
       return admit(command, state);
+    case 'CloseReportingPeriod':
+      return closePeriod(command, state, now);
     default:
       return assertNever(command);
   }

@@ -21,8 +21,10 @@ export type PlanAdopted = DomainEvent<'PlanAdopted', { readonly planId: string; 
 export type PlanClosed = DomainEvent<'PlanClosed', { readonly planId: string; readonly closedOn: CalendarDate; readonly reason: string | null }>;
 export type StakeholderAdmitted = DomainEvent<'StakeholderAdmitted', { readonly planId: string; readonly stakeholderId: string }>;
 
-export type PlanEvent = PlanDrafted | ThematicAreaDefined | PlanAdopted | PlanClosed | StakeholderAdmitted;
+export type ReportingPeriodClosed = DomainEvent<'ReportingPeriodClosed', { readonly planId: string; readonly period: string; readonly closedOn: CalendarDate }>;
 
-export const PLAN_EVENT_TYPES = ['PlanDrafted', 'ThematicAreaDefined', 'PlanAdopted', 'PlanClosed', 'StakeholderAdmitted'] as const;
+export type PlanEvent = PlanDrafted | ThematicAreaDefined | PlanAdopted | PlanClosed | StakeholderAdmitted | ReportingPeriodClosed;
+
+export const PLAN_EVENT_TYPES = ['PlanDrafted', 'ThematicAreaDefined', 'PlanAdopted', 'PlanClosed', 'StakeholderAdmitted', 'ReportingPeriodClosed'] as const;
 
 export const planStream = (planId: string): string => `plan-${planId}`;

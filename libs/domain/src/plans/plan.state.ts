@@ -4,6 +4,8 @@ import type { PlanDrafted, PlanEvent } from './plan.events.js';
 export type PlanFacts = PlanDrafted['data'] & {
   readonly areas: readonly { readonly code: string; readonly title: string }[];
   readonly admitted: readonly string[];
+  /** Reporting periods a coordinator has closed: reports for them are late. */
+  readonly closedPeriods?: readonly string[];
 };
 
 export type PlanState =
@@ -25,6 +27,8 @@ export function evolvePlan(state: PlanState, event: DomainEvent): PlanState {
       return { ...state, status: 'CLOSED' };
     case 'StakeholderAdmitted':
       return { ...state, admitted: [...state.admitted, known.data.stakeholderId] };
+    case 'ReportingPeriodClosed':
+      return { ...state, closedPeriods: [...(state.closedPeriods ?? []), known.data.period] };
     default:
       return state;
   }
