@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ChangeCommitmentHandler, MakeCommitmentHandler } from './commitments/index.js';
 import { ChangePlanHandler, DraftPlanHandler } from './plans/index.js';
 import { RegisterStakeholderHandler } from './stakeholders/index.js';
+import { TrackCommitmentHandler } from './tracking/index.js';
 import {
   BootstrapAdminHandler,
   GetParticipantHandler,
@@ -28,6 +29,7 @@ import {
     RegisterStakeholderHandler,
     MakeCommitmentHandler,
     ChangeCommitmentHandler,
+    TrackCommitmentHandler,
   ],
 })
 export class ApplicationModule {}

@@ -14,3 +14,4 @@ export * from './stakeholders/index.js';
 export * from './commitments/index.js';
 export * from './catalogue/index.js';
 export * from './demo/index.js';
+export * from './tracking/index.js';

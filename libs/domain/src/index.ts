@@ -5,3 +5,4 @@ export * from './participants/index.js';
 export * from './plans/index.js';
 export * from './stakeholders/index.js';
 export * from './commitments/index.js';
+export * from './shared/deadlines.js';

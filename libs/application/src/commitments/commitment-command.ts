@@ -1,9 +1,14 @@
-import { type CommitmentCommand, commitmentDecider, type CommitmentState, commitmentStream } from '#domain';
+import { type CommitmentCommand, commitmentDecider, type CommitmentState, commitmentStream, type TrackingCommand } from '#domain';
 import type { EventStore } from '#eventstore';
 import type { CommandContext } from '../kernel/command-context.js';
 import { type EntityResult, runCommand } from '../kernel/run-command.js';
 
-export function runCommitmentCommand(store: EventStore, commitmentId: string, command: CommitmentCommand, context: CommandContext): Promise<EntityResult> {
+export function runCommitmentCommand(
+  store: EventStore,
+  commitmentId: string,
+  command: CommitmentCommand | TrackingCommand,
+  context: CommandContext,
+): Promise<EntityResult> {
   return runCommand(commitmentId, { store, stream: commitmentStream(commitmentId), decider: commitmentDecider, command, context });
 }
 

@@ -15,13 +15,15 @@ export type PlanChange =
   | { readonly type: 'DefineThematicArea'; readonly code: string; readonly title: string }
   | { readonly type: 'AdoptPlan' }
   | { readonly type: 'ClosePlan'; readonly reason: string | null }
-  | { readonly type: 'AdmitStakeholder'; readonly stakeholderId: string };
+  | { readonly type: 'AdmitStakeholder'; readonly stakeholderId: string }
+  | { readonly type: 'CloseReportingPeriod'; readonly period: string };
 
 const ACTIONS: Record<PlanChange['type'], string> = {
   DefineThematicArea: 'define thematic areas of this plan',
   AdoptPlan: 'adopt this plan',
   ClosePlan: 'close this plan',
   AdmitStakeholder: 'admit stakeholders to this plan',
+  CloseReportingPeriod: 'close reporting periods of this plan',
 };
 
 export class ChangePlanCommand extends Command<EntityResult> {
