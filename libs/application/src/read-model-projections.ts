@@ -4,6 +4,7 @@ import { historyProjection } from './catalogue/projections/history.projection.js
 import { plansProjection } from './catalogue/projections/plans.projection.js';
 import { stakeholdersProjection } from './catalogue/projections/stakeholders.projection.js';
 import { participantsProjection } from './participants/read-model/participants.projection.js';
+import { trackingProjection } from './tracking/tracking.projection.js';
 
 /** Every read model the api keeps, in the order they are started. */
 export const readModelProjections: readonly Projection[] = [
@@ -12,4 +13,5 @@ export const readModelProjections: readonly Projection[] = [
   stakeholdersProjection,
   commitmentsProjection,
   historyProjection,
+  trackingProjection,
 ];

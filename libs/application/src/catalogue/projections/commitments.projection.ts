@@ -1,4 +1,4 @@
-import type { CommitmentChanges, CommitmentEvent } from '#domain';
+import { type CommitmentChanges, type CommitmentEvent, daysBetween } from '#domain';
 import type { Projection, RowChange, SqlValue } from '#projections';
 
 function changedColumns(changes: CommitmentChanges): Record<string, SqlValue> {
@@ -17,7 +17,7 @@ function changedColumns(changes: CommitmentChanges): Record<string, SqlValue> {
 /** Commitments with their targets, due dates and status. Co-owners are a JSON array of stakeholder ids. */
 export const commitmentsProjection: Projection = {
   name: 'commitments',
-  version: 1,
+  version: 2,
   eventTypes: ['CommitmentMade', 'CommitmentActivated', 'CommitmentRevised', 'CommitmentWithdrawn', 'CommitmentCompleted'],
   tables: [
     {
@@ -37,6 +37,9 @@ export const commitmentsProjection: Projection = {
         target_value: 'REAL',
         due_date: 'TEXT',
         due_date_inherited: 'INTEGER',
+        original_due_date: 'TEXT',
+        due_moves: 'INTEGER',
+        due_days_moved: 'INTEGER',
         status: 'TEXT',
         version: 'INTEGER',
         created_position: 'INTEGER',
@@ -51,7 +54,7 @@ export const commitmentsProjection: Projection = {
       indexes: [['plan_id', 'created_position'], ['owner_id', 'created_position']],
     },
   ],
-  project(recorded): RowChange[] {
+  project(recorded, view): RowChange[] {
     const event = recorded as unknown as CommitmentEvent;
     const base = { commitment_id: event.data.commitmentId, version: Number(recorded.revision), updated_at: recorded.metadata.occurredAt };
     const upsert = (columns: Record<string, SqlValue>): RowChange[] => [{ kind: 'upsert', table: 'commitments', row: { ...base, ...columns } }];
@@ -72,6 +75,9 @@ export const commitmentsProjection: Projection = {
           target_value: d.target.targetValue,
           due_date: d.dueDate,
           due_date_inherited: d.dueDateInherited ? 1 : 0,
+          original_due_date: d.dueDate,
+          due_moves: 0,
+          due_days_moved: 0,
           status: 'PROPOSED',
           created_position: Number(recorded.position),
           made_at: recorded.metadata.occurredAt,
@@ -79,8 +85,16 @@ export const commitmentsProjection: Projection = {
       }
       case 'CommitmentActivated':
         return upsert({ status: 'ACTIVE', activated_on: event.data.activatedOn });
-      case 'CommitmentRevised':
-        return upsert(changedColumns(event.data.changes));
+      case 'CommitmentRevised': {
+        const { changes, previous } = event.data;
+        if (changes.dueDate === undefined || previous.dueDate === undefined) return upsert(changedColumns(changes));
+        const current = view.get('commitments', { commitment_id: event.data.commitmentId });
+        return upsert({
+          ...changedColumns(changes),
+          due_moves: Number(current?.['due_moves'] ?? 0) + 1,
+          due_days_moved: Number(current?.['due_days_moved'] ?? 0) + Math.abs(daysBetween(previous.dueDate, changes.dueDate)),
+        });
+      }
       case 'CommitmentWithdrawn':
         return upsert({ status: 'WITHDRAWN', withdrawn_on: event.data.withdrawnOn, withdrawal_reason: event.data.reason });
       case 'CommitmentCompleted':

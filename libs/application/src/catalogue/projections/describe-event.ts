@@ -1,4 +1,4 @@
-import type { CommitmentEvent, PlanEvent, StakeholderEvent } from '#domain';
+import type { CommitmentEvent, PlanEvent, StakeholderEvent, TrackingEvent } from '#domain';
 import type { RecordedEvent } from '#eventstore';
 
 /** One field an event set: its name and the value before and after (JSON), `from` null when it was new. */
@@ -10,6 +10,8 @@ export interface FieldChange {
 
 const ID_FIELDS = new Set(['planId', 'stakeholderId', 'commitmentId']);
 
+const without = (data: object, ...fields: string[]): object => Object.fromEntries(Object.entries(data).filter(([field]) => !fields.includes(field)));
+
 /** Every field of a creation event, as set from nothing. */
 const created = (data: object): FieldChange[] =>
   Object.entries(data)
@@ -18,7 +20,7 @@ const created = (data: object): FieldChange[] =>
 
 /** What an event changed and why, for the audit trail. */
 export function describeEvent(recorded: RecordedEvent): { changes: FieldChange[]; reason: string | null } {
-  const event = recorded as unknown as PlanEvent | StakeholderEvent | CommitmentEvent;
+  const event = recorded as unknown as PlanEvent | StakeholderEvent | CommitmentEvent | TrackingEvent;
   switch (event.type) {
     case 'PlanDrafted':
     case 'StakeholderRegistered':
@@ -47,6 +49,31 @@ export function describeEvent(recorded: RecordedEvent): { changes: FieldChange[]
       return { changes: [{ field: 'status', from: null, to: 'WITHDRAWN' }], reason: event.data.reason };
     case 'CommitmentCompleted':
       return { changes: [{ field: 'status', from: 'ACTIVE', to: 'COMPLETED' }, { field: 'completedOn', from: null, to: event.data.completedOn }], reason: null };
+    case 'ReportingPeriodClosed':
+      return { changes: [{ field: 'closedPeriods', from: null, to: event.data.period }], reason: null };
+    case 'MilestoneScheduled':
+      return { changes: [{ field: 'milestones', from: null, to: without(event.data, 'commitmentId') }], reason: null };
+    case 'MilestoneRescheduled':
+      return { changes: [{ field: `milestone ${event.data.milestoneId} dueDate`, from: event.data.from, to: event.data.to }], reason: event.data.reason };
+    case 'MilestoneCompleted':
+      return { changes: [{ field: `milestone ${event.data.milestoneId} completedOn`, from: null, to: event.data.completedOn }], reason: null };
+    case 'MilestoneReopened':
+      return { changes: [{ field: `milestone ${event.data.milestoneId} completedOn`, from: null, to: null }], reason: event.data.reason };
+    case 'TaskAdded':
+      return { changes: [{ field: 'tasks', from: null, to: without(event.data, 'commitmentId') }], reason: null };
+    case 'TaskAssigned':
+      return { changes: [{ field: `task ${event.data.taskId} assignee`, from: null, to: event.data.assignee }], reason: null };
+    case 'TaskCompleted':
+      return { changes: [{ field: `task ${event.data.taskId} completedOn`, from: null, to: event.data.completedOn }], reason: null };
+    case 'TaskReopened':
+      return { changes: [{ field: `task ${event.data.taskId} completedOn`, from: null, to: null }], reason: event.data.reason };
+    case 'ProgressReported':
+      // The narrative stays out of the trail: it has a visibility level of its own.
+      return { changes: [{ field: 'progressReports', from: null, to: without(event.data, 'commitmentId', 'narrative') }], reason: null };
+    case 'ProgressReportVerified':
+      return { changes: [{ field: `report ${event.data.reportId} verification`, from: null, to: 'VERIFIED' }], reason: event.data.note };
+    case 'ProgressReportDisputed':
+      return { changes: [{ field: `report ${event.data.reportId} verification`, from: null, to: 'DISPUTED' }], reason: event.data.reason };
     default:
       return { changes: [], reason: null };
   }

@@ -1,4 +1,4 @@
-import { COMMITMENT_EVENT_TYPES, PLAN_EVENT_TYPES, STAKEHOLDER_EVENT_TYPES } from '#domain';
+import { COMMITMENT_EVENT_TYPES, PLAN_EVENT_TYPES, STAKEHOLDER_EVENT_TYPES, TRACKING_EVENT_TYPES } from '#domain';
 import type { Projection, RowChange } from '#projections';
 import { describeEvent } from './describe-event.js';
 
@@ -9,8 +9,8 @@ import { describeEvent } from './describe-event.js';
  */
 export const historyProjection: Projection = {
   name: 'history',
-  version: 1,
-  eventTypes: [...PLAN_EVENT_TYPES, ...STAKEHOLDER_EVENT_TYPES, ...COMMITMENT_EVENT_TYPES],
+  version: 2,
+  eventTypes: [...PLAN_EVENT_TYPES, ...STAKEHOLDER_EVENT_TYPES, ...COMMITMENT_EVENT_TYPES, ...TRACKING_EVENT_TYPES],
   tables: [
     {
       name: 'history_entries',

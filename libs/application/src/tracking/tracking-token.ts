@@ -1,0 +1,2 @@
+/** The tracking reader (milestones, tasks, reports, deadlines, scorecards); the host binds it. */
+export const TRACKING = Symbol('TRACKING');
