@@ -25,6 +25,9 @@ import { Metrics } from './observability/metrics.js';
 import { MetricsController } from './observability/metrics.controller.js';
 import { ProjectionMetrics } from './observability/projection-metrics.js';
 import { ServerInfoResolver } from './server-info/server-info.resolver.js';
+import { CommitmentTrackingResolver } from './tracking/commitment-tracking.resolver.js';
+import { PlanSummaryTrackingResolver, PlanTrackingResolver, StakeholderScorecardResolver } from './tracking/plan-tracking.resolver.js';
+import { TrackingResolver } from './tracking/tracking.resolver.js';
 
 /** The api: GraphQL at /graphql, /health and /metrics, over the platform's stores. */
 @Module({})
@@ -60,6 +63,11 @@ export class AppModule implements NestModule {
         StakeholdersResolver,
         CommitmentsResolver,
         HistoryResolver,
+        TrackingResolver,
+        CommitmentTrackingResolver,
+        PlanTrackingResolver,
+        PlanSummaryTrackingResolver,
+        StakeholderScorecardResolver,
         { provide: APP_GUARD, useClass: MutationAuthGuard },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: CommandMetricsInterceptor },

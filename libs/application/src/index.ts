@@ -15,3 +15,4 @@ export * from './commitments/index.js';
 export * from './catalogue/index.js';
 export * from './demo/index.js';
 export * from './tracking/index.js';
+export * from './snapshots/index.js';

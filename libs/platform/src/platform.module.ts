@@ -3,6 +3,8 @@ import {
   bootstrapAdmin,
   CATALOGUE,
   SqliteCatalogueReader,
+  SqliteTrackingReader,
+  TRACKING,
   CLOCK,
   type Clock,
   EVENT_STORE,
@@ -85,13 +87,18 @@ export class PlatformModule {
           useFactory: (readModels: ReadModelStore) => new SqliteParticipantsReader(readModels.db),
         },
         {
+          provide: TRACKING,
+          inject: [READ_MODELS],
+          useFactory: (readModels: ReadModelStore) => new SqliteTrackingReader(readModels.db),
+        },
+        {
           provide: CATALOGUE,
           inject: [READ_MODELS],
           useFactory: (readModels: ReadModelStore) => new SqliteCatalogueReader(readModels.db),
         },
         PlatformLifecycle,
       ],
-      exports: [PLATFORM_CONFIG, LOGGER, PLATFORM, EVENT_STORE, READ_MODELS, PROJECTION_RUNNER, CLOCK, GRANTS, PARTICIPANTS, CATALOGUE],
+      exports: [PLATFORM_CONFIG, LOGGER, PLATFORM, EVENT_STORE, READ_MODELS, PROJECTION_RUNNER, CLOCK, GRANTS, PARTICIPANTS, CATALOGUE, TRACKING],
     };
   }
 }

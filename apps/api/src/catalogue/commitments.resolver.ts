@@ -21,6 +21,7 @@ import {
   WithdrawCommitmentInputDto,
 } from './catalogue.inputs.js';
 import { Consistency } from './consistency.js';
+import { catalogueOf } from './snapshot-readers.js';
 
 /** Only the fields a revision names (null clears the source reference; absent leaves a field as it is). */
 function revision(input: ReviseCommitmentInputDto) {
@@ -50,23 +51,23 @@ export class CommitmentsResolver {
 
   @ResolveField('plan')
   plan(@Parent() commitment: CommitmentView, @Context() context: GraphQLContext) {
-    return loadersFor(context, this.consistency.reader).plan.load(commitment.planId);
+    return loadersFor(context, catalogueOf(commitment, this.consistency.reader)).plan.load(commitment.planId);
   }
 
   @ResolveField('thematicArea')
   async thematicArea(@Parent() commitment: CommitmentView, @Context() context: GraphQLContext) {
-    const areas = await loadersFor(context, this.consistency.reader).thematicAreas.load(commitment.planId);
+    const areas = await loadersFor(context, catalogueOf(commitment, this.consistency.reader)).thematicAreas.load(commitment.planId);
     return areas.find((area) => area.code === commitment.thematicAreaCode) ?? { code: commitment.thematicAreaCode, title: commitment.thematicAreaCode };
   }
 
   @ResolveField('owner')
   owner(@Parent() commitment: CommitmentView, @Context() context: GraphQLContext) {
-    return loadersFor(context, this.consistency.reader).stakeholder.load(commitment.ownerId);
+    return loadersFor(context, catalogueOf(commitment, this.consistency.reader)).stakeholder.load(commitment.ownerId);
   }
 
   @ResolveField('coOwners')
   async coOwners(@Parent() commitment: CommitmentView, @Context() context: GraphQLContext) {
-    const found = await loadersFor(context, this.consistency.reader).stakeholder.loadMany([...commitment.coOwnerIds]);
+    const found = await loadersFor(context, catalogueOf(commitment, this.consistency.reader)).stakeholder.loadMany([...commitment.coOwnerIds]);
     return found.filter((stakeholder) => stakeholder && !(stakeholder instanceof Error));
   }
 

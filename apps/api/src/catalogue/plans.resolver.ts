@@ -8,6 +8,7 @@ import { loadersFor } from './catalogue-loaders.js';
 import { AdmitStakeholderInputDto, ClosePlanInputDto, DefineThematicAreaInputDto, DraftPlanInputDto, PlanLifecycleInputDto } from './catalogue.inputs.js';
 import { toConnection } from './connection.js';
 import { Consistency, pageSize } from './consistency.js';
+import { catalogueOf, snapshotOf, withSnapshot } from './snapshot-readers.js';
 
 interface CommitmentArgs {
   first?: number;
@@ -46,32 +47,35 @@ export class PlansResolver {
 
   @ResolveField('thematicAreas')
   thematicAreas(@Parent() plan: PlanView, @Context() context: GraphQLContext) {
-    return loadersFor(context, this.consistency.reader).thematicAreas.load(plan.id);
+    return loadersFor(context, catalogueOf(plan, this.consistency.reader)).thematicAreas.load(plan.id);
   }
 
   @ResolveField('stakeholders')
   stakeholders(@Parent() plan: PlanView, @Context() context: GraphQLContext) {
-    return loadersFor(context, this.consistency.reader).admitted.load(plan.id);
+    return loadersFor(context, catalogueOf(plan, this.consistency.reader)).admitted.load(plan.id);
   }
 
   @ResolveField('commitments')
   commitments(@Parent() plan: PlanView, @Args() args: CommitmentArgs) {
-    return toConnection(
-      this.consistency.reader.commitments(
+    const connection = toConnection(
+      catalogueOf(plan, this.consistency.reader).commitments(
         { planId: plan.id, thematicAreaCode: args.thematicArea, ownerId: args.ownerId, ownerKind: args.ownerKind, status: args.status },
         { first: pageSize(args.first, 50), after: args.after ?? null },
       ),
     );
+    const snapshot = snapshotOf(plan);
+    return snapshot ? { ...connection, edges: connection.edges.map((edge) => ({ ...edge, node: withSnapshot(edge.node, snapshot) })) } : connection;
   }
 
   @ResolveField('summary')
   summary(@Parent() plan: PlanView) {
-    const summary = this.consistency.reader.planSummary(plan.id);
-    return {
+    const summary = catalogueOf(plan, this.consistency.reader).planSummary(plan.id);
+    return withSnapshot({
+      planId: plan.id,
       total: summary.total,
       byStatus: summary.byStatus,
       byThematicArea: summary.byThematicArea.map((row) => ({ thematicArea: { code: row.code, title: row.title }, count: row.count })),
-    };
+    }, snapshotOf(plan));
   }
 
   @Mutation('draftPlan')

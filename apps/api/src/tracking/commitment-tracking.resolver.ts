@@ -1,0 +1,57 @@
+import { Inject } from '@nestjs/common';
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CLOCK, type Clock, type CommitmentView, GRANTS, type GrantsReader, type SqliteTrackingReader, TRACKING } from '#application';
+import { dateOf, deadlineStatus, type RoleGrant } from '#domain';
+import { loadersFor } from '../catalogue/catalogue-loaders.js';
+import { Consistency } from '../catalogue/consistency.js';
+import { catalogueOf, snapshotOf, trackingOf } from '../catalogue/snapshot-readers.js';
+import type { GraphQLContext } from '../graphql/viewer-context.js';
+import { trackingLoadersFor } from './tracking-loaders.js';
+import { mayRead, readerLevel } from './visibility.js';
+
+/** A commitment's milestones, tasks and progress reports (narratives at the reader's visibility level). */
+@Resolver('Commitment')
+export class CommitmentTrackingResolver {
+  constructor(
+    @Inject(TRACKING) private readonly tracking: SqliteTrackingReader,
+    @Inject(GRANTS) private readonly grants: GrantsReader,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(Consistency) private readonly consistency: Consistency,
+  ) {}
+
+  private readonly roles = new WeakMap<object, readonly RoleGrant[] | null>();
+
+  /** The reader's roles, looked up once per request; null for anonymous readers. */
+  private rolesOf(context: GraphQLContext): readonly RoleGrant[] | null {
+    if (!this.roles.has(context)) this.roles.set(context, context.viewer ? this.grants.rolesOf(context.viewer.subject) : null);
+    return this.roles.get(context) ?? null;
+  }
+
+  private today(parent: object): string {
+    return snapshotOf(parent)?.at ?? dateOf(this.clock.now());
+  }
+
+  @ResolveField('milestones')
+  async milestones(@Parent() commitment: CommitmentView, @Context() context: GraphQLContext) {
+    const today = this.today(commitment);
+    const rows = await trackingLoadersFor(context, trackingOf(commitment, this.tracking)).milestones.load(commitment.id);
+    return rows.map((m) => ({ ...m, status: deadlineStatus(m.dueDate, m.completedOn, today) }));
+  }
+
+  @ResolveField('tasks')
+  async tasks(@Parent() commitment: CommitmentView, @Context() context: GraphQLContext) {
+    const today = this.today(commitment);
+    const rows = await trackingLoadersFor(context, trackingOf(commitment, this.tracking)).tasks.load(commitment.id);
+    return rows.map((t) => ({ ...t, status: deadlineStatus(t.dueDate, t.completedOn, today) }));
+  }
+
+  @ResolveField('progressReports')
+  async progressReports(@Parent() commitment: CommitmentView, @Context() context: GraphQLContext) {
+    const [reports, admitted] = await Promise.all([
+      trackingLoadersFor(context, trackingOf(commitment, this.tracking)).reports.load(commitment.id),
+      loadersFor(context, catalogueOf(commitment, this.consistency.reader)).admitted.load(commitment.planId),
+    ]);
+    const level = readerLevel(this.rolesOf(context), commitment, admitted.map((s) => s.id));
+    return reports.map((report) => ({ ...report, narrative: mayRead(level, report.visibility) ? report.narrative : null }));
+  }
+}
