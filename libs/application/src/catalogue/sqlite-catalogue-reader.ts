@@ -142,10 +142,12 @@ export class SqliteCatalogueReader {
   }
 
   plansByIds(ids: readonly string[]): PlanView[] {
+    if (ids.length === 0) return [];
     return this.sql.all<PlanRow>(`SELECT * FROM plans WHERE plan_id IN (${placeholders(ids.length)})`, ...ids).map(toPlan);
   }
 
   thematicAreasOf(planIds: readonly string[]): ThematicAreaView[] {
+    if (planIds.length === 0) return [];
     return this.sql
       .all<{ plan_id: string; code: string; title: string }>(
         `SELECT plan_id, code, title FROM plan_areas WHERE plan_id IN (${placeholders(planIds.length)}) ORDER BY plan_id, ordinal`,
@@ -156,6 +158,7 @@ export class SqliteCatalogueReader {
 
   /** Admitted stakeholders of each plan, in the order they joined. */
   stakeholdersOf(planIds: readonly string[]): { planId: string; stakeholder: StakeholderView }[] {
+    if (planIds.length === 0) return [];
     return this.sql
       .all<StakeholderRow & { plan_id: string }>(
         `SELECT ps.plan_id, s.* FROM plan_stakeholders ps JOIN stakeholders s ON s.stakeholder_id = ps.stakeholder_id
@@ -175,6 +178,7 @@ export class SqliteCatalogueReader {
   }
 
   stakeholdersByIds(ids: readonly string[]): StakeholderView[] {
+    if (ids.length === 0) return [];
     return this.sql
       .all<StakeholderRow>(`SELECT * FROM stakeholders WHERE stakeholder_id IN (${placeholders(ids.length)})`, ...ids)
       .map(toStakeholder);
@@ -195,6 +199,7 @@ export class SqliteCatalogueReader {
   }
 
   commitmentsByIds(ids: readonly string[]): CommitmentView[] {
+    if (ids.length === 0) return [];
     return this.sql
       .all<CommitmentRow>(`SELECT * FROM commitments WHERE commitment_id IN (${placeholders(ids.length)})`, ...ids)
       .map(toCommitment);

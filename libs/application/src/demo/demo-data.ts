@@ -12,6 +12,28 @@ export interface DemoStakeholder {
   readonly country: string;
 }
 
+/** Something that happens to a commitment on a given day (the demo replays a plan's history). */
+export type DemoStep =
+  | { readonly on: string; readonly do: 'milestone'; readonly key: string; readonly title: string; readonly due: string }
+  | { readonly on: string; readonly do: 'reschedule'; readonly key: string; readonly due: string; readonly reason: string }
+  | { readonly on: string; readonly do: 'complete-milestone'; readonly key: string }
+  | { readonly on: string; readonly do: 'task'; readonly key: string; readonly title: string; readonly due: string; readonly assignee?: string }
+  | { readonly on: string; readonly do: 'complete-task'; readonly key: string }
+  | {
+      readonly on: string;
+      readonly do: 'report';
+      readonly key: string;
+      readonly period: string;
+      readonly percent: number;
+      readonly narrative: string;
+      readonly visibility: 'PUBLIC' | 'PARTNERS' | 'RESTRICTED';
+      readonly evidence: 'SELF_REPORTED' | 'INDEPENDENTLY_VERIFIED' | 'INSPECTION';
+      readonly corrects?: string;
+    }
+  | { readonly on: string; readonly do: 'verify'; readonly key: string; readonly note: string }
+  | { readonly on: string; readonly do: 'dispute'; readonly key: string; readonly reason: string }
+  | { readonly on: string; readonly do: 'complete' };
+
 export interface DemoCommitment {
   readonly key: string;
   readonly owner: string;
@@ -23,6 +45,7 @@ export interface DemoCommitment {
   /** null: inherits the plan's default deadline. */
   readonly dueDate: string | null;
   readonly activate: boolean;
+  readonly steps?: readonly DemoStep[];
 }
 
 export interface DemoPlan {
@@ -37,6 +60,10 @@ export interface DemoPlan {
   readonly stakeholders: readonly string[];
   readonly commitments: readonly DemoCommitment[];
   readonly adopt: boolean;
+  /** The day the plan was drafted; admission, adoption and commitments follow in the next weeks. */
+  readonly drafted: string;
+  /** Reporting periods the coordinator closed, and when. */
+  readonly closePeriods: readonly { readonly period: string; readonly on: string }[];
 }
 
 export const DEMO_STAKEHOLDERS: readonly DemoStakeholder[] = [
@@ -82,6 +109,11 @@ export const DEMO_PLANS: readonly DemoPlan[] = [
     areas: CONGRESS_THEMES,
     stakeholders: ['nl-government', 'ecpat', 'interpol', 'pucp', 'youth-panel'],
     adopt: true,
+    drafted: '2009-01-15',
+    closePeriods: [
+      { period: '2009', on: '2010-01-31' },
+      { period: '2010', on: '2011-01-31' },
+    ],
     commitments: [
       {
         key: 'monitor-2010',
@@ -93,6 +125,16 @@ export const DEMO_PLANS: readonly DemoPlan[] = [
         target: { indicator: 'national monitoring report published', unit: 'reports', baseline: 0, targetValue: 1 },
         dueDate: '2010-12-31',
         activate: true,
+        steps: [
+          { on: '2009-04-01', do: 'milestone', key: 'monitor-draft', title: 'Monitoring report drafted', due: '2010-06-30' },
+          { on: '2009-04-01', do: 'task', key: 'monitor-data', title: 'Collect police and NGO data', due: '2009-12-31', assignee: 'interpol' },
+          { on: '2009-12-20', do: 'complete-task', key: 'monitor-data' },
+          { on: '2010-01-15', do: 'report', key: 'monitor-2009', period: '2009', percent: 40, narrative: 'Data collected from police and NGOs; drafting started.', visibility: 'PUBLIC', evidence: 'SELF_REPORTED' },
+          { on: '2010-06-15', do: 'complete-milestone', key: 'monitor-draft' },
+          { on: '2010-12-15', do: 'complete' },
+          { on: '2011-01-10', do: 'report', key: 'monitor-2010', period: '2010', percent: 100, narrative: 'Monitoring report published; partner briefing held.', visibility: 'PARTNERS', evidence: 'SELF_REPORTED' },
+          { on: '2011-02-15', do: 'verify', key: 'monitor-2010', note: 'Report read against the published monitoring report.' },
+        ],
       },
       {
         key: 'evaluate-2010',
@@ -104,6 +146,14 @@ export const DEMO_PLANS: readonly DemoPlan[] = [
         target: { indicator: 'evaluation completed', unit: 'evaluations', baseline: 0, targetValue: 1 },
         dueDate: '2010-12-31',
         activate: true,
+        steps: [
+          { on: '2009-04-01', do: 'milestone', key: 'evaluate-tor', title: 'Evaluation terms of reference agreed', due: '2009-12-31' },
+          { on: '2009-12-01', do: 'reschedule', key: 'evaluate-tor', due: '2010-03-31', reason: 'Ministries asked for a joint consultation first' },
+          { on: '2010-03-15', do: 'reschedule', key: 'evaluate-tor', due: '2010-06-30', reason: 'Consultation moved after the elections' },
+          { on: '2010-08-01', do: 'complete-milestone', key: 'evaluate-tor' },
+          { on: '2010-01-20', do: 'report', key: 'evaluate-2009', period: '2009', percent: 10, narrative: 'Consultation on the terms of reference under way.', visibility: 'PUBLIC', evidence: 'SELF_REPORTED' },
+          { on: '2011-01-25', do: 'report', key: 'evaluate-2010', period: '2010', percent: 35, narrative: 'Terms agreed late; fieldwork in two of four sectors. Names of the services visited are withheld.', visibility: 'RESTRICTED', evidence: 'SELF_REPORTED' },
+        ],
       },
       {
         key: 'referral-2013',
@@ -115,6 +165,10 @@ export const DEMO_PLANS: readonly DemoPlan[] = [
         target: { indicator: 'referral mechanisms mapped', unit: 'percent', baseline: 0, targetValue: 100 },
         dueDate: null,
         activate: true,
+        steps: [
+          { on: '2010-02-01', do: 'milestone', key: 'referral-provinces', title: 'Referral mechanisms mapped in four provinces', due: '2012-06-30' },
+          { on: '2010-01-25', do: 'report', key: 'referral-2009', period: '2009', percent: 5, narrative: 'Mapping method agreed with the provinces.', visibility: 'PUBLIC', evidence: 'SELF_REPORTED' },
+        ],
       },
       {
         key: 'research-2013',
@@ -137,6 +191,10 @@ export const DEMO_PLANS: readonly DemoPlan[] = [
         target: { indicator: 'sectors under a cooperation protocol', unit: 'sectors', baseline: 0, targetValue: 4 },
         dueDate: '2015-12-31',
         activate: false,
+        steps: [
+          { on: 'today', do: 'task', key: 'intersectoral-review', title: 'Review the cooperation protocols with the four sectors', due: 'today+20' },
+          { on: 'today', do: 'task', key: 'intersectoral-follow-up', title: 'Publish the follow-up assessment', due: 'today+120' },
+        ],
       },
     ],
   },
@@ -151,6 +209,12 @@ export const DEMO_PLANS: readonly DemoPlan[] = [
     areas: STOCKHOLM_AREAS,
     stakeholders: ['cr-ict', 'cr-canatur', 'cr-paniamor', 'unwto', 'task-force'],
     adopt: true,
+    drafted: '2010-01-15',
+    closePeriods: [
+      { period: '2010', on: '2011-01-31' },
+      { period: '2011', on: '2012-01-31' },
+      { period: '2012', on: '2013-01-31' },
+    ],
     commitments: [
       {
         key: 'the-code',
@@ -163,6 +227,16 @@ export const DEMO_PLANS: readonly DemoPlan[] = [
         target: { indicator: 'criteria implemented by every member', unit: 'criteria', baseline: 0, targetValue: 6 },
         dueDate: null,
         activate: true,
+        steps: [
+          { on: '2010-04-01', do: 'milestone', key: 'code-training', title: 'Staff of member hotels trained (criterion 2)', due: '2011-06-30' },
+          { on: '2011-06-20', do: 'complete-milestone', key: 'code-training' },
+          { on: '2010-04-01', do: 'milestone', key: 'code-contracts', title: 'Child-protection clause in supplier contracts (criterion 3)', due: '2012-12-31' },
+          { on: '2011-01-20', do: 'report', key: 'code-2010', period: '2010', percent: 30, narrative: 'Policy adopted by the chamber; training of hotel staff started.', visibility: 'PUBLIC', evidence: 'SELF_REPORTED' },
+          { on: '2011-03-01', do: 'verify', key: 'code-2010', note: 'Inspection visits to member hotels confirm the policy and training.' },
+          { on: '2012-02-10', do: 'report', key: 'code-2011', period: '2011', percent: 70, narrative: 'Four criteria in place in most member hotels.', visibility: 'PUBLIC', evidence: 'SELF_REPORTED' },
+          { on: '2012-03-01', do: 'dispute', key: 'code-2011', reason: 'Inspection found the contract clause missing in most contracts; 70% is not supported.' },
+          { on: '2012-04-01', do: 'report', key: 'code-2011-corrected', period: '2011', percent: 45, narrative: 'Corrected after inspection: three criteria in place; contract clause pending.', visibility: 'PUBLIC', evidence: 'INSPECTION', corrects: 'code-2011' },
+        ],
       },
       {
         key: 'ict-training',

@@ -5,7 +5,8 @@ import type { CommandContext } from '../kernel/command-context.js';
 import type { EntityResult } from '../kernel/run-command.js';
 import { ChangePlanCommand, DraftPlanCommand } from '../plans/index.js';
 import { RegisterStakeholderCommand } from '../stakeholders/index.js';
-import { DEMO_PLANS, DEMO_STAKEHOLDERS } from './demo-data.js';
+import { TrackCommitmentCommand, type TrackingResult } from '../tracking/index.js';
+import { DEMO_PLANS, DEMO_STAKEHOLDERS, type DemoStep } from './demo-data.js';
 
 /** Namespace of the demo's command ids: fixed, so a second run recognises every command as a retry. */
 const DEMO_NAMESPACE = '6e2b4d8a-3f1c-5a9e-b7d2-0c4e8f1a2b3d';
@@ -18,59 +19,162 @@ export interface SeedReport {
   readonly position: bigint | undefined;
 }
 
+const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** One dated step of the demo's history; `run` receives the ids created so far. */
+interface Step {
+  readonly on: string;
+  readonly key: string;
+  /** Where to keep the id of the milestone, task or report this step creates. */
+  readonly item?: string;
+  readonly command: (context: CommandContext, ids: Map<string, string>) => object;
+}
+
 /**
- * Seeds the demo plans through the same command handlers as the api, as an operator. Every command carries a
- * fixed commandId, so running it again appends nothing.
+ * Seeds the demo plans through the same command handlers as the api, as an operator, replaying their history in
+ * date order (each command is recorded on its own day, so `plan.asOf` and the deadlines tell a real story). Every
+ * command carries a fixed commandId: running it again appends nothing.
  */
 export async function seedDemo(commands: CommandBus, actor: string, now: Date): Promise<SeedReport> {
-  let position: bigint | undefined;
-  const run = async (key: string, command: (context: CommandContext) => object): Promise<EntityResult> => {
-    const context: CommandContext = { actor, correlationId: uuidv5(`demo-run/${now.toISOString()}`, DEMO_NAMESPACE), commandId: uuidv5(`demo/${key}`, DEMO_NAMESPACE), now, asOperator: true };
-    const result = (await commands.execute(command(context) as never)) as EntityResult;
-    if (result.position !== undefined && (position === undefined || result.position > position)) position = result.position;
-    return result;
+  const today = now.toISOString().slice(0, 10);
+  const day = (value: string): string => {
+    const relative = /^today(?:\+(\d+))?$/.exec(value);
+    return relative ? addDays(today, Number(relative[1] ?? 0)) : value;
   };
+  const steps: Step[] = [];
+  const id = (ids: Map<string, string>, key: string) => ids.get(key)!;
 
-  const stakeholderIds = new Map<string, string>();
   for (const s of DEMO_STAKEHOLDERS) {
-    const result = await run(`stakeholder/${s.key}`, (c) => new RegisterStakeholderCommand({ name: s.name, kind: s.kind, sector: s.sector, country: s.country }, c));
-    stakeholderIds.set(s.key, result.id);
+    steps.push({ on: '2009-01-10', key: `stakeholder/${s.key}`, command: (c) => new RegisterStakeholderCommand({ name: s.name, kind: s.kind, sector: s.sector, country: s.country }, c) });
   }
-  const idOf = (key: string) => stakeholderIds.get(key)!;
-
   let commitments = 0;
   for (const plan of DEMO_PLANS) {
-    const { id: planId } = await run(`plan/${plan.key}`, (c) => new DraftPlanCommand(
-      { country: plan.country, title: plan.title, periodStart: plan.periodStart, periodEnd: plan.periodEnd, defaultDeadline: plan.defaultDeadline, reportingCycle: plan.reportingCycle },
-      c,
-    ));
+    const p = `plan/${plan.key}`;
+    const planId = (ids: Map<string, string>) => id(ids, p);
+    steps.push({
+      on: plan.drafted,
+      key: p,
+      command: (c) =>
+        new DraftPlanCommand(
+          { country: plan.country, title: plan.title, periodStart: plan.periodStart, periodEnd: plan.periodEnd, defaultDeadline: plan.defaultDeadline, reportingCycle: plan.reportingCycle },
+          c,
+        ),
+    });
     for (const area of plan.areas) {
-      await run(`plan/${plan.key}/area/${area.code}`, (c) => new ChangePlanCommand(planId, { type: 'DefineThematicArea', ...area }, c));
+      steps.push({ on: plan.drafted, key: `${p}/area/${area.code}`, command: (c, ids) => new ChangePlanCommand(planId(ids), { type: 'DefineThematicArea', ...area }, c) });
     }
     for (const key of plan.stakeholders) {
-      await run(`plan/${plan.key}/admit/${key}`, (c) => new ChangePlanCommand(planId, { type: 'AdmitStakeholder', stakeholderId: idOf(key) }, c));
+      steps.push({ on: addDays(plan.drafted, 7), key: `${p}/admit/${key}`, command: (c, ids) => new ChangePlanCommand(planId(ids), { type: 'AdmitStakeholder', stakeholderId: id(ids, `stakeholder/${key}`) }, c) });
     }
-    if (plan.adopt) await run(`plan/${plan.key}/adopt`, (c) => new ChangePlanCommand(planId, { type: 'AdoptPlan' }, c));
+    if (plan.adopt) steps.push({ on: addDays(plan.drafted, 17), key: `${p}/adopt`, command: (c, ids) => new ChangePlanCommand(planId(ids), { type: 'AdoptPlan' }, c) });
+    for (const closing of plan.closePeriods) {
+      steps.push({ on: closing.on, key: `${p}/close/${closing.period}`, command: (c, ids) => new ChangePlanCommand(planId(ids), { type: 'CloseReportingPeriod', period: closing.period }, c) });
+    }
     for (const commitment of plan.commitments) {
-      const { id } = await run(`plan/${plan.key}/commitment/${commitment.key}`, (c) => new MakeCommitmentCommand(
-        {
-          planId,
-          thematicAreaCode: commitment.area,
-          ownerId: idOf(commitment.owner),
-          coOwnerIds: [],
-          title: commitment.title,
-          description: commitment.description,
-          sourceReference: commitment.sourceReference,
-          target: commitment.target,
-          dueDate: commitment.dueDate,
-        },
-        c,
-      ));
-      if (commitment.activate) {
-        await run(`plan/${plan.key}/commitment/${commitment.key}/activate`, (c) => new ChangeCommitmentCommand(id, { type: 'ActivateCommitment' }, c));
-      }
       commitments += 1;
+      const k = `${p}/commitment/${commitment.key}`;
+      const commitmentId = (ids: Map<string, string>) => id(ids, k);
+      steps.push({
+        on: addDays(plan.drafted, 31),
+        key: k,
+        command: (c, ids) =>
+          new MakeCommitmentCommand(
+            {
+              planId: planId(ids),
+              thematicAreaCode: commitment.area,
+              ownerId: id(ids, `stakeholder/${commitment.owner}`),
+              coOwnerIds: [],
+              title: commitment.title,
+              description: commitment.description,
+              sourceReference: commitment.sourceReference,
+              target: commitment.target,
+              dueDate: commitment.dueDate,
+            },
+            c,
+          ),
+      });
+      if (commitment.activate) {
+        steps.push({ on: addDays(plan.drafted, 45), key: `${k}/activate`, command: (c, ids) => new ChangeCommitmentCommand(commitmentId(ids), { type: 'ActivateCommitment' }, c) });
+      }
+      (commitment.steps ?? []).forEach((step, index) => {
+        const creates = step.do === 'milestone' || step.do === 'task' || step.do === 'report';
+        steps.push({
+          on: day(step.on),
+          key: `${k}/step-${index}-${step.do}`,
+          ...(creates ? { item: `${k}/item/${step.key}` } : {}),
+          command: (c, ids) => trackingCommand(step, commitmentId(ids), ids, k, day, c),
+        });
+        if (step.do === 'task' && step.assignee) {
+          const assignee = step.assignee;
+          steps.push({
+            on: day(step.on),
+            key: `${k}/assign/${step.key}`,
+            command: (c, ids) =>
+              new TrackCommitmentCommand(
+                commitmentId(ids),
+                { type: 'AssignTask', taskId: ids.get(`${k}/item/${step.key}`)!, assignee: { kind: 'STAKEHOLDER', id: id(ids, `stakeholder/${assignee}`) } },
+                c,
+              ),
+          });
+        }
+      });
     }
   }
+  steps.sort((a, b) => a.on.localeCompare(b.on));
+
+  const ids = new Map<string, string>();
+  let position: bigint | undefined;
+  const correlationId = uuidv5(`demo-run/${now.toISOString()}`, DEMO_NAMESPACE);
+  for (const step of steps) {
+    const context: CommandContext = {
+      actor,
+      correlationId,
+      commandId: uuidv5(`demo/${step.key}`, DEMO_NAMESPACE),
+      now: new Date(`${step.on}T10:00:00.000Z`),
+      asOperator: true,
+    };
+    const result = (await commands.execute(step.command(context, ids) as never)) as EntityResult | TrackingResult;
+    ids.set(step.key, result.id);
+    if (step.item && 'itemId' in result) ids.set(step.item, result.itemId);
+    if (result.position !== undefined && (position === undefined || result.position > position)) position = result.position;
+  }
   return { plans: DEMO_PLANS.length, stakeholders: DEMO_STAKEHOLDERS.length, commitments, position };
+}
+
+function trackingCommand(step: DemoStep, commitmentId: string, ids: Map<string, string>, commitmentKey: string, day: (d: string) => string, context: CommandContext): object {
+  const item = (key: string) => ids.get(`${commitmentKey}/item/${key}`)!;
+  switch (step.do) {
+    case 'milestone':
+      return new TrackCommitmentCommand(commitmentId, { type: 'ScheduleMilestone', title: step.title, dueDate: day(step.due) }, context);
+    case 'reschedule':
+      return new TrackCommitmentCommand(commitmentId, { type: 'RescheduleMilestone', milestoneId: item(step.key), dueDate: day(step.due), reason: step.reason }, context);
+    case 'complete-milestone':
+      return new TrackCommitmentCommand(commitmentId, { type: 'CompleteMilestone', milestoneId: item(step.key), completedOn: null }, context);
+    case 'task':
+      return new TrackCommitmentCommand(commitmentId, { type: 'AddTask', title: step.title, dueDate: day(step.due) }, context);
+    case 'complete-task':
+      return new TrackCommitmentCommand(commitmentId, { type: 'CompleteTask', taskId: item(step.key), completedOn: null }, context);
+    case 'report':
+      return new TrackCommitmentCommand(
+        commitmentId,
+        {
+          type: 'ReportProgress',
+          period: step.period,
+          percentComplete: step.percent,
+          indicatorValue: null,
+          narrative: step.narrative,
+          visibility: step.visibility,
+          evidenceLinks: [],
+          evidenceType: step.evidence,
+          corrects: step.corrects ? item(step.corrects) : null,
+        },
+        context,
+      );
+    case 'verify':
+      return new TrackCommitmentCommand(commitmentId, { type: 'VerifyProgressReport', reportId: item(step.key), note: step.note }, context);
+    case 'dispute':
+      return new TrackCommitmentCommand(commitmentId, { type: 'DisputeProgressReport', reportId: item(step.key), reason: step.reason }, context);
+    case 'complete':
+      return new ChangeCommitmentCommand(commitmentId, { type: 'CompleteCommitment', completedOn: null }, context);
+  }
 }

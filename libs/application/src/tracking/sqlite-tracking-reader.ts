@@ -44,6 +44,7 @@ export class SqliteTrackingReader {
   }
 
   milestonesOf(commitmentIds: readonly string[]): MilestoneView[] {
+    if (commitmentIds.length === 0) return [];
     return this.sql
       .all<{ milestone_id: string; commitment_id: string; title: string; due_date: string; original_due_date: string; moves: number; days_moved: number; completed_on: string | null }>(
         `SELECT * FROM milestones WHERE commitment_id IN (${placeholders(commitmentIds.length)}) ORDER BY due_date, created_position`,
@@ -62,6 +63,7 @@ export class SqliteTrackingReader {
   }
 
   tasksOf(commitmentIds: readonly string[]): TaskView[] {
+    if (commitmentIds.length === 0) return [];
     return this.sql
       .all<{ task_id: string; commitment_id: string; title: string; due_date: string; assignee_kind: 'PARTICIPANT' | 'STAKEHOLDER' | null; assignee_id: string | null; completed_on: string | null }>(
         `SELECT * FROM tasks WHERE commitment_id IN (${placeholders(commitmentIds.length)}) ORDER BY due_date, created_position`,
@@ -79,6 +81,7 @@ export class SqliteTrackingReader {
 
   /** Every report of the commitments, corrections included, oldest first. */
   reportsOf(commitmentIds: readonly string[]): ProgressReportView[] {
+    if (commitmentIds.length === 0) return [];
     return this.sql
       .all<ReportRow>(`SELECT * FROM progress_reports WHERE commitment_id IN (${placeholders(commitmentIds.length)}) ORDER BY period, created_position`, ...commitmentIds)
       .map((r) => ({
