@@ -1,0 +1,123 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { MemoryEventStore } from '#eventstore';
+import { ProjectionRunner, ReadModelStore } from '#projections';
+import {
+  ChangeCommitmentHandler,
+  ChangeCommitmentCommand,
+  ChangePlanCommand,
+  ChangePlanHandler,
+  type CommandContext,
+  DraftPlanCommand,
+  DraftPlanHandler,
+  type GrantsReader,
+  MakeCommitmentCommand,
+  MakeCommitmentHandler,
+  readModelProjections,
+  RegisterStakeholderCommand,
+  RegisterStakeholderHandler,
+  snapshotAt,
+  SqliteTrackingReader,
+  TrackCommitmentCommand,
+  TrackCommitmentHandler,
+  type TrackingChange,
+} from '#application';
+
+const noGrants: GrantsReader = { rolesOf: () => [], adminCount: () => 0 };
+const on = (date: string): CommandContext => ({ actor: 'cli:test', correlationId: randomUUID(), now: new Date(`${date}T10:00:00Z`), asOperator: true });
+
+describe('tracking a commitment over time', () => {
+  let store: MemoryEventStore;
+  let readModels: ReadModelStore;
+  let runner: ProjectionRunner;
+  let tracking: SqliteTrackingReader;
+  let planId: string;
+  let ownerId: string;
+  let commitmentId: string;
+  let secondCommitmentId: string;
+
+  const track = (change: TrackingChange, date: string) => new TrackCommitmentHandler(store, noGrants).execute(new TrackCommitmentCommand(commitmentId, change, on(date)));
+  const settle = async () => expect(await runner.waitFor((await store.headPosition())!, 5000)).toBe(true);
+  const report = (period: string, percent: number, corrects: string | null = null): TrackingChange => ({
+    type: 'ReportProgress',
+    period,
+    percentComplete: percent,
+    indicatorValue: null,
+    narrative: `Progress ${percent}%`,
+    visibility: 'PUBLIC',
+    evidenceLinks: [],
+    evidenceType: 'SELF_REPORTED',
+    corrects,
+  });
+
+  beforeEach(async () => {
+    store = new MemoryEventStore();
+    readModels = ReadModelStore.open({ path: ':memory:' });
+    runner = new ProjectionRunner({ store, readModels, projections: [...readModelProjections] });
+    tracking = new SqliteTrackingReader(readModels.db);
+    await runner.start();
+    planId = (await new DraftPlanHandler(store, noGrants).execute(new DraftPlanCommand({ country: 'CR', title: 'Costa Rica NPA', periodStart: '2010-01-01', periodEnd: '2013-12-31', defaultDeadline: '2013-12-31', reportingCycle: null }, on('2010-01-15')))).id;
+    const plans = new ChangePlanHandler(store, noGrants);
+    await plans.execute(new ChangePlanCommand(planId, { type: 'DefineThematicArea', code: 'PREV', title: 'Prevention' }, on('2010-01-15')));
+    ownerId = (await new RegisterStakeholderHandler(store, noGrants).execute(new RegisterStakeholderCommand({ name: 'CANATUR', kind: 'PRIVATE_SECTOR', sector: 'tourism', country: 'CR' }, on('2010-01-10')))).id;
+    await plans.execute(new ChangePlanCommand(planId, { type: 'AdmitStakeholder', stakeholderId: ownerId }, on('2010-01-20')));
+    await plans.execute(new ChangePlanCommand(planId, { type: 'AdoptPlan' }, on('2010-02-01')));
+    const make = new MakeCommitmentHandler(store, noGrants);
+    const terms = { planId, thematicAreaCode: 'PREV', ownerId, coOwnerIds: [], description: 'd', sourceReference: null, target: { indicator: 'criteria', unit: 'criteria', baseline: 0, targetValue: 6 }, dueDate: null };
+    commitmentId = (await make.execute(new MakeCommitmentCommand({ ...terms, title: 'The Code' }, on('2010-02-15')))).id;
+    secondCommitmentId = (await make.execute(new MakeCommitmentCommand({ ...terms, title: 'Hotel inspections' }, on('2010-02-15')))).id;
+    const activate = new ChangeCommitmentHandler(store, noGrants);
+    await activate.execute(new ChangeCommitmentCommand(commitmentId, { type: 'ActivateCommitment' }, on('2010-03-01')));
+    await activate.execute(new ChangeCommitmentCommand(secondCommitmentId, { type: 'ActivateCommitment' }, on('2010-03-01')));
+  });
+  afterEach(async () => {
+    await runner.stop();
+    readModels.close();
+  });
+
+  it('answers plan.asOf from the events recorded until then: a later correction never changes an earlier answer', async () => {
+    const first = await track(report('2010', 30), '2011-01-20');
+    const before = await snapshotAt(store, '2011-02-01');
+    const percentAsOf = (snapshot: Awaited<ReturnType<typeof snapshotAt>>) =>
+      snapshot.tracking.reportsOf([commitmentId]).filter((r) => r.supersededBy === null).map((r) => r.percentComplete);
+    expect(percentAsOf(before)).toEqual([30]);
+
+    await track(report('2010', 20, first.itemId), '2011-03-01');
+    const beforeAgain = await snapshotAt(store, '2011-02-01');
+    const after = await snapshotAt(store, '2011-03-31');
+    expect(percentAsOf(beforeAgain)).toEqual([30]);
+    expect(percentAsOf(after)).toEqual([20]);
+    expect(after.tracking.reportsOf([commitmentId]).map((r) => [r.percentComplete, r.corrects === first.itemId])).toEqual([[30, false], [20, true]]);
+    expect((await snapshotAt(store, '2009-12-31')).catalogue.plansByIds([planId])).toEqual([]);
+    for (const snapshot of [before, beforeAgain, after]) snapshot.close();
+  });
+
+  it('counts a milestone moved twice, with the days it moved, and its status at the edges', async () => {
+    const { itemId } = await track({ type: 'ScheduleMilestone', title: 'Staff trained', dueDate: '2011-06-30' }, '2010-04-01');
+    await track({ type: 'RescheduleMilestone', milestoneId: itemId, dueDate: '2011-09-30', reason: 'Trainers unavailable' }, '2011-06-01');
+    await track({ type: 'RescheduleMilestone', milestoneId: itemId, dueDate: '2011-08-31', reason: 'Venue found earlier' }, '2011-07-01');
+    await settle();
+    const [milestone] = tracking.deadlines(planId, { statuses: null }, '2011-08-31').filter((d) => d.kind === 'MILESTONE');
+    expect(milestone).toMatchObject({ originalDueDate: '2011-06-30', dueDate: '2011-08-31', moves: 2, daysMoved: 92 + 30, status: 'DUE_SOON' });
+    expect(tracking.deadlines(planId, {}, '2011-09-01').find((d) => d.kind === 'MILESTONE')?.status).toBe('OVERDUE');
+    await track({ type: 'CompleteMilestone', milestoneId: itemId, completedOn: '2011-08-31' }, '2011-09-02');
+    await settle();
+    expect(tracking.deadlines(planId, { statuses: ['DONE'] }, '2012-01-01').map((d) => d.kind)).toEqual(['MILESTONE']);
+  });
+
+  it('shows a missing report in the reporting compliance of a closed period, and a late one as late', async () => {
+    await track(report('2010', 30), '2011-01-20');
+    const plans = new ChangePlanHandler(store, noGrants);
+    await plans.execute(new ChangePlanCommand(planId, { type: 'CloseReportingPeriod', period: '2010' }, on('2011-01-31')));
+    await new TrackCommitmentHandler(store, noGrants).execute(new TrackCommitmentCommand(secondCommitmentId, report('2010', 10), on('2011-02-10')));
+    await plans.execute(new ChangePlanCommand(planId, { type: 'CloseReportingPeriod', period: '2011' }, on('2012-01-31')));
+    await settle();
+    const card = tracking.scorecard(ownerId, planId, '2012-02-01');
+    expect(card.compliance).toEqual([
+      { period: '2010', owed: 2, onTime: 1, late: 1, missing: [] },
+      { period: '2011', owed: 2, onTime: 0, late: 0, missing: [{ commitmentId, title: 'The Code' }, { commitmentId: secondCommitmentId, title: 'Hotel inspections' }] },
+    ]);
+    expect(card.complianceRate).toBe(1 / 4);
+    expect(card).toMatchObject({ made: 2, active: 2, completed: 0, withdrawn: 0 });
+  });
+});
