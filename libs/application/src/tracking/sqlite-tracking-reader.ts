@@ -217,7 +217,7 @@ export class SqliteTrackingReader {
 
   /**
    * A stakeholder's record in a plan: its commitments, milestones kept, and for each closed reporting period the
-   * reports it owed (one per commitment active or completed at the time), how many came on time, and which are missing.
+   * reports it owed (one per active commitment), how many came on time, and which are missing.
    */
   scorecard(stakeholderId: string, planId: string, today: string): ScorecardView {
     const statuses = this.sql.all<{ status: CommitmentStatus; n: number }>(
@@ -255,10 +255,9 @@ export class SqliteTrackingReader {
       let late = 0;
       const missing: { commitmentId: string; title: string }[] = [];
       const span = spans.get(period);
-      // A commitment owes a report for a period it was active in: activated by its end, not completed before its start.
-      const owers = owing.filter(
-        (c) => !span || ((c.activated_on ?? '') <= span.end && (c.completed_on === null || c.completed_on >= span.start)),
-      );
+      // Each active commitment owes one report per closed period (DOMAIN.md); a completed one no longer owes
+      // reports for periods that started after its completion.
+      const owers = owing.filter((c) => !span || c.completed_on === null || c.completed_on >= span.start);
       for (const commitment of owers) {
         const report = byKey.get(`${commitment.commitment_id}|${period}`);
         if (!report) missing.push({ commitmentId: commitment.commitment_id, title: commitment.title });

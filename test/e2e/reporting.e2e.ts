@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { type GraphQLResponse, type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
+import { tokenFor } from '../support/tokens.js';
+
+const ADMIN = 'admin@secretariat.example';
+const COORDINATOR = 'coordinator@secretariat.example';
+const FOCAL = 'focal@canatur.example';
+const MONITOR = 'monitor@ecpat.example';
+const CONFLICTED = 'monitor-and-focal@canatur.example';
+const PARTNER = 'focal@paniamor.example';
+const PUBLIC_READER = '';
+
+const REPORT = `mutation ($input: ReportProgressInput!) { reportProgress(input: $input) { itemId version position commitment { id } } }`;
+const REPORTS = `query ($id: ID!) { commitment(id: $id) { progressReports { id period percentComplete narrative visibility late verification verificationNote supersededBy } } }`;
+
+describe('a reporting cycle through the api', () => {
+  let dataDir: string;
+  let api: RunningApi;
+  const token: Record<string, string> = {};
+  let planId = '';
+  let ownerId = '';
+  let partnerId = '';
+  let commitmentId = '';
+
+  const as = <T>(who: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => api.graphql<T>(query, variables, token[who] || undefined);
+  async function ok<T>(who: string, query: string, variables?: Record<string, unknown>): Promise<T> {
+    const res = await as<T>(who, query, variables);
+    expect(res.errors).toBeUndefined();
+    return res.data!;
+  }
+  const grant = (subject: string, role: string, scope: string) =>
+    ok(ADMIN, `mutation ($input: GrantRoleInput!) { grantRole(input: $input) { version } }`, { input: { subject, role, scope } });
+  const register = (subject: string, displayName: string) =>
+    ok(ADMIN, `mutation ($input: RegisterParticipantInput!) { registerParticipant(input: $input) { version } }`, { input: { subject, displayName, kind: 'ADULT' } });
+  const stakeholder = async (name: string, kind: string) =>
+    (await ok<{ registerStakeholder: { stakeholder: { id: string } } }>(ADMIN, `mutation ($input: RegisterStakeholderInput!) { registerStakeholder(input: $input) { stakeholder { id } } }`, { input: { name, kind, sector: 'tourism', country: 'CR' } }))
+      .registerStakeholder.stakeholder.id;
+
+  beforeAll(async () => {
+    dataDir = tempDataDir('npa-e2e-reporting-');
+    api = await startApi({ dataDir, env: { BOOTSTRAP_ADMIN: ADMIN } });
+    for (const who of [ADMIN, COORDINATOR, FOCAL, MONITOR, CONFLICTED, PARTNER]) token[who] = await tokenFor(dataDir, who);
+    token[PUBLIC_READER] = '';
+    planId = (await ok<{ draftPlan: { plan: { id: string } } }>(ADMIN, `mutation ($input: DraftPlanInput!) { draftPlan(input: $input) { plan { id } } }`, {
+      input: { country: 'CR', title: 'Costa Rica travel and tourism 2020-2022', periodStart: '2020-01-01', periodEnd: '2022-12-31', defaultDeadline: '2022-12-31' },
+    })).draftPlan.plan.id;
+    ownerId = await stakeholder('Costa Rican Chamber of Tourism', 'PRIVATE_SECTOR');
+    partnerId = await stakeholder('Paniamor', 'NGO');
+    for (const [subject, name] of [[COORDINATOR, 'Secretariat'], [FOCAL, 'CANATUR focal point'], [MONITOR, 'ECPAT monitor'], [CONFLICTED, 'CANATUR monitor'], [PARTNER, 'Paniamor focal point']] as const) await register(subject, name);
+    await grant(COORDINATOR, 'COORDINATOR', planId);
+    await grant(FOCAL, 'FOCAL_POINT', ownerId);
+    await grant(MONITOR, 'MONITOR', planId);
+    await grant(CONFLICTED, 'MONITOR', planId);
+    await grant(CONFLICTED, 'FOCAL_POINT', ownerId);
+    await grant(PARTNER, 'FOCAL_POINT', partnerId);
+    await ok(COORDINATOR, `mutation ($input: DefineThematicAreaInput!) { defineThematicArea(input: $input) { version } }`, { input: { planId, code: 'PREV', title: 'Prevention' } });
+    await ok(COORDINATOR, `mutation ($input: AdmitStakeholderInput!) { admitStakeholder(input: $input) { version } }`, { input: { planId, stakeholderId: ownerId } });
+    await ok(COORDINATOR, `mutation ($input: AdmitStakeholderInput!) { admitStakeholder(input: $input) { version } }`, { input: { planId, stakeholderId: partnerId } });
+    await ok(COORDINATOR, `mutation ($input: PlanLifecycleInput!) { adoptPlan(input: $input) { version } }`, { input: { planId } });
+    commitmentId = (await ok<{ makeCommitment: { commitment: { id: string } } }>(FOCAL, `mutation ($input: MakeCommitmentInput!) { makeCommitment(input: $input) { commitment { id } } }`, {
+      input: { planId, thematicAreaCode: 'PREV', ownerId, title: "Implement The Code's six criteria", description: 'Six criteria', target: { indicator: 'criteria implemented', unit: 'criteria', baseline: 0, targetValue: 6 } },
+    })).makeCommitment.commitment.id;
+    await ok(COORDINATOR, `mutation ($input: CommitmentLifecycleInput!) { activateCommitment(input: $input) { version } }`, { input: { commitmentId } });
+  }, 90_000);
+
+  afterAll(async () => {
+    await api?.stop();
+    removeDir(dataDir);
+  });
+
+  it('reports, verifies, disputes, closes a period, corrects late, and scores the stakeholder', async () => {
+    const input = (period: string, percent: number, visibility: string, extra: Record<string, unknown> = {}) => ({
+      commitmentId,
+      period,
+      percentComplete: percent,
+      narrative: `${period}: ${percent}% (${visibility.toLowerCase()} narrative)`,
+      visibility,
+      evidenceType: 'SELF_REPORTED',
+      evidenceLinks: ['https://www.canatur.example/code-report'],
+      ...extra,
+    });
+    const r2020 = (await ok<{ reportProgress: { itemId: string } }>(FOCAL, REPORT, { input: input('2020', 30, 'PUBLIC') })).reportProgress.itemId;
+    const r2021 = (await ok<{ reportProgress: { itemId: string } }>(FOCAL, REPORT, { input: input('2021', 70, 'PARTNERS') })).reportProgress.itemId;
+
+    const twice = await as(FOCAL, REPORT, { input: input('2020', 35, 'PUBLIC') });
+    expect(twice.errors?.[0]?.extensions?.code).toBe('RULE_VIOLATION');
+    expect((await as(MONITOR, REPORT, { input: input('2022', 10, 'PUBLIC') })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const badInput = await as(FOCAL, REPORT, { input: input('twenty', 130, 'PUBLIC', { evidenceLinks: ['ftp://x'] }) });
+    expect(badInput.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(badInput.errors?.[0]?.extensions?.['fields'])).toMatch(/period.*percentComplete.*evidenceLinks/);
+
+    await ok(MONITOR, `mutation ($input: VerifyProgressReportInput!) { verifyProgressReport(input: $input) { version } }`, { input: { commitmentId, reportId: r2020, note: 'Inspection visit' } });
+    const conflicted = await as(CONFLICTED, `mutation ($input: DisputeProgressReportInput!) { disputeProgressReport(input: $input) { version } }`, { input: { commitmentId, reportId: r2021, reason: 'own report' } });
+    expect(conflicted.errors?.[0]?.extensions?.code).toBe('RULE_VIOLATION');
+    expect((await as(FOCAL, `mutation ($input: VerifyProgressReportInput!) { verifyProgressReport(input: $input) { version } }`, { input: { commitmentId, reportId: r2021 } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await ok(MONITOR, `mutation ($input: DisputeProgressReportInput!) { disputeProgressReport(input: $input) { version } }`, { input: { commitmentId, reportId: r2021, reason: 'No contract clause found' } });
+
+    for (const period of ['2020', '2021']) {
+      await ok(COORDINATOR, `mutation ($input: CloseReportingPeriodInput!) { closeReportingPeriod(input: $input) { plan { reportingPeriods { id closed } } } }`, { input: { planId, period } });
+    }
+    expect((await as(FOCAL, `mutation ($input: CloseReportingPeriodInput!) { closeReportingPeriod(input: $input) { version } }`, { input: { planId, period: '2022' } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const corrected = await ok<{ reportProgress: { itemId: string; position: string } }>(FOCAL, REPORT, { input: input('2021', 45, 'RESTRICTED', { corrects: r2021, evidenceType: 'INSPECTION' }) });
+    const reports = (await ok<{ commitment: { progressReports: { id: string; late: boolean; verification: string; supersededBy: string | null; narrative: string | null }[] } }>(COORDINATOR, REPORTS, { id: commitmentId })).commitment.progressReports;
+    expect(reports.map((r) => [r.id, r.late, r.verification, r.supersededBy])).toEqual([
+      [r2020, false, 'VERIFIED', null],
+      [r2021, false, 'DISPUTED', corrected.reportProgress.itemId],
+      [corrected.reportProgress.itemId, true, 'UNVERIFIED', null],
+    ]);
+
+    const card = await ok<{ stakeholder: { scorecard: { made: number; active: number; complianceRate: number; compliance: { period: string; owed: number; onTime: number; late: number; missing: unknown[] }[] } } }>(
+      PUBLIC_READER,
+      `query ($id: ID!, $plan: ID!, $after: Position) { stakeholder(id: $id, consistentAfter: $after) { scorecard(planId: $plan) { made active complianceRate compliance { period owed onTime late missing { commitment { title } } } } } }`,
+      { id: ownerId, plan: planId, after: corrected.reportProgress.position },
+    );
+    expect(card.stakeholder.scorecard).toEqual({
+      made: 1,
+      active: 1,
+      complianceRate: 0.5,
+      compliance: [
+        { period: '2020', owed: 1, onTime: 1, late: 0, missing: [] },
+        { period: '2021', owed: 1, onTime: 0, late: 1, missing: [] },
+      ],
+    });
+
+    const summary = await ok<{ plan: { summary: { byOwnerKind: { kind: string; figures: { verifiedShare: number } }[] } } }>(
+      PUBLIC_READER,
+      `query ($id: ID!) { plan(id: $id) { summary { byOwnerKind { kind figures { verifiedShare atRisk milestonesOverdue } } } } }`,
+      { id: planId },
+    );
+    // The standing reports: 2020 verified by a monitor, 2021 corrected with inspection evidence. The commitment is past
+    // its due date at 45%, more than 20 points behind the linear expectation: at risk.
+    expect(summary.plan.summary.byOwnerKind).toEqual([{ kind: 'PRIVATE_SECTOR', figures: { verifiedShare: 1, atRisk: 1, milestonesOverdue: 0 } }]);
+  });
+
+  it('serves each progress narrative at the reader’s visibility level only', async () => {
+    const narratives = async (who: string) =>
+      (await ok<{ commitment: { progressReports: { period: string; visibility: string; narrative: string | null }[] } }>(who, REPORTS, { id: commitmentId })).commitment.progressReports.map(
+        (r) => [r.visibility, r.narrative !== null],
+      );
+    expect(await narratives(PUBLIC_READER)).toEqual([['PUBLIC', true], ['PARTNERS', false], ['RESTRICTED', false]]);
+    expect(await narratives(PARTNER)).toEqual([['PUBLIC', true], ['PARTNERS', true], ['RESTRICTED', false]]);
+    expect(await narratives(MONITOR)).toEqual([['PUBLIC', true], ['PARTNERS', true], ['RESTRICTED', true]]);
+    expect(await narratives(FOCAL)).toEqual([['PUBLIC', true], ['PARTNERS', true], ['RESTRICTED', true]]);
+  });
+
+  it('lists deadlines with their status, what-if on another day, and milestones moved twice', async () => {
+    const milestone = (await ok<{ scheduleMilestone: { itemId: string } }>(FOCAL, `mutation ($input: ScheduleMilestoneInput!) { scheduleMilestone(input: $input) { itemId } }`, {
+      input: { commitmentId, title: 'Staff of member hotels trained', dueDate: '2021-06-30' },
+    })).scheduleMilestone.itemId;
+    for (const dueDate of ['2021-09-30', '2021-12-31']) {
+      await ok(FOCAL, `mutation ($input: RescheduleMilestoneInput!) { rescheduleMilestone(input: $input) { version } }`, { input: { commitmentId, milestoneId: milestone, dueDate, reason: 'Trainers unavailable' } });
+    }
+    const outside = await as(FOCAL, `mutation ($input: ScheduleMilestoneInput!) { scheduleMilestone(input: $input) { itemId } }`, { input: { commitmentId, title: 'After the plan', dueDate: '2030-01-01' } });
+    expect(outside.errors?.[0]?.extensions?.code).toBe('RULE_VIOLATION');
+    const deadlines = `query ($plan: ID!, $asAt: LocalDate, $statuses: [DeadlineStatus!]) { deadlines(planId: $plan, asAt: $asAt, statuses: $statuses) { kind title dueDate originalDueDate moves daysMoved status commitment { title } } }`;
+    const now = await ok<{ deadlines: { kind: string; status: string; moves: number; daysMoved: number; originalDueDate: string }[] }>(PUBLIC_READER, deadlines, { plan: planId });
+    expect(now.deadlines.map((d) => [d.kind, d.status])).toEqual([['MILESTONE', 'OVERDUE'], ['COMMITMENT', 'OVERDUE']]);
+    expect(now.deadlines[0]).toMatchObject({ moves: 2, daysMoved: 184, originalDueDate: '2021-06-30' });
+    const whatIf = await ok<{ deadlines: { kind: string; status: string }[] }>(PUBLIC_READER, deadlines, { plan: planId, asAt: '2021-12-15', statuses: ['DUE_SOON'] });
+    expect(whatIf.deadlines.map((d) => d.kind)).toEqual(['MILESTONE']);
+  });
+});
