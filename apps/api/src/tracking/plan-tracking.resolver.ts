@@ -82,23 +82,28 @@ export class PlanSummaryTrackingResolver {
     @Inject(Consistency) private readonly consistency: Consistency,
   ) {}
 
-  private today(summary: object): string {
-    return snapshotOf(summary)?.at ?? dateOf(this.clock.now());
+  private readonly computed = new WeakMap<object, { byArea: TrackingGroup[]; byKind: TrackingGroup[] }>();
+
+  /** Both groupings come from one reading of the tracking figures, shared by the two fields. */
+  private summaries(summary: { planId: string }) {
+    let found = this.computed.get(summary);
+    if (!found) {
+      const today = snapshotOf(summary)?.at ?? dateOf(this.clock.now());
+      found = trackingOf(summary, this.tracking).summaries(summary.planId, today);
+      this.computed.set(summary, found);
+    }
+    return found;
   }
 
   @ResolveField('byThematicAreaTracking')
   byThematicAreaTracking(@Parent() summary: { planId: string }) {
     const areas = new Map(catalogueOf(summary, this.consistency.reader).thematicAreasOf([summary.planId]).map((a) => [a.code, a]));
-    return trackingOf(summary, this.tracking)
-      .summary(summary.planId, 'area', this.today(summary))
-      .map((group) => ({ thematicArea: areas.get(group.key) ?? { code: group.key, title: group.key }, figures: figures(group) }));
+    return this.summaries(summary).byArea.map((group) => ({ thematicArea: areas.get(group.key) ?? { code: group.key, title: group.key }, figures: figures(group) }));
   }
 
   @ResolveField('byOwnerKind')
   byOwnerKind(@Parent() summary: { planId: string }) {
-    return trackingOf(summary, this.tracking)
-      .summary(summary.planId, 'kind', this.today(summary))
-      .map((group) => ({ kind: group.key, figures: figures(group) }));
+    return this.summaries(summary).byKind.map((group) => ({ kind: group.key, figures: figures(group) }));
   }
 }
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { type CommitmentStatus, deadlineStatus, isAtRisk, type ReportingCycle, reportingPeriods } from '#domain';
+import { type CommitmentStatus, deadlineStatus, type ReportingCycle, reportingPeriods } from '#domain';
 import { placeholders, SqlQueries } from '../read-model/sql-queries.js';
 import type {
   DeadlineFilter,
@@ -15,7 +15,6 @@ import type {
 /** How far ahead a deadline counts as due soon (DOMAIN.md's default warning window). */
 export const WARNING_WINDOW_DAYS = 30;
 
-const INDEPENDENT = "(r.verification = 'VERIFIED' OR r.evidence_type IN ('INDEPENDENTLY_VERIFIED', 'INSPECTION'))";
 
 interface ReportRow {
   report_id: string;
@@ -111,37 +110,46 @@ export class SqliteTrackingReader {
 
   /** Commitments, milestones and tasks of a plan with their deadline status on `today`, sorted by due date. */
   deadlines(planId: string, filter: DeadlineFilter, today: string): DeadlineView[] {
-    const where = ['c.plan_id = ?'];
+    const conditions = ['plan_id = ?'];
     const params: unknown[] = [planId];
-    if (filter.ownerKind) {
-      where.push('s.kind = ?');
-      params.push(filter.ownerKind);
+    if (filter.from) {
+      conditions.push('due_date >= ?');
+      params.push(filter.from);
+    }
+    if (filter.to) {
+      conditions.push('due_date <= ?');
+      params.push(filter.to);
     }
     if (filter.thematicArea) {
-      where.push('c.area_code = ?');
+      conditions.push('area_code = ?');
       params.push(filter.thematicArea);
     }
-    const scope = `FROM commitments c JOIN stakeholders s ON s.stakeholder_id = c.owner_id`;
+    if (filter.ownerKind) {
+      conditions.push('owner_id IN (SELECT stakeholder_id FROM stakeholders WHERE kind = ?)');
+      params.push(filter.ownerKind);
+    }
+    const where = conditions.join(' AND ');
+    const open = "commitment_id IN (SELECT commitment_id FROM commitments WHERE plan_id = ? AND status != 'WITHDRAWN')";
     const rows = this.sql.all<{ kind: DeadlineView['kind']; id: string; title: string; commitment_id: string; due_date: string; original_due_date: string; completed_on: string | null; moves: number; days_moved: number }>(
-      `SELECT 'COMMITMENT' AS kind, c.commitment_id AS id, c.title, c.commitment_id, c.due_date, c.original_due_date, c.completed_on, c.due_moves AS moves, c.due_days_moved AS days_moved
-         ${scope} WHERE ${where.join(' AND ')} AND c.status != 'WITHDRAWN'
+      `SELECT 'COMMITMENT' AS kind, commitment_id AS id, title, commitment_id, due_date, original_due_date, completed_on, due_moves AS moves, due_days_moved AS days_moved
+         FROM commitments WHERE ${where} AND status != 'WITHDRAWN'
        UNION ALL
-       SELECT 'MILESTONE', m.milestone_id, m.title, c.commitment_id, m.due_date, m.original_due_date, m.completed_on, m.moves, m.days_moved
-         FROM milestones m JOIN commitments c ON c.commitment_id = m.commitment_id JOIN stakeholders s ON s.stakeholder_id = c.owner_id
-         WHERE ${where.join(' AND ')} AND c.status != 'WITHDRAWN'
+       SELECT 'MILESTONE', milestone_id, title, commitment_id, due_date, original_due_date, completed_on, moves, days_moved
+         FROM milestones WHERE ${where} AND ${open}
        UNION ALL
-       SELECT 'TASK', t.task_id, t.title, c.commitment_id, t.due_date, t.due_date, t.completed_on, 0, 0
-         FROM tasks t JOIN commitments c ON c.commitment_id = t.commitment_id JOIN stakeholders s ON s.stakeholder_id = c.owner_id
-         WHERE ${where.join(' AND ')} AND c.status != 'WITHDRAWN'
+       SELECT 'TASK', t.task_id, t.title, t.commitment_id, t.due_date, t.due_date, t.completed_on, 0, 0
+         FROM tasks t JOIN tracked_commitments tc ON tc.commitment_id = t.commitment_id
+        WHERE ${where.replace(/\b(plan_id|due_date|area_code|owner_id)\b/g, (column) => (column === 'due_date' ? 't.due_date' : `tc.${column}`))} AND t.${open}
        ORDER BY due_date, kind, id`,
       ...params,
       ...params,
+      planId,
       ...params,
+      planId,
     );
     const statuses = filter.statuses && filter.statuses.length > 0 ? new Set(filter.statuses) : null;
     const result: DeadlineView[] = [];
     for (const row of rows) {
-      if ((filter.from && row.due_date < filter.from) || (filter.to && row.due_date > filter.to)) continue;
       const status = deadlineStatus(row.due_date, row.completed_on, today, WARNING_WINDOW_DAYS);
       if (statuses && !statuses.has(status)) continue;
       result.push({
@@ -160,59 +168,74 @@ export class SqliteTrackingReader {
     return result;
   }
 
-  /** A plan's tracking figures grouped by thematic area or by the owners' stakeholder kind. */
-  summary(planId: string, by: 'area' | 'kind', today: string): TrackingGroup[] {
-    const key = by === 'area' ? 'c.area_code' : 's.kind';
-    const scope = 'FROM commitments c JOIN stakeholders s ON s.stakeholder_id = c.owner_id';
-    const statuses = this.sql.all<{ key: string; status: CommitmentStatus; n: number }>(
-      `SELECT ${key} AS key, c.status, count(*) AS n ${scope} WHERE c.plan_id = ? GROUP BY key, c.status ORDER BY key, c.status`,
-      planId,
+  /**
+   * A plan's tracking figures grouped by thematic area and by the owners' stakeholder kind, in two passes: one over
+   * the per-commitment counts the projection keeps (status, milestones met or missed, standing and independent
+   * reports, the at-risk rule on the latest percent), one over the index of open milestones for what is overdue on
+   * `today`.
+   */
+  summaries(planId: string, today: string): { byArea: TrackingGroup[]; byKind: TrackingGroup[] } {
+    const kinds = new Map(
+      this.sql
+        .all<{ stakeholder_id: string; kind: string }>(
+          'SELECT s.stakeholder_id, s.kind FROM stakeholders s JOIN plan_stakeholders ps ON ps.stakeholder_id = s.stakeholder_id WHERE ps.plan_id = ?',
+          planId,
+        )
+        .map((row) => [row.stakeholder_id, row.kind]),
     );
-    const milestones = this.sql.all<{ key: string; on_time: number; late: number; overdue: number }>(
-      `SELECT ${key} AS key,
-              sum(m.completed_on IS NOT NULL AND m.completed_on <= m.due_date) AS on_time,
-              sum(m.completed_on IS NOT NULL AND m.completed_on > m.due_date) AS late,
-              sum(m.completed_on IS NULL AND m.due_date < ?) AS overdue
-         FROM milestones m JOIN commitments c ON c.commitment_id = m.commitment_id JOIN stakeholders s ON s.stakeholder_id = c.owner_id
-        WHERE c.plan_id = ? GROUP BY key`,
+    const span = 'julianday(due_date) - julianday(start_date)';
+    const expected = `CASE WHEN ${span} <= 0 THEN 100.0 ELSE 100.0 * min(max(julianday(?) - julianday(start_date), 0), ${span}) / (${span}) END`;
+    const counted = this.sql.all<{ area: string; owner: string; status: CommitmentStatus; n: number; on_time: number; late: number; reports: number; independent: number; at_risk: number }>(
+      `SELECT area_code AS area, owner_id AS owner, status, count(*) AS n,
+              sum(milestones_on_time) AS on_time, sum(milestones_late) AS late,
+              sum(reports_current) AS reports, sum(reports_independent) AS independent,
+              sum(status IN ('PROPOSED', 'ACTIVE') AND latest_percent IS NOT NULL AND latest_percent < ${expected} - 20) AS at_risk
+         FROM tracked_commitments WHERE plan_id = ? GROUP BY area_code, owner_id, status`,
       today,
       planId,
     );
-    const verified = this.sql.all<{ key: string; reports: number; independent: number }>(
-      `SELECT ${key} AS key, count(*) AS reports, sum(${INDEPENDENT}) AS independent
-         FROM progress_reports r JOIN commitments c ON c.commitment_id = r.commitment_id JOIN stakeholders s ON s.stakeholder_id = c.owner_id
-        WHERE c.plan_id = ? AND r.superseded_by IS NULL GROUP BY key`,
+    const overdue = this.sql.all<{ area: string; owner: string; n: number }>(
+      'SELECT area_code AS area, owner_id AS owner, count(*) AS n FROM milestones WHERE plan_id = ? AND completed_on IS NULL AND due_date < ? GROUP BY area_code, owner_id',
       planId,
+      today,
     );
-    const risk = this.sql.all<{ key: string; start: string; due_date: string; status: string; percent: number | null }>(
-      `SELECT ${key} AS key, coalesce(c.activated_on, substr(c.made_at, 1, 10)) AS start, c.due_date, c.status,
-              (SELECT r.percent_complete FROM progress_reports r
-                WHERE r.commitment_id = c.commitment_id AND r.superseded_by IS NULL AND r.percent_complete IS NOT NULL
-                ORDER BY r.period DESC LIMIT 1) AS percent
-         ${scope} WHERE c.plan_id = ? AND c.status IN ('PROPOSED', 'ACTIVE')`,
-      planId,
-    );
-    const groups = new Map<string, { statuses: { status: CommitmentStatus; count: number }[]; onTime: number; late: number; overdue: number; reports: number; independent: number; atRisk: number }>();
-    const group = (k: string) => {
-      let g = groups.get(k);
-      if (!g) groups.set(k, (g = { statuses: [], onTime: 0, late: 0, overdue: 0, reports: 0, independent: 0, atRisk: 0 }));
-      return g;
-    };
-    for (const row of statuses) group(row.key).statuses.push({ status: row.status, count: row.n });
-    for (const row of milestones) Object.assign(group(row.key), { onTime: row.on_time, late: row.late, overdue: row.overdue });
-    for (const row of verified) Object.assign(group(row.key), { reports: row.reports, independent: row.independent });
-    for (const row of risk) if (isAtRisk(row.start, row.due_date, row.percent, false, today)) group(row.key).atRisk += 1;
-    return [...groups.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([k, g]) => ({
-        key: k,
-        commitmentsByStatus: g.statuses,
-        milestonesOnTime: g.onTime,
-        milestonesLate: g.late,
-        milestonesOverdue: g.overdue,
-        verifiedShare: g.reports === 0 ? null : g.independent / g.reports,
-        atRisk: g.atRisk,
-      }));
+    type Group = { statuses: Map<CommitmentStatus, number>; onTime: number; late: number; overdue: number; reports: number; independent: number; atRisk: number };
+    const byArea = new Map<string, Group>();
+    const byKind = new Map<string, Group>();
+    const groupsOf = (area: string, owner: string): Group[] =>
+      [
+        [byArea, area],
+        [byKind, kinds.get(owner) ?? 'OTHER'],
+      ].map(([groups, key]) => {
+        const map = groups as Map<string, Group>;
+        let group = map.get(key as string);
+        if (!group) map.set(key as string, (group = { statuses: new Map(), onTime: 0, late: 0, overdue: 0, reports: 0, independent: 0, atRisk: 0 }));
+        return group;
+      });
+    for (const row of counted) {
+      for (const g of groupsOf(row.area, row.owner)) {
+        g.statuses.set(row.status, (g.statuses.get(row.status) ?? 0) + row.n);
+        g.onTime += row.on_time;
+        g.late += row.late;
+        g.reports += row.reports;
+        g.independent += row.independent;
+        g.atRisk += row.at_risk;
+      }
+    }
+    for (const row of overdue) for (const g of groupsOf(row.area, row.owner)) g.overdue += row.n;
+    const list = (groups: Map<string, Group>): TrackingGroup[] =>
+      [...groups.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, g]) => ({
+          key,
+          commitmentsByStatus: [...g.statuses.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([status, count]) => ({ status, count })),
+          milestonesOnTime: g.onTime,
+          milestonesLate: g.late,
+          milestonesOverdue: g.overdue,
+          verifiedShare: g.reports === 0 ? null : g.independent / g.reports,
+          atRisk: g.atRisk,
+        }));
+    return { byArea: list(byArea), byKind: list(byKind) };
   }
 
   /**

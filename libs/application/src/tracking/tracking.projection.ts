@@ -1,11 +1,16 @@
-import { daysBetween, type ReportingPeriodClosed, type TrackingEvent } from '#domain';
+import { type CommitmentEvent, daysBetween, type ReportingPeriodClosed, type TrackingEvent } from '#domain';
 import type { Projection, RowChange } from '#projections';
 
 /** Milestones, tasks, progress reports (with corrections and verification) and closed reporting periods. */
 export const trackingProjection: Projection = {
   name: 'tracking',
-  version: 1,
+  version: 4,
   eventTypes: [
+    'CommitmentMade',
+    'CommitmentActivated',
+    'CommitmentRevised',
+    'CommitmentWithdrawn',
+    'CommitmentCompleted',
     'MilestoneScheduled',
     'MilestoneRescheduled',
     'MilestoneCompleted',
@@ -21,10 +26,35 @@ export const trackingProjection: Projection = {
   ],
   tables: [
     {
+      // Where each commitment belongs and its latest reported percent: copied onto milestones and reports so that
+      // a plan's figures are read from one table each, without joins.
+      name: 'tracked_commitments',
+      columns: {
+        commitment_id: 'TEXT',
+        plan_id: 'TEXT',
+        area_code: 'TEXT',
+        owner_id: 'TEXT',
+        status: 'TEXT',
+        start_date: 'TEXT',
+        due_date: 'TEXT',
+        latest_period: 'TEXT',
+        latest_percent: 'REAL',
+        milestones_on_time: 'INTEGER',
+        milestones_late: 'INTEGER',
+        reports_current: 'INTEGER',
+        reports_independent: 'INTEGER',
+      },
+      primaryKey: ['commitment_id'],
+      indexes: [['plan_id']],
+    },
+    {
       name: 'milestones',
       columns: {
         milestone_id: 'TEXT',
         commitment_id: 'TEXT',
+        plan_id: 'TEXT',
+        area_code: 'TEXT',
+        owner_id: 'TEXT',
         title: 'TEXT',
         due_date: 'TEXT',
         original_due_date: 'TEXT',
@@ -34,7 +64,7 @@ export const trackingProjection: Projection = {
         created_position: 'INTEGER',
       },
       primaryKey: ['milestone_id'],
-      indexes: [['commitment_id'], ['due_date']],
+      indexes: [['commitment_id'], ['plan_id', 'due_date'], ['plan_id', 'completed_on', 'due_date', 'area_code', 'owner_id']],
     },
     {
       name: 'tasks',
@@ -56,6 +86,9 @@ export const trackingProjection: Projection = {
       columns: {
         report_id: 'TEXT',
         commitment_id: 'TEXT',
+        plan_id: 'TEXT',
+        area_code: 'TEXT',
+        owner_id: 'TEXT',
         period: 'TEXT',
         percent_complete: 'REAL',
         indicator_value: 'REAL',
@@ -73,7 +106,7 @@ export const trackingProjection: Projection = {
         created_position: 'INTEGER',
       },
       primaryKey: ['report_id'],
-      indexes: [['commitment_id', 'period']],
+      indexes: [['commitment_id', 'period'], ['plan_id', 'superseded_by']],
     },
     {
       name: 'closed_periods',
@@ -82,16 +115,72 @@ export const trackingProjection: Projection = {
     },
   ],
   project(recorded, view): RowChange[] {
-    const event = recorded as unknown as TrackingEvent | ReportingPeriodClosed;
+    const event = recorded as unknown as TrackingEvent | ReportingPeriodClosed | CommitmentEvent;
     const position = Number(recorded.position);
+    const placeOf = (commitmentId: string) => {
+      const row = view.get('tracked_commitments', { commitment_id: commitmentId });
+      return { plan_id: row?.['plan_id'] ?? null, area_code: row?.['area_code'] ?? null, owner_id: row?.['owner_id'] ?? null };
+    };
+    /** Adds to a commitment's running counts (kept for the plan summary). */
+    const count = (commitmentId: string, deltas: Record<string, number>): RowChange => {
+      const row = view.get('tracked_commitments', { commitment_id: commitmentId });
+      return {
+        kind: 'upsert',
+        table: 'tracked_commitments',
+        row: { commitment_id: commitmentId, ...Object.fromEntries(Object.entries(deltas).map(([column, delta]) => [column, Number(row?.[column] ?? 0) + delta])) },
+      };
+    };
+    const independent = (verification: unknown, evidenceType: unknown) =>
+      verification === 'VERIFIED' || evidenceType === 'INDEPENDENTLY_VERIFIED' || evidenceType === 'INSPECTION' ? 1 : 0;
+    const judged = (reportId: string, verification: string): RowChange[] => {
+      const report = view.get('progress_reports', { report_id: reportId });
+      if (!report) return [];
+      const before = independent(report['verification'], report['evidence_type']);
+      const after = independent(verification, report['evidence_type']);
+      return report['superseded_by'] === null && before !== after ? [count(String(report['commitment_id']), { reports_independent: after - before })] : [];
+    };
     switch (event.type) {
+      case 'CommitmentMade': {
+        const d = event.data;
+        return [
+          {
+            kind: 'upsert',
+            table: 'tracked_commitments',
+            row: {
+              commitment_id: d.commitmentId,
+              plan_id: d.planId,
+              area_code: d.thematicAreaCode,
+              owner_id: d.ownerId,
+              status: 'PROPOSED',
+              start_date: recorded.metadata.occurredAt.slice(0, 10),
+              due_date: d.dueDate,
+              latest_period: null,
+              latest_percent: null,
+              milestones_on_time: 0,
+              milestones_late: 0,
+              reports_current: 0,
+              reports_independent: 0,
+            },
+          },
+        ];
+      }
+      case 'CommitmentActivated':
+        return [{ kind: 'upsert', table: 'tracked_commitments', row: { commitment_id: event.data.commitmentId, status: 'ACTIVE', start_date: event.data.activatedOn } }];
+      case 'CommitmentRevised':
+        return event.data.changes.dueDate
+          ? [{ kind: 'upsert', table: 'tracked_commitments', row: { commitment_id: event.data.commitmentId, due_date: event.data.changes.dueDate } }]
+          : [];
+      case 'CommitmentWithdrawn':
+        return [{ kind: 'upsert', table: 'tracked_commitments', row: { commitment_id: event.data.commitmentId, status: 'WITHDRAWN' } }];
+      case 'CommitmentCompleted':
+        return [{ kind: 'upsert', table: 'tracked_commitments', row: { commitment_id: event.data.commitmentId, status: 'COMPLETED' } }];
       case 'MilestoneScheduled': {
         const d = event.data;
         return [
           {
             kind: 'upsert',
             table: 'milestones',
-            row: { milestone_id: d.milestoneId, commitment_id: d.commitmentId, title: d.title, due_date: d.dueDate, original_due_date: d.dueDate, moves: 0, days_moved: 0, completed_on: null, created_position: position },
+            row: { milestone_id: d.milestoneId, commitment_id: d.commitmentId, ...placeOf(d.commitmentId), title: d.title, due_date: d.dueDate, original_due_date: d.dueDate, moves: 0, days_moved: 0, completed_on: null, created_position: position },
           },
         ];
       }
@@ -111,10 +200,22 @@ export const trackingProjection: Projection = {
           },
         ];
       }
-      case 'MilestoneCompleted':
-        return [{ kind: 'upsert', table: 'milestones', row: { milestone_id: event.data.milestoneId, completed_on: event.data.completedOn } }];
-      case 'MilestoneReopened':
-        return [{ kind: 'upsert', table: 'milestones', row: { milestone_id: event.data.milestoneId, completed_on: null } }];
+      case 'MilestoneCompleted': {
+        const milestone = view.get('milestones', { milestone_id: event.data.milestoneId });
+        const onTime = event.data.completedOn <= String(milestone?.['due_date']);
+        return [
+          { kind: 'upsert', table: 'milestones', row: { milestone_id: event.data.milestoneId, completed_on: event.data.completedOn } },
+          count(event.data.commitmentId, onTime ? { milestones_on_time: 1 } : { milestones_late: 1 }),
+        ];
+      }
+      case 'MilestoneReopened': {
+        const milestone = view.get('milestones', { milestone_id: event.data.milestoneId });
+        const wasOnTime = String(milestone?.['completed_on']) <= String(milestone?.['due_date']);
+        return [
+          { kind: 'upsert', table: 'milestones', row: { milestone_id: event.data.milestoneId, completed_on: null } },
+          count(event.data.commitmentId, wasOnTime ? { milestones_on_time: -1 } : { milestones_late: -1 }),
+        ];
+      }
       case 'TaskAdded': {
         const d = event.data;
         return [
@@ -140,6 +241,7 @@ export const trackingProjection: Projection = {
             row: {
               report_id: d.reportId,
               commitment_id: d.commitmentId,
+              ...placeOf(d.commitmentId),
               period: d.period,
               percent_complete: d.percentComplete,
               indicator_value: d.indicatorValue,
@@ -158,13 +260,31 @@ export const trackingProjection: Projection = {
             },
           },
         ];
+        const corrected = d.corrects ? view.get('progress_reports', { report_id: d.corrects }) : undefined;
         if (d.corrects) changes.push({ kind: 'upsert', table: 'progress_reports', row: { report_id: d.corrects, superseded_by: d.reportId } });
+        changes.push(
+          count(d.commitmentId, {
+            reports_current: corrected ? 0 : 1,
+            reports_independent: independent('UNVERIFIED', d.evidenceType) - (corrected ? independent(corrected['verification'], corrected['evidence_type']) : 0),
+          }),
+        );
+        const tracked = view.get('tracked_commitments', { commitment_id: d.commitmentId });
+        const latest = tracked?.['latest_period'];
+        if (d.percentComplete !== null && (latest === null || latest === undefined || String(latest) <= d.period)) {
+          changes.push({ kind: 'upsert', table: 'tracked_commitments', row: { commitment_id: d.commitmentId, latest_period: d.period, latest_percent: d.percentComplete } });
+        }
         return changes;
       }
       case 'ProgressReportVerified':
-        return [{ kind: 'upsert', table: 'progress_reports', row: { report_id: event.data.reportId, verification: 'VERIFIED', verification_note: event.data.note, monitor: event.data.monitor } }];
+        return [
+          ...judged(event.data.reportId, 'VERIFIED'),
+          { kind: 'upsert', table: 'progress_reports', row: { report_id: event.data.reportId, verification: 'VERIFIED', verification_note: event.data.note, monitor: event.data.monitor } },
+        ];
       case 'ProgressReportDisputed':
-        return [{ kind: 'upsert', table: 'progress_reports', row: { report_id: event.data.reportId, verification: 'DISPUTED', verification_note: event.data.reason, monitor: event.data.monitor } }];
+        return [
+          ...judged(event.data.reportId, 'DISPUTED'),
+          { kind: 'upsert', table: 'progress_reports', row: { report_id: event.data.reportId, verification: 'DISPUTED', verification_note: event.data.reason, monitor: event.data.monitor } },
+        ];
       case 'ReportingPeriodClosed':
         return [{ kind: 'upsert', table: 'closed_periods', row: { plan_id: event.data.planId, period: event.data.period, closed_on: event.data.closedOn } }];
       default:
