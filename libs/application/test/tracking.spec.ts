@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { MemoryEventStore } from '#eventstore';
 import { ProjectionRunner, ReadModelStore } from '#projections';
+import { isAtRisk } from '#domain';
 import {
   ChangeCommitmentHandler,
   ChangeCommitmentCommand,
@@ -103,6 +104,33 @@ describe('tracking a commitment over time', () => {
     await track({ type: 'CompleteMilestone', milestoneId: itemId, completedOn: '2011-08-31' }, '2011-09-02');
     await settle();
     expect(tracking.deadlines(planId, { statuses: ['DONE'] }, '2012-01-01').map((d) => d.kind)).toEqual(['MILESTONE']);
+  });
+
+  it('summarises by area and owner kind: milestones met, missed and overdue, independent verification, at-risk as the domain rule says', async () => {
+    const { itemId: late } = await track({ type: 'ScheduleMilestone', title: 'Late one', dueDate: '2010-06-30' }, '2010-04-01');
+    await track({ type: 'ScheduleMilestone', title: 'Open one', dueDate: '2010-09-30' }, '2010-04-01');
+    await track({ type: 'CompleteMilestone', milestoneId: late, completedOn: '2010-07-15' }, '2010-07-15');
+    const first = await track(report('2010', 10), '2011-01-20');
+    await new TrackCommitmentHandler(store, noGrants).execute(new TrackCommitmentCommand(secondCommitmentId, { ...report('2010', 90), evidenceType: 'INSPECTION' } as TrackingChange, on('2011-01-21')));
+    await track({ type: 'VerifyProgressReport', reportId: first.itemId, note: null }, '2011-02-01');
+    await settle();
+    const today = '2011-06-30';
+    const { byArea, byKind } = tracking.summaries(planId, today);
+    // The Code: started 2010-03-01, due 2013-12-31, 10% reported; Hotel inspections: 90%.
+    const expectedAtRisk = [isAtRisk('2010-03-01', '2013-12-31', 10, false, today), isAtRisk('2010-03-01', '2013-12-31', 90, false, today)].filter(Boolean).length;
+    expect(byArea).toEqual([
+      {
+        key: 'PREV',
+        commitmentsByStatus: [{ status: 'ACTIVE', count: 2 }],
+        milestonesOnTime: 0,
+        milestonesLate: 1,
+        milestonesOverdue: 1,
+        verifiedShare: 1,
+        atRisk: expectedAtRisk,
+      },
+    ]);
+    expect(expectedAtRisk).toBe(1);
+    expect(byKind.map((g) => g.key)).toEqual(['PRIVATE_SECTOR']);
   });
 
   it('shows a missing report in the reporting compliance of a closed period, and a late one as late', async () => {

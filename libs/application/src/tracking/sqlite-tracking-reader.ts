@@ -183,6 +183,7 @@ export class SqliteTrackingReader {
         )
         .map((row) => [row.stakeholder_id, row.kind]),
     );
+    // The at-risk rule of libs/domain (isAtRisk), in SQL over the per-commitment counts; a test checks they agree.
     const span = 'julianday(due_date) - julianday(start_date)';
     const expected = `CASE WHEN ${span} <= 0 THEN 100.0 ELSE 100.0 * min(max(julianday(?) - julianday(start_date), 0), ${span}) / (${span}) END`;
     const counted = this.sql.all<{ area: string; owner: string; status: CommitmentStatus; n: number; on_time: number; late: number; reports: number; independent: number; at_risk: number }>(
