@@ -6,12 +6,12 @@ export interface Figure {
   readonly perSecond: number;
 }
 
-/** Runs `work` once and reports operations per second. */
-export async function measure(operations: number, work: () => Promise<void> | void): Promise<Figure> {
+/** Runs `work` once and reports operations per second; `work` may return how many operations it did. */
+export async function measure(operations: number, work: () => Promise<number | void> | number | void): Promise<Figure> {
   const started = performance.now();
-  await work();
+  const done = (await work()) ?? operations;
   const seconds = (performance.now() - started) / 1000;
-  return { operations, seconds, perSecond: operations / seconds };
+  return { operations: done, seconds, perSecond: done / seconds };
 }
 
 /** `count` concurrent writers, each awaiting its own `perWriter` operations in turn. */
@@ -25,7 +25,10 @@ export async function concurrently(count: number, perWriter: number, write: (wri
 
 export const round = (value: number, digits = 0): number => Number(value.toFixed(digits));
 
+export const ratio = (a: Figure, b: Figure): number => a.perSecond / b.perSecond;
+
 export function report(label: string, figure: Figure, note = ''): void {
   const rate = Math.round(figure.perSecond).toLocaleString('en-US').padStart(10);
-  console.log(`${label.padEnd(44)} ${rate} /s  (${figure.operations} in ${figure.seconds.toFixed(2)} s)${note ? `  ${note}` : ''}`);
+  const ops = `(${figure.operations.toLocaleString('en-US')} in ${figure.seconds.toFixed(2)} s)`;
+  console.log(`${label.padEnd(44)} ${rate} /s  ${ops.padEnd(22)}  ${note}`.trimEnd());
 }

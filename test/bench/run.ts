@@ -1,66 +1,145 @@
 /**
- * The event store benchmark (`npm run bench`). Prints figures and asserts nothing. Every figure is measured in this
- * one run, on files in a fresh directory on the real disk (`./data/bench-<time>`, or `BENCH_DIR`), removed after.
+ * The event store benchmark (`npm run bench`). It prints figures and asserts nothing. Every figure is measured in
+ * this one run, side by side, on files in a fresh directory on the real disk (`./data/bench-<time>`; `BENCH_DIR`
+ * names another parent directory), removed at the end. One line per figure, then one JSON line with all of them.
  *
- * - raw_sqlite_commit_per_s: better-sqlite3, WAL, synchronous=FULL, one single-row INSERT per transaction — the
- *   durable-commit (fsync) limit of this machine, the ceiling for one writer.
- * - append_1_writer_per_s: SqliteEventStore, one writer awaiting each single-event append (expected revisions).
- * - append_32_writers_per_s: 32 concurrent writers, each on its own stream; group commit shares fsyncs.
- * - emmett_append_per_s: @event-driven-io/emmett-sqlite 0.38.5 (sqlite3 5), the same 1-writer workload. (With
- *   concurrent writers on one file it fails with SQLITE_BUSY, so there is no concurrent figure for it.)
- * - read_all_events_per_s: readAll in pages of 1,000 over the seeded log.
+ * - raw_sqlite_commit_per_s: better-sqlite3, WAL, synchronous=FULL, one single-row INSERT per transaction,
+ *   sequential: the durable-commit (fsync) limit of this machine, the ceiling for a lone writer.
+ * - raw_sqlite_event_schema_commit_per_s: the same, inserting the store's own row (its table and unique indexes,
+ *   data and metadata as JSON): the part of the gap between raw and the store that the schema accounts for.
+ * - append_1_writer_per_s: SqliteEventStore, one writer awaiting each single-event append, in turn over 10 streams
+ *   with expected revisions. The three sequential figures are measured in alternating rounds, so drift in the
+ *   disk's speed (the machine is shared) affects them alike.
+ * - append_32_writers_per_s: 32 concurrent writers, each on its own stream awaiting its own appends; the store's
+ *   group commit shares one fsync among the appends queued meanwhile (append_32_writers_mean_group = appends per
+ *   commit, from `store.stats()`).
+ * - emmett_append_per_s: @event-driven-io/emmett-sqlite 0.38.5 on the same one-writer workload and events.
+ * - emmett_append_32_writers_per_s: emmett on the 32-writer workload, the writers sharing one store and taking
+ *   turns (its store cannot take overlapping calls, see emmett.ts). emmett_append_32_connections_per_s: the same
+ *   writers with a store (connection) each, retrying appends that lose the race for the write lock, starting no
+ *   append after 2 s; emmett_32_connections_failed_attempts counts those failed appends, emmett_failed_attempts
+ *   the failed (and retried) appends of the other two emmett figures. Emmett runs in a child process.
+ * - read_all_events_per_s: `readAll({ after, maxCount: 1000 })` paging through the seeded log (100,000 events,
+ *   seeded 500 per append).
  * - catchup_events_per_s: the projection runner catching a latest-progress-per-commitment projection (one upsert
- *   per event, read through the view) up over the same log; catchup_list_events_per_s: a one-row-per-event list
- *   keyed by random UUIDs, which SQLite itself caps near 55,000 inserts/s on this kind of machine.
+ *   per event, read through the view) up over the seeded log, from `start()` until `waitFor(head)` resolves.
+ *   catchup_list_events_per_s: the same for a one-row-per-event list keyed by random UUIDs, which SQLite itself
+ *   caps near its insert rate into a large random-key index.
+ * - Ratios: append_1_writer_vs_raw (target >= 0.7; append_1_writer_vs_raw_event_schema beside it),
+ *   append_32_vs_1_writer (target >= 3), append_vs_emmett (one writer, target >= 5), append_32_vs_emmett_32;
+ *   catchup_events_per_s has a target of 50,000. Targets are printed as information only.
  */
 import Database from 'better-sqlite3';
-import { getSQLiteEventStore } from '@event-driven-io/emmett-sqlite';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { SqliteEventStore } from '#eventstore';
+import { EVENT_LOG_SCHEMA } from '#eventstore/sqlite/schema';
 import { type Projection, ProjectionRunner, ReadModelStore } from '#projections';
-import { concurrently, measure, report, round } from './measure.js';
-import { progressData, progressEvent } from './sample-events.js';
+import { type EmmettFigure, emmettInChildProcess } from './emmett.js';
+import { type Figure, concurrently, measure, ratio, report, round } from './measure.js';
+import { latestProgress, progressList } from './projections.js';
+import { ONE_WRITER_STREAMS, oneWriterStream, progressEvent } from './sample-events.js';
 
 const ONE_WRITER = 4000;
+/** The sequential figures are measured in this many alternating rounds. */
+const ROUNDS = 4;
 const WRITERS = 32;
 const PER_WRITER = 250;
 const EMMETT_ONE_WRITER = 1000;
+const EMMETT_PER_WRITER = 32;
+const EMMETT_CONNECTIONS_BUDGET_MS = 2000;
 const SEEDED = 100_000;
+const SEED_BATCH = 500;
+const READ_PAGE = 1000;
+const CATCHUP_BATCH = 1000;
 
-const dir = resolve(process.env['BENCH_DIR'] ?? join('data', `bench-${Date.now()}`));
+const runStarted = performance.now();
+const dir = resolve(process.env['BENCH_DIR'] ?? 'data', `bench-${Date.now()}`);
 mkdirSync(dir, { recursive: true });
 console.log(`benchmark files in ${dir} (node ${process.version})\n`);
 
-async function rawSqlite() {
-  const db = new Database(join(dir, 'raw.sqlite'));
+/** Total operations over total time of the rounds of one measurement. */
+function combined(rounds: readonly Figure[]): Figure {
+  const operations = rounds.reduce((sum, figure) => sum + figure.operations, 0);
+  const seconds = rounds.reduce((sum, figure) => sum + figure.seconds, 0);
+  return { operations, seconds, perSecond: operations / seconds };
+}
+
+interface Contender {
+  /** Appends events `from` … `from + count - 1`, one per transaction. */
+  run(from: number, count: number): Promise<Figure>;
+  close(): Promise<void> | void;
+}
+
+function openDurable(file: string, schema: string): Database.Database {
+  const db = new Database(join(dir, file));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  db.exec('CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, stream TEXT, data TEXT)');
-  const insert = db.prepare('INSERT INTO events (stream, data) VALUES (?, ?)');
-  const commit = db.transaction((n: number) => insert.run(`s-${n % 10}`, JSON.stringify(progressEvent(n).data)));
-  const figure = await measure(ONE_WRITER, () => {
-    for (let n = 0; n < ONE_WRITER; n++) commit(n);
-  });
-  db.close();
-  return figure;
+  db.exec(schema);
+  return db;
 }
 
-async function appendOneWriter() {
+function sequentialCommits(db: Database.Database, commit: (n: number) => void): Contender {
+  const inTransaction = db.transaction(commit);
+  return {
+    run: (from, count) =>
+      measure(count, () => {
+        for (let n = from; n < from + count; n++) inTransaction(n);
+      }),
+    close: () => {
+      db.close();
+    },
+  };
+}
+
+/** The raw baseline: a two-column row per transaction. */
+function openRaw(): Contender {
+  const db = openDurable('raw.sqlite', 'CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, stream TEXT NOT NULL, data TEXT NOT NULL)');
+  const insert = db.prepare('INSERT INTO events (stream, data) VALUES (?, ?)');
+  return sequentialCommits(db, (n) => insert.run(oneWriterStream(n), JSON.stringify(progressEvent(n).data)));
+}
+
+/** The store's own table and indexes, written by hand: the part of the gap to raw that the schema costs. */
+function openRawEventSchema(): Contender {
+  const db = openDurable('raw-event-schema.sqlite', EVENT_LOG_SCHEMA);
+  const insert = db.prepare('INSERT INTO events (stream, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)');
+  return sequentialCommits(db, (n) => {
+    const event = progressEvent(n);
+    insert.run(oneWriterStream(n), Math.floor(n / ONE_WRITER_STREAMS), event.id, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata));
+  });
+}
+
+function openOneWriter(): Contender {
   const store = SqliteEventStore.open({ path: join(dir, 'one-writer.sqlite') });
   const revisions = new Map<string, bigint>();
-  const figure = await measure(ONE_WRITER, async () => {
-    for (let n = 0; n < ONE_WRITER; n++) {
-      const stream = `commitment-${n % 10}`;
-      const result = await store.append(stream, [progressEvent(n)], revisions.get(stream) ?? 'no_stream');
-      revisions.set(stream, result.nextExpectedRevision);
-    }
-  });
-  await store.close();
-  return figure;
+  return {
+    run: (from, count) =>
+      measure(count, async () => {
+        for (let n = from; n < from + count; n++) {
+          const stream = oneWriterStream(n);
+          const result = await store.append(stream, [progressEvent(n)], revisions.get(stream) ?? 'no_stream');
+          revisions.set(stream, result.nextExpectedRevision);
+        }
+      }),
+    close: () => store.close(),
+  };
 }
 
-async function appendManyWriters() {
+/** Raw commits, raw commits on the event schema and one-writer appends, in alternating rounds. */
+async function sequentialWriters(): Promise<{ raw: Figure; rawEventSchema: Figure; one: Figure }> {
+  const contenders = [openRaw(), openRawEventSchema(), openOneWriter()] as const;
+  const rounds: Figure[][] = contenders.map(() => []);
+  const perRound = ONE_WRITER / ROUNDS;
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, contender] of contenders.entries()) rounds[i]!.push(await contender.run(round * perRound, perRound));
+  }
+  for (const contender of contenders) await contender.close();
+  const [raw, rawEventSchema, one] = rounds.map(combined) as [Figure, Figure, Figure];
+  return { raw, rawEventSchema, one };
+}
+
+async function appendManyWriters(): Promise<{ figure: Figure; groupSize: number }> {
   const store = SqliteEventStore.open({ path: join(dir, 'many-writers.sqlite') });
   const figure = await measure(WRITERS * PER_WRITER, () =>
     concurrently(WRITERS, PER_WRITER, (writer, n) =>
@@ -72,135 +151,126 @@ async function appendManyWriters() {
   return { figure, groupSize: stats.appends / stats.commits };
 }
 
-async function emmett(perWriter: number, file: string) {
-  const store = getSQLiteEventStore({ fileName: join(dir, file), schema: { autoMigration: 'CreateOrUpdate' } });
-  await store.appendToStream('warm-up', [{ type: 'ProgressReported', data: progressData(0) }]);
-  return measure(perWriter, async () => {
-    for (let n = 0; n < perWriter; n++) {
-      await store.appendToStream('commitment-1', [{ type: 'ProgressReported', data: progressData(n) }], {
-        expectedStreamVersion: BigInt(n),
-      });
+async function seed(store: SqliteEventStore): Promise<Figure> {
+  return measure(SEEDED, async () => {
+    for (let start = 0; start < SEEDED; start += SEED_BATCH) {
+      const events = Array.from({ length: SEED_BATCH }, (_, i) => progressEvent(start + i));
+      await store.append(`commitment-seed${start / SEED_BATCH}`, events, 'no_stream');
     }
   });
 }
 
-async function seed(store: SqliteEventStore) {
-  for (let start = 0; start < SEEDED; start += 500) {
-    await store.append(`commitment-${start}`, Array.from({ length: 500 }, (_, i) => progressEvent(start + i)), 'no_stream');
-  }
-}
-
-async function readAll(store: SqliteEventStore) {
-  let seen = 0;
-  const figure = await measure(SEEDED, async () => {
+async function readAll(store: SqliteEventStore): Promise<Figure> {
+  return measure(SEEDED, async () => {
+    let seen = 0;
     let after: bigint | undefined;
     for (;;) {
-      const page = await store.readAll({ after, maxCount: 1000 });
-      if (page.length === 0) break;
+      const page = await store.readAll({ after, maxCount: READ_PAGE });
+      if (page.length === 0) return seen;
       seen += page.length;
       after = page.at(-1)!.position;
     }
   });
-  if (seen !== SEEDED) throw new Error(`readAll saw ${seen} of ${SEEDED} events`);
-  return figure;
 }
 
-/** Latest progress per commitment: one upsert per event into a small keyed table (the typical status read model). */
-const latestProgress: Projection = {
-  name: 'bench_latest_progress',
-  version: 1,
-  eventTypes: ['ProgressReported'],
-  tables: [
-    {
-      name: 'bench_latest_progress',
-      columns: { commitment_id: 'TEXT', percent: 'INTEGER', reports: 'INTEGER', position: 'INTEGER' },
-      primaryKey: ['commitment_id'],
-    },
-  ],
-  project: (event, view) => {
-    const data = event.data as { commitmentId: string; percentComplete: number };
-    const reports = Number(view.get('bench_latest_progress', { commitment_id: data.commitmentId })?.['reports'] ?? 0);
-    return [
-      {
-        kind: 'upsert',
-        table: 'bench_latest_progress',
-        row: { commitment_id: data.commitmentId, percent: data.percentComplete, reports: reports + 1, position: event.position },
-      },
-    ];
-  },
-};
-
-/** One row per event, keyed by its random UUID: bounded by SQLite's own insert rate into a large random-key index. */
-const progressList: Projection = {
-  name: 'bench_progress_list',
-  version: 1,
-  eventTypes: ['ProgressReported'],
-  tables: [
-    {
-      name: 'bench_progress_list',
-      columns: { event_id: 'TEXT', commitment_id: 'TEXT', percent: 'INTEGER', position: 'INTEGER' },
-      primaryKey: ['event_id'],
-      indexes: [['commitment_id']],
-    },
-  ],
-  project: (event) => {
-    const data = event.data as { commitmentId: string; percentComplete: number };
-    return [
-      {
-        kind: 'upsert',
-        table: 'bench_progress_list',
-        row: { event_id: event.id, commitment_id: data.commitmentId, percent: data.percentComplete, position: event.position },
-      },
-    ];
-  },
-};
-
-async function catchUp(store: SqliteEventStore, projection: Projection) {
+async function catchUp(store: SqliteEventStore, projection: Projection): Promise<Figure> {
   const readModels = ReadModelStore.open({ path: join(dir, `${projection.name}.sqlite`) });
-  const runner = new ProjectionRunner({ store, readModels, projections: [projection], batchSize: 1000 });
+  const runner = new ProjectionRunner({ store, readModels, projections: [projection], batchSize: CATCHUP_BATCH });
   const head = (await store.headPosition())!;
-  const figure = await measure(SEEDED, async () => {
-    await runner.start();
-    if (!(await runner.waitFor(head, 120_000))) throw new Error('catch-up did not finish');
-  });
-  await runner.stop();
-  readModels.close();
-  return figure;
+  try {
+    return await measure(SEEDED, async () => {
+      await runner.start();
+      if (!(await runner.waitFor(head, 120_000))) throw new Error(`did not reach position ${head} within 120 s`);
+    });
+  } finally {
+    await runner.stop();
+    readModels.close();
+  }
 }
 
-const raw = await rawSqlite();
-report('raw better-sqlite3 durable commits', raw, '(the fsync limit)');
-const one = await appendOneWriter();
-report('append, 1 writer', one, `target >= 70% of raw: ${round((100 * one.perSecond) / raw.perSecond)}%`);
-const many = await appendManyWriters();
-report(`append, ${WRITERS} writers`, many.figure, `mean group ${many.groupSize.toFixed(1)} appends/commit; target >= 3x 1 writer: ${(many.figure.perSecond / one.perSecond).toFixed(1)}x`);
-const emmettOne = await emmett(EMMETT_ONE_WRITER, 'emmett-one.sqlite');
-report('emmett-sqlite append, 1 writer', emmettOne, `target: ours >= 5x: ${(one.perSecond / emmettOne.perSecond).toFixed(1)}x`);
+/** Runs one section; a failure is printed and leaves its figures out instead of ending the run. */
+async function section<T>(label: string, work: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (error) {
+    console.log(`${label.padEnd(44)}     failed: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
 
-const log = SqliteEventStore.open({ path: join(dir, 'log.sqlite') });
-await seed(log);
-console.log(`\nseeded ${SEEDED.toLocaleString('en-US')} events (${(statSync(join(dir, 'log.sqlite')).size / 1e6).toFixed(1)} MB + WAL)`);
-const read = await readAll(log);
-report('readAll, pages of 1,000', read);
-const catchup = await catchUp(log, latestProgress);
-report('projection catch-up, latest progress', catchup, `target >= 50,000/s`);
-const catchupList = await catchUp(log, progressList);
-report('projection catch-up, one row per event', catchupList);
-await log.close();
-rmSync(dir, { recursive: true, force: true });
+const perSecond = (figure: Figure | undefined): number | null => (figure ? round(figure.perSecond) : null);
+const ratioOf = (a: Figure | undefined, b: Figure | undefined): number | null => (a && b ? round(ratio(a, b), 2) : null);
+const times = (a: Figure | undefined, b: Figure | undefined): string => (a && b ? `${ratio(a, b).toFixed(2)}x` : 'n/a');
 
-console.log(
-  JSON.stringify({
-    raw_sqlite_commit_per_s: round(raw.perSecond),
-    append_1_writer_per_s: round(one.perSecond),
-    append_32_writers_per_s: round(many.figure.perSecond),
-    append_32_writers_mean_group: round(many.groupSize, 1),
-    emmett_append_per_s: round(emmettOne.perSecond),
-    read_all_events_per_s: round(read.perSecond),
-    catchup_events_per_s: round(catchup.perSecond),
-    catchup_list_events_per_s: round(catchupList.perSecond),
-    append_1_writer_vs_raw: round(one.perSecond / raw.perSecond, 2),
-    append_32_vs_1_writer: round(many.figure.perSecond / one.perSecond, 2),
-    append_vs_emmett: round(one.perSecond / emmettOne.perSecond, 2),
-  }),
-);
+try {
+  const sequential = await section('raw better-sqlite3 / append, 1 writer', sequentialWriters);
+  const raw = sequential?.raw;
+  const rawEventSchema = sequential?.rawEventSchema;
+  const one = sequential?.one;
+  if (raw) report('raw better-sqlite3 durable commits', raw, 'the fsync limit');
+  if (rawEventSchema) report('raw, on the event log schema', rawEventSchema, `vs raw: ${times(rawEventSchema, raw)}`);
+  if (one) report('append, 1 writer', one, `vs raw: ${times(one, raw)} (target >= 0.7); vs raw on the schema: ${times(one, rawEventSchema)}`);
+
+  const many = await section(`append, ${WRITERS} writers`, appendManyWriters);
+  if (many) {
+    report(`append, ${WRITERS} writers`, many.figure, `vs 1 writer: ${times(many.figure, one)} (target >= 3); mean group ${many.groupSize.toFixed(1)} appends/commit`);
+  }
+
+  const emmett = await emmettInChildProcess({
+    dir,
+    oneWriterAppends: EMMETT_ONE_WRITER,
+    writers: WRITERS,
+    perWriter: EMMETT_PER_WRITER,
+    ownConnectionsBudgetMs: EMMETT_CONNECTIONS_BUDGET_MS,
+  });
+  const { oneWriter: emmettOne, sharedStore: emmettMany, ownConnections: emmettConnections } = emmett.figures;
+  const failed = (figure: EmmettFigure) => `${figure.failedAttempts} failed attempts retried`;
+  if (emmettOne) report('emmett-sqlite append, 1 writer', emmettOne, `ours vs emmett: ${times(one, emmettOne)} (target >= 5); ${failed(emmettOne)}`);
+  if (emmettMany) {
+    report(`emmett-sqlite append, ${WRITERS} writers`, emmettMany, `ours vs emmett: ${times(many?.figure, emmettMany)}; one shared store, taking turns; ${failed(emmettMany)}`);
+  }
+  if (emmettConnections) report(`emmett-sqlite, ${WRITERS} own connections`, emmettConnections, failed(emmettConnections));
+  for (const [name, message] of Object.entries(emmett.failures)) console.log(`emmett-sqlite ${name.padEnd(30)}     failed: ${message}`);
+  if (emmett.stopped) console.log(emmett.stopped);
+
+  const log = SqliteEventStore.open({ path: join(dir, 'log.sqlite') });
+  const seeded = await section('seed', () => seed(log));
+  if (seeded) {
+    const size = statSync(join(dir, 'log.sqlite')).size / 1e6;
+    report(`seed, ${SEED_BATCH} events per append`, seeded, `${size.toFixed(1)} MB + WAL`);
+  }
+  const read = await section('readAll', () => readAll(log));
+  if (read) report(`readAll, pages of ${READ_PAGE.toLocaleString('en-US')}`, read);
+  const catchup = await section('projection catch-up, latest progress', () => catchUp(log, latestProgress));
+  if (catchup) report('projection catch-up, latest progress', catchup, 'target >= 50,000/s');
+  const catchupList = await section('projection catch-up, one row per event', () => catchUp(log, progressList));
+  if (catchupList) report('projection catch-up, one row per event', catchupList);
+  await log.close();
+
+  console.log(`\nwhole run ${((performance.now() - runStarted) / 1000).toFixed(1)} s`);
+  console.log(
+    JSON.stringify({
+      raw_sqlite_commit_per_s: perSecond(raw),
+      raw_sqlite_event_schema_commit_per_s: perSecond(rawEventSchema),
+      append_1_writer_per_s: perSecond(one),
+      append_32_writers_per_s: perSecond(many?.figure),
+      append_32_writers_mean_group: many ? round(many.groupSize, 1) : null,
+      emmett_append_per_s: perSecond(emmettOne),
+      emmett_append_32_writers_per_s: perSecond(emmettMany),
+      emmett_append_32_connections_per_s: perSecond(emmettConnections),
+      emmett_32_connections_failed_attempts: emmettConnections?.failedAttempts ?? null,
+      emmett_failed_attempts: (emmettOne?.failedAttempts ?? 0) + (emmettMany?.failedAttempts ?? 0),
+      events_seeded: seeded?.operations ?? null,
+      read_all_events_per_s: perSecond(read),
+      catchup_events_per_s: perSecond(catchup),
+      catchup_list_events_per_s: perSecond(catchupList),
+      append_1_writer_vs_raw: ratioOf(one, raw),
+      append_1_writer_vs_raw_event_schema: ratioOf(one, rawEventSchema),
+      append_32_vs_1_writer: ratioOf(many?.figure, one),
+      append_vs_emmett: ratioOf(one, emmettOne),
+      append_32_vs_emmett_32: ratioOf(many?.figure, emmettMany),
+    }),
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '#eventstore';
 
-/** A realistic progress event: a few fields of data and the platform's usual metadata. */
+/** The data of a realistic progress event: a few fields, about 200 bytes of JSON. */
 export function progressData(n: number) {
   return {
     commitmentId: `c-${n % 97}`,
@@ -12,7 +12,10 @@ export function progressData(n: number) {
   };
 }
 
-export function progressEvent(n: number): NewEvent {
+export type ProgressData = ReturnType<typeof progressData>;
+
+/** A progress event with a fresh id and the platform's usual metadata. */
+export function progressEvent(n: number): NewEvent<'ProgressReported', ProgressData> {
   return {
     id: randomUUID(),
     type: 'ProgressReported',
@@ -20,3 +23,8 @@ export function progressEvent(n: number): NewEvent {
     metadata: { correlationId: randomUUID(), occurredAt: new Date().toISOString(), schemaVersion: 1, actor: 'bench' },
   };
 }
+
+/** The one-writer workloads spread their appends over this many streams, in turn. */
+export const ONE_WRITER_STREAMS = 10;
+
+export const oneWriterStream = (n: number): string => `commitment-${n % ONE_WRITER_STREAMS}`;
