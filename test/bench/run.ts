@@ -25,6 +25,9 @@
  *   per event, read through the view) up over the seeded log, from `start()` until `waitFor(head)` resolves.
  *   catchup_list_events_per_s: the same for a one-row-per-event list keyed by random UUIDs, which SQLite itself
  *   caps near its insert rate into a large random-key index.
+ * - deadlines_p50_ms / deadlines_p99_ms, summary_p50_ms / summary_p99_ms, as_of_ms: GraphQL over HTTP on the
+ *   real api (in this process) for a plan with 2,000 commitments, 10,000 milestones and 20,000 progress reports
+ *   (tracking-bench.ts); targets p99 <= 20 ms and asOf <= 1 s.
  * - Ratios: append_1_writer_vs_raw (target >= 0.7; append_1_writer_vs_raw_event_schema beside it),
  *   append_32_vs_1_writer (target >= 3), append_vs_emmett (one writer, target >= 5), append_32_vs_emmett_32;
  *   catchup_events_per_s has a target of 50,000. Targets are printed as information only.
@@ -39,6 +42,7 @@ import { type Projection, ProjectionRunner, ReadModelStore } from '#projections'
 import { type EmmettFigure, emmettInChildProcess } from './emmett.js';
 import { type Figure, concurrently, measure, ratio, report, round } from './measure.js';
 import { latestProgress, progressList } from './projections.js';
+import { trackingBench } from './tracking-bench.js';
 import { ONE_WRITER_STREAMS, oneWriterStream, progressEvent } from './sample-events.js';
 
 const ONE_WRITER = 4000;
@@ -246,6 +250,7 @@ try {
   const catchupList = await section('projection catch-up, one row per event', () => catchUp(log, progressList));
   if (catchupList) report('projection catch-up, one row per event', catchupList);
   await log.close();
+  const tracking = await section('query latency on a large plan', () => trackingBench(dir));
 
   console.log(`\nwhole run ${((performance.now() - runStarted) / 1000).toFixed(1)} s`);
   console.log(
@@ -269,6 +274,11 @@ try {
       append_32_vs_1_writer: ratioOf(many?.figure, one),
       append_vs_emmett: ratioOf(one, emmettOne),
       append_32_vs_emmett_32: ratioOf(many?.figure, emmettMany),
+      deadlines_p50_ms: tracking?.deadlines_p50_ms ?? null,
+      deadlines_p99_ms: tracking?.deadlines_p99_ms ?? null,
+      summary_p50_ms: tracking?.summary_p50_ms ?? null,
+      summary_p99_ms: tracking?.summary_p99_ms ?? null,
+      as_of_ms: tracking?.as_of_ms ?? null,
     }),
   );
 } finally {

@@ -90,6 +90,13 @@ describe('tracking a commitment over time', () => {
     expect(percentAsOf(after)).toEqual([20]);
     expect(after.tracking.reportsOf([commitmentId]).map((r) => [r.percentComplete, r.corrects === first.itemId])).toEqual([[30, false], [20, true]]);
     expect((await snapshotAt(store, '2009-12-31')).catalogue.plansByIds([planId])).toEqual([]);
+    const ofThisPlan = await snapshotAt(store, '2011-03-31', planId);
+    const ofAnother = await snapshotAt(store, '2011-03-31', randomUUID());
+    expect(ofThisPlan.catalogue.commitmentsByIds([commitmentId]).map((c) => c.id)).toEqual([commitmentId]);
+    expect(ofAnother.catalogue.plansByIds([planId])).toEqual([]);
+    expect(ofAnother.catalogue.commitmentsByIds([commitmentId])).toEqual([]);
+    ofThisPlan.close();
+    ofAnother.close();
     for (const snapshot of [before, beforeAgain, after]) snapshot.close();
   });
 

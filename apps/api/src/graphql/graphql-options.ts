@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -33,7 +34,8 @@ export function graphqlOptions(config: PlatformConfig, logger: Logger, viewerOf:
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     validationRules: [depthLimit(config.graphqlMaxDepth)],
-    plugins: [queryCostPlugin(config.graphqlMaxCost)],
+    // No HTTP cache hints are served, so Apollo's per-field cache-control bookkeeping is switched off.
+    plugins: [queryCostPlugin(config.graphqlMaxCost), ApolloServerPluginCacheControlDisabled()],
     formatError: createErrorFormatter(logger),
     context: async ({ req }: { req: Request }) => ({ req, viewer: await viewerOf(req) }),
   };

@@ -68,7 +68,7 @@ export class PlanTrackingResolver {
   @ResolveField('asOf')
   async asOf(@Parent() plan: PlanView, @Args('date') date: string) {
     const head = (await this.store.headPosition()) ?? 0n;
-    const snapshot = await this.snapshots.get(`${date}@${head}`, () => snapshotAt(this.store, date));
+    const snapshot = await this.snapshots.get(`${plan.id}/${date}@${head}`, () => snapshotAt(this.store, date, plan.id));
     const then = snapshot.catalogue.plansByIds([plan.id])[0];
     return then ? withSnapshot(then, snapshot) : null;
   }

@@ -46,16 +46,23 @@ function logOf(events: readonly RecordedEvent[]): EventStore {
 
 /**
  * Rebuilds the plan, stakeholder, commitment and tracking read models from the events recorded up to the end of
- * `date` (their `occurredAt`). A later event — a correction included — never changes an earlier snapshot.
+ * `date` (their `occurredAt`). A later event — a correction included — never changes an earlier snapshot. With a
+ * `planId`, only that plan, its commitments and the stakeholders are rebuilt.
  */
-export async function snapshotAt(store: EventStore, date: string): Promise<Snapshot> {
+export async function snapshotAt(store: EventStore, date: string, planId?: string): Promise<Snapshot> {
   const cutoff = `${date}T23:59:59.999Z`;
   const kept: RecordedEvent[] = [];
+  const commitments = new Set<string>();
+  const wanted = (event: RecordedEvent): boolean => {
+    if (planId === undefined || event.stream.startsWith('stakeholder-') || event.stream === `plan-${planId}`) return true;
+    if (event.type === 'CommitmentMade' && (event.data as { planId?: string }).planId === planId) commitments.add(event.stream);
+    return commitments.has(event.stream);
+  };
   let after: bigint | undefined;
   for (;;) {
     const page = await store.readAll({ after, maxCount: 5000 });
     if (page.length === 0) break;
-    for (const event of page) if (event.metadata.occurredAt <= cutoff) kept.push(event);
+    for (const event of page) if (event.metadata.occurredAt <= cutoff && wanted(event)) kept.push(event);
     after = page.at(-1)!.position;
   }
   const projections = [plansProjection, stakeholdersProjection, commitmentsProjection, trackingProjection];

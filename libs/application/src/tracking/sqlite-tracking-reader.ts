@@ -129,7 +129,7 @@ export class SqliteTrackingReader {
       params.push(filter.ownerKind);
     }
     const where = conditions.join(' AND ');
-    const open = "commitment_id IN (SELECT commitment_id FROM commitments WHERE plan_id = ? AND status != 'WITHDRAWN')";
+    const open = "commitment_id NOT IN (SELECT commitment_id FROM tracked_commitments WHERE plan_id = ? AND status = 'WITHDRAWN')";
     const rows = this.sql.all<{ kind: DeadlineView['kind']; id: string; title: string; commitment_id: string; due_date: string; original_due_date: string; completed_on: string | null; moves: number; days_moved: number }>(
       `SELECT 'COMMITMENT' AS kind, commitment_id AS id, title, commitment_id, due_date, original_due_date, completed_on, due_moves AS moves, due_days_moved AS days_moved
          FROM commitments WHERE ${where} AND status != 'WITHDRAWN'

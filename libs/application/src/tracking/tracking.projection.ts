@@ -4,7 +4,7 @@ import type { Projection, RowChange } from '#projections';
 /** Milestones, tasks, progress reports (with corrections and verification) and closed reporting periods. */
 export const trackingProjection: Projection = {
   name: 'tracking',
-  version: 4,
+  version: 5,
   eventTypes: [
     'CommitmentMade',
     'CommitmentActivated',
@@ -64,7 +64,7 @@ export const trackingProjection: Projection = {
         created_position: 'INTEGER',
       },
       primaryKey: ['milestone_id'],
-      indexes: [['commitment_id'], ['plan_id', 'due_date'], ['plan_id', 'completed_on', 'due_date', 'area_code', 'owner_id']],
+      indexes: [['commitment_id'], ['plan_id', 'due_date'], ['plan_id', 'completed_on', 'area_code', 'owner_id', 'due_date']],
     },
     {
       name: 'tasks',
@@ -234,6 +234,11 @@ export const trackingProjection: Projection = {
         return [{ kind: 'upsert', table: 'tasks', row: { task_id: event.data.taskId, completed_on: null } }];
       case 'ProgressReported': {
         const d = event.data;
+        // One read of the commitment's row serves its place, its counts and its latest percent.
+        const tracked = view.get('tracked_commitments', { commitment_id: d.commitmentId });
+        const corrected = d.corrects ? view.get('progress_reports', { report_id: d.corrects }) : undefined;
+        const latest = tracked?.['latest_period'];
+        const newest = d.percentComplete !== null && (latest === null || latest === undefined || String(latest) <= d.period);
         const changes: RowChange[] = [
           {
             kind: 'upsert',
@@ -241,7 +246,9 @@ export const trackingProjection: Projection = {
             row: {
               report_id: d.reportId,
               commitment_id: d.commitmentId,
-              ...placeOf(d.commitmentId),
+              plan_id: tracked?.['plan_id'] ?? null,
+              area_code: tracked?.['area_code'] ?? null,
+              owner_id: tracked?.['owner_id'] ?? null,
               period: d.period,
               percent_complete: d.percentComplete,
               indicator_value: d.indicatorValue,
@@ -259,20 +266,21 @@ export const trackingProjection: Projection = {
               created_position: position,
             },
           },
+          {
+            kind: 'upsert',
+            table: 'tracked_commitments',
+            row: {
+              commitment_id: d.commitmentId,
+              reports_current: Number(tracked?.['reports_current'] ?? 0) + (corrected ? 0 : 1),
+              reports_independent:
+                Number(tracked?.['reports_independent'] ?? 0) +
+                independent('UNVERIFIED', d.evidenceType) -
+                (corrected ? independent(corrected['verification'], corrected['evidence_type']) : 0),
+              ...(newest ? { latest_period: d.period, latest_percent: d.percentComplete } : {}),
+            },
+          },
         ];
-        const corrected = d.corrects ? view.get('progress_reports', { report_id: d.corrects }) : undefined;
         if (d.corrects) changes.push({ kind: 'upsert', table: 'progress_reports', row: { report_id: d.corrects, superseded_by: d.reportId } });
-        changes.push(
-          count(d.commitmentId, {
-            reports_current: corrected ? 0 : 1,
-            reports_independent: independent('UNVERIFIED', d.evidenceType) - (corrected ? independent(corrected['verification'], corrected['evidence_type']) : 0),
-          }),
-        );
-        const tracked = view.get('tracked_commitments', { commitment_id: d.commitmentId });
-        const latest = tracked?.['latest_period'];
-        if (d.percentComplete !== null && (latest === null || latest === undefined || String(latest) <= d.period)) {
-          changes.push({ kind: 'upsert', table: 'tracked_commitments', row: { commitment_id: d.commitmentId, latest_period: d.period, latest_percent: d.percentComplete } });
-        }
         return changes;
       }
       case 'ProgressReportVerified':

@@ -17,7 +17,7 @@ function changedColumns(changes: CommitmentChanges): Record<string, SqlValue> {
 /** Commitments with their targets, due dates and status. Co-owners are a JSON array of stakeholder ids. */
 export const commitmentsProjection: Projection = {
   name: 'commitments',
-  version: 2,
+  version: 4,
   eventTypes: ['CommitmentMade', 'CommitmentActivated', 'CommitmentRevised', 'CommitmentWithdrawn', 'CommitmentCompleted'],
   tables: [
     {
@@ -51,7 +51,7 @@ export const commitmentsProjection: Projection = {
         updated_at: 'TEXT',
       },
       primaryKey: ['commitment_id'],
-      indexes: [['plan_id', 'created_position'], ['owner_id', 'created_position']],
+      indexes: [['plan_id', 'created_position'], ['owner_id', 'created_position'], ['plan_id', 'status'], ['plan_id', 'area_code'], ['plan_id', 'due_date']],
     },
   ],
   project(recorded, view): RowChange[] {
