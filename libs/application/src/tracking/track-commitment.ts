@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Assignee, EvidenceType, Visibility } from '#domain';
+import type { Assignee, ProgressReportContent } from '#domain';
 import type { EventStore } from '#eventstore';
 import { authorize, type RequiredRole } from '../authorization/authorize.js';
 import { currentCommitment, runCommitmentCommand } from '../commitments/commitment-command.js';
@@ -22,17 +22,7 @@ export type TrackingChange =
   | { readonly type: 'AssignTask'; readonly taskId: string; readonly assignee: Assignee }
   | { readonly type: 'CompleteTask'; readonly taskId: string; readonly completedOn: string | null }
   | { readonly type: 'ReopenTask'; readonly taskId: string; readonly reason: string }
-  | {
-      readonly type: 'ReportProgress';
-      readonly period: string;
-      readonly percentComplete: number | null;
-      readonly indicatorValue: number | null;
-      readonly narrative: string;
-      readonly visibility: Visibility;
-      readonly evidenceLinks: readonly string[];
-      readonly evidenceType: EvidenceType;
-      readonly corrects: string | null;
-    }
+  | (ProgressReportContent & { readonly type: 'ReportProgress'; readonly corrects: string | null })
   | { readonly type: 'VerifyProgressReport'; readonly reportId: string; readonly note: string | null }
   | { readonly type: 'DisputeProgressReport'; readonly reportId: string; readonly reason: string };
 

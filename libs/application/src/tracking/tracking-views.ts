@@ -1,4 +1,4 @@
-import type { Assignee, CommitmentStatus, DeadlineStatus, EvidenceType, Visibility } from '#domain';
+import type { Assignee, CommitmentStatus, DeadlineStatus, ProgressReportContent } from '#domain';
 
 export interface MilestoneView {
   readonly id: string;
@@ -20,16 +20,9 @@ export interface TaskView {
   readonly completedOn: string | null;
 }
 
-export interface ProgressReportView {
+export interface ProgressReportView extends ProgressReportContent {
   readonly id: string;
   readonly commitmentId: string;
-  readonly period: string;
-  readonly percentComplete: number | null;
-  readonly indicatorValue: number | null;
-  readonly narrative: string;
-  readonly visibility: Visibility;
-  readonly evidenceLinks: readonly string[];
-  readonly evidenceType: EvidenceType;
   readonly reportedOn: string;
   readonly late: boolean;
   readonly corrects: string | null;

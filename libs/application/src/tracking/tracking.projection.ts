@@ -1,29 +1,11 @@
-import { type CommitmentEvent, daysBetween, type ReportingPeriodClosed, type TrackingEvent } from '#domain';
+import { COMMITMENT_EVENT_TYPES, type CommitmentEvent, daysBetween, type ReportingPeriodClosed, TRACKING_EVENT_TYPES, type TrackingEvent } from '#domain';
 import type { Projection, RowChange } from '#projections';
 
 /** Milestones, tasks, progress reports (with corrections and verification) and closed reporting periods. */
 export const trackingProjection: Projection = {
   name: 'tracking',
   version: 5,
-  eventTypes: [
-    'CommitmentMade',
-    'CommitmentActivated',
-    'CommitmentRevised',
-    'CommitmentWithdrawn',
-    'CommitmentCompleted',
-    'MilestoneScheduled',
-    'MilestoneRescheduled',
-    'MilestoneCompleted',
-    'MilestoneReopened',
-    'TaskAdded',
-    'TaskAssigned',
-    'TaskCompleted',
-    'TaskReopened',
-    'ProgressReported',
-    'ProgressReportVerified',
-    'ProgressReportDisputed',
-    'ReportingPeriodClosed',
-  ],
+  eventTypes: [...COMMITMENT_EVENT_TYPES, ...TRACKING_EVENT_TYPES, 'ReportingPeriodClosed'],
   tables: [
     {
       // Where each commitment belongs and its latest reported percent: copied onto milestones and reports so that

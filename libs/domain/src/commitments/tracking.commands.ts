@@ -1,5 +1,5 @@
 import type { PlanState } from '../plans/plan.state.js';
-import type { Assignee, EvidenceType, Visibility } from './tracking.events.js';
+import type { Assignee, ProgressReportContent } from './tracking.events.js';
 
 export interface ScheduleMilestone {
   readonly type: 'ScheduleMilestone';
@@ -47,16 +47,9 @@ export interface ReopenTask {
   readonly taskId: string;
   readonly reason: string;
 }
-export interface ReportProgress {
+export interface ReportProgress extends ProgressReportContent {
   readonly type: 'ReportProgress';
   readonly reportId: string;
-  readonly period: string;
-  readonly percentComplete: number | null;
-  readonly indicatorValue: number | null;
-  readonly narrative: string;
-  readonly visibility: Visibility;
-  readonly evidenceLinks: readonly string[];
-  readonly evidenceType: EvidenceType;
   readonly corrects: string | null;
   /** The plan as it stands: its reporting periods and which of them are closed. */
   readonly plan: PlanState;

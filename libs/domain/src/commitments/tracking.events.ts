@@ -24,17 +24,21 @@ export type TaskAdded = On<'TaskAdded', { readonly taskId: string; readonly titl
 export type TaskAssigned = On<'TaskAssigned', { readonly taskId: string; readonly assignee: Assignee }>;
 export type TaskCompleted = On<'TaskCompleted', { readonly taskId: string; readonly completedOn: CalendarDate }>;
 export type TaskReopened = On<'TaskReopened', { readonly taskId: string; readonly reason: string }>;
+/** What a progress report says, as its owner gives it. */
+export interface ProgressReportContent {
+  readonly period: string;
+  readonly percentComplete: number | null;
+  readonly indicatorValue: number | null;
+  readonly narrative: string;
+  readonly visibility: Visibility;
+  readonly evidenceLinks: readonly string[];
+  readonly evidenceType: EvidenceType;
+}
+
 export type ProgressReported = On<
   'ProgressReported',
-  {
+  ProgressReportContent & {
     readonly reportId: string;
-    readonly period: string;
-    readonly percentComplete: number | null;
-    readonly indicatorValue: number | null;
-    readonly narrative: string;
-    readonly visibility: Visibility;
-    readonly evidenceLinks: readonly string[];
-    readonly evidenceType: EvidenceType;
     readonly reportedOn: CalendarDate;
     /** The earlier report for the same period this one corrects; both stay in the history. */
     readonly corrects: string | null;
