@@ -6,3 +6,4 @@ export * from './plans/index.js';
 export * from './stakeholders/index.js';
 export * from './commitments/index.js';
 export * from './shared/deadlines.js';
+export * from './discussions/index.js';
