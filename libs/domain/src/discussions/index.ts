@@ -1,1 +1,2 @@
 export * from './redact-contacts.js';
+export * from './discussion.js';
