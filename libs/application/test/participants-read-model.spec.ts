@@ -40,6 +40,7 @@ describe('the participants projection', () => {
           subject: 'focal@justice.example',
           display_name: 'Name of focal@justice.example',
           kind: 'ADULT',
+          age_band: 'ADULT',
           version: 0,
           registered_at: at(0),
           updated_at: at(0),
@@ -111,6 +112,8 @@ describe('the participants readers, on SQLite', () => {
       subject: 'youth@panel.example',
       displayName: 'Name of youth@panel.example',
       kind: 'YOUTH',
+      // Registered without an age band: read as under 18, the safe default.
+      ageBand: 'UNDER_18',
       version: 1,
       roles: [{ role: 'YOUTH', scope: 'stakeholder-panel' }],
     };

@@ -27,6 +27,14 @@ describe('participant', () => {
       .when({ type: 'RegisterParticipant', participantId: id, subject: 'focal@justice.example', displayName: 'Justice focal point', kind: 'ADULT' })
       .then(registered()));
 
+  it('records an age band that fits the kind', () => {
+    given()
+      .when({ type: 'RegisterParticipant', participantId: id, subject: 's', displayName: 'River', kind: 'YOUTH', ageBand: 'UNDER_18' })
+      .then({ type: 'ParticipantRegistered', data: { participantId: id, subject: 's', displayName: 'River', kind: 'YOUTH', ageBand: 'UNDER_18' } });
+    given().when({ type: 'RegisterParticipant', participantId: id, subject: 's', displayName: 'River', kind: 'YOUTH', ageBand: 'ADULT' }).thenViolates('participant.age_band_mismatch');
+    given().when({ type: 'RegisterParticipant', participantId: id, subject: 's', displayName: 'Ana', kind: 'ADULT', ageBand: '18_24' }).thenViolates('participant.age_band_mismatch');
+  });
+
   it('registers a person only once', () =>
     given(registered())
       .when({ type: 'RegisterParticipant', participantId: id, subject: 'x', displayName: 'X', kind: 'ADULT' })

@@ -1,5 +1,6 @@
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
 import type {
+  AgeBand,
   GrantRoleInput,
   ParticipantKind,
   RegisterParticipantInput,
@@ -9,6 +10,7 @@ import type {
 
 const ROLES: readonly Role[] = ['ADMIN', 'COORDINATOR', 'FOCAL_POINT', 'MONITOR', 'YOUTH'];
 const KINDS: readonly ParticipantKind[] = ['ADULT', 'YOUTH'];
+const AGE_BANDS: readonly AgeBand[] = ['UNDER_18', 'AGE_18_24', 'ADULT'];
 /** Subjects are identity-provider ids: printable, no whitespace. */
 const SUBJECT = /^[\x21-\x7e]+$/;
 
@@ -26,6 +28,9 @@ export class RegisterParticipantInputDto extends CommandInput implements Registe
 
   @IsIn(KINDS)
   kind!: ParticipantKind;
+
+  @IsOptional() @IsIn(AGE_BANDS)
+  ageBand?: AgeBand | null;
 }
 
 class RoleInput extends CommandInput {

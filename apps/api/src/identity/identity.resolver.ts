@@ -40,8 +40,11 @@ export class IdentityResolver {
     @Context() context: GraphQLContext,
   ): Promise<ParticipantPayload> {
     const { subject, displayName, kind } = input;
+    const ageBand = input.ageBand ? (({ UNDER_18: 'UNDER_18', AGE_18_24: '18_24', ADULT: 'ADULT' }) as const)[input.ageBand] : undefined;
     return this.payload(
-      await this.commands.execute(new RegisterParticipantCommand({ subject, displayName, kind }, commandContext(context, this.clock.now(), input))),
+      await this.commands.execute(
+        new RegisterParticipantCommand({ subject, displayName, kind, ...(ageBand ? { ageBand } : {}) }, commandContext(context, this.clock.now(), input)),
+      ),
     );
   }
 

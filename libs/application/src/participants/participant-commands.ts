@@ -27,6 +27,7 @@ export function participantResult(subject: string, outcome: CommandOutcome<Parti
       subject: state.subject,
       displayName: state.displayName,
       kind: state.kind,
+      ageBand: state.ageBand,
       version: outcome.version,
       roles: state.grants,
     },

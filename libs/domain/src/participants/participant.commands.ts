@@ -1,3 +1,4 @@
+import type { AgeBand } from '../discussions/discussion.js';
 import type { ParticipantKind, Role } from './roles.js';
 
 export interface RegisterParticipant {
@@ -6,6 +7,7 @@ export interface RegisterParticipant {
   readonly subject: string;
   readonly displayName: string;
   readonly kind: ParticipantKind;
+  readonly ageBand?: AgeBand;
 }
 
 export interface GrantRole {

@@ -28,8 +28,11 @@ export function register(command: RegisterParticipant, state: ParticipantState):
   if (state.status === 'registered') {
     throw new RuleViolation('participant.already_registered', `${command.subject} is already registered.`);
   }
-  const { participantId, subject, displayName, kind } = command;
-  return [{ type: 'ParticipantRegistered', data: { participantId, subject, displayName, kind } }];
+  const { participantId, subject, displayName, kind, ageBand } = command;
+  if (ageBand !== undefined && (kind === 'ADULT') !== (ageBand === 'ADULT')) {
+    throw new RuleViolation('participant.age_band_mismatch', 'Youth participants are UNDER_18 or 18_24; adults are ADULT.');
+  }
+  return [{ type: 'ParticipantRegistered', data: { participantId, subject, displayName, kind, ...(ageBand ? { ageBand } : {}) } }];
 }
 
 export function grant(command: GrantRole, state: ParticipantState): RoleGranted[] {

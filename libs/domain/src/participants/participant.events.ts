@@ -1,9 +1,17 @@
 import type { DomainEvent } from '../decider.js';
+import type { AgeBand } from '../discussions/discussion.js';
 import type { ParticipantKind, Role } from './roles.js';
 
 export type ParticipantRegistered = DomainEvent<
   'ParticipantRegistered',
-  { readonly participantId: string; readonly subject: string; readonly displayName: string; readonly kind: ParticipantKind }
+  {
+    readonly participantId: string;
+    readonly subject: string;
+    readonly displayName: string;
+    readonly kind: ParticipantKind;
+    /** Recorded when given; absent on older events (then ADULT for adults, UNDER_18 for youth, the safe reading). */
+    readonly ageBand?: AgeBand;
+  }
 >;
 
 export type RoleGranted = DomainEvent<

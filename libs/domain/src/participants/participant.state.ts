@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../decider.js';
+import type { AgeBand } from '../discussions/discussion.js';
 import type { ParticipantEvent } from './participant.events.js';
 import { type ParticipantKind, type RoleGrant, sameGrant } from './roles.js';
 
@@ -10,6 +11,7 @@ export type ParticipantState =
       readonly subject: string;
       readonly displayName: string;
       readonly kind: ParticipantKind;
+      readonly ageBand: AgeBand;
       readonly grants: readonly RoleGrant[];
     };
 
@@ -20,7 +22,13 @@ export function evolveParticipant(state: ParticipantState, event: DomainEvent): 
   const known = event as ParticipantEvent;
   switch (known.type) {
     case 'ParticipantRegistered':
-      return { status: 'registered', ...known.data, grants: [] };
+      return {
+        status: 'registered',
+        ...known.data,
+        // Older registrations carry no age band: youth then count as under 18, the safe reading.
+        ageBand: known.data.ageBand ?? (known.data.kind === 'YOUTH' ? 'UNDER_18' : 'ADULT'),
+        grants: [],
+      };
     case 'RoleGranted': {
       if (state.status !== 'registered') return state;
       const granted = { role: known.data.role, scope: known.data.scope };

@@ -1,10 +1,11 @@
-import type { ParticipantKind, RoleGrant } from '#domain';
+import type { AgeBand, ParticipantKind, RoleGrant } from '#domain';
 
 export interface ParticipantView {
   readonly id: string;
   readonly subject: string;
   readonly displayName: string;
   readonly kind: ParticipantKind;
+  readonly ageBand: AgeBand;
   /** The participant stream's revision. */
   readonly version: number;
   readonly roles: readonly RoleGrant[];

@@ -4,7 +4,7 @@ import type { Projection, RowChange } from '#projections';
 /** Participants and their role grants, the rows authorisation and `viewer` read. `scope` is '' for ADMIN. */
 export const participantsProjection: Projection = {
   name: 'participants',
-  version: 1,
+  version: 2,
   eventTypes: ['ParticipantRegistered', 'RoleGranted', 'RoleRevoked'],
   tables: [
     {
@@ -14,6 +14,7 @@ export const participantsProjection: Projection = {
         subject: 'TEXT',
         display_name: 'TEXT',
         kind: 'TEXT',
+        age_band: 'TEXT',
         version: 'INTEGER',
         registered_at: 'TEXT',
         updated_at: 'TEXT',
@@ -38,7 +39,7 @@ export const participantsProjection: Projection = {
     });
     switch (event.type) {
       case 'ParticipantRegistered': {
-        const { participantId, subject, displayName, kind } = event.data;
+        const { participantId, subject, displayName, kind, ageBand } = event.data;
         return [
           {
             kind: 'upsert',
@@ -48,6 +49,8 @@ export const participantsProjection: Projection = {
               subject,
               display_name: displayName,
               kind,
+              // Youth registered without an age band are treated as under 18: pre-moderated, the safe reading.
+              age_band: ageBand ?? (kind === 'YOUTH' ? 'UNDER_18' : 'ADULT'),
               version: Number(recorded.revision),
               registered_at: at,
               updated_at: at,

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ParticipantKind, Role, RoleGrant } from '#domain';
+import type { AgeBand, ParticipantKind, Role, RoleGrant } from '#domain';
 import type { GrantsReader, ParticipantsReader, ParticipantView } from './participant-views.js';
 
 interface ParticipantRow {
@@ -7,6 +7,7 @@ interface ParticipantRow {
   subject: string;
   display_name: string;
   kind: ParticipantKind;
+  age_band: AgeBand | null;
   version: number;
 }
 
@@ -69,6 +70,7 @@ export class SqliteParticipantsReader extends ReadModelQueries implements Partic
       subject: row.subject,
       displayName: row.display_name,
       kind: row.kind,
+      ageBand: row.age_band ?? (row.kind === 'YOUTH' ? 'UNDER_18' : 'ADULT'),
       version: row.version,
       roles: (grants ?? []).map(toGrant),
     };

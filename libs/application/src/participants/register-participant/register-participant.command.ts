@@ -1,11 +1,11 @@
 import { Command } from '@nestjs/cqrs';
-import type { ParticipantKind } from '#domain';
+import type { AgeBand, ParticipantKind } from '#domain';
 import type { CommandContext } from '../../kernel/command-context.js';
 import type { ParticipantResult } from '../participant-commands.js';
 
 export class RegisterParticipantCommand extends Command<ParticipantResult> {
   constructor(
-    readonly input: { readonly subject: string; readonly displayName: string; readonly kind: ParticipantKind },
+    readonly input: { readonly subject: string; readonly displayName: string; readonly kind: ParticipantKind; readonly ageBand?: AgeBand },
     readonly context: CommandContext,
   ) {
     super();
