@@ -11,6 +11,7 @@ import { Consistency } from './catalogue/consistency.js';
 import { HistoryResolver } from './catalogue/history.resolver.js';
 import { PlansResolver } from './catalogue/plans.resolver.js';
 import { StakeholdersResolver } from './catalogue/stakeholders.resolver.js';
+import { DiscussionResolver } from './discussions/discussion.resolver.js';
 import { CommandMetricsInterceptor } from './graphql/command-metrics.interceptor.js';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
@@ -68,6 +69,7 @@ export class AppModule implements NestModule {
         PlanTrackingResolver,
         PlanSummaryTrackingResolver,
         StakeholderScorecardResolver,
+        DiscussionResolver,
         { provide: APP_GUARD, useClass: MutationAuthGuard },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: CommandMetricsInterceptor },

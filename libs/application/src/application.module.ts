@@ -3,6 +3,7 @@ import { ChangeCommitmentHandler, MakeCommitmentHandler } from './commitments/in
 import { ChangePlanHandler, DraftPlanHandler } from './plans/index.js';
 import { RegisterStakeholderHandler } from './stakeholders/index.js';
 import { TrackCommitmentHandler } from './tracking/index.js';
+import { DiscussHandler } from './discussions/index.js';
 import {
   BootstrapAdminHandler,
   GetParticipantHandler,
@@ -30,6 +31,7 @@ import {
     MakeCommitmentHandler,
     ChangeCommitmentHandler,
     TrackCommitmentHandler,
+    DiscussHandler,
   ],
 })
 export class ApplicationModule {}

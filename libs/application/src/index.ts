@@ -16,3 +16,4 @@ export * from './catalogue/index.js';
 export * from './demo/index.js';
 export * from './tracking/index.js';
 export * from './snapshots/index.js';
+export * from './discussions/index.js';

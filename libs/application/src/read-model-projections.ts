@@ -5,6 +5,7 @@ import { plansProjection } from './catalogue/projections/plans.projection.js';
 import { stakeholdersProjection } from './catalogue/projections/stakeholders.projection.js';
 import { participantsProjection } from './participants/read-model/participants.projection.js';
 import { trackingProjection } from './tracking/tracking.projection.js';
+import { discussionsProjection } from './discussions/discussions.projection.js';
 
 /** Every read model the api keeps, in the order they are started. */
 export const readModelProjections: readonly Projection[] = [
@@ -14,4 +15,5 @@ export const readModelProjections: readonly Projection[] = [
   commitmentsProjection,
   historyProjection,
   trackingProjection,
+  discussionsProjection,
 ];

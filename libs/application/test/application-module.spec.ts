@@ -6,6 +6,12 @@ import { randomUUID } from 'node:crypto';
 import { MemoryEventStore } from '#eventstore';
 import { ProjectionRunner, ReadModelStore } from '#projections';
 import {
+  CATALOGUE,
+  COMMENT_RATE_LIMIT,
+  CommentRateLimit,
+  DISCUSSIONS,
+  SqliteCatalogueReader,
+  SqliteDiscussionReader,
   ApplicationModule,
   BootstrapAdminCommand,
   CLOCK,
@@ -41,8 +47,11 @@ describe('ApplicationModule, with the projection runner, as the api wires it', (
         { provide: CLOCK, useValue: { now: () => now } },
         { provide: GRANTS, useValue: new SqliteGrantsReader(readModels.db) },
         { provide: PARTICIPANTS, useValue: new SqliteParticipantsReader(readModels.db) },
+        { provide: CATALOGUE, useValue: new SqliteCatalogueReader(readModels.db) },
+        { provide: DISCUSSIONS, useValue: new SqliteDiscussionReader(readModels.db) },
+        { provide: COMMENT_RATE_LIMIT, useValue: new CommentRateLimit() },
       ],
-      exports: [EVENT_STORE, CLOCK, GRANTS, PARTICIPANTS],
+      exports: [EVENT_STORE, CLOCK, GRANTS, PARTICIPANTS, CATALOGUE, DISCUSSIONS, COMMENT_RATE_LIMIT],
     })
     class PortsModule {}
 

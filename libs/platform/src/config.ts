@@ -54,6 +54,9 @@ class EnvironmentVariables {
 
   @IsOptional() @Transform(emptyToUndefined) @IsIn(['true', 'false'], { message: 'must be true or false' })
   SEED_DEMO?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  COMMENTS_PER_MINUTE?: number;
 }
 
 export type AuthConfig =
@@ -75,6 +78,8 @@ export interface PlatformConfig {
   readonly consistencyTimeoutMs: number;
   /** Seed the demo plans at start-up (idempotent). */
   readonly seedDemo: boolean;
+  /** Comments one participant may post per minute. */
+  readonly commentsPerMinute: number;
 }
 
 /** Bad configuration: the message is one line naming the variable and why. */
@@ -116,5 +121,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     graphqlMaxCost: vars.GRAPHQL_MAX_COST ?? 5000,
     consistencyTimeoutMs: vars.CONSISTENCY_TIMEOUT_MS ?? 2000,
     seedDemo: vars.SEED_DEMO === 'true',
+    commentsPerMinute: vars.COMMENTS_PER_MINUTE ?? 10,
   };
 }

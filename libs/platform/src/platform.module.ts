@@ -4,6 +4,10 @@ import {
   CATALOGUE,
   SqliteCatalogueReader,
   SqliteTrackingReader,
+  SqliteDiscussionReader,
+  DISCUSSIONS,
+  COMMENT_RATE_LIMIT,
+  CommentRateLimit,
   TRACKING,
   CLOCK,
   type Clock,
@@ -87,6 +91,12 @@ export class PlatformModule {
           useFactory: (readModels: ReadModelStore) => new SqliteParticipantsReader(readModels.db),
         },
         {
+          provide: DISCUSSIONS,
+          inject: [READ_MODELS],
+          useFactory: (readModels: ReadModelStore) => new SqliteDiscussionReader(readModels.db),
+        },
+        { provide: COMMENT_RATE_LIMIT, useValue: new CommentRateLimit(config.commentsPerMinute) },
+        {
           provide: TRACKING,
           inject: [READ_MODELS],
           useFactory: (readModels: ReadModelStore) => new SqliteTrackingReader(readModels.db),
@@ -98,7 +108,7 @@ export class PlatformModule {
         },
         PlatformLifecycle,
       ],
-      exports: [PLATFORM_CONFIG, LOGGER, PLATFORM, EVENT_STORE, READ_MODELS, PROJECTION_RUNNER, CLOCK, GRANTS, PARTICIPANTS, CATALOGUE, TRACKING],
+      exports: [PLATFORM_CONFIG, LOGGER, PLATFORM, EVENT_STORE, READ_MODELS, PROJECTION_RUNNER, CLOCK, GRANTS, PARTICIPANTS, CATALOGUE, TRACKING, DISCUSSIONS, COMMENT_RATE_LIMIT],
     };
   }
 }

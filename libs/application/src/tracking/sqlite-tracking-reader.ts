@@ -61,6 +61,16 @@ export class SqliteTrackingReader {
       }));
   }
 
+  milestoneById(milestoneId: string): MilestoneView | undefined {
+    const r = this.sql.get<{ milestone_id: string; commitment_id: string; title: string; due_date: string; original_due_date: string; moves: number; days_moved: number; completed_on: string | null }>(
+      'SELECT * FROM milestones WHERE milestone_id = ?',
+      milestoneId,
+    );
+    return r
+      ? { id: r.milestone_id, commitmentId: r.commitment_id, title: r.title, dueDate: r.due_date, originalDueDate: r.original_due_date, moves: r.moves, daysMoved: r.days_moved, completedOn: r.completed_on }
+      : undefined;
+  }
+
   tasksOf(commitmentIds: readonly string[]): TaskView[] {
     if (commitmentIds.length === 0) return [];
     return this.sql

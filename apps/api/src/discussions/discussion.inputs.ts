@@ -1,0 +1,36 @@
+import { IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import type { ApproveCommentInput, FlagCommentInput, HideCommentInput, PostCommentInput } from '../graphql/generated/schema.js';
+
+class DiscussionInput {
+  @IsOptional() @IsUUID(undefined, { message: 'commandId must be a UUID' })
+  commandId?: string | null;
+
+  @IsUUID()
+  milestoneId!: string;
+}
+
+export class PostCommentInputDto extends DiscussionInput implements PostCommentInput {
+  @IsString() @Length(1, 2000)
+  text!: string;
+}
+
+export class FlagCommentInputDto extends DiscussionInput implements FlagCommentInput {
+  @IsUUID()
+  commentId!: string;
+
+  @IsOptional() @IsString() @Length(1, 500)
+  reason?: string | null;
+}
+
+export class ApproveCommentInputDto extends DiscussionInput implements ApproveCommentInput {
+  @IsOptional() @IsInt() @Min(0)
+  expectedVersion?: number | null;
+
+  @IsUUID()
+  commentId!: string;
+}
+
+export class HideCommentInputDto extends ApproveCommentInputDto implements HideCommentInput {
+  @IsString() @Length(3, 1000)
+  reason!: string;
+}

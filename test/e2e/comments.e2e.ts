@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { type GraphQLResponse, type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
+import { tokenFor } from '../support/tokens.js';
+
+const ADMIN = 'admin@secretariat.example';
+const COORDINATOR = 'coordinator@secretariat.example';
+const FOCAL = 'focal@canatur.example';
+const YOUTH = 'river@youth.example';
+const OTHER_YOUTH = 'sky@youth.example';
+const ADULTS = ['a@ngo.example', 'b@ngo.example', 'c@ngo.example'];
+const ANONYMOUS = '';
+
+const POST = 'mutation ($input: PostCommentInput!) { postComment(input: $input) { version position comment { id author text redactions status } } }';
+const COMMENTS = 'query ($id: ID!, $after: Position) { milestone(id: $id, consistentAfter: $after) { title comments { totalCount edges { node { id author text status } } } } }';
+
+describe('youth comments on a milestone', () => {
+  let dataDir: string;
+  let api: RunningApi;
+  const token: Record<string, string> = {};
+  let planId = '';
+  let milestoneId = '';
+
+  const as = <T>(who: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => api.graphql<T>(query, variables, token[who] || undefined);
+  async function ok<T>(who: string, query: string, variables?: Record<string, unknown>): Promise<T> {
+    const res = await as<T>(who, query, variables);
+    expect(res.errors).toBeUndefined();
+    return res.data!;
+  }
+  const register = (subject: string, displayName: string, kind = 'ADULT', ageBand?: string) =>
+    ok(ADMIN, 'mutation ($input: RegisterParticipantInput!) { registerParticipant(input: $input) { version } }', { input: { subject, displayName, kind, ...(ageBand ? { ageBand } : {}) } });
+  const grant = (subject: string, role: string, scope: string) => ok(ADMIN, 'mutation ($input: GrantRoleInput!) { grantRole(input: $input) { version } }', { input: { subject, role, scope } });
+  const stakeholder = async (name: string, kind: string) =>
+    (await ok<{ registerStakeholder: { stakeholder: { id: string } } }>(ADMIN, 'mutation ($input: RegisterStakeholderInput!) { registerStakeholder(input: $input) { stakeholder { id } } }', { input: { name, kind, sector: 'youth', country: 'CR' } }))
+      .registerStakeholder.stakeholder.id;
+
+  beforeAll(async () => {
+    dataDir = tempDataDir('npa-e2e-comments-');
+    api = await startApi({ dataDir, env: { BOOTSTRAP_ADMIN: ADMIN, COMMENTS_PER_MINUTE: '3' } });
+    for (const who of [ADMIN, COORDINATOR, FOCAL, YOUTH, OTHER_YOUTH, ...ADULTS]) token[who] = await tokenFor(dataDir, who);
+    planId = (await ok<{ draftPlan: { plan: { id: string } } }>(ADMIN, 'mutation ($input: DraftPlanInput!) { draftPlan(input: $input) { plan { id } } }', {
+      input: { country: 'CR', title: 'Costa Rica NPA', periodStart: '2024-01-01', periodEnd: '2028-12-31', defaultDeadline: '2028-12-31' },
+    })).draftPlan.plan.id;
+    const owner = await stakeholder('CANATUR', 'PRIVATE_SECTOR');
+    const panel = await stakeholder('Youth panel of Costa Rica', 'YOUTH_PANEL');
+    await register(COORDINATOR, 'Secretariat');
+    await register(FOCAL, 'CANATUR focal point');
+    await register(YOUTH, 'River', 'YOUTH', 'UNDER_18');
+    await register(OTHER_YOUTH, 'Sky', 'YOUTH', 'AGE_18_24');
+    for (const [n, subject] of ADULTS.entries()) await register(subject, `Adult ${n}`);
+    await grant(COORDINATOR, 'COORDINATOR', planId);
+    await grant(FOCAL, 'FOCAL_POINT', owner);
+    await grant(YOUTH, 'YOUTH', panel);
+    await grant(OTHER_YOUTH, 'YOUTH', panel);
+    for (const [mutation, input] of [
+      ['defineThematicArea', { planId, code: 'PART', title: 'Child and youth participation' }],
+      ['admitStakeholder', { planId, stakeholderId: owner }],
+    ] as const) {
+      const type = `${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input`;
+      await ok(COORDINATOR, `mutation ($input: ${type}!) { ${mutation}(input: $input) { version } }`, { input });
+    }
+    const commitmentId = (await ok<{ makeCommitment: { commitment: { id: string } } }>(FOCAL, 'mutation ($input: MakeCommitmentInput!) { makeCommitment(input: $input) { commitment { id } } }', {
+      input: { planId, thematicAreaCode: 'PART', ownerId: owner, title: 'Hear young people on hotel policies', description: 'Consult the youth panel', target: { indicator: 'consultations held', unit: 'consultations', baseline: 0, targetValue: 4 } },
+    })).makeCommitment.commitment.id;
+    milestoneId = (await ok<{ scheduleMilestone: { itemId: string } }>(FOCAL, 'mutation ($input: ScheduleMilestoneInput!) { scheduleMilestone(input: $input) { itemId } }', {
+      input: { commitmentId, title: 'First consultation held', dueDate: '2025-06-30' },
+    })).scheduleMilestone.itemId;
+    // The youth panel has not joined the plan yet: youth may not comment.
+    expect((await as(YOUTH, POST, { input: { milestoneId, text: 'Hello' } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await ok(COORDINATOR, 'mutation ($input: AdmitStakeholderInput!) { admitStakeholder(input: $input) { version } }', { input: { planId, stakeholderId: panel } });
+  }, 90_000);
+
+  afterAll(async () => {
+    await api?.stop();
+    removeDir(dataDir);
+  });
+
+  it('redacts a phone number before it is recorded, holds the under-18 comment until a coordinator approves it, then shows it under the pseudonym', async () => {
+    const posted = await ok<{ postComment: { position: string; comment: { id: string; author: string; text: string; redactions: number; status: string } } }>(YOUTH, POST, {
+      input: { milestoneId, text: 'Our school can help! Text me on +506 8888 7777.' },
+    });
+    const comment = posted.postComment.comment;
+    expect(comment).toMatchObject({ author: 'River', text: 'Our school can help! Text me on [contact removed].', redactions: 1, status: 'PENDING' });
+
+    const log = new Database(join(dataDir, 'events.sqlite'), { readonly: true });
+    const stored = log.prepare("SELECT data FROM events WHERE type = 'CommentPosted'").all() as { data: string }[];
+    log.close();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.data).not.toMatch(/8888|7777/);
+    expect(stored[0]!.data).toContain('[contact removed]');
+
+    const seen = async (who: string) =>
+      (await ok<{ milestone: { comments: { edges: { node: { id: string } }[] } } }>(who, COMMENTS, { id: milestoneId, after: posted.postComment.position })).milestone.comments.edges.map((e) => e.node.id);
+    expect(await seen(ANONYMOUS)).toEqual([]);
+    expect(await seen(OTHER_YOUTH)).toEqual([]);
+    expect(await seen(YOUTH)).toEqual([comment.id]);
+    expect(await seen(COORDINATOR)).toEqual([comment.id]);
+    const queue = await ok<{ moderationQueue: { id: string; status: string }[] }>(COORDINATOR, 'query ($plan: ID!) { moderationQueue(planId: $plan) { id status } }', { plan: planId });
+    expect(queue.moderationQueue).toEqual([{ id: comment.id, status: 'PENDING' }]);
+    expect((await as(FOCAL, 'query ($plan: ID!) { moderationQueue(planId: $plan) { id } }', { plan: planId })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    expect((await as(FOCAL, 'mutation ($input: ApproveCommentInput!) { approveComment(input: $input) { version } }', { input: { milestoneId, commentId: comment.id } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const approved = await ok<{ approveComment: { position: string; comment: { status: string } } }>(COORDINATOR, 'mutation ($input: ApproveCommentInput!) { approveComment(input: $input) { position comment { status } } }', { input: { milestoneId, commentId: comment.id } });
+    expect(approved.approveComment.comment.status).toBe('VISIBLE');
+    const publicView = await ok<{ milestone: { comments: { edges: { node: { author: string; text: string } }[] } } }>(ANONYMOUS, COMMENTS, { id: milestoneId });
+    expect(publicView.milestone.comments.edges.map((e) => e.node)).toEqual([{ id: comment.id, author: 'River', text: 'Our school can help! Text me on [contact removed].', status: 'VISIBLE' }]);
+  });
+
+  it('holds a comment for review after three flags from different participants, and lets a coordinator hide it with a reason', async () => {
+    const posted = await ok<{ postComment: { comment: { id: string; status: string } } }>(OTHER_YOUTH, POST, { input: { milestoneId, text: 'Visible at once: I am 19.' } });
+    expect(posted.postComment.comment.status).toBe('VISIBLE');
+    const flag = (who: string) => as<{ flagComment: { comment: { status: string; flags: number } } }>(who, 'mutation ($input: FlagCommentInput!) { flagComment(input: $input) { comment { status flags } } }', { input: { milestoneId, commentId: posted.postComment.comment.id, reason: 'off topic' } });
+    expect((await flag(ADULTS[0]!)).data?.flagComment.comment).toEqual({ status: 'VISIBLE', flags: 1 });
+    expect((await flag(ADULTS[0]!)).errors?.[0]?.extensions?.code).toBe('RULE_VIOLATION');
+    await flag(ADULTS[1]!);
+    expect((await flag(ADULTS[2]!)).data?.flagComment.comment).toEqual({ status: 'PENDING', flags: 3 });
+    expect((await as(ANONYMOUS, 'mutation ($input: FlagCommentInput!) { flagComment(input: $input) { version } }', { input: { milestoneId, commentId: posted.postComment.comment.id } })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const hide = 'mutation ($input: HideCommentInput!) { hideComment(input: $input) { comment { status } } }';
+    expect((await as(COORDINATOR, hide, { input: { milestoneId, commentId: posted.postComment.comment.id, reason: '' } })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await ok<{ hideComment: { comment: { status: string } } }>(COORDINATOR, hide, { input: { milestoneId, commentId: posted.postComment.comment.id, reason: 'Off topic, reviewed' } })).hideComment.comment.status).toBe('HIDDEN');
+  });
+
+  it('limits how fast one participant posts, with RATE_LIMITED', async () => {
+    const codes: (string | undefined)[] = [];
+    for (let n = 0; n < 4; n++) codes.push((await as(ADULTS[1]!, POST, { input: { milestoneId, text: `Comment ${n}` } })).errors?.[0]?.extensions?.code);
+    expect(codes).toEqual([undefined, undefined, undefined, 'RATE_LIMITED']);
+    expect((await as(ADULTS[1]!, POST, { input: { milestoneId, text: '' } })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
