@@ -20,6 +20,7 @@ import { MutationAuthGuard } from './graphql/mutation-auth.guard.js';
 import { viewerResolver } from './graphql/viewer-context.js';
 import { HealthController } from './health/health.controller.js';
 import { IdentityResolver } from './identity/identity.resolver.js';
+import { ParticipantResolver } from './identity/participant.resolver.js';
 import { instrumentEventStore } from './observability/instrumented-event-store.js';
 import { httpMetricsMiddleware } from './observability/http-metrics.middleware.js';
 import { Metrics } from './observability/metrics.js';
@@ -59,6 +60,7 @@ export class AppModule implements NestModule {
         ProjectionMetrics,
         ServerInfoResolver,
         IdentityResolver,
+        ParticipantResolver,
         Consistency,
         PlansResolver,
         StakeholdersResolver,

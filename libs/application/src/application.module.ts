@@ -4,6 +4,7 @@ import { ChangePlanHandler, DraftPlanHandler } from './plans/index.js';
 import { RegisterStakeholderHandler } from './stakeholders/index.js';
 import { TrackCommitmentHandler } from './tracking/index.js';
 import { DiscussHandler } from './discussions/index.js';
+import { ErasePersonalDataHandler, GetPersonalDataHandler, KEY_STORE, type KeyStore, PersonalDataVault } from './personal-data/index.js';
 import {
   BootstrapAdminHandler,
   GetParticipantHandler,
@@ -32,6 +33,10 @@ import {
     ChangeCommitmentHandler,
     TrackCommitmentHandler,
     DiscussHandler,
+    ErasePersonalDataHandler,
+    GetPersonalDataHandler,
+    { provide: PersonalDataVault, inject: [KEY_STORE], useFactory: (keys: KeyStore) => new PersonalDataVault(keys) },
   ],
+  exports: [PersonalDataVault],
 })
 export class ApplicationModule {}

@@ -17,3 +17,4 @@ export * from './demo/index.js';
 export * from './tracking/index.js';
 export * from './snapshots/index.js';
 export * from './discussions/index.js';
+export * from './personal-data/index.js';

@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { MemoryEventStore } from '#eventstore';
 import { ProjectionRunner, ReadModelStore } from '#projections';
 import {
+  KEY_STORE,
+  MemoryKeyStore,
   CATALOGUE,
   COMMENT_RATE_LIMIT,
   CommentRateLimit,
@@ -50,8 +52,9 @@ describe('ApplicationModule, with the projection runner, as the api wires it', (
         { provide: CATALOGUE, useValue: new SqliteCatalogueReader(readModels.db) },
         { provide: DISCUSSIONS, useValue: new SqliteDiscussionReader(readModels.db) },
         { provide: COMMENT_RATE_LIMIT, useValue: new CommentRateLimit() },
+        { provide: KEY_STORE, useValue: new MemoryKeyStore() },
       ],
-      exports: [EVENT_STORE, CLOCK, GRANTS, PARTICIPANTS, CATALOGUE, DISCUSSIONS, COMMENT_RATE_LIMIT],
+      exports: [EVENT_STORE, CLOCK, GRANTS, PARTICIPANTS, CATALOGUE, DISCUSSIONS, COMMENT_RATE_LIMIT, KEY_STORE],
     })
     class PortsModule {}
 

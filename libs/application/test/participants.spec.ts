@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { participantStream } from '#domain';
 import { MemoryEventStore } from '#eventstore';
 import {
+  MemoryKeyStore,
+  PersonalDataVault,
   BootstrapAdminCommand,
   BootstrapAdminHandler,
   type Clock,
@@ -54,7 +56,7 @@ describe('participant handlers', () => {
     readModel = new SqliteReadModel(participantsProjection);
     grants = new SqliteGrantsReader(readModel.db);
     participants = new SqliteParticipantsReader(readModel.db);
-    register = new RegisterParticipantHandler(store, grants);
+    register = new RegisterParticipantHandler(store, grants, new PersonalDataVault(new MemoryKeyStore()));
     grant = new GrantRoleHandler(store, grants);
     revoke = new RevokeRoleHandler(store, grants);
     bootstrap = new BootstrapAdminHandler(store, grants, clock);

@@ -35,6 +35,12 @@ describe('participant', () => {
     given().when({ type: 'RegisterParticipant', participantId: id, subject: 's', displayName: 'Ana', kind: 'ADULT', ageBand: '18_24' }).thenViolates('participant.age_band_mismatch');
   });
 
+  it('records an erasure of personal data once, for a registered person', () => {
+    given(registered()).when({ type: 'ErasePersonalData', erasedBy: 'admin' }).then({ type: 'PersonalDataErased', data: { participantId: id, erasedBy: 'admin' } });
+    given(registered(), { type: 'PersonalDataErased', data: { participantId: id, erasedBy: 'admin' } }).when({ type: 'ErasePersonalData', erasedBy: 'admin' }).thenViolates('participant.already_erased');
+    given().when({ type: 'ErasePersonalData', erasedBy: 'admin' }).thenViolates('participant.not_registered');
+  });
+
   it('registers a person only once', () =>
     given(registered())
       .when({ type: 'RegisterParticipant', participantId: id, subject: 'x', displayName: 'X', kind: 'ADULT' })

@@ -7,6 +7,7 @@ import {
   SqliteDiscussionReader,
   DISCUSSIONS,
   COMMENT_RATE_LIMIT,
+  KEY_STORE,
   CommentRateLimit,
   TRACKING,
   CLOCK,
@@ -96,6 +97,7 @@ export class PlatformModule {
           useFactory: (readModels: ReadModelStore) => new SqliteDiscussionReader(readModels.db),
         },
         { provide: COMMENT_RATE_LIMIT, useValue: new CommentRateLimit(config.commentsPerMinute) },
+        { provide: KEY_STORE, inject: [PLATFORM], useFactory: (platform: Platform) => platform.keys },
         {
           provide: TRACKING,
           inject: [READ_MODELS],
@@ -108,7 +110,7 @@ export class PlatformModule {
         },
         PlatformLifecycle,
       ],
-      exports: [PLATFORM_CONFIG, LOGGER, PLATFORM, EVENT_STORE, READ_MODELS, PROJECTION_RUNNER, CLOCK, GRANTS, PARTICIPANTS, CATALOGUE, TRACKING, DISCUSSIONS, COMMENT_RATE_LIMIT],
+      exports: [PLATFORM_CONFIG, LOGGER, PLATFORM, EVENT_STORE, READ_MODELS, PROJECTION_RUNNER, CLOCK, GRANTS, PARTICIPANTS, CATALOGUE, TRACKING, DISCUSSIONS, COMMENT_RATE_LIMIT, KEY_STORE],
     };
   }
 }

@@ -1,8 +1,9 @@
 import type { EventStore } from '#eventstore';
 import { type Projection, ProjectionRunner, type ReadModelStore } from '#projections';
-import { readModelProjections } from '#application';
+import { type KeyStore, MemoryKeyStore, readModelProjections } from '#application';
 import type { PlatformConfig } from './config.js';
-import { openEventStore } from './event-store-factory.js';
+import { eventLogPath, openEventStore } from './event-store-factory.js';
+import { SqliteKeyStore } from './personal-data/sqlite-key-store.js';
 import type { Logger } from './logger.js';
 import { openReadModels } from './read-models.js';
 
@@ -12,6 +13,8 @@ export interface Platform {
   readonly store: EventStore;
   readonly readModels: ReadModelStore;
   readonly runner: ProjectionRunner;
+  /** The per-person keys that seal personal data. */
+  readonly keys: KeyStore;
   /** Stops the runner, then closes the read models and the event store. */
   close(): Promise<void>;
 }
@@ -27,6 +30,7 @@ export function openPlatform(config: PlatformConfig, logger: Logger, options: Pl
   const raw = openEventStore(config);
   const store = options.decorateStore ? options.decorateStore(raw) : raw;
   const readModels = openReadModels(config);
+  const keys = config.eventStoreUrl === undefined ? new SqliteKeyStore(eventLogPath(config.dataDir)) : new MemoryKeyStore();
   const runner = new ProjectionRunner({
     store,
     readModels,
@@ -39,10 +43,12 @@ export function openPlatform(config: PlatformConfig, logger: Logger, options: Pl
     store,
     readModels,
     runner,
+    keys,
     close: () =>
       (closing ??= (async () => {
         await runner.stop();
         readModels.close();
+        if (keys instanceof SqliteKeyStore) keys.close();
         await store.close();
       })()),
   };

@@ -1,6 +1,7 @@
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
 import type {
   AgeBand,
+  ErasePersonalDataInput,
   GrantRoleInput,
   ParticipantKind,
   RegisterParticipantInput,
@@ -31,6 +32,20 @@ export class RegisterParticipantInputDto extends CommandInput implements Registe
 
   @IsOptional() @IsIn(AGE_BANDS)
   ageBand?: AgeBand | null;
+
+  @IsOptional() @IsString() @Length(1, 200)
+  realName?: string | null;
+
+  @IsOptional() @IsEmail({}, { message: 'email must be an e-mail address' })
+  email?: string | null;
+}
+
+export class ErasePersonalDataInputDto implements ErasePersonalDataInput {
+  @IsOptional() @IsUUID(undefined, { message: 'commandId must be a UUID' })
+  commandId?: string | null;
+
+  @IsUUID()
+  participantId!: string;
 }
 
 class RoleInput extends CommandInput {

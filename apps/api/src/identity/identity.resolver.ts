@@ -4,6 +4,7 @@ import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import {
   CLOCK,
   type Clock,
+  ErasePersonalDataCommand,
   GetViewerQuery,
   GrantRoleCommand,
   type ParticipantResult,
@@ -15,7 +16,7 @@ import { PLATFORM_CONFIG, type PlatformConfig, PROJECTION_RUNNER } from '#platfo
 import { commandContext } from '../graphql/command-context.js';
 import type { ParticipantPayload, Viewer } from '../graphql/generated/schema.js';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
-import { GrantRoleInputDto, RegisterParticipantInputDto, RevokeRoleInputDto } from './identity.inputs.js';
+import { ErasePersonalDataInputDto, GrantRoleInputDto, RegisterParticipantInputDto, RevokeRoleInputDto } from './identity.inputs.js';
 
 @Resolver()
 export class IdentityResolver {
@@ -43,7 +44,17 @@ export class IdentityResolver {
     const ageBand = input.ageBand ? (({ UNDER_18: 'UNDER_18', AGE_18_24: '18_24', ADULT: 'ADULT' }) as const)[input.ageBand] : undefined;
     return this.payload(
       await this.commands.execute(
-        new RegisterParticipantCommand({ subject, displayName, kind, ...(ageBand ? { ageBand } : {}) }, commandContext(context, this.clock.now(), input)),
+        new RegisterParticipantCommand(
+          {
+            subject,
+            displayName,
+            kind,
+            ...(ageBand ? { ageBand } : {}),
+            ...(input.realName ? { realName: input.realName } : {}),
+            ...(input.email ? { email: input.email } : {}),
+          },
+          commandContext(context, this.clock.now(), input),
+        ),
       ),
     );
   }
@@ -64,6 +75,11 @@ export class IdentityResolver {
         new RevokeRoleCommand({ subject, role, scope: scope ?? null, reason: reason ?? null }, commandContext(context, this.clock.now(), input)),
       ),
     );
+  }
+
+  @Mutation('erasePersonalData')
+  async erasePersonalData(@Args('input') input: ErasePersonalDataInputDto, @Context() context: GraphQLContext): Promise<ParticipantPayload> {
+    return this.payload(await this.commands.execute(new ErasePersonalDataCommand(input.participantId, commandContext(context, this.clock.now(), input))));
   }
 
   /** Read-your-writes: answer once the read models include the command's events (bounded wait). */

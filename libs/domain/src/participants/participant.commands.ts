@@ -1,4 +1,5 @@
 import type { AgeBand } from '../discussions/discussion.js';
+import type { SealedPersonalData } from './participant.events.js';
 import type { ParticipantKind, Role } from './roles.js';
 
 export interface RegisterParticipant {
@@ -8,6 +9,7 @@ export interface RegisterParticipant {
   readonly displayName: string;
   readonly kind: ParticipantKind;
   readonly ageBand?: AgeBand;
+  readonly personalData?: SealedPersonalData;
 }
 
 export interface GrantRole {
@@ -23,4 +25,9 @@ export interface RevokeRole {
   readonly reason: string | null;
 }
 
-export type ParticipantCommand = RegisterParticipant | GrantRole | RevokeRole;
+export interface ErasePersonalData {
+  readonly type: 'ErasePersonalData';
+  readonly erasedBy: string;
+}
+
+export type ParticipantCommand = RegisterParticipant | GrantRole | RevokeRole | ErasePersonalData;

@@ -1,6 +1,6 @@
 import { assertNever } from '../decider.js';
 import { RuleViolation } from '../rule-violation.js';
-import type { GrantRole, ParticipantCommand, RegisterParticipant, RevokeRole } from './participant.commands.js';
+import type { ErasePersonalData, GrantRole, ParticipantCommand, RegisterParticipant, RevokeRole } from './participant.commands.js';
 import type { ParticipantEvent, RoleGranted, RoleRevoked } from './participant.events.js';
 import type { ParticipantState } from './participant.state.js';
 import { ADULT_ONLY_ROLES, type RoleGrant, sameGrant } from './roles.js';
@@ -28,11 +28,16 @@ export function register(command: RegisterParticipant, state: ParticipantState):
   if (state.status === 'registered') {
     throw new RuleViolation('participant.already_registered', `${command.subject} is already registered.`);
   }
-  const { participantId, subject, displayName, kind, ageBand } = command;
+  const { participantId, subject, displayName, kind, ageBand, personalData } = command;
   if (ageBand !== undefined && (kind === 'ADULT') !== (ageBand === 'ADULT')) {
     throw new RuleViolation('participant.age_band_mismatch', 'Youth participants are UNDER_18 or 18_24; adults are ADULT.');
   }
-  return [{ type: 'ParticipantRegistered', data: { participantId, subject, displayName, kind, ...(ageBand ? { ageBand } : {}) } }];
+  return [
+    {
+      type: 'ParticipantRegistered',
+      data: { participantId, subject, displayName, kind, ...(ageBand ? { ageBand } : {}), ...(personalData ? { personalData } : {}) },
+    },
+  ];
 }
 
 export function grant(command: GrantRole, state: ParticipantState): RoleGranted[] {
@@ -60,10 +65,18 @@ export function revoke(command: RevokeRole, state: ParticipantState): RoleRevoke
   return [{ type: 'RoleRevoked', data: { participantId: participant.participantId, ...held, reason: command.reason } }];
 }
 
+export function erase(command: ErasePersonalData, state: ParticipantState): ParticipantEvent[] {
+  const participant = registered(state);
+  if (participant.personalData === 'ERASED') throw new RuleViolation('participant.already_erased', 'The personal data is already erased.');
+  return [{ type: 'PersonalDataErased', data: { participantId: participant.participantId, erasedBy: command.erasedBy } }];
+}
+
 export function decideParticipant(command: ParticipantCommand, state: ParticipantState): ParticipantEvent[] {
   switch (command.type) {
     case 'RegisterParticipant':
       return register(command, state);
+    case 'ErasePersonalData':
+      return erase(command, state);
     case 'GrantRole':
       return grant(command, state);
     case 'RevokeRole':

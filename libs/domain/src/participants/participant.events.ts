@@ -11,8 +11,19 @@ export type ParticipantRegistered = DomainEvent<
     readonly kind: ParticipantKind;
     /** Recorded when given; absent on older events (then ADULT for adults, UNDER_18 for youth, the safe reading). */
     readonly ageBand?: AgeBand;
+    /** Real name and e-mail, sealed with the person's own key (kept outside the log): erasing the key erases them. */
+    readonly personalData?: SealedPersonalData;
   }
 >;
+
+/** AES-256-GCM output, base64: ciphertext, nonce and authentication tag. */
+export interface SealedPersonalData {
+  readonly ciphertext: string;
+  readonly iv: string;
+  readonly tag: string;
+}
+
+export type PersonalDataErased = DomainEvent<'PersonalDataErased', { readonly participantId: string; readonly erasedBy: string }>;
 
 export type RoleGranted = DomainEvent<
   'RoleGranted',
@@ -24,9 +35,9 @@ export type RoleRevoked = DomainEvent<
   { readonly participantId: string; readonly role: Role; readonly scope: string | null; readonly reason: string | null }
 >;
 
-export type ParticipantEvent = ParticipantRegistered | RoleGranted | RoleRevoked;
+export type ParticipantEvent = ParticipantRegistered | RoleGranted | RoleRevoked | PersonalDataErased;
 
-export const PARTICIPANT_EVENT_TYPES = ['ParticipantRegistered', 'RoleGranted', 'RoleRevoked'] as const;
+export const PARTICIPANT_EVENT_TYPES = ['ParticipantRegistered', 'RoleGranted', 'RoleRevoked', 'PersonalDataErased'] as const;
 
 /** Stream of one participant: `participant-<participantId>`. */
 export const participantStream = (participantId: string): string => `participant-${participantId}`;

@@ -12,6 +12,8 @@ export type ParticipantState =
       readonly displayName: string;
       readonly kind: ParticipantKind;
       readonly ageBand: AgeBand;
+      /** Whether sealed personal data was recorded, and whether it has been erased since. */
+      readonly personalData: 'NONE' | 'SEALED' | 'ERASED';
       readonly grants: readonly RoleGrant[];
     };
 
@@ -27,6 +29,7 @@ export function evolveParticipant(state: ParticipantState, event: DomainEvent): 
         ...known.data,
         // Older registrations carry no age band: youth then count as under 18, the safe reading.
         ageBand: known.data.ageBand ?? (known.data.kind === 'YOUTH' ? 'UNDER_18' : 'ADULT'),
+        personalData: known.data.personalData ? 'SEALED' : 'NONE',
         grants: [],
       };
     case 'RoleGranted': {
@@ -39,6 +42,8 @@ export function evolveParticipant(state: ParticipantState, event: DomainEvent): 
     case 'RoleRevoked':
       if (state.status !== 'registered') return state;
       return { ...state, grants: state.grants.filter((grant) => !sameGrant(grant, known.data)) };
+    case 'PersonalDataErased':
+      return state.status === 'registered' ? { ...state, personalData: 'ERASED' } : state;
     default:
       return state;
   }

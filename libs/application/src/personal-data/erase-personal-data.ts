@@ -1,0 +1,80 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler, type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { type ParticipantRegistered, participantStream } from '#domain';
+import type { EventStore } from '#eventstore';
+import { ForbiddenError, NotFoundError } from '../errors.js';
+import type { CommandContext } from '../kernel/command-context.js';
+import { participantIdOf } from '../participants/participant-id.js';
+import { type ParticipantResult, runParticipantCommand } from '../participants/participant-commands.js';
+import type { GrantsReader, ParticipantsReader } from '../participants/read-model/participant-views.js';
+import { EVENT_STORE, GRANTS, PARTICIPANTS } from '../tokens.js';
+import { type PersonalData, PersonalDataVault } from './personal-data-vault.js';
+
+/** Admins, and the person themself, may read and erase a person's personal data. */
+function mayHandle(grants: GrantsReader, participants: ParticipantsReader, actor: string, participantId: string, asOperator = false): boolean {
+  return asOperator || grants.rolesOf(actor).some((grant) => grant.role === 'ADMIN') || participants.bySubject(actor)?.id === participantId;
+}
+
+export class ErasePersonalDataCommand extends Command<ParticipantResult> {
+  constructor(
+    readonly participantId: string,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+/**
+ * Erases a person's real name and e-mail by destroying their key first (so nothing can read the sealed data, in any
+ * copy of the log or read model), then records that it happened. The events themselves stay as they were.
+ */
+@CommandHandler(ErasePersonalDataCommand)
+export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalDataCommand, ParticipantResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(GRANTS) private readonly grants: GrantsReader,
+    @Inject(PARTICIPANTS) private readonly participants: ParticipantsReader,
+    @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
+  ) {}
+
+  async execute({ participantId, context }: ErasePersonalDataCommand): Promise<ParticipantResult> {
+    const participant = this.participants.byId(participantId);
+    if (!participant) throw new NotFoundError('There is no such participant.');
+    if (!mayHandle(this.grants, this.participants, context.actor, participantId, context.asOperator)) {
+      throw new ForbiddenError('Only an administrator, or the person themself, may erase personal data.');
+    }
+    this.vault.erase(participantId);
+    return runParticipantCommand(this.store, participant.subject, { type: 'ErasePersonalData', erasedBy: context.actor }, context);
+  }
+}
+
+export class GetPersonalDataQuery extends Query<PersonalData | 'erased' | null> {
+  constructor(
+    readonly participantId: string,
+    readonly actor: string,
+  ) {
+    super();
+  }
+}
+
+/** A person's personal data for an admin or the person themself; null when none was recorded. */
+@QueryHandler(GetPersonalDataQuery)
+export class GetPersonalDataHandler implements IQueryHandler<GetPersonalDataQuery, PersonalData | 'erased' | null> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(GRANTS) private readonly grants: GrantsReader,
+    @Inject(PARTICIPANTS) private readonly participants: ParticipantsReader,
+    @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
+  ) {}
+
+  async execute({ participantId, actor }: GetPersonalDataQuery): Promise<PersonalData | 'erased' | null> {
+    if (!mayHandle(this.grants, this.participants, actor, participantId)) {
+      throw new ForbiddenError('Only an administrator, or the person themself, may read personal data.');
+    }
+    const [registered] = (await this.store.readStream(participantStream(participantId), { maxCount: 1 })) as unknown as ParticipantRegistered[];
+    const sealed = registered?.data.personalData;
+    return sealed ? this.vault.open(participantId, sealed) : null;
+  }
+}
+
+export { participantIdOf };

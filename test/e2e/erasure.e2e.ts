@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
+import { runCli } from '../support/cli-process.js';
+import { tokenFor } from '../support/tokens.js';
+
+const ADMIN = 'admin@secretariat.example';
+const YOUTH = 'youth-4711@idp.example';
+const OTHER = 'someone@ngo.example';
+const REAL_NAME = 'Valentina Quesada Araya';
+const EMAIL = 'valentina.quesada@correo.example';
+
+const PARTICIPANT = 'query ($id: ID!) { participant(id: $id) { displayName personalData { realName email erased } } }';
+
+/** Every file under `dir`, read whole, searched for `needle` as bytes. */
+function filesContaining(dir: string, needle: string): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) found.push(...filesContaining(path, needle));
+    else if (readFileSync(path).includes(Buffer.from(needle))) found.push(path);
+  }
+  return found;
+}
+
+describe('erasing personal data', () => {
+  let dataDir: string;
+  let api: RunningApi;
+  let participantId = '';
+  const token: Record<string, string> = {};
+
+  beforeAll(async () => {
+    dataDir = tempDataDir('npa-e2e-erasure-');
+    api = await startApi({ dataDir, env: { BOOTSTRAP_ADMIN: ADMIN } });
+    for (const who of [ADMIN, YOUTH, OTHER]) token[who] = await tokenFor(dataDir, who);
+  }, 60_000);
+
+  afterAll(async () => {
+    await api?.stop();
+    removeDir(dataDir);
+  });
+
+  it('keeps the real name and e-mail out of the log in clear, and erases them everywhere while the events stay', async () => {
+    const registered = await api.graphql<{ registerParticipant: { participant: { id: string; personalData: unknown } } }>(
+      'mutation ($input: RegisterParticipantInput!) { registerParticipant(input: $input) { participant { id personalData { realName email erased } } } }',
+      { input: { subject: YOUTH, displayName: 'Luna', kind: 'YOUTH', ageBand: 'UNDER_18', realName: REAL_NAME, email: EMAIL } },
+      token[ADMIN],
+    );
+    expect(registered.errors).toBeUndefined();
+    participantId = registered.data!.registerParticipant.participant.id;
+    expect(registered.data!.registerParticipant.participant.personalData).toEqual({ realName: REAL_NAME, email: EMAIL, erased: false });
+    await api.graphql('mutation ($input: RegisterParticipantInput!) { registerParticipant(input: $input) { version } }', { input: { subject: OTHER, displayName: 'Other', kind: 'ADULT' } }, token[ADMIN]);
+
+    expect(filesContaining(dataDir, REAL_NAME)).toEqual([]);
+    expect(filesContaining(dataDir, EMAIL)).toEqual([]);
+
+    const self = await api.graphql<{ participant: { personalData: unknown } }>(PARTICIPANT, { id: participantId }, token[YOUTH]);
+    expect(self.data!.participant.personalData).toEqual({ realName: REAL_NAME, email: EMAIL, erased: false });
+    const other = await api.graphql(PARTICIPANT, { id: participantId }, token[OTHER]);
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const erase = 'mutation ($input: ErasePersonalDataInput!) { erasePersonalData(input: $input) { participant { displayName personalData { realName email erased } } } }';
+    expect((await api.graphql(erase, { input: { participantId } }, token[OTHER])).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const erased = await api.graphql<{ erasePersonalData: { participant: { displayName: string; personalData: unknown } } }>(erase, { input: { participantId } }, token[YOUTH]);
+    expect(erased.errors).toBeUndefined();
+    expect(erased.data!.erasePersonalData.participant).toEqual({ displayName: 'Luna', personalData: { realName: null, email: null, erased: true } });
+    expect((await api.graphql(erase, { input: { participantId } }, token[ADMIN])).errors?.[0]?.extensions?.code).toBe('RULE_VIOLATION');
+
+    // Rebuild every read model from scratch with the api stopped, start again: still erased; the events are all there.
+    await api.stop();
+    const rebuilt = await runCli(['rebuild-projections'], { DATA_DIR: dataDir });
+    expect(rebuilt.code).toBe(0);
+    api = await startApi({ dataDir });
+    const afterRebuild = await api.graphql<{ participant: { displayName: string; personalData: unknown } }>(PARTICIPANT, { id: participantId }, token[ADMIN]);
+    expect(afterRebuild.data!.participant).toEqual({ displayName: 'Luna', personalData: { realName: null, email: null, erased: true } });
+    const tail = await runCli(['events', 'tail'], { DATA_DIR: dataDir });
+    expect(tail.stdout).toContain('"type":"ParticipantRegistered"');
+    expect(tail.stdout).toContain('"type":"PersonalDataErased"');
+    expect(filesContaining(dataDir, REAL_NAME)).toEqual([]);
+    expect(filesContaining(dataDir, EMAIL)).toEqual([]);
+  }, 60_000);
+});
