@@ -28,8 +28,10 @@ describe('youth comments on a milestone', () => {
     expect(res.errors).toBeUndefined();
     return res.data!;
   }
-  const register = (subject: string, displayName: string, kind = 'ADULT', ageBand?: string) =>
-    ok(ADMIN, 'mutation ($input: RegisterParticipantInput!) { registerParticipant(input: $input) { version } }', { input: { subject, displayName, kind, ...(ageBand ? { ageBand } : {}) } });
+  const register = (subject: string, displayName: string, kind = 'ADULT', ageBand?: string, sponsor?: string) =>
+    ok(ADMIN, 'mutation ($input: RegisterParticipantInput!) { registerParticipant(input: $input) { version } }', {
+      input: { subject, displayName, kind, ...(ageBand ? { ageBand } : {}), ...(sponsor ? { sponsorStakeholderId: sponsor } : {}) },
+    });
   const grant = (subject: string, role: string, scope: string) => ok(ADMIN, 'mutation ($input: GrantRoleInput!) { grantRole(input: $input) { version } }', { input: { subject, role, scope } });
   const stakeholder = async (name: string, kind: string) =>
     (await ok<{ registerStakeholder: { stakeholder: { id: string } } }>(ADMIN, 'mutation ($input: RegisterStakeholderInput!) { registerStakeholder(input: $input) { stakeholder { id } } }', { input: { name, kind, sector: 'youth', country: 'CR' } }))
@@ -46,8 +48,12 @@ describe('youth comments on a milestone', () => {
     const panel = await stakeholder('Youth panel of Costa Rica', 'YOUTH_PANEL');
     await register(COORDINATOR, 'Secretariat');
     await register(FOCAL, 'CANATUR focal point');
-    await register(YOUTH, 'River', 'YOUTH', 'UNDER_18');
-    await register(OTHER_YOUTH, 'Sky', 'YOUTH', 'AGE_18_24');
+    await register(YOUTH, 'River', 'YOUTH', 'UNDER_18', panel);
+    await register(OTHER_YOUTH, 'Sky', 'YOUTH', 'AGE_18_24', panel);
+    const badSponsor = await as(ADMIN, 'mutation ($input: RegisterParticipantInput!) { registerParticipant(input: $input) { version } }', {
+      input: { subject: 'x@youth.example', displayName: 'X', kind: 'YOUTH', sponsorStakeholderId: owner },
+    });
+    expect(badSponsor.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     for (const [n, subject] of ADULTS.entries()) await register(subject, `Adult ${n}`);
     await grant(COORDINATOR, 'COORDINATOR', planId);
     await grant(FOCAL, 'FOCAL_POINT', owner);
@@ -117,6 +123,9 @@ describe('youth comments on a milestone', () => {
     expect((await flag(ADULTS[2]!)).data?.flagComment.comment).toEqual({ status: 'PENDING', flags: 3 });
     expect((await as(ANONYMOUS, 'mutation ($input: FlagCommentInput!) { flagComment(input: $input) { version } }', { input: { milestoneId, commentId: posted.postComment.comment.id } })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const hide = 'mutation ($input: HideCommentInput!) { hideComment(input: $input) { comment { status } } }';
+    expect((await as(YOUTH, hide, { input: { milestoneId, commentId: posted.postComment.comment.id, reason: 'not mine to hide' } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    token['unregistered@example.org'] = await tokenFor(dataDir, 'unregistered@example.org');
+    expect((await as('unregistered@example.org', POST, { input: { milestoneId, text: 'Hello' } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await as(COORDINATOR, hide, { input: { milestoneId, commentId: posted.postComment.comment.id, reason: '' } })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await ok<{ hideComment: { comment: { status: string } } }>(COORDINATOR, hide, { input: { milestoneId, commentId: posted.postComment.comment.id, reason: 'Off topic, reviewed' } })).hideComment.comment.status).toBe('HIDDEN');
   });

@@ -4,6 +4,7 @@ import { participantStream } from '#domain';
 import { MemoryEventStore } from '#eventstore';
 import {
   MemoryKeyStore,
+  SqliteCatalogueReader,
   PersonalDataVault,
   BootstrapAdminCommand,
   BootstrapAdminHandler,
@@ -56,7 +57,7 @@ describe('participant handlers', () => {
     readModel = new SqliteReadModel(participantsProjection);
     grants = new SqliteGrantsReader(readModel.db);
     participants = new SqliteParticipantsReader(readModel.db);
-    register = new RegisterParticipantHandler(store, grants, new PersonalDataVault(new MemoryKeyStore()));
+    register = new RegisterParticipantHandler(store, grants, new PersonalDataVault(new MemoryKeyStore()), new SqliteCatalogueReader(readModel.db));
     grant = new GrantRoleHandler(store, grants);
     revoke = new RevokeRoleHandler(store, grants);
     bootstrap = new BootstrapAdminHandler(store, grants, clock);

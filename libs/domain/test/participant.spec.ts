@@ -41,6 +41,13 @@ describe('participant', () => {
     given().when({ type: 'ErasePersonalData', erasedBy: 'admin' }).thenViolates('participant.not_registered');
   });
 
+  it('records the sponsoring youth panel of a youth participant, and of no one else', () => {
+    given()
+      .when({ type: 'RegisterParticipant', participantId: id, subject: 's', displayName: 'River', kind: 'YOUTH', sponsorId: 'panel-1' })
+      .then({ type: 'ParticipantRegistered', data: { participantId: id, subject: 's', displayName: 'River', kind: 'YOUTH', sponsorId: 'panel-1' } });
+    given().when({ type: 'RegisterParticipant', participantId: id, subject: 's', displayName: 'Ana', kind: 'ADULT', sponsorId: 'panel-1' }).thenViolates('participant.sponsor_for_youth_only');
+  });
+
   it('registers a person only once', () =>
     given(registered())
       .when({ type: 'RegisterParticipant', participantId: id, subject: 'x', displayName: 'X', kind: 'ADULT' })

@@ -38,6 +38,9 @@ export class RegisterParticipantInputDto extends CommandInput implements Registe
 
   @IsOptional() @IsEmail({}, { message: 'email must be an e-mail address' })
   email?: string | null;
+
+  @IsOptional() @IsUUID()
+  sponsorStakeholderId?: string | null;
 }
 
 export class ErasePersonalDataInputDto implements ErasePersonalDataInput {

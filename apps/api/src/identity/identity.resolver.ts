@@ -52,6 +52,7 @@ export class IdentityResolver {
             ...(ageBand ? { ageBand } : {}),
             ...(input.realName ? { realName: input.realName } : {}),
             ...(input.email ? { email: input.email } : {}),
+            ...(input.sponsorStakeholderId ? { sponsorId: input.sponsorStakeholderId } : {}),
           },
           commandContext(context, this.clock.now(), input),
         ),

@@ -10,6 +10,7 @@ export interface RegisterParticipant {
   readonly kind: ParticipantKind;
   readonly ageBand?: AgeBand;
   readonly personalData?: SealedPersonalData;
+  readonly sponsorId?: string;
 }
 
 export interface GrantRole {

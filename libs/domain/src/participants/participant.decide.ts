@@ -28,14 +28,25 @@ export function register(command: RegisterParticipant, state: ParticipantState):
   if (state.status === 'registered') {
     throw new RuleViolation('participant.already_registered', `${command.subject} is already registered.`);
   }
-  const { participantId, subject, displayName, kind, ageBand, personalData } = command;
+  const { participantId, subject, displayName, kind, ageBand, personalData, sponsorId } = command;
+  if (sponsorId !== undefined && kind !== 'YOUTH') {
+    throw new RuleViolation('participant.sponsor_for_youth_only', 'Only youth participants have a sponsoring youth panel.');
+  }
   if (ageBand !== undefined && (kind === 'ADULT') !== (ageBand === 'ADULT')) {
     throw new RuleViolation('participant.age_band_mismatch', 'Youth participants are UNDER_18 or 18_24; adults are ADULT.');
   }
   return [
     {
       type: 'ParticipantRegistered',
-      data: { participantId, subject, displayName, kind, ...(ageBand ? { ageBand } : {}), ...(personalData ? { personalData } : {}) },
+      data: {
+        participantId,
+        subject,
+        displayName,
+        kind,
+        ...(ageBand ? { ageBand } : {}),
+        ...(personalData ? { personalData } : {}),
+        ...(sponsorId ? { sponsorId } : {}),
+      },
     },
   ];
 }

@@ -13,6 +13,8 @@ export type ParticipantRegistered = DomainEvent<
     readonly ageBand?: AgeBand;
     /** Real name and e-mail, sealed with the person's own key (kept outside the log): erasing the key erases them. */
     readonly personalData?: SealedPersonalData;
+    /** For youth: the youth-panel stakeholder that sponsors them. */
+    readonly sponsorId?: string;
   }
 >;
 

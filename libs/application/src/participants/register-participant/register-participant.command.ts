@@ -5,7 +5,7 @@ import type { ParticipantResult } from '../participant-commands.js';
 
 export class RegisterParticipantCommand extends Command<ParticipantResult> {
   constructor(
-    readonly input: { readonly subject: string; readonly displayName: string; readonly kind: ParticipantKind; readonly ageBand?: AgeBand; readonly realName?: string; readonly email?: string },
+    readonly input: { readonly subject: string; readonly displayName: string; readonly kind: ParticipantKind; readonly ageBand?: AgeBand; readonly realName?: string; readonly email?: string; readonly sponsorId?: string },
     readonly context: CommandContext,
   ) {
     super();

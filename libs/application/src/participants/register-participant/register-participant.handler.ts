@@ -1,6 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EventStore } from '#eventstore';
+import { CATALOGUE } from '../../catalogue/catalogue-token.js';
+import type { SqliteCatalogueReader } from '../../catalogue/sqlite-catalogue-reader.js';
+import { NotFoundError } from '../../errors.js';
 import { PersonalDataVault } from '../../personal-data/personal-data-vault.js';
 import { EVENT_STORE, GRANTS } from '../../tokens.js';
 import { type ParticipantResult, requireAdmin, runParticipantCommand } from '../participant-commands.js';
@@ -14,6 +17,7 @@ export class RegisterParticipantHandler implements ICommandHandler<RegisterParti
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(GRANTS) private readonly grants: GrantsReader,
     @Inject(PersonalDataVault) private readonly vault: PersonalDataVault,
+    @Inject(CATALOGUE) private readonly catalogue: SqliteCatalogueReader,
   ) {}
 
   /** The real name and e-mail, when given, are sealed with the person's own key before anything is recorded. */
@@ -21,6 +25,10 @@ export class RegisterParticipantHandler implements ICommandHandler<RegisterParti
     requireAdmin(this.grants, context.actor, 'register participants');
     const participantId = participantIdOf(input.subject);
     const { realName, email, ...registration } = input;
+    if (input.sponsorId) {
+      const [sponsor] = this.catalogue.stakeholdersByIds([input.sponsorId]);
+      if (sponsor?.kind !== 'YOUTH_PANEL') throw new NotFoundError('The sponsor must be a registered youth-panel stakeholder.');
+    }
     const personalData = realName || email ? this.vault.seal(participantId, { realName: realName ?? null, email: email ?? null }) : undefined;
     return runParticipantCommand(
       this.store,
