@@ -1,16 +1,8 @@
-import type { AgeBand } from '../discussions/discussion.js';
-import type { SealedPersonalData } from './participant.events.js';
-import type { ParticipantKind, Role } from './roles.js';
+import type { ParticipantRegistration } from './participant.events.js';
+import type { Role } from './roles.js';
 
-export interface RegisterParticipant {
+export interface RegisterParticipant extends ParticipantRegistration {
   readonly type: 'RegisterParticipant';
-  readonly participantId: string;
-  readonly subject: string;
-  readonly displayName: string;
-  readonly kind: ParticipantKind;
-  readonly ageBand?: AgeBand;
-  readonly personalData?: SealedPersonalData;
-  readonly sponsorId?: string;
 }
 
 export interface GrantRole {

@@ -2,21 +2,21 @@ import type { DomainEvent } from '../decider.js';
 import type { AgeBand } from '../discussions/discussion.js';
 import type { ParticipantKind, Role } from './roles.js';
 
-export type ParticipantRegistered = DomainEvent<
-  'ParticipantRegistered',
-  {
-    readonly participantId: string;
-    readonly subject: string;
-    readonly displayName: string;
-    readonly kind: ParticipantKind;
-    /** Recorded when given; absent on older events (then ADULT for adults, UNDER_18 for youth, the safe reading). */
-    readonly ageBand?: AgeBand;
-    /** Real name and e-mail, sealed with the person's own key (kept outside the log): erasing the key erases them. */
-    readonly personalData?: SealedPersonalData;
-    /** For youth: the youth-panel stakeholder that sponsors them. */
-    readonly sponsorId?: string;
-  }
->;
+/** Who a participant is, as registered. */
+export interface ParticipantRegistration {
+  readonly participantId: string;
+  readonly subject: string;
+  readonly displayName: string;
+  readonly kind: ParticipantKind;
+  /** Recorded when given; absent on older events (then ADULT for adults, UNDER_18 for youth, the safe reading). */
+  readonly ageBand?: AgeBand;
+  /** Real name and e-mail, sealed with the person's own key (kept outside the log): erasing the key erases them. */
+  readonly personalData?: SealedPersonalData;
+  /** For youth: the youth-panel stakeholder that sponsors them. */
+  readonly sponsorId?: string;
+}
+
+export type ParticipantRegistered = DomainEvent<'ParticipantRegistered', ParticipantRegistration>;
 
 /** AES-256-GCM output, base64: ciphertext, nonce and authentication tag. */
 export interface SealedPersonalData {
