@@ -7,6 +7,8 @@ const CONTACTS: readonly [string, string][] = [
   ['e-mail with plus', 'ana+ngo@proton.me'],
   ['e-mail on a country domain', 'jan.devries@ziggo.nl'],
   ['e-mail with subdomain', 'contact@mail.youth-panel.org.uk'],
+  ['e-mail on an unusual top-level domain', 'maria.school@correo.example'],
+  ['e-mail on a new top-level domain', 'maria@studio.photography'],
   ['e-mail "at" and "dot"', 'maria at gmail dot com'],
   ['e-mail [at] [dot]', 'maria [at] gmail [dot] com'],
   ['e-mail (at) (dot)', 'maria(at)gmail(dot)com'],

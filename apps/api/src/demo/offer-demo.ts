@@ -7,7 +7,7 @@ import type { Logger, PlatformConfig } from '#platform';
 /** With SEED_DEMO=true, seeds the demo plans (idempotent); on an empty log, says how to. */
 export async function offerDemo(app: INestApplication, config: PlatformConfig, logger: Logger): Promise<void> {
   if (config.seedDemo) {
-    const report = await seedDemo(app.get(CommandBus), 'system', new Date());
+    const report = await seedDemo(app.get(CommandBus), app.get<EventStore>(EVENT_STORE), 'system', new Date());
     logger.info({ ...report, position: report.position?.toString() ?? null }, 'demo plans seeded');
     return;
   }

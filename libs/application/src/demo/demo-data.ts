@@ -76,6 +76,7 @@ export const DEMO_STAKEHOLDERS: readonly DemoStakeholder[] = [
   { key: 'interpol', name: 'Interpol', kind: 'LAW_ENFORCEMENT', sector: 'law enforcement', country: 'FR' },
   { key: 'pucp', name: 'Pontifical Catholic University of Peru', kind: 'ACADEMIC', sector: 'research', country: 'PE' },
   { key: 'youth-panel', name: 'World Congress III youth panel', kind: 'YOUTH_PANEL', sector: 'child and youth participation', country: 'BR' },
+  { key: 'cr-youth-panel', name: 'Costa Rican youth panel on tourism', kind: 'YOUTH_PANEL', sector: 'child and youth participation', country: 'CR' },
   { key: 'task-force', name: 'High Level Task Force on Child Protection in Travel and Tourism', kind: 'OTHER', sector: 'tourism', country: 'CO' },
 ];
 
@@ -207,7 +208,7 @@ export const DEMO_PLANS: readonly DemoPlan[] = [
     defaultDeadline: '2013-12-31',
     reportingCycle: 'ANNUAL',
     areas: STOCKHOLM_AREAS,
-    stakeholders: ['cr-ict', 'cr-canatur', 'cr-paniamor', 'unwto', 'task-force'],
+    stakeholders: ['cr-ict', 'cr-canatur', 'cr-paniamor', 'unwto', 'task-force', 'cr-youth-panel'],
     adopt: true,
     drafted: '2010-01-15',
     closePeriods: [
@@ -251,4 +252,38 @@ export const DEMO_PLANS: readonly DemoPlan[] = [
       },
     ],
   },
+];
+
+/** Youth participants: pseudonyms only (DOMAIN.md: names of people never appear), each sponsored by a panel. */
+export interface DemoYouth {
+  readonly subject: string;
+  readonly pseudonym: string;
+  readonly ageBand: 'UNDER_18' | '18_24';
+  readonly panel: string;
+}
+
+export const DEMO_YOUTH: readonly DemoYouth[] = [
+  { subject: 'demo-youth-1@panel.example', pseudonym: 'Colibrí', ageBand: 'UNDER_18', panel: 'cr-youth-panel' },
+  { subject: 'demo-youth-2@panel.example', pseudonym: 'Tucán', ageBand: '18_24', panel: 'cr-youth-panel' },
+  { subject: 'demo-youth-3@panel.example', pseudonym: 'Ibis', ageBand: 'UNDER_18', panel: 'youth-panel' },
+  { subject: 'demo-youth-4@panel.example', pseudonym: 'Quetzal', ageBand: '18_24', panel: 'youth-panel' },
+];
+
+/** Comments on the demo's milestones, one in each moderation state. */
+export interface DemoComment {
+  readonly key: string;
+  readonly on: string;
+  /** The milestone, as `<plan key>/<commitment key>/<milestone key>`. */
+  readonly milestone: string;
+  readonly author: string;
+  readonly text: string;
+  readonly then?: 'approve' | 'hide' | 'flag-three-times';
+}
+
+export const DEMO_COMMENTS: readonly DemoComment[] = [
+  { key: 'pending', on: '2011-05-02', milestone: 'cr-tourism/the-code/code-training', author: 'demo-youth-1@panel.example', text: 'We made a poster for the hotel staff training. Can we show it?' },
+  { key: 'approved', on: '2011-05-03', milestone: 'cr-tourism/the-code/code-training', author: 'demo-youth-1@panel.example', text: 'Our school would like to join the training. Write to me at colibri.school@correo.example', then: 'approve' },
+  { key: 'visible', on: '2011-05-04', milestone: 'cr-tourism/the-code/code-training', author: 'demo-youth-2@panel.example', text: 'Young staff should be trained too, not only managers.' },
+  { key: 'held', on: '2011-05-05', milestone: 'cr-tourism/the-code/code-contracts', author: 'demo-youth-2@panel.example', text: 'Contracts without the clause should be named and shamed.', then: 'flag-three-times' },
+  { key: 'hidden', on: '2010-05-06', milestone: 'nl-npa/monitor-2010/monitor-draft', author: 'demo-youth-4@panel.example', text: 'Add me on snap: quetzal_22 and I will tell you more', then: 'hide' },
 ];

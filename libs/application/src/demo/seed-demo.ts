@@ -1,4 +1,5 @@
 import type { CommandBus } from '@nestjs/cqrs';
+import type { EventStore } from '#eventstore';
 import { v5 as uuidv5 } from 'uuid';
 import { ChangeCommitmentCommand, MakeCommitmentCommand } from '../commitments/index.js';
 import type { CommandContext } from '../kernel/command-context.js';
@@ -6,7 +7,10 @@ import type { EntityResult } from '../kernel/run-command.js';
 import { ChangePlanCommand, DraftPlanCommand } from '../plans/index.js';
 import { RegisterStakeholderCommand } from '../stakeholders/index.js';
 import { TrackCommitmentCommand, type TrackingResult } from '../tracking/index.js';
-import { DEMO_PLANS, DEMO_STAKEHOLDERS, type DemoStep } from './demo-data.js';
+import { discussionDecider, discussionStream, type DiscussionCommand } from '#domain';
+import { runCommand } from '../kernel/run-command.js';
+import { GrantRoleCommand, participantIdOf, RegisterParticipantCommand } from '../participants/index.js';
+import { DEMO_COMMENTS, DEMO_PLANS, DEMO_STAKEHOLDERS, DEMO_YOUTH, type DemoStep } from './demo-data.js';
 
 /** Namespace of the demo's command ids: fixed, so a second run recognises every command as a retry. */
 const DEMO_NAMESPACE = '6e2b4d8a-3f1c-5a9e-b7d2-0c4e8f1a2b3d';
@@ -35,7 +39,7 @@ interface Step {
  * date order (each command is recorded on its own day, so `plan.asOf` and the deadlines tell a real story). Every
  * command carries a fixed commandId: running it again appends nothing.
  */
-export async function seedDemo(commands: CommandBus, actor: string, now: Date): Promise<SeedReport> {
+export async function seedDemo(commands: CommandBus, store: EventStore, actor: string, now: Date): Promise<SeedReport> {
   const today = now.toISOString().slice(0, 10);
   const day = (value: string): string => {
     const relative = /^today(?:\+(\d+))?$/.exec(value);
@@ -137,6 +141,51 @@ export async function seedDemo(commands: CommandBus, actor: string, now: Date): 
     ids.set(step.key, result.id);
     if (step.item && 'itemId' in result) ids.set(step.item, result.itemId);
     if (result.position !== undefined && (position === undefined || result.position > position)) position = result.position;
+  }
+  const track = (result: { position?: bigint | undefined }) => {
+    if (result.position !== undefined && (position === undefined || result.position > position)) position = result.position;
+  };
+  const operator = (key: string, on: string): CommandContext => ({
+    actor,
+    correlationId,
+    commandId: uuidv5(`demo/${key}`, DEMO_NAMESPACE),
+    now: new Date(`${on}T10:00:00.000Z`),
+    asOperator: true,
+  });
+
+  // Youth participants under pseudonyms, sponsored by their panels.
+  for (const youth of DEMO_YOUTH) {
+    const sponsorId = ids.get(`stakeholder/${youth.panel}`)!;
+    track(await commands.execute(new RegisterParticipantCommand({ subject: youth.subject, displayName: youth.pseudonym, kind: 'YOUTH', ageBand: youth.ageBand, sponsorId }, operator(`youth/${youth.subject}`, '2011-04-01'))));
+    track(await commands.execute(new GrantRoleCommand({ subject: youth.subject, role: 'YOUTH', scope: sponsorId }, operator(`youth/${youth.subject}/role`, '2011-04-01'))));
+  }
+
+  // Comments in every moderation state. They go through the discussion decider (redaction and pre-moderation
+  // rules included); the seeder needs no read model to place them.
+  for (const comment of DEMO_COMMENTS) {
+    const [planKey, commitmentKey, milestoneKey] = comment.milestone.split('/');
+    const milestoneId = ids.get(`plan/${planKey}/commitment/${commitmentKey}/item/${milestoneKey}`)!;
+    const youth = DEMO_YOUTH.find((y) => y.subject === comment.author)!;
+    const commentId = uuidv5(`demo/comment/${comment.key}`, DEMO_NAMESPACE);
+    const discuss = (key: string, command: DiscussionCommand, context: CommandContext) =>
+      runCommand(commentId, { store, stream: discussionStream(milestoneId), decider: discussionDecider(milestoneId), command, context });
+    const as = (subject: string, key: string): CommandContext => ({ ...operator(key, comment.on), actor: subject, asOperator: false });
+    track(
+      await discuss(
+        'post',
+        { type: 'PostComment', milestoneId, commentId, authorId: participantIdOf(youth.subject), authorIsYouth: true, ageBand: youth.ageBand, text: comment.text },
+        as(youth.subject, `comment/${comment.key}`),
+      ),
+    );
+    if (comment.then === 'approve') track(await discuss('approve', { type: 'ApproveComment', commentId, by: actor }, operator(`comment/${comment.key}/approve`, comment.on)));
+    if (comment.then === 'hide') {
+      track(await discuss('hide', { type: 'HideComment', commentId, by: actor, reason: 'Shares a contact handle; the author was told why.' }, operator(`comment/${comment.key}/hide`, comment.on)));
+    }
+    if (comment.then === 'flag-three-times') {
+      for (const flagger of DEMO_YOUTH.filter((y) => y.subject !== youth.subject).slice(0, 3)) {
+        track(await discuss('flag', { type: 'FlagComment', commentId, by: participantIdOf(flagger.subject), reason: 'Not respectful' }, as(flagger.subject, `comment/${comment.key}/flag/${flagger.subject}`)));
+      }
+    }
   }
   return { plans: DEMO_PLANS.length, stakeholders: DEMO_STAKEHOLDERS.length, commitments, position };
 }

@@ -30,7 +30,8 @@ const RULES: readonly RegExp[] = [
   // URLs and bare domains.
   /\bhttps?:\/\/\S+/gi,
   /\bwww\.\S+/gi,
-  // E-mail addresses, also written "name at domain dot com" or "name [at] domain [dot] com".
+  // E-mail addresses with an @ (any top-level domain), also written "name at domain dot com" or "name [at] domain [dot] com".
+  /[\w.+\-]+\s*@\s*[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,24}\b/gi,
   new RegExp(String.raw`[\w.+\-]+${AT}[\w\-]+(?:${DOT}[\w\-]+)*${DOT}(?:${TLDS})\b`, 'gi'),
   new RegExp(String.raw`\b[\w\-]+(?:\.[\w\-]+)*\.(?:${TLDS})\b(?:/\S*)?`, 'gi'),
   new RegExp(String.raw`\b[\w\-]+${DOT}(?:${TLDS})\b`, 'gi'),

@@ -14,7 +14,7 @@ export class GrantRoleHandler implements ICommandHandler<GrantRoleCommand, Parti
   ) {}
 
   async execute({ input, context }: GrantRoleCommand): Promise<ParticipantResult> {
-    requireAdmin(this.grants, context.actor, 'grant roles');
+    if (!context.asOperator) requireAdmin(this.grants, context.actor, 'grant roles');
     return runParticipantCommand(this.store, input.subject, { type: 'GrantRole', role: input.role, scope: input.scope }, context);
   }
 }
