@@ -117,10 +117,7 @@ export class CommitmentsResolver {
     return this.payload(await this.commands.execute(command));
   }
 
-  private async payload(result: EntityResult) {
-    const settled = await this.consistency.settled(result);
-    const commitment = this.consistency.reader.commitmentsByIds([result.id])[0];
-    if (!commitment) throw new Error(`Commitment ${result.id} is not in the read model after its write at ${settled.position}`);
-    return { commitment, ...settled };
+  private payload(result: EntityResult) {
+    return this.consistency.answer(result, 'commitment', (id) => this.consistency.reader.commitmentsByIds([id])[0]);
   }
 }

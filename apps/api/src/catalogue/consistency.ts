@@ -18,6 +18,18 @@ export class Consistency {
     await this.runner.waitFor(BigInt(position), this.config.consistencyTimeoutMs);
   }
 
+  /** A mutation's answer: the entity as the read models now show it (`load`), with its version and position. */
+  async answer<Key extends string, Entity>(
+    result: EntityResult,
+    key: Key,
+    load: (id: string) => Entity | undefined,
+  ): Promise<Record<Key, Entity> & { version: number; position: string }> {
+    const settled = await this.settled(result);
+    const entity = load(result.id);
+    if (!entity) throw new Error(`The ${key} ${result.id} is not in the read model after its write at ${settled.position}`);
+    return { [key]: entity, ...settled } as Record<Key, Entity> & { version: number; position: string };
+  }
+
   /** The payload fields every mutation answers with, once the read models include the write. */
   async settled(result: EntityResult): Promise<{ version: number; position: string }> {
     await this.after(result.position);

@@ -114,10 +114,7 @@ export class PlansResolver {
     return this.payload(await this.commands.execute(new ChangePlanCommand(planId, change, commandContext(context, this.clock.now(), input))));
   }
 
-  private async payload(result: EntityResult) {
-    const settled = await this.consistency.settled(result);
-    const plan = this.consistency.reader.plansByIds([result.id])[0];
-    if (!plan) throw new Error(`Plan ${result.id} is not in the read model after its write at ${settled.position}`);
-    return { plan, ...settled };
+  private payload(result: EntityResult) {
+    return this.consistency.answer(result, 'plan', (id) => this.consistency.reader.plansByIds([id])[0]);
   }
 }

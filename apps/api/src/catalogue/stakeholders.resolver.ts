@@ -51,9 +51,6 @@ export class StakeholdersResolver {
     const result = await this.commands.execute(
       new RegisterStakeholderCommand({ name, kind, sector, country }, commandContext(context, this.clock.now(), input)),
     );
-    const settled = await this.consistency.settled(result);
-    const stakeholder = this.consistency.reader.stakeholdersByIds([result.id])[0];
-    if (!stakeholder) throw new Error(`Stakeholder ${result.id} is not in the read model after its write at ${settled.position}`);
-    return { stakeholder, ...settled };
+    return this.consistency.answer(result, 'stakeholder', (id) => this.consistency.reader.stakeholdersByIds([id])[0]);
   }
 }

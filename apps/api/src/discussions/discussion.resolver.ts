@@ -87,9 +87,6 @@ export class DiscussionResolver {
 
   private async discuss(input: { milestoneId: string; commandId?: string | null; expectedVersion?: number | null }, change: CommentChange, context: GraphQLContext) {
     const result = await this.commands.execute(new DiscussCommand(input.milestoneId, change, commandContext(context, this.clock.now(), input)));
-    const settled = await this.consistency.settled(result);
-    const comment = this.discussions.commentById(result.id);
-    if (!comment) throw new Error(`Comment ${result.id} is not in the read model after its write at ${settled.position}`);
-    return { comment, ...settled };
+    return this.consistency.answer(result, 'comment', (id) => this.discussions.commentById(id));
   }
 }

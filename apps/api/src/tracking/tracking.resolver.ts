@@ -137,19 +137,13 @@ export class TrackingResolver {
     const result = await this.commands.execute(
       new ChangePlanCommand(input.planId, { type: 'CloseReportingPeriod', period: input.period }, commandContext(context, this.clock.now(), input)),
     );
-    const settled = await this.consistency.settled(result);
-    const plan = this.consistency.reader.plansByIds([result.id])[0];
-    if (!plan) throw new Error(`Plan ${result.id} is not in the read model after its write at ${settled.position}`);
-    return { plan, ...settled };
+    return this.consistency.answer(result, 'plan', (id) => this.consistency.reader.plansByIds([id])[0]);
   }
 
   private async track(input: CommitmentInput, change: TrackingChange, context: GraphQLContext) {
     const result: TrackingResult = await this.commands.execute(
       new TrackCommitmentCommand(input.commitmentId, change, commandContext(context, this.clock.now(), input)),
     );
-    const settled = await this.consistency.settled(result);
-    const commitment = this.consistency.reader.commitmentsByIds([result.id])[0];
-    if (!commitment) throw new Error(`Commitment ${result.id} is not in the read model after its write at ${settled.position}`);
-    return { commitment, itemId: result.itemId, ...settled };
+    return { ...(await this.consistency.answer(result, 'commitment', (id) => this.consistency.reader.commitmentsByIds([id])[0])), itemId: result.itemId };
   }
 }

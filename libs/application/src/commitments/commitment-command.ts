@@ -1,6 +1,7 @@
 import { type CommitmentCommand, commitmentDecider, type CommitmentState, commitmentStream, type TrackingCommand } from '#domain';
 import type { EventStore } from '#eventstore';
 import type { CommandContext } from '../kernel/command-context.js';
+import { currentState } from '../kernel/current-state.js';
 import { type EntityResult, runCommand } from '../kernel/run-command.js';
 
 export function runCommitmentCommand(
@@ -13,5 +14,5 @@ export function runCommitmentCommand(
 }
 
 export async function currentCommitment(store: EventStore, commitmentId: string): Promise<CommitmentState> {
-  return (await store.readStream(commitmentStream(commitmentId))).reduce(commitmentDecider.evolve, commitmentDecider.initialState);
+  return currentState(store, commitmentStream(commitmentId), commitmentDecider);
 }

@@ -129,22 +129,10 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
   const ids = new Map<string, string>();
   let position: bigint | undefined;
   const correlationId = uuidv5(`demo-run/${now.toISOString()}`, DEMO_NAMESPACE);
-  for (const step of steps) {
-    const context: CommandContext = {
-      actor,
-      correlationId,
-      commandId: uuidv5(`demo/${step.key}`, DEMO_NAMESPACE),
-      now: new Date(`${step.on}T10:00:00.000Z`),
-      asOperator: true,
-    };
-    const result = (await commands.execute(step.command(context, ids) as never)) as EntityResult | TrackingResult;
-    ids.set(step.key, result.id);
-    if (step.item && 'itemId' in result) ids.set(step.item, result.itemId);
-    if (result.position !== undefined && (position === undefined || result.position > position)) position = result.position;
-  }
   const track = (result: { position?: bigint | undefined }) => {
     if (result.position !== undefined && (position === undefined || result.position > position)) position = result.position;
   };
+  /** The seeder acts as an operator, each command on its own day, with a fixed command id (so a rerun is a retry). */
   const operator = (key: string, on: string): CommandContext => ({
     actor,
     correlationId,
@@ -152,6 +140,12 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
     now: new Date(`${on}T10:00:00.000Z`),
     asOperator: true,
   });
+  for (const step of steps) {
+    const result = (await commands.execute(step.command(operator(step.key, step.on), ids) as never)) as EntityResult | TrackingResult;
+    ids.set(step.key, result.id);
+    if (step.item && 'itemId' in result) ids.set(step.item, result.itemId);
+    track(result);
+  }
 
   // Youth participants under pseudonyms, sponsored by their panels.
   for (const youth of DEMO_YOUTH) {

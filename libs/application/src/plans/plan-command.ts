@@ -1,6 +1,7 @@
 import { type PlanCommand, planDecider, type PlanState, planStream } from '#domain';
 import type { EventStore } from '#eventstore';
 import type { CommandContext } from '../kernel/command-context.js';
+import { currentState } from '../kernel/current-state.js';
 import { type EntityResult, runCommand } from '../kernel/run-command.js';
 
 /** Runs one command on a plan's stream. */
@@ -10,5 +11,5 @@ export function runPlanCommand(store: EventStore, planId: string, command: PlanC
 
 /** The plan as its stream tells it now (other aggregates' rules depend on it). */
 export async function currentPlan(store: EventStore, planId: string): Promise<PlanState> {
-  return (await store.readStream(planStream(planId))).reduce(planDecider.evolve, planDecider.initialState);
+  return currentState(store, planStream(planId), planDecider);
 }

@@ -1,6 +1,7 @@
 import { stakeholderDecider, type StakeholderState, stakeholderStream } from '#domain';
 import type { EventStore } from '#eventstore';
+import { currentState } from '../kernel/current-state.js';
 
 export async function currentStakeholder(store: EventStore, stakeholderId: string): Promise<StakeholderState> {
-  return (await store.readStream(stakeholderStream(stakeholderId))).reduce(stakeholderDecider.evolve, stakeholderDecider.initialState);
+  return currentState(store, stakeholderStream(stakeholderId), stakeholderDecider);
 }
