@@ -121,3 +121,12 @@ export class InvalidAppendError extends Error {
     this.name = 'InvalidAppendError';
   }
 }
+
+/** The stream was hard-deleted (tombstoned): it can never be read or written again. */
+export class StreamDeletedError extends Error {
+  readonly code = 'STREAM_DELETED';
+  constructor(readonly stream: string) {
+    super(`Stream '${stream}' is deleted`);
+    this.name = 'StreamDeletedError';
+  }
+}
