@@ -4,3 +4,8 @@ import { devTokenSecret, loadConfig, signDevToken } from '#platform';
 export function tokenFor(dataDir: string, subject: string): Promise<string> {
   return signDevToken(devTokenSecret(loadConfig({ DATA_DIR: dataDir })), { subject });
 }
+
+/** A dev token signed with an explicit `AUTH_DEV_SECRET`, shared by several api instances. */
+export function tokenSignedWith(secret: string, subject: string): Promise<string> {
+  return signDevToken(devTokenSecret(loadConfig({ AUTH_DEV_SECRET: secret })), { subject });
+}

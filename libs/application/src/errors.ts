@@ -47,3 +47,12 @@ export class ValidationError extends Error {
     this.name = 'ValidationError';
   }
 }
+
+/** The platform cannot answer right now (its event store is unreachable, or its read models lag): retry. */
+export class UnavailableError extends Error {
+  readonly code = 'UNAVAILABLE';
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnavailableError';
+  }
+}

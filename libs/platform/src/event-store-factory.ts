@@ -1,10 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type EventStore, MemoryEventStore, SqliteEventStore } from '#eventstore';
+import { EsdbEventStore } from '#eventstore/esdb/esdb-event-store';
 import { ConfigError, type PlatformConfig } from './config.js';
 
 /** Where the embedded event log lives inside `DATA_DIR`. */
 export const eventLogPath = (dataDir: string): string => join(dataDir, 'events.sqlite');
+
+/** EventStoreDB (KurrentDB) connection strings, with or without DNS discovery. */
+export const isEsdbUrl = (url: string): boolean => /^(esdb|kurrentdb)(\+discover)?:\/\//.test(url);
 
 /** Opens the event store the configuration names: the embedded SQLite log unless `EVENTSTORE_URL` says otherwise. */
 export function openEventStore(config: Pick<PlatformConfig, 'dataDir' | 'eventStoreUrl'>): EventStore {
@@ -14,7 +18,12 @@ export function openEventStore(config: Pick<PlatformConfig, 'dataDir' | 'eventSt
     return SqliteEventStore.open({ path: eventLogPath(config.dataDir) });
   }
   if (url === 'memory:') return new MemoryEventStore();
-  throw new ConfigError(
-    `Invalid configuration: EVENTSTORE_URL ${url.split('://')[0]}://… is not supported by this build; unset it to use the embedded store`,
-  );
+  if (isEsdbUrl(url)) {
+    try {
+      return new EsdbEventStore({ connectionString: url });
+    } catch (error) {
+      throw new ConfigError(`Invalid configuration: EVENTSTORE_URL: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  throw new ConfigError(`Invalid configuration: EVENTSTORE_URL ${url.split('://')[0]}://… is not supported; use esdb://, kurrentdb:// or unset it`);
 }

@@ -2,7 +2,8 @@ import type { EventStore } from '#eventstore';
 import { type Projection, ProjectionRunner, type ReadModelStore } from '#projections';
 import { type KeyStore, MemoryKeyStore, readModelProjections } from '#application';
 import type { PlatformConfig } from './config.js';
-import { eventLogPath, openEventStore } from './event-store-factory.js';
+import { eventLogPath, isEsdbUrl, openEventStore } from './event-store-factory.js';
+import { EsdbKeyStore } from './personal-data/esdb-key-store.js';
 import { SqliteKeyStore } from './personal-data/sqlite-key-store.js';
 import type { Logger } from './logger.js';
 import { openReadModels } from './read-models.js';
@@ -30,7 +31,7 @@ export function openPlatform(config: PlatformConfig, logger: Logger, options: Pl
   const raw = openEventStore(config);
   const store = options.decorateStore ? options.decorateStore(raw) : raw;
   const readModels = openReadModels(config);
-  const keys = config.eventStoreUrl === undefined ? new SqliteKeyStore(eventLogPath(config.dataDir)) : new MemoryKeyStore();
+  const keys = openKeyStore(config);
   const runner = new ProjectionRunner({
     store,
     readModels,
@@ -48,8 +49,16 @@ export function openPlatform(config: PlatformConfig, logger: Logger, options: Pl
       (closing ??= (async () => {
         await runner.stop();
         readModels.close();
-        if (keys instanceof SqliteKeyStore) keys.close();
+        if (keys instanceof SqliteKeyStore || keys instanceof EsdbKeyStore) await keys.close();
         await store.close();
       })()),
   };
+}
+
+/** The personal-data keys live beside the events: in the SQLite file, or in the EventStoreDB cluster. */
+function openKeyStore(config: PlatformConfig): KeyStore {
+  const url = config.eventStoreUrl;
+  if (url === undefined) return new SqliteKeyStore(eventLogPath(config.dataDir));
+  if (isEsdbUrl(url)) return new EsdbKeyStore(url);
+  return new MemoryKeyStore();
 }

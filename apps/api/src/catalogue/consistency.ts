@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CATALOGUE, type EntityResult, type SqliteCatalogueReader, ValidationError } from '#application';
+import { CATALOGUE, type EntityResult, type SqliteCatalogueReader, UnavailableError, ValidationError } from '#application';
 import type { ProjectionRunner } from '#projections';
 import { PLATFORM_CONFIG, type PlatformConfig, PROJECTION_RUNNER } from '#platform';
 
@@ -12,10 +12,17 @@ export class Consistency {
     @Inject(CATALOGUE) readonly reader: SqliteCatalogueReader,
   ) {}
 
-  /** Waits (bounded) until the read models include `position`: a mutation's own events, or a query's `consistentAfter`. */
+  /**
+   * A query's `consistentAfter`: waits (bounded) until this instance's read models include `position`, and says so
+   * with UNAVAILABLE when they do not within CONSISTENCY_TIMEOUT_MS, rather than answering from older data.
+   */
   async after(position: bigint | string | null | undefined): Promise<void> {
     if (position === null || position === undefined) return;
-    await this.runner.waitFor(BigInt(position), this.config.consistencyTimeoutMs);
+    if (!(await this.runner.waitFor(BigInt(position), this.config.consistencyTimeoutMs))) {
+      throw new UnavailableError(
+        `The read models have not reached position ${String(position)} within ${this.config.consistencyTimeoutMs} ms; retry shortly.`,
+      );
+    }
   }
 
   /** A mutation's answer: the entity as the read models now show it (`load`), with its version and position. */
@@ -32,7 +39,8 @@ export class Consistency {
 
   /** The payload fields every mutation answers with, once the read models include the write. */
   async settled(result: EntityResult): Promise<{ version: number; position: string }> {
-    await this.after(result.position);
+    // The write is recorded whatever happens here: wait for the read models, but never turn it into an error.
+    if (result.position !== undefined) await this.runner.waitFor(result.position, this.config.consistencyTimeoutMs);
     return { version: result.version, position: (result.position ?? 0n).toString() };
   }
 }

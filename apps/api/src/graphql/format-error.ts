@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'RULE_VIOLATION',
   'RATE_LIMITED',
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -58,6 +59,14 @@ export function createErrorFormatter(logger: Logger) {
     const apolloCode = formatted.extensions?.['code'];
     if (typeof apolloCode === 'string' && REQUEST_CODES.has(apolloCode)) {
       return { ...base, extensions: { code: apolloCode } };
+    }
+    if ((original as { code?: unknown } | undefined)?.code === 'EVENT_STORE_UNAVAILABLE') {
+      logger.warn({ err: original, path: formatted.path }, 'event store unavailable');
+      return {
+        ...base,
+        message: 'The event store is unavailable, so the outcome is unknown. Retry later; retrying a mutation with the same commandId is safe.',
+        extensions: { code: 'UNAVAILABLE' },
+      };
     }
     if (isCoded(original)) {
       return {

@@ -43,7 +43,7 @@ export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalDa
     if (!mayHandle(this.grants, this.participants, context.actor, participantId, context.asOperator)) {
       throw new ForbiddenError('Only an administrator, or the person themself, may erase personal data.');
     }
-    this.vault.erase(participantId);
+    await this.vault.erase(participantId);
     return runParticipantCommand(this.store, participant.subject, { type: 'ErasePersonalData', erasedBy: context.actor }, context);
   }
 }
@@ -73,7 +73,7 @@ export class GetPersonalDataHandler implements IQueryHandler<GetPersonalDataQuer
     }
     const [registered] = (await this.store.readStream(participantStream(participantId), { maxCount: 1 })) as unknown as ParticipantRegistered[];
     const sealed = registered?.data.personalData;
-    return sealed ? this.vault.open(participantId, sealed) : null;
+    return sealed ? await this.vault.open(participantId, sealed) : null;
   }
 }
 

@@ -7,13 +7,17 @@ export interface PersonalData {
   readonly email: string | null;
 }
 
-/** One AES-256 key per person, kept beside the event store; destroying it erases that person's data everywhere. */
+/**
+ * One AES-256 key per person, kept beside the event store; destroying it erases that person's data everywhere.
+ * Asynchronous, because with EventStoreDB the keys live in the cluster itself.
+ */
 export interface KeyStore {
   /** The person's key, created on first use. */
-  keyFor(participantId: string): Buffer;
+  keyFor(participantId: string): Promise<Buffer>;
   /** The key, or undefined once erased (or never created). */
-  existingKey(participantId: string): Buffer | undefined;
-  destroy(participantId: string): void;
+  existingKey(participantId: string): Promise<Buffer | undefined>;
+  /** Destroys the key: nothing it sealed can be opened again. */
+  destroy(participantId: string): Promise<void>;
 }
 
 export const KEY_STORE = Symbol('KEY_STORE');
@@ -22,17 +26,17 @@ export const KEY_STORE = Symbol('KEY_STORE');
 export class PersonalDataVault {
   constructor(private readonly keys: KeyStore) {}
 
-  seal(participantId: string, data: PersonalData): SealedPersonalData {
+  async seal(participantId: string, data: PersonalData): Promise<SealedPersonalData> {
     const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.keys.keyFor(participantId), iv);
+    const cipher = createCipheriv('aes-256-gcm', await this.keys.keyFor(participantId), iv);
     cipher.setAAD(Buffer.from(participantId));
     const ciphertext = Buffer.concat([cipher.update(JSON.stringify(data), 'utf8'), cipher.final()]);
     return { ciphertext: ciphertext.toString('base64'), iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
   }
 
   /** The data, or `erased` when the person's key is gone. */
-  open(participantId: string, sealed: SealedPersonalData): PersonalData | 'erased' {
-    const key = this.keys.existingKey(participantId);
+  async open(participantId: string, sealed: SealedPersonalData): Promise<PersonalData | 'erased'> {
+    const key = await this.keys.existingKey(participantId);
     if (!key) return 'erased';
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
     decipher.setAAD(Buffer.from(participantId));
@@ -41,8 +45,8 @@ export class PersonalDataVault {
     return JSON.parse(plain.toString('utf8')) as PersonalData;
   }
 
-  erase(participantId: string): void {
-    this.keys.destroy(participantId);
+  async erase(participantId: string): Promise<void> {
+    await this.keys.destroy(participantId);
   }
 }
 
@@ -50,17 +54,17 @@ export class PersonalDataVault {
 export class MemoryKeyStore implements KeyStore {
   private readonly keys = new Map<string, Buffer>();
 
-  keyFor(participantId: string): Buffer {
+  async keyFor(participantId: string): Promise<Buffer> {
     let key = this.keys.get(participantId);
     if (!key) this.keys.set(participantId, (key = randomBytes(32)));
     return key;
   }
 
-  existingKey(participantId: string): Buffer | undefined {
+  async existingKey(participantId: string): Promise<Buffer | undefined> {
     return this.keys.get(participantId);
   }
 
-  destroy(participantId: string): void {
+  async destroy(participantId: string): Promise<void> {
     this.keys.get(participantId)?.fill(0);
     this.keys.delete(participantId);
   }

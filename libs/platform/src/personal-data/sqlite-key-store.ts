@@ -5,7 +5,6 @@ import type { KeyStore } from '#application';
 /**
  * Per-person keys in a table of the embedded event log's own file (`personal_data_keys`), on a connection of its
  * own. `secure_delete` overwrites a destroyed key's bytes, so erasure leaves nothing to recover in the file.
- * (With EventStoreDB the keys belong in a database of their own beside the cluster; see infra/.)
  */
 export class SqliteKeyStore implements KeyStore {
   private readonly db: Database.Database;
@@ -25,16 +24,16 @@ export class SqliteKeyStore implements KeyStore {
     this.remove = this.db.prepare<[string]>('DELETE FROM personal_data_keys WHERE participant_id = ?');
   }
 
-  keyFor(participantId: string): Buffer {
+  async keyFor(participantId: string): Promise<Buffer> {
     this.insert.run(participantId, randomBytes(32));
     return this.find.get(participantId)!.key;
   }
 
-  existingKey(participantId: string): Buffer | undefined {
+  async existingKey(participantId: string): Promise<Buffer | undefined> {
     return this.find.get(participantId)?.key;
   }
 
-  destroy(participantId: string): void {
+  async destroy(participantId: string): Promise<void> {
     this.remove.run(participantId);
     // Fold the WAL back into the file so the old page images go too.
     this.db.pragma('wal_checkpoint(TRUNCATE)');

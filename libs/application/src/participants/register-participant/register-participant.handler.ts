@@ -29,7 +29,7 @@ export class RegisterParticipantHandler implements ICommandHandler<RegisterParti
       const [sponsor] = this.catalogue.stakeholdersByIds([input.sponsorId]);
       if (sponsor?.kind !== 'YOUTH_PANEL') throw new NotFoundError('The sponsor must be a registered youth-panel stakeholder.');
     }
-    const personalData = realName || email ? this.vault.seal(participantId, { realName: realName ?? null, email: email ?? null }) : undefined;
+    const personalData = realName || email ? await this.vault.seal(participantId, { realName: realName ?? null, email: email ?? null }) : undefined;
     return runParticipantCommand(
       this.store,
       input.subject,
