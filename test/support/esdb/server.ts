@@ -139,6 +139,10 @@ function send<T>(call: grpc.ServerWritableStream<unknown, T> | grpc.ServerDuplex
 
 export class EsdbTestNode {
   state: number;
+  /** Appends this node has written to the log (Append and BatchAppend). */
+  appendsServed = 0;
+  /** Calls received, by method name (`Streams.Append`, `Streams.BatchAppend`, `Gossip.Read`, ...). */
+  readonly calls = new Map<string, number>();
   private server: grpc.Server | undefined;
   private readonly subscriptions = new Set<ActiveSubscription>();
   private readonly instanceId = randomUUID();
@@ -210,8 +214,22 @@ export class EsdbTestNode {
     }
   }
 
+  /** Counts each call by method before handing it on. */
+  private counted(service: string, handlers: grpc.UntypedServiceImplementation): grpc.UntypedServiceImplementation {
+    return Object.fromEntries(
+      Object.entries(handlers).map(([method, handler]) => {
+        const name = `${service}.${method[0]!.toUpperCase()}${method.slice(1)}`;
+        const wrapped = (...args: unknown[]) => {
+          this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
+          return (handler as (...a: unknown[]) => unknown)(...args);
+        };
+        return [method, wrapped];
+      }),
+    ) as grpc.UntypedServiceImplementation;
+  }
+
   private streamsService(): grpc.UntypedServiceImplementation {
-    return {
+    return this.counted('Streams', {
       read: (call: grpc.ServerWritableStream<ReadReq, ReadResp>) => {
         this.read(call).catch((error: unknown) => call.emit('error', error));
       },
@@ -239,11 +257,11 @@ export class EsdbTestNode {
           (error: grpc.ServiceError) => callback(error),
         );
       },
-    };
+    });
   }
 
   private featuresService(): grpc.UntypedServiceImplementation {
-    return {
+    return this.counted('ServerFeatures', {
       getSupportedMethods: (_call: unknown, callback: grpc.sendUnaryData<unknown>) => {
         if (this.cluster.isUnavailable) return callback(errors.notReady());
         const methods = ['Read', 'Append', 'Delete', 'Tombstone', ...(this.cluster.batchAppend ? ['BatchAppend'] : [])].map((name) =>
@@ -252,11 +270,11 @@ export class EsdbTestNode {
         methods.push(new features.SupportedMethod().setServiceName('event_store.client.gossip.gossip').setMethodName('read'));
         callback(null, new features.SupportedMethods().setMethodsList(methods).setEventStoreServerVersion(SERVER_VERSION));
       },
-    };
+    });
   }
 
   private gossipService(): grpc.UntypedServiceImplementation {
-    return {
+    return this.counted('Gossip', {
       read: (_call: unknown, callback: grpc.sendUnaryData<unknown>) => {
         const members = this.cluster.nodes.map((node) =>
           new gossip.MemberInfo()
@@ -268,7 +286,7 @@ export class EsdbTestNode {
         );
         callback(null, new gossip.ClusterInfo().setMembersList(members));
       },
-    };
+    });
   }
 
   private async read(call: grpc.ServerWritableStream<ReadReq, ReadResp>): Promise<void> {
@@ -429,6 +447,8 @@ export class EsdbTestNode {
       return this.proposed(proposed);
     });
     const outcome = this.cluster.log.append(stream, expected, events);
+    this.appendsServed++;
+    this.cluster.loseResponse();
     const response = new streams.AppendResp();
     if (outcome.kind === 'stream_deleted') throw errors.streamDeleted(stream);
     if (outcome.kind === 'success') {
@@ -519,6 +539,8 @@ export class EsdbTestNode {
       return response.setError(this.status(4, 'Timeout', packAny(new shared.Timeout(), 'event_store.client.Timeout')));
     }
     const outcome: WriteOutcome = this.cluster.log.append(stream, expected, events);
+    this.appendsServed++;
+    this.cluster.loseResponse();
     if (outcome.kind === 'success') {
       const success = new streams.BatchAppendResp.Success();
       if (outcome.lastRevision < 0n) success.setNoStream(new emptyPb.Empty());
@@ -585,6 +607,7 @@ export class EsdbTestCluster {
   readonly batchAppend: boolean;
   delayMs = 0;
   isUnavailable = false;
+  private responsesToLose = 0;
 
   private constructor(options: EsdbTestClusterOptions) {
     const host = options.host ?? '127.0.0.1';
@@ -619,6 +642,21 @@ export class EsdbTestCluster {
   setUnavailable(on: boolean): void {
     this.isUnavailable = on;
     if (on) this.dropSubscriptions();
+  }
+
+  /**
+   * The next `count` appends are written to the log but answered with UNAVAILABLE, as when a connection breaks
+   * after the write: the client cannot know the outcome. Inside BatchAppend the whole call fails, as it does then.
+   */
+  loseResponses(count: number): void {
+    this.responsesToLose = count;
+  }
+
+  /** @internal Throws UNAVAILABLE when a lost response is due. */
+  loseResponse(): void {
+    if (this.responsesToLose <= 0) return;
+    this.responsesToLose--;
+    throw errors.notReady();
   }
 
   dropSubscriptions(): number {
