@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { type GraphQLResponse, type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
+import { EsdbTestCluster } from '../support/esdb/server.js';
 import { tokenFor } from '../support/tokens.js';
 
 const ADMIN = 'admin@secretariat.example';
@@ -15,7 +16,40 @@ const ANONYMOUS = '';
 const POST = 'mutation ($input: PostCommentInput!) { postComment(input: $input) { version position comment { id author text redactions status } } }';
 const COMMENTS = 'query ($id: ID!, $after: Position) { milestone(id: $id, consistentAfter: $after) { title comments { totalCount edges { node { id author text status } } } } }';
 
-describe('youth comments on a milestone', () => {
+/** Where the api keeps its events, and how a test reads what was recorded there. */
+interface Backend {
+  start(dataDir: string): Promise<Record<string, string>>;
+  recorded(dataDir: string, type: string): string[];
+  stop(): Promise<void>;
+}
+
+const embedded: Backend = {
+  start: async () => ({}),
+  recorded(dataDir, type) {
+    const log = new Database(join(dataDir, 'events.sqlite'), { readonly: true });
+    const rows = log.prepare('SELECT data FROM events WHERE type = ?').all(type) as { data: string }[];
+    log.close();
+    return rows.map((row) => row.data);
+  },
+  stop: async () => undefined,
+};
+
+function eventStoreDb(): Backend {
+  let cluster: EsdbTestCluster | undefined;
+  return {
+    async start() {
+      cluster = await EsdbTestCluster.start();
+      return { EVENTSTORE_URL: cluster.connectionString() };
+    },
+    recorded: (_dataDir, type) => cluster!.log.records.filter((r) => r.type === type).map((r) => Buffer.from(r.data).toString('utf8')),
+    stop: async () => cluster?.stop(),
+  };
+}
+
+describe.each([
+  ['the embedded store', embedded],
+  ['the EventStoreDB test server', eventStoreDb()],
+])('youth comments on a milestone, on %s', (_name, backend) => {
   let dataDir: string;
   let api: RunningApi;
   const token: Record<string, string> = {};
@@ -39,7 +73,8 @@ describe('youth comments on a milestone', () => {
 
   beforeAll(async () => {
     dataDir = tempDataDir('npa-e2e-comments-');
-    api = await startApi({ dataDir, env: { BOOTSTRAP_ADMIN: ADMIN, COMMENTS_PER_MINUTE: '3' } });
+    const storeEnv = await backend.start(dataDir);
+    api = await startApi({ dataDir, env: { BOOTSTRAP_ADMIN: ADMIN, COMMENTS_PER_MINUTE: '3', ...storeEnv } });
     for (const who of [ADMIN, COORDINATOR, FOCAL, YOUTH, OTHER_YOUTH, ...ADULTS]) token[who] = await tokenFor(dataDir, who);
     planId = (await ok<{ draftPlan: { plan: { id: string } } }>(ADMIN, 'mutation ($input: DraftPlanInput!) { draftPlan(input: $input) { plan { id } } }', {
       input: { country: 'CR', title: 'Costa Rica NPA', periodStart: '2024-01-01', periodEnd: '2028-12-31', defaultDeadline: '2028-12-31' },
@@ -79,6 +114,7 @@ describe('youth comments on a milestone', () => {
 
   afterAll(async () => {
     await api?.stop();
+    await backend.stop();
     removeDir(dataDir);
   });
 
@@ -89,12 +125,10 @@ describe('youth comments on a milestone', () => {
     const comment = posted.postComment.comment;
     expect(comment).toMatchObject({ author: 'River', text: 'Our school can help! Text me on [contact removed].', redactions: 1, status: 'PENDING' });
 
-    const log = new Database(join(dataDir, 'events.sqlite'), { readonly: true });
-    const stored = log.prepare("SELECT data FROM events WHERE type = 'CommentPosted'").all() as { data: string }[];
-    log.close();
+    const stored = backend.recorded(dataDir, 'CommentPosted');
     expect(stored).toHaveLength(1);
-    expect(stored[0]!.data).not.toMatch(/8888|7777/);
-    expect(stored[0]!.data).toContain('[contact removed]');
+    expect(stored[0]).not.toMatch(/8888|7777/);
+    expect(stored[0]).toContain('[contact removed]');
 
     const seen = async (who: string) =>
       (await ok<{ milestone: { comments: { edges: { node: { id: string } }[] } } }>(who, COMMENTS, { id: milestoneId, after: posted.postComment.position })).milestone.comments.edges.map((e) => e.node.id);
