@@ -28,6 +28,9 @@
  * - deadlines_p50_ms / deadlines_p99_ms, summary_p50_ms / summary_p99_ms, as_of_ms: GraphQL over HTTP on the
  *   real api (in this process) for a plan with 2,000 commitments, 10,000 milestones and 20,000 progress reports
  *   (tracking-bench.ts); targets p99 <= 20 ms and asOf <= 1 s.
+ * - esdb_append_per_s, esdb_catchup_events_per_s: the EventStoreDB adapter against the EventStoreDB test server in a
+ *   child process (32 writers as above; catch-up of the same projection over 23,200 events). The test server keeps
+ *   its log in memory in one Node.js process: these figures are bounded by it, not by EventStoreDB (esdb-bench.ts).
  * - Ratios: append_1_writer_vs_raw (target >= 0.7; append_1_writer_vs_raw_event_schema beside it),
  *   append_32_vs_1_writer (target >= 3), append_vs_emmett (one writer, target >= 5), append_32_vs_emmett_32;
  *   catchup_events_per_s has a target of 50,000. Targets are printed as information only.
@@ -43,6 +46,7 @@ import { type EmmettFigure, emmettInChildProcess } from './emmett.js';
 import { type Figure, concurrently, measure, ratio, report, round } from './measure.js';
 import { latestProgress, progressList } from './projections.js';
 import { trackingBench } from './tracking-bench.js';
+import { esdbBench } from './esdb-bench.js';
 import { ONE_WRITER_STREAMS, oneWriterStream, progressEvent } from './sample-events.js';
 
 const ONE_WRITER = 4000;
@@ -250,6 +254,12 @@ try {
   const catchupList = await section('projection catch-up, one row per event', () => catchUp(log, progressList));
   if (catchupList) report('projection catch-up, one row per event', catchupList);
   await log.close();
+  const esdb = await section('EventStoreDB adapter', () => esdbBench(dir, latestProgress));
+  if (esdb) {
+    const bound = "bounded by the test server (Node.js, log in memory), not EventStoreDB's own speed";
+    report(`esdb append, ${WRITERS} writers (test server)`, esdb.append, `vs SQLite ${WRITERS} writers: ${times(esdb.append, many?.figure)}; ${bound}`);
+    report('esdb catch-up, latest progress (test server)', esdb.catchUp, `vs SQLite catch-up: ${times(esdb.catchUp, catchup)}; ${bound}`);
+  }
   const tracking = await section('query latency on a large plan', () => trackingBench(dir));
 
   console.log(`\nwhole run ${((performance.now() - runStarted) / 1000).toFixed(1)} s`);
@@ -279,6 +289,8 @@ try {
       summary_p50_ms: tracking?.summary_p50_ms ?? null,
       summary_p99_ms: tracking?.summary_p99_ms ?? null,
       as_of_ms: tracking?.as_of_ms ?? null,
+      esdb_append_per_s: perSecond(esdb?.append),
+      esdb_catchup_events_per_s: perSecond(esdb?.catchUp),
     }),
   );
 } finally {
