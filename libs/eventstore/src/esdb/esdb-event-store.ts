@@ -44,6 +44,20 @@ export interface EsdbEventStoreOptions {
   readonly maxResubscribeDelayMs?: number;
 }
 
+/**
+ * A client for an `esdb://` (or `kurrentdb://`) connection string. Refuses `throwOnAppendFailure=false`: with it,
+ * BatchAppend reports a wrong next revision, and the platform relies on append failures being errors.
+ */
+export function connectEsdb(connectionString: string): EventStoreDBClient {
+  const normalized = connectionString.replace(/^kurrentdb(\+discover)?:\/\//, (_, discover: string | undefined) =>
+    discover ? 'esdb+discover://' : 'esdb://',
+  );
+  if (/[?&]throwOnAppendFailure=false(&|$)/i.test(normalized)) {
+    throw new Error('EVENTSTORE_URL must not set throwOnAppendFailure=false');
+  }
+  return EventStoreDBClient.connectionString(normalized);
+}
+
 /** Client error types after which the outcome of a call is unknown or the node was unreachable: worth retrying. */
 const TRANSIENT = new Set(['unavailable', 'deadline-exceeded', 'not-leader', 'cancelled', 'timeout']);
 /** Raw gRPC status codes with the same meaning (CANCELLED, DEADLINE_EXCEEDED, ABORTED, UNAVAILABLE). */
@@ -82,14 +96,7 @@ export class EsdbEventStore implements EventStore {
   private closed = false;
 
   constructor(options: EsdbEventStoreOptions) {
-    const connectionString = options.connectionString.replace(/^kurrentdb(\+discover)?:\/\//, (_, discover: string | undefined) =>
-      discover ? 'esdb+discover://' : 'esdb://',
-    );
-    if (/[?&]throwOnAppendFailure=false(&|$)/i.test(connectionString)) {
-      // With throwOnAppendFailure=false BatchAppend reports a wrong next revision; the adapter relies on errors.
-      throw new Error('EVENTSTORE_URL must not set throwOnAppendFailure=false');
-    }
-    this.client = EventStoreDBClient.connectionString(connectionString);
+    this.client = connectEsdb(options.connectionString);
     this.retryBudgetMs = options.retryBudgetMs ?? 10_000;
     this.maxResubscribeDelayMs = options.maxResubscribeDelayMs ?? 5_000;
   }
