@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import {
@@ -16,6 +17,7 @@ import {
   type Position,
   type ResolvedEvent,
 } from '@eventstore/db-client';
+import { builtFile } from '../support/built.js';
 import { EsdbTestCluster } from '../support/esdb/server.js';
 import { shared, streamIdentifier, streams, streamsGrpc, uuidMessage } from '../support/esdb/protocol.js';
 
@@ -238,5 +240,25 @@ describe('EventStoreDB test server: features and cluster', () => {
       events = await read(client.readStream('order-13')).catch(() => []);
     }
     expect(events).toHaveLength(1);
+  });
+});
+
+describe('npm run esdb:test-server', () => {
+  it('starts a cluster on loopback and prints the EVENTSTORE_URL to use', async () => {
+    const child = spawn(process.execPath, [builtFile('test/support/esdb/main.js'), '--port', '0', '--nodes', '3'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    open.push(() => void child.kill('SIGTERM'));
+    const url = await new Promise<string>((resolve, reject) => {
+      let output = '';
+      child.stderr!.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /EVENTSTORE_URL='([^']+)'/.exec(output);
+        if (match) resolve(match[1]!);
+      });
+      child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
+    });
+    expect(url).toMatch(/^esdb:\/\/127\.0\.0\.1:\d+,127\.0\.0\.1:\d+,127\.0\.0\.1:\d+\?tls=false/);
+    const client = EventStoreDBClient.connectionString(url);
+    open.push(() => client.dispose());
+    await expect(client.appendToStream('order-cli', thing(0))).resolves.toMatchObject({ nextExpectedRevision: 0n });
   });
 });

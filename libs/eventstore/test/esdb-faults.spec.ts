@@ -160,3 +160,28 @@ describe('EventStoreDB adapter and deleted streams', () => {
     expect(await store.readAll()).toHaveLength(3);
   });
 });
+
+describe('EventStoreDB adapter: slow nodes and connection strings', () => {
+  it('retries an append that outlived its deadline and, once the node is fast again, writes it exactly once', async () => {
+    const cluster = await EsdbTestCluster.start({ batchAppend: false });
+    const store = new EsdbEventStore({ connectionString: cluster.connectionString('&defaultDeadline=150'), retryBudgetMs: 500 });
+    resources.push(() => cluster.stop(), () => store.close());
+    const batch = events(2);
+    cluster.delayMs = 400;
+    const error = await store.append('thing-slow', batch, 'no_stream').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EventStoreUnavailableError);
+    expect((error as Error).message).toMatch(/DEADLINE_EXCEEDED|deadline/i);
+    cluster.delayMs = 0;
+    // The slow node did write it in the end; the same append again is recognised as already done.
+    await expect(store.append('thing-slow', batch, 'no_stream')).resolves.toMatchObject({ nextExpectedRevision: 1n });
+    expect(cluster.log.records.filter((r) => r.stream === 'thing-slow')).toHaveLength(2);
+  }, 30_000);
+
+  it('accepts kurrentdb:// and refuses throwOnAppendFailure=false', async () => {
+    expect(() => new EsdbEventStore({ connectionString: 'esdb://127.0.0.1:1?tls=false&throwOnAppendFailure=false' })).toThrow(/throwOnAppendFailure/);
+    const cluster = await EsdbTestCluster.start();
+    const store = new EsdbEventStore({ connectionString: cluster.connectionString().replace('esdb://', 'kurrentdb://') });
+    resources.push(() => cluster.stop(), () => store.close());
+    await expect(store.append('thing-k', events(1))).resolves.toMatchObject({ nextExpectedRevision: 0n });
+  });
+});
