@@ -64,6 +64,9 @@ export async function esdbBench(dir: string, projection: Projection): Promise<Es
     }
   } finally {
     await store.close();
+    // Wait for the server to be gone, so that it takes no CPU from the figures measured after it.
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
+    await exited;
   }
 }
