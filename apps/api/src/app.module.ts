@@ -25,6 +25,7 @@ import { instrumentEventStore } from './observability/instrumented-event-store.j
 import { httpMetricsMiddleware } from './observability/http-metrics.middleware.js';
 import { Metrics } from './observability/metrics.js';
 import { MetricsController } from './observability/metrics.controller.js';
+import { DemoLoginController } from './web/demo-login.controller.js';
 import { ProjectionMetrics } from './observability/projection-metrics.js';
 import { ServerInfoResolver } from './server-info/server-info.resolver.js';
 import { CommitmentTrackingResolver } from './tracking/commitment-tracking.resolver.js';
@@ -54,7 +55,7 @@ export class AppModule implements NestModule {
           ...graphqlOptions(config, logger, viewerResolver(verifier)),
         }),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, DemoLoginController],
       providers: [
         { provide: Metrics, useValue: metrics },
         ProjectionMetrics,

@@ -6,6 +6,7 @@ import { ConfigError, createLogger, loadConfig, type PlatformConfig } from '#pla
 import { AppModule } from './app.module.js';
 import { offerDemo } from './demo/offer-demo.js';
 import { NestPinoLogger } from './observability/nest-pino-logger.js';
+import { serveWebApp } from './web/serve-web-app.js';
 
 function configOrExit(): PlatformConfig {
   try {
@@ -27,8 +28,9 @@ const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(c
   bodyParser: false,
 });
 app.useBodyParser('json', { limit: config.bodyLimit });
+serveWebApp(app, logger);
 await app.listen(config.port, config.host);
-await offerDemo(app, config, logger);
+await offerDemo(app, config, logger, process.argv.includes('--seed-demo-if-empty'));
 
 // Graceful shutdown: stop accepting, finish in-flight requests, then close the stores (onApplicationShutdown).
 let stopping = false;

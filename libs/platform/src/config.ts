@@ -57,6 +57,9 @@ class EnvironmentVariables {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
   COMMENTS_PER_MINUTE?: number;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsIn(['true', 'false'], { message: 'must be true or false' })
+  DEMO_LOGIN?: string;
 }
 
 export type AuthConfig =
@@ -80,6 +83,8 @@ export interface PlatformConfig {
   readonly seedDemo: boolean;
   /** Comments one participant may post per minute. */
   readonly commentsPerMinute: number;
+  /** The web app's page to sign in as any registered participant, with no password: demos on the embedded store only. */
+  readonly demoLogin: boolean;
 }
 
 /** Bad configuration: the message is one line naming the variable and why. */
@@ -106,6 +111,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
   if (oidc.every(Boolean) && vars.AUTH_DEV_SECRET) {
     throw new ConfigError('Invalid configuration: AUTH_DEV_SECRET cannot be combined with an OIDC provider (AUTH_ISSUER)');
   }
+  if (vars.DEMO_LOGIN === 'true' && (oidc.every(Boolean) || (vars.EVENTSTORE_URL && vars.EVENTSTORE_URL !== 'memory:'))) {
+    throw new ConfigError('Invalid configuration: DEMO_LOGIN is for demos on the embedded store; it cannot be combined with OIDC or EVENTSTORE_URL');
+  }
   return {
     port: vars.PORT ?? 3000,
     host: vars.HOST ?? '0.0.0.0',
@@ -122,5 +130,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     consistencyTimeoutMs: vars.CONSISTENCY_TIMEOUT_MS ?? 2000,
     seedDemo: vars.SEED_DEMO === 'true',
     commentsPerMinute: vars.COMMENTS_PER_MINUTE ?? 10,
+    demoLogin: vars.DEMO_LOGIN === 'true',
   };
 }

@@ -269,6 +269,24 @@ export const DEMO_YOUTH: readonly DemoYouth[] = [
   { subject: 'demo-youth-4@panel.example', pseudonym: 'Quetzal', ageBand: '18_24', panel: 'youth-panel' },
 ];
 
+/** Adults who work the demo plans, each with the role the web app's pages are for (`ids`: a demo plan or stakeholder key). */
+export interface DemoStaff {
+  readonly subject: string;
+  readonly displayName: string;
+  readonly role?: 'COORDINATOR' | 'FOCAL_POINT' | 'MONITOR';
+  /** `plan/<key>` or `stakeholder/<key>`. */
+  readonly scope?: string;
+}
+
+export const DEMO_STAFF: readonly DemoStaff[] = [
+  { subject: 'demo-coordinator-cr@secretariat.example', displayName: 'Costa Rica plan coordinator', role: 'COORDINATOR', scope: 'plan/cr-tourism' },
+  { subject: 'demo-coordinator-nl@secretariat.example', displayName: 'Netherlands plan coordinator', role: 'COORDINATOR', scope: 'plan/nl-npa' },
+  { subject: 'demo-focal-canatur@canatur.example', displayName: 'CANATUR focal point', role: 'FOCAL_POINT', scope: 'stakeholder/cr-canatur' },
+  { subject: 'demo-focal-ict@ict.example', displayName: 'ICT focal point', role: 'FOCAL_POINT', scope: 'stakeholder/cr-ict' },
+  { subject: 'demo-monitor@paniamor.example', displayName: 'Paniamor monitor', role: 'MONITOR', scope: 'plan/cr-tourism' },
+  { subject: 'demo-analyst@ecpat.example', displayName: 'ECPAT analyst' },
+];
+
 /** Comments on the demo's milestones, one in each moderation state. */
 export interface DemoComment {
   readonly key: string;

@@ -10,7 +10,7 @@ import { TrackCommitmentCommand, type TrackingResult } from '../tracking/index.j
 import { discussionDecider, discussionStream, type DiscussionCommand } from '#domain';
 import { runCommand } from '../kernel/run-command.js';
 import { GrantRoleCommand, participantIdOf, RegisterParticipantCommand } from '../participants/index.js';
-import { DEMO_COMMENTS, DEMO_PLANS, DEMO_STAKEHOLDERS, DEMO_YOUTH, type DemoStep } from './demo-data.js';
+import { DEMO_COMMENTS, DEMO_PLANS, DEMO_STAFF, DEMO_STAKEHOLDERS, DEMO_YOUTH, type DemoStep } from './demo-data.js';
 
 /** Namespace of the demo's command ids: fixed, so a second run recognises every command as a retry. */
 const DEMO_NAMESPACE = '6e2b4d8a-3f1c-5a9e-b7d2-0c4e8f1a2b3d';
@@ -152,6 +152,14 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
     const sponsorId = ids.get(`stakeholder/${youth.panel}`)!;
     track(await commands.execute(new RegisterParticipantCommand({ subject: youth.subject, displayName: youth.pseudonym, kind: 'YOUTH', ageBand: youth.ageBand, sponsorId }, operator(`youth/${youth.subject}`, '2011-04-01'))));
     track(await commands.execute(new GrantRoleCommand({ subject: youth.subject, role: 'YOUTH', scope: sponsorId }, operator(`youth/${youth.subject}/role`, '2011-04-01'))));
+  }
+
+  // The adults who work the plans: coordinators, focal points, a monitor and an analyst with no role.
+  for (const staff of DEMO_STAFF) {
+    track(await commands.execute(new RegisterParticipantCommand({ subject: staff.subject, displayName: staff.displayName, kind: 'ADULT', ageBand: 'ADULT' }, operator(`staff/${staff.subject}`, '2011-04-01'))));
+    if (staff.role && staff.scope) {
+      track(await commands.execute(new GrantRoleCommand({ subject: staff.subject, role: staff.role, scope: ids.get(staff.scope)! }, operator(`staff/${staff.subject}/role`, '2011-04-01'))));
+    }
   }
 
   // Comments in every moderation state. They go through the discussion decider (redaction and pre-moderation

@@ -20,4 +20,6 @@ export interface GrantsReader {
 export interface ParticipantsReader {
   byId(participantId: string): ParticipantView | undefined;
   bySubject(subject: string): ParticipantView | undefined;
+  /** Everyone registered, by display name (for the demo sign-in page; at most `limit`). */
+  list(limit: number): ParticipantView[];
 }

@@ -52,6 +52,12 @@ export class SqliteParticipantsReader implements ParticipantsReader {
     return this.view(this.sql.get<ParticipantRow>('SELECT * FROM participants WHERE subject = ?', subject));
   }
 
+  list(limit: number): ParticipantView[] {
+    return this.sql
+      .all<ParticipantRow>('SELECT * FROM participants ORDER BY display_name, subject LIMIT ?', limit)
+      .map((row) => this.view(row)!);
+  }
+
   private view(row: ParticipantRow | undefined): ParticipantView | undefined {
     if (!row) return undefined;
     const grants = this.sql.all<{ role: string; scope: string }>(

@@ -1,0 +1,76 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useApolloClient } from '@apollo/client/react';
+import { type Session, signIn } from '../auth';
+
+interface DemoParticipant {
+  readonly subject: string;
+  readonly displayName: string;
+  readonly roles: readonly { role: string; scope: string | null }[];
+}
+
+async function json<T>(response: Response): Promise<T> {
+  if (!response.ok) throw new Error(((await response.json().catch(() => ({}))) as { message?: string }).message ?? response.statusText);
+  return (await response.json()) as T;
+}
+
+/** Sign-in: on a demonstration server (DEMO_LOGIN=true), pick one of the registered participants. */
+export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
+  const { t } = useTranslation('signIn');
+  const navigate = useNavigate();
+  const client = useApolloClient();
+  const [participants, setParticipants] = useState<DemoParticipant[] | 'off' | undefined>();
+  const [subject, setSubject] = useState('');
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    void fetch('/auth/config')
+      .then((response) => json<{ demoLogin: boolean }>(response))
+      .then(async (config) => (config.demoLogin ? json<DemoParticipant[]>(await fetch('/auth/demo-participants')) : 'off' as const))
+      .then(setParticipants, (e: Error) => setError(e.message));
+  }, []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    try {
+      const session = await json<Session>(
+        await fetch('/auth/demo-login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ subject }) }),
+      );
+      signIn(session);
+      onSignedIn(session);
+      await client.resetStore();
+      await navigate('/');
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <section aria-labelledby="sign-in-heading" className="narrow">
+      <h1 id="sign-in-heading">{t('heading')}</h1>
+      {error && (
+        <p role="alert" className="error">
+          {t('failed', { message: error })}
+        </p>
+      )}
+      {participants === 'off' && <p>{t('demoOff')}</p>}
+      {Array.isArray(participants) && (
+        <form onSubmit={(event) => void submit(event)}>
+          <p>{t('demoIntro')}</p>
+          <label htmlFor="participant">{t('participant')}</label>
+          <select id="participant" required value={subject} onChange={(event) => setSubject(event.target.value)}>
+            <option value="">{t('choose')}</option>
+            {participants.map((p) => (
+              <option key={p.subject} value={p.subject}>
+                {t('roles', { name: p.displayName, roles: p.roles.map((r) => r.role).join(', ') || t('noRole') })}
+              </option>
+            ))}
+          </select>
+          <button type="submit">{t('submit')}</button>
+        </form>
+      )}
+    </section>
+  );
+}
