@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
 import { launchChromium, screenshot, seriousViolations } from '../support/browser.js';
+import { tokenFor } from '../support/tokens.js';
 
 const COSTA_RICA = 'Costa Rica: protecting children in travel and tourism 2010-2013';
 
@@ -103,6 +104,151 @@ describe('the web app in a real browser, on the seeded demo', () => {
     await page.keyboard.press('Enter');
     await page.getByText('Signed in as ECPAT analyst').waitFor();
   }, 30_000);
+});
+
+describe('the stories of the people who use it, on the seeded demo', () => {
+  let dataDir: string;
+  let api: RunningApi;
+  let browser: Browser;
+  let page: Page;
+  const MEMBERS = "Members implement The Code's six criteria";
+  const CLAUSE = 'Child-protection clause in supplier contracts (criterion 3)';
+
+  beforeAll(async () => {
+    dataDir = tempDataDir('npa-browser-stories-');
+    api = await startApi({ dataDir, env: { SEED_DEMO: 'true', DEMO_LOGIN: 'true' } });
+    await seeded(api);
+    browser = await launchChromium();
+    page = await browser.newPage({ locale: 'en-GB' });
+    page.setDefaultTimeout(10_000);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+    removeDir(dataDir);
+  });
+
+  async function signInAs(label: string): Promise<void> {
+    await page.goto(`${api.url}/sign-in`);
+    await page.getByLabel('Participant').selectOption({ label });
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText(/^Signed in as/).waitFor();
+  }
+
+  async function signOut(): Promise<void> {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('link', { name: 'Sign in' }).waitFor();
+  }
+
+  async function openCostaRica(): Promise<void> {
+    await page.goto(api.url);
+    await page.getByRole('link', { name: COSTA_RICA }).click();
+    await page.getByRole('heading', { name: COSTA_RICA, level: 1 }).waitFor();
+  }
+
+  async function expectAccessible(name: string): Promise<void> {
+    await screenshot(page, name);
+    expect(await seriousViolations(page)).toEqual([]);
+  }
+
+  it('lets a focal point report progress from their workspace and see it on the dashboard', async () => {
+    await openCostaRica();
+    const privateSector = page.getByRole('row', { name: /^Private sector/ });
+    await privateSector.waitFor();
+    expect(await privateSector.innerText()).toMatch(/\t1$/); // one commitment at risk
+
+    await signInAs('CANATUR focal point (FOCAL_POINT)');
+    await page.getByRole('link', { name: 'My workspace' }).click();
+    await page.getByRole('link', { name: MEMBERS }).click();
+    await page.getByRole('heading', { name: MEMBERS, level: 1 }).waitFor();
+    await expectAccessible('commitment');
+
+    const report = page.getByRole('form', { name: 'Report progress' });
+    await report.getByLabel('Reporting period').fill('2013');
+    await report.getByLabel('Percent complete').fill('100');
+    // Without a narrative the api refuses the report, and its message shows next to the field.
+    await report.getByRole('button', { name: 'Send the report' }).click();
+    await page.getByRole('alert').waitFor();
+    const narrative = report.getByLabel('Narrative', { exact: true });
+    expect(await narrative.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`#${await narrative.getAttribute('aria-describedby')}`).innerText()).toMatch(/narrative/i);
+
+    await narrative.fill('All member hotels apply the six criteria.');
+    await report.getByRole('button', { name: 'Send the report' }).click();
+    await page.getByText('Your report is recorded.').waitFor();
+    await page.getByRole('cell', { name: 'All member hotels apply the six criteria.' }).waitFor();
+    await expectAccessible('focal-point-workspace');
+
+    // Someone else schedules a milestone meanwhile: this page's edit is stale, says so, and offers to reload.
+    const commitmentId = page.url().split('/').at(-1)!;
+    const other = await api.graphql(
+      'mutation ($input: ScheduleMilestoneInput!) { scheduleMilestone(input: $input) { itemId } }',
+      { input: { commitmentId, title: 'Annual member audit', dueDate: '2013-11-30' } },
+      await tokenFor(dataDir, 'demo-focal-canatur@canatur.example'),
+    );
+    expect(other.errors).toBeUndefined();
+    const schedule = page.getByRole('form', { name: 'Schedule a milestone', exact: true });
+    await schedule.getByLabel('Milestone', { exact: true }).fill('Training for new members');
+    await schedule.getByLabel('Due date', { exact: true }).fill('2013-10-31');
+    await schedule.getByRole('button', { name: 'Schedule' }).click();
+    await page.getByText(/Someone changed this commitment since you opened it/).waitFor();
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await page.getByRole('link', { name: 'Annual member audit' }).waitFor();
+    await schedule.getByRole('button', { name: 'Schedule' }).click();
+    await page.getByText('The milestone is scheduled.').waitFor();
+    await page.getByRole('link', { name: 'Training for new members' }).waitFor();
+
+    await page.getByRole('link', { name: 'My workspace' }).click();
+    await page.getByRole('heading', { name: 'My workspace', level: 1 }).waitFor();
+    await expectAccessible('workspace');
+
+    await openCostaRica();
+    await page.getByRole('row', { name: /^Private sector/ }).waitFor();
+    const after = await page.getByRole('row', { name: /^Private sector/ }).innerText();
+    expect(after).toMatch(/\t0$/); // no longer at risk
+    await signOut();
+  }, 90_000);
+
+  it('lets a youth participant comment with a phone number and see the redacted text, pending', async () => {
+    await signInAs('Colibrí (YOUTH)');
+    await openCostaRica();
+    await page.getByRole('link', { name: CLAUSE }).first().click();
+    await page.getByRole('heading', { name: CLAUSE, level: 1 }).waitFor();
+    await page.getByText(/share no contact details/).waitFor();
+    await page.getByLabel('Your comment').fill('Our school wants to help hotels! Call me on +506 8888 7777 after class.');
+    await page.getByRole('button', { name: 'Post' }).click();
+    await page.getByText('Thank you! Your comment is waiting for a moderator. One contact detail was removed.').waitFor();
+    const mine = page.getByRole('listitem').filter({ hasText: 'Our school wants to help hotels!' });
+    await mine.waitFor();
+    expect(await mine.innerText()).toContain('Call me on [contact removed] after class.');
+    expect(await mine.innerText()).not.toMatch(/8888|7777/);
+    expect(await mine.innerText()).toContain('Waiting for a moderator');
+    await expectAccessible('youth-discussion');
+    await signOut();
+  }, 60_000);
+
+  it('lets a coordinator approve it, after which an anonymous visitor sees it under the pseudonym', async () => {
+    await signInAs('Costa Rica plan coordinator (COORDINATOR)');
+    await page.getByRole('link', { name: 'My workspace' }).click();
+    await page.getByRole('link', { name: 'Moderation queue' }).click();
+    await page.getByRole('heading', { name: 'Moderation', level: 1 }).waitFor();
+    const queued = page.getByRole('listitem').filter({ hasText: 'Our school wants to help hotels!' });
+    await queued.waitFor();
+    await expectAccessible('moderation');
+    await queued.getByRole('button', { name: 'Approve' }).click();
+    await queued.waitFor({ state: 'detached' });
+    await signOut();
+
+    await openCostaRica();
+    await page.getByRole('link', { name: CLAUSE }).first().click();
+    const visible = page.getByRole('listitem').filter({ hasText: 'Our school wants to help hotels!' });
+    await visible.waitFor();
+    expect(await visible.innerText()).toMatch(/^Colibrí/);
+    expect(await visible.innerText()).not.toContain('Waiting for a moderator');
+    await page.getByText('Sign in to add a comment.').waitFor();
+    await expectAccessible('discussion-public');
+  }, 60_000);
 });
 
 describe('the demo sign-in when DEMO_LOGIN is off', () => {

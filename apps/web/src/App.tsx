@@ -7,6 +7,10 @@ import { LANGUAGES, type Language } from './i18n';
 import { PlansPage } from './pages/PlansPage';
 import { PlanDashboard } from './pages/PlanDashboard';
 import { SignInPage } from './pages/SignInPage';
+import { CommitmentPage } from './pages/CommitmentPage';
+import { DiscussionPage } from './pages/DiscussionPage';
+import { ModerationPage } from './pages/ModerationPage';
+import { WorkspacePage } from './pages/WorkspacePage';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -32,6 +36,7 @@ export function App() {
         </Link>
         <nav aria-label={t('app.navigation')}>
           <Link to="/">{t('nav.plans')}</Link>
+          {session && <Link to="/workspace">{t('nav.workspace')}</Link>}
           {session ? (
             <>
               <span className="signed-in">{t('nav.signedInAs', { name: session.displayName })}</span>
@@ -58,6 +63,10 @@ export function App() {
         <Routes>
           <Route path="/" element={<PlansPage />} />
           <Route path="/plans/:planId" element={<PlanDashboard />} />
+          <Route path="/plans/:planId/moderation" element={<ModerationPage />} />
+          <Route path="/commitments/:commitmentId" element={<CommitmentPage />} />
+          <Route path="/milestones/:milestoneId" element={<DiscussionPage />} />
+          <Route path="/workspace" element={<WorkspacePage />} />
           <Route path="/sign-in" element={<SignInPage onSignedIn={setSession} />} />
           <Route path="*" element={<p>{t('app.notFound')}</p>} />
         </Routes>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { graphql } from '../gql';
 import type { CommitmentStatus, TrackingFiguresFieldsFragment } from '../gql/graphql';
@@ -146,7 +146,8 @@ function Timeline({ planId, asAt }: { planId: string; asAt: string | null }) {
             {items.map((item) => (
               <li key={`${item.kind}-${item.id}`} className={`deadline deadline-${item.status}`}>
                 <span className={`badge deadline-${item.status}`}>{t(`common:deadline.${item.status}`)}</span>{' '}
-                <span className="kind">{t(`common:kind.${item.kind}`)}</span>: <strong>{item.title}</strong>
+                <span className="kind">{t(`common:kind.${item.kind}`)}</span>:{' '}
+                <strong>{item.kind === 'MILESTONE' ? <Link to={`/milestones/${item.id}`}>{item.title}</Link> : item.kind === 'COMMITMENT' ? <Link to={`/commitments/${item.id}`}>{item.title}</Link> : item.title}</strong>
                 {item.kind !== 'COMMITMENT' && <> — {item.commitment.title}</>} · {item.commitment.owner.name} · {t('due', { date: formatDate(item.dueDate, i18n.language) })}
                 {item.moves > 0 && <> · {t('moved', { count: item.moves, days: item.daysMoved })}</>}
               </li>
@@ -221,7 +222,9 @@ function CommitmentsTable({ planId, areas }: { planId: string; areas: readonly {
             <tbody>
               {connection?.edges.map(({ node }) => (
                 <tr key={node.id}>
-                  <td>{node.title}</td>
+                  <td>
+                    <Link to={`/commitments/${node.id}`}>{node.title}</Link>
+                  </td>
                   <td>
                     {node.owner.name} <span className="muted">({t(`common:stakeholderKind.${node.owner.kind}`)})</span>
                   </td>

@@ -1,4 +1,4 @@
-import { type CommitmentChanges, type CommitmentEvent, daysBetween } from '#domain';
+import { type CommitmentChanges, type CommitmentEvent, daysBetween, TRACKING_EVENT_TYPES } from '#domain';
 import type { Projection, RowChange, SqlValue } from '#projections';
 
 function changedColumns(changes: CommitmentChanges): Record<string, SqlValue> {
@@ -14,11 +14,17 @@ function changedColumns(changes: CommitmentChanges): Record<string, SqlValue> {
   };
 }
 
-/** Commitments with their targets, due dates and status. Co-owners are a JSON array of stakeholder ids. */
+const TRACKING = new Set<string>(TRACKING_EVENT_TYPES);
+
+/**
+ * Commitments with their targets, due dates and status. Co-owners are a JSON array of stakeholder ids. Milestones,
+ * tasks and reports live in the same stream, so their events move `version` on too: it is what a client passes back
+ * as `expectedVersion`.
+ */
 export const commitmentsProjection: Projection = {
   name: 'commitments',
-  version: 4,
-  eventTypes: ['CommitmentMade', 'CommitmentActivated', 'CommitmentRevised', 'CommitmentWithdrawn', 'CommitmentCompleted'],
+  version: 5,
+  eventTypes: ['CommitmentMade', 'CommitmentActivated', 'CommitmentRevised', 'CommitmentWithdrawn', 'CommitmentCompleted', ...TRACKING_EVENT_TYPES],
   tables: [
     {
       name: 'commitments',
@@ -55,6 +61,10 @@ export const commitmentsProjection: Projection = {
     },
   ],
   project(recorded, view): RowChange[] {
+    if (TRACKING.has(recorded.type)) {
+      const commitmentId = (recorded.data as { commitmentId: string }).commitmentId;
+      return [{ kind: 'upsert', table: 'commitments', row: { commitment_id: commitmentId, version: Number(recorded.revision), updated_at: recorded.metadata.occurredAt } }];
+    }
     const event = recorded as unknown as CommitmentEvent;
     const base = { commitment_id: event.data.commitmentId, version: Number(recorded.revision), updated_at: recorded.metadata.occurredAt };
     const upsert = (columns: Record<string, SqlValue>): RowChange[] => [{ kind: 'upsert', table: 'commitments', row: { ...base, ...columns } }];

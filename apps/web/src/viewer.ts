@@ -1,0 +1,22 @@
+import { useQuery } from '@apollo/client/react';
+import { graphql } from './gql';
+
+const VIEWER = graphql(`
+  query Viewer {
+    viewer { subject participantId displayName roles { role scope } }
+  }
+`);
+
+/** The signed-in participant and what their roles let them do (the api decides; this only chooses what to show). */
+export function useViewer() {
+  const { data } = useQuery(VIEWER);
+  const viewer = data?.viewer ?? null;
+  const has = (role: string, scope?: string) => viewer?.roles.some((grant) => grant.role === 'ADMIN' || (grant.role === role && (scope === undefined || grant.scope === scope))) ?? false;
+  return {
+    viewer,
+    isFocalPointOf: (stakeholderId: string) => has('FOCAL_POINT', stakeholderId),
+    isCoordinatorOf: (planId: string) => has('COORDINATOR', planId),
+    focalPointScopes: viewer?.roles.filter((grant) => grant.role === 'FOCAL_POINT').map((grant) => grant.scope!) ?? [],
+    coordinatorScopes: viewer?.roles.filter((grant) => grant.role === 'COORDINATOR').map((grant) => grant.scope!) ?? [],
+  };
+}
