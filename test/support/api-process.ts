@@ -39,9 +39,9 @@ export interface GraphQLResponse<T> {
 }
 
 /** Starts the real api (compiled `main.js`) on a free loopback port and waits until `/health` answers. */
-export async function startApi(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningApi> {
+export async function startApi(options: { dataDir?: string; env?: Record<string, string>; port?: number } = {}): Promise<RunningApi> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, [API_MAIN], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

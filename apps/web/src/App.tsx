@@ -6,7 +6,7 @@ import { currentSession, signOut } from './auth';
 import { LANGUAGES, type Language } from './i18n';
 import { PlansPage } from './pages/PlansPage';
 import { PlanDashboard } from './pages/PlanDashboard';
-import { SignInPage } from './pages/SignInPage';
+import { SignInPage, SignedInPage } from './pages/SignInPage';
 import { CommitmentPage } from './pages/CommitmentPage';
 import { DiscussionPage } from './pages/DiscussionPage';
 import { ModerationPage } from './pages/ModerationPage';
@@ -68,6 +68,7 @@ export function App() {
           <Route path="/milestones/:milestoneId" element={<DiscussionPage />} />
           <Route path="/workspace" element={<WorkspacePage />} />
           <Route path="/sign-in" element={<SignInPage onSignedIn={setSession} />} />
+          <Route path="/signed-in" element={<SignedInPage onSignedIn={setSession} />} />
           <Route path="*" element={<p>{t('app.notFound')}</p>} />
         </Routes>
       </main>

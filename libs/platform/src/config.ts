@@ -31,6 +31,9 @@ class EnvironmentVariables {
   @IsOptional() @Transform(emptyToUndefined) @IsString()
   AUTH_AUDIENCE?: string;
 
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(1)
+  AUTH_WEB_CLIENT_ID?: string;
+
   @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
   AUTH_DEV_SECRET?: string;
 
@@ -63,7 +66,14 @@ class EnvironmentVariables {
 }
 
 export type AuthConfig =
-  | { readonly mode: 'oidc'; readonly issuer: string; readonly audience: string; readonly jwksUrl: string }
+  | {
+      readonly mode: 'oidc';
+      readonly issuer: string;
+      readonly audience: string;
+      readonly jwksUrl: string;
+      /** The web app's public client at the provider (authorization code with PKCE); no web sign-in without it. */
+      readonly webClientId: string | undefined;
+    }
   | { readonly mode: 'dev'; readonly secret: string | undefined };
 
 export interface PlatformConfig {
@@ -120,7 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     dataDir: resolve(vars.DATA_DIR ?? './data'),
     eventStoreUrl: vars.EVENTSTORE_URL,
     auth: oidc.every(Boolean)
-      ? { mode: 'oidc', issuer: vars.AUTH_ISSUER!, audience: vars.AUTH_AUDIENCE!, jwksUrl: vars.AUTH_JWKS_URL! }
+      ? { mode: 'oidc', issuer: vars.AUTH_ISSUER!, audience: vars.AUTH_AUDIENCE!, jwksUrl: vars.AUTH_JWKS_URL!, webClientId: vars.AUTH_WEB_CLIENT_ID }
       : { mode: 'dev', secret: vars.AUTH_DEV_SECRET },
     logLevel: vars.LOG_LEVEL ?? 'info',
     bootstrapAdmin: vars.BOOTSTRAP_ADMIN,

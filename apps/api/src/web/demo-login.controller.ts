@@ -19,9 +19,12 @@ export class DemoLoginController {
     @Inject(PARTICIPANTS) private readonly participants: ParticipantsReader,
   ) {}
 
+  /** How the web app signs people in: the OIDC provider and its public client (code flow with PKCE), or the demo page. */
   @Get('config')
-  settings(): { demoLogin: boolean; oidc: boolean } {
-    return { demoLogin: this.config.demoLogin, oidc: this.config.auth.mode === 'oidc' };
+  settings(): { demoLogin: boolean; oidc: { authority: string; clientId: string; audience: string } | null } {
+    const auth = this.config.auth;
+    const oidc = auth.mode === 'oidc' && auth.webClientId ? { authority: auth.issuer, clientId: auth.webClientId, audience: auth.audience } : null;
+    return { demoLogin: this.config.demoLogin, oidc };
   }
 
   @Get('demo-participants')

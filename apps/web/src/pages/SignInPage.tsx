@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useApolloClient } from '@apollo/client/react';
 import { type Session, signIn } from '../auth';
+import { type OidcSettings, completeSignIn, userManager } from '../oidc';
 
 interface DemoParticipant {
   readonly subject: string;
@@ -21,13 +22,17 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
   const navigate = useNavigate();
   const client = useApolloClient();
   const [participants, setParticipants] = useState<DemoParticipant[] | 'off' | undefined>();
+  const [oidc, setOidc] = useState<OidcSettings | null>(null);
   const [subject, setSubject] = useState('');
   const [error, setError] = useState<string>();
 
   useEffect(() => {
     void fetch('/auth/config')
-      .then((response) => json<{ demoLogin: boolean }>(response))
-      .then(async (config) => (config.demoLogin ? json<DemoParticipant[]>(await fetch('/auth/demo-participants')) : 'off' as const))
+      .then((response) => json<{ demoLogin: boolean; oidc: OidcSettings | null }>(response))
+      .then(async (config) => {
+        setOidc(config.oidc);
+        return config.demoLogin ? json<DemoParticipant[]>(await fetch('/auth/demo-participants')) : ('off' as const);
+      })
       .then(setParticipants, (e: Error) => setError(e.message));
   }, []);
 
@@ -55,7 +60,14 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
           {t('failed', { message: error })}
         </p>
       )}
-      {participants === 'off' && <p>{t('demoOff')}</p>}
+      {oidc && (
+        <p>
+          <button type="button" onClick={() => void userManager(oidc).signinRedirect().catch((e: Error) => setError(e.message))}>
+            {t('withProvider')}
+          </button>
+        </p>
+      )}
+      {participants === 'off' && !oidc && <p>{t('demoOff')}</p>}
       {Array.isArray(participants) && (
         <form onSubmit={(event) => void submit(event)}>
           <p>{t('demoIntro')}</p>
@@ -72,5 +84,31 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
         </form>
       )}
     </section>
+  );
+}
+
+/** Where the provider sends the browser back: finishes the sign-in, then goes to the plans. */
+export function SignedInPage({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
+  const { t } = useTranslation('signIn');
+  const navigate = useNavigate();
+  const client = useApolloClient();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    completeSignIn().then(
+      async (session) => {
+        signIn(session);
+        onSignedIn(session);
+        await client.resetStore();
+        await navigate('/', { replace: true });
+      },
+      (e: Error) => setError(e.message),
+    );
+  }, []); // once: the code in this address can be redeemed only once
+  return error ? (
+    <p role="alert" className="error">
+      {t('failed', { message: error })}
+    </p>
+  ) : (
+    <p role="status">{t('completing')}</p>
   );
 }
