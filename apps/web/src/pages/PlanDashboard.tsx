@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { graphql } from '../gql';
-import type { CommitmentStatus, TrackingFiguresFieldsFragment } from '../gql/graphql';
+import type { CommitmentStatus, StakeholderKind, TrackingFiguresFieldsFragment } from '../gql/graphql';
 import { timelineOrder } from '../deadlines';
 import { formatDate, formatNumber } from '../i18n';
 import { QueryState } from '../components/QueryState';
@@ -67,10 +67,10 @@ const DEADLINES = graphql(`
 `);
 
 const COMMITMENTS = graphql(`
-  query PlanCommitments($planId: ID!, $after: String, $thematicArea: String, $status: CommitmentStatus) {
+  query PlanCommitments($planId: ID!, $after: String, $thematicArea: String, $status: CommitmentStatus, $ownerKind: StakeholderKind) {
     plan(id: $planId) {
       id
-      commitments(first: 20, after: $after, thematicArea: $thematicArea, status: $status) {
+      commitments(first: 20, after: $after, thematicArea: $thematicArea, status: $status, ownerKind: $ownerKind) {
         totalCount
         pageInfo { hasNextPage endCursor }
         edges { node { id title status dueDate thematicArea { code } owner { name kind } } }
@@ -83,7 +83,7 @@ const COMMITMENTS = graphql(`
 const COLOURS = { onTime: '#1b7f3b', late: '#946200', overdue: '#b3261e', commitments: '#2857a4' };
 
 function MilestoneChart({ rows, label }: { rows: { name: string; figures: TrackingFiguresFieldsFragment }[]; label: string }) {
-  const { t, i18n } = useTranslation('dashboard');
+  const { t, i18n } = useTranslation(['dashboard', 'common']);
   const data = rows.map((row) => ({ name: row.name, onTime: row.figures.milestonesOnTime, late: row.figures.milestonesLate, overdue: row.figures.milestonesOverdue }));
   return (
     <>
@@ -117,7 +117,15 @@ function MilestoneChart({ rows, label }: { rows: { name: string; figures: Tracki
           {rows.map((row) => (
             <tr key={row.name}>
               <th scope="row">{row.name}</th>
-              <td>{row.figures.commitmentsByStatus.reduce((sum, s) => sum + s.count, 0)}</td>
+              <td>
+                {row.figures.commitmentsByStatus.reduce((sum, s) => sum + s.count, 0)}
+                {row.figures.commitmentsByStatus.length > 0 && (
+                  <span className="muted">
+                    {' '}
+                    ({row.figures.commitmentsByStatus.map((s) => `${t(`common:status.${s.status}`)} ${s.count}`).join(', ')})
+                  </span>
+                )}
+              </td>
               <td>{row.figures.milestonesOnTime}</td>
               <td>{row.figures.milestonesLate}</td>
               <td>{row.figures.milestonesOverdue}</td>
@@ -160,13 +168,15 @@ function Timeline({ planId, asAt }: { planId: string; asAt: string | null }) {
 }
 
 const COMMITMENT_STATUSES: CommitmentStatus[] = ['PROPOSED', 'ACTIVE', 'COMPLETED', 'WITHDRAWN'];
+const OWNER_KINDS: StakeholderKind[] = ['GOVERNMENT', 'PRIVATE_SECTOR', 'NGO', 'YOUTH_PANEL', 'INTERGOVERNMENTAL', 'LAW_ENFORCEMENT', 'ACADEMIC', 'OTHER'];
 
 function CommitmentsTable({ planId, areas }: { planId: string; areas: readonly { code: string; title: string }[] }) {
   const { t, i18n } = useTranslation(['dashboard', 'common']);
   const [thematicArea, setThematicArea] = useState('');
   const [status, setStatus] = useState<CommitmentStatus | ''>('');
+  const [ownerKind, setOwnerKind] = useState<StakeholderKind | ''>('');
   const { data, loading, error, fetchMore } = useQuery(COMMITMENTS, {
-    variables: { planId, thematicArea: thematicArea || null, status: status || null },
+    variables: { planId, thematicArea: thematicArea || null, status: status || null, ownerKind: ownerKind || null },
   });
   const connection = data?.plan?.commitments;
   const more = () =>
@@ -202,6 +212,17 @@ function CommitmentsTable({ planId, areas }: { planId: string; areas: readonly {
             {COMMITMENT_STATUSES.map((value) => (
               <option key={value} value={value}>
                 {t(`common:status.${value}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('filterOwnerKind')}
+          <select value={ownerKind} onChange={(event) => setOwnerKind(event.target.value as StakeholderKind | '')}>
+            <option value="">{t('any')}</option>
+            {OWNER_KINDS.map((value) => (
+              <option key={value} value={value}>
+                {t(`common:stakeholderKind.${value}`)}
               </option>
             ))}
           </select>
