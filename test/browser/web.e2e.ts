@@ -81,17 +81,42 @@ describe('the web app in a real browser, on the seeded demo', () => {
     await page.getByLabel('Langue').selectOption('en');
   }, 30_000);
 
-  it('fits a 360-pixel-wide phone screen', async () => {
+  it('fits a 360-pixel-wide phone screen, page after page', async () => {
     const phone = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'en-GB' });
+    phone.setDefaultTimeout(10_000);
+    const fits = async (name: string) => {
+      expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+      await screenshot(phone, `${name}-phone`);
+    };
     try {
       await phone.goto(api.url);
+      await phone.getByRole('link', { name: COSTA_RICA }).waitFor();
+      await fits('plans');
       await phone.getByRole('link', { name: COSTA_RICA }).click();
       await phone.getByRole('region', { name: 'Deadlines, overdue first' }).waitFor();
-      expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
-      await screenshot(phone, 'plan-dashboard-phone');
+      await fits('plan-dashboard');
+      await phone.getByRole('link', { name: "Members implement The Code's six criteria" }).first().click();
+      await phone.getByRole('region', { name: 'Audit trail' }).waitFor();
+      await fits('commitment');
+      await phone.getByRole('region', { name: 'Milestones' }).getByRole('link').first().click();
+      await phone.getByRole('region', { name: /comment/ }).waitFor();
+      await fits('discussion');
     } finally {
       await phone.close();
     }
+  }, 60_000);
+
+  it('takes a reader from the plans to a plan with the keyboard alone', async () => {
+    await page.goto(api.url);
+    await page.getByRole('link', { name: COSTA_RICA }).waitFor();
+    let focused = '';
+    for (let presses = 0; presses < 30 && focused !== COSTA_RICA; presses++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate<string>('document.activeElement?.textContent ?? ""');
+    }
+    expect(focused).toBe(COSTA_RICA);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: COSTA_RICA, level: 1 }).waitFor();
   }, 30_000);
 
   it('signs in as a demo participant with DEMO_LOGIN, using only the keyboard', async () => {
