@@ -31,6 +31,8 @@ describe('signing in to the web app with an OIDC provider (authorization code wi
       cookies: { keys: ['oidc-e2e-cookie-key'] },
       findAccount: (_ctx, id) => ({ accountId: id, claims: () => ({ sub: id, name: `Analyst ${id}` }) }),
       claims: { openid: ['sub'], profile: ['name'] },
+      ttl: { AccessToken: 600, IdToken: 600, AuthorizationCode: 60, Grant: 600, Interaction: 600, Session: 600 },
+      clientBasedCORS: (_ctx, origin, client) => client.redirectUris?.some((uri) => new URL(uri).origin === origin) ?? false,
       features: {
         devInteractions: { enabled: true },
         resourceIndicators: {
