@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validate as isUuid, version as uuidVersion } from 'uuid';
-import { participantDecider, participantStream } from '#domain';
+import { fold, participantDecider, participantStream } from '#domain';
 import { type EventStore, MemoryEventStore, SqliteEventStore } from '#eventstore';
 import { type CommandContext, ConflictError, ensureRoleDecider, eventIdFor, executeCommand, participantIdOf } from '#application';
 
@@ -180,5 +180,33 @@ describe('executeCommand', () => {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  describe('with the state of a stream remembered between commands', () => {
+    it('folds what other writers appended meanwhile, and answers a later retry with its first result', async () => {
+      const store = new MemoryEventStore();
+      const first = context({ commandId: randomUUID() });
+      await run(store, register, first);
+      await run(store, grant('plan-1'));
+      // Another process grants a role straight into the log.
+      await store.append(stream, [
+        { id: randomUUID(), type: 'RoleGranted', data: { participantId, role: 'MONITOR', scope: 'plan-2' }, metadata: { correlationId: 'x', occurredAt: now.toISOString(), schemaVersion: 1 } },
+      ]);
+      const third = await run(store, grant('plan-3'));
+      expect(third.version).toBe(3);
+      expect(third.state).toEqual(fold(participantDecider, await store.readStream(stream)));
+      expect(JSON.stringify(third.state)).toContain('plan-2');
+      // A retry of the first command, three commands later: the first outcome, nothing new.
+      const retried = await run(store, register, first);
+      expect(retried.version).toBe(0);
+      expect(await store.readStream(stream)).toHaveLength(4);
+    });
+
+    it('refuses a stale expectedVersion even when the remembered state is current', async () => {
+      const store = new MemoryEventStore();
+      await run(store, register);
+      await run(store, grant('plan-1'));
+      await expect(run(store, grant('plan-2'), context({ expectedVersion: 0 }))).rejects.toBeInstanceOf(ConflictError);
+    });
   });
 });

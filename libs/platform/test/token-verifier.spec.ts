@@ -26,6 +26,15 @@ describe('dev tokens', () => {
     const expired = await signDevToken(devTokenSecret(config), { subject: 'x', expiresIn: '-1m' });
     await expect(verifier.verify(`Bearer ${expired}`)).rejects.toThrow('The bearer token has expired');
   });
+
+  it('remembers a verified token only until it expires', async () => {
+    const verifier = createTokenVerifier(config);
+    const token = await signDevToken(devTokenSecret(config), { subject: 'soon@gone.example', expiresIn: '2s' });
+    await expect(verifier.verify(`Bearer ${token}`)).resolves.toEqual({ subject: 'soon@gone.example' });
+    await expect(verifier.verify(`Bearer ${token}`)).resolves.toEqual({ subject: 'soon@gone.example' });
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await expect(verifier.verify(`Bearer ${token}`)).rejects.toThrow('The bearer token has expired');
+  });
 });
 
 describe('OIDC tokens', () => {

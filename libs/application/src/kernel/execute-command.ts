@@ -5,6 +5,7 @@ import type { CommandContext } from './command-context.js';
 import { earlierRun } from './earlier-run.js';
 import { eventIdFor } from './event-ids.js';
 import { eventMetadata } from './event-metadata.js';
+import { loadStream, rememberAppend } from './stream-state-cache.js';
 
 /** How often a command is re-read and re-decided after a concurrent change before the caller gets CONFLICT. */
 export const DEFAULT_COMMAND_RETRIES = 5;
@@ -31,8 +32,6 @@ export interface CommandOutcome<State> {
 }
 
 type Folding<State> = Pick<Decider<State, never, never>, 'initialState' | 'evolve'>;
-
-const versionOf = (recorded: readonly RecordedEvent[]): number => Number(recorded.at(-1)?.revision ?? -1n);
 
 /** The first run's result, as it was: its events, the version and position after them, the state they left. */
 function replay<State>(decider: Folding<State>, recorded: readonly RecordedEvent[], run: readonly RecordedEvent[]): CommandOutcome<State> {
@@ -80,22 +79,28 @@ export async function executeCommand<State, Command extends { readonly type: str
   const retries = request.maxRetries ?? DEFAULT_COMMAND_RETRIES;
   const metadata = eventMetadata(context, command.type);
   for (let attempt = 0; ; attempt++) {
-    const recorded = await store.readStream(stream);
-    const version = versionOf(recorded);
-    const run = context.commandId === undefined ? undefined : earlierRun(recorded, context.commandId);
-    if (run) return replay(decider, recorded, run);
+    const snapshot = await loadStream(store, stream, decider);
+    if (context.commandId !== undefined && snapshot.ids.has(eventIdFor(context.commandId, 0))) {
+      // A retry of a command that already ran: answer with its first result, read from the whole stream.
+      const recorded = await store.readStream(stream);
+      const run = earlierRun(recorded, context.commandId);
+      if (run) return replay(decider, recorded, run);
+    }
+    const version = snapshot.revision;
     if (context.expectedVersion !== undefined && context.expectedVersion !== version) {
       throw new ConflictError(stream, context.expectedVersion, version);
     }
-    const state = fold(decider, recorded);
+    const state = snapshot.state;
     const decided = decider.decide(command, state, context.now);
-    if (decided.length === 0) return { events: [], version, position: recorded.at(-1)?.position, state };
+    if (decided.length === 0) return { events: [], version, position: snapshot.position, state };
     let actual = version;
     try {
       const appended = await appendAfter(store, stream, version, decided, metadata, context.commandId);
       if (appended) {
         const last = appended.at(-1)!;
-        return { events: appended, version: Number(last.revision), position: last.position, state: decided.reduce(decider.evolve, state) };
+        const after = decided.reduce(decider.evolve, state);
+        rememberAppend(store, stream, decider, appended, after);
+        return { events: appended, version: Number(last.revision), position: last.position, state: after };
       }
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;

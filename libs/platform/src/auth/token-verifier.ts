@@ -21,6 +21,9 @@ export interface TokenVerifier {
   verify(authorizationHeader: string | undefined): Promise<VerifiedToken | null>;
 }
 
+const VERIFIED_TTL_MS = 60_000;
+const VERIFIED_CAPACITY = 10_000;
+
 const ALGORITHMS_OIDC = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
 function reason(error: unknown): string {
@@ -50,14 +53,28 @@ export function createTokenVerifier(config: Pick<PlatformConfig, 'dataDir' | 'au
           return (token: string) => jwtVerify(token, secret, { issuer: DEV_TOKEN_ISSUER, audience: DEV_TOKEN_AUDIENCE, algorithms: ['HS256'] });
         })();
 
+  // A client sends the same token with every request: a verified token is remembered until it expires, for a
+  // minute at most (so a provider's key rotation is noticed soon), in a bounded map.
+  const verified = new Map<string, { subject: string; until: number }>();
+  const remember = (token: string, subject: string, exp: number | undefined) => {
+    const until = Math.min(exp === undefined ? Infinity : exp * 1000, Date.now() + VERIFIED_TTL_MS);
+    if (verified.size >= VERIFIED_CAPACITY) verified.delete(verified.keys().next().value!);
+    verified.set(token, { subject, until });
+  };
+
   return {
     async verify(header) {
       if (header === undefined || header === '') return null;
       const match = /^Bearer\s+([A-Za-z0-9\-_=]+\.[A-Za-z0-9\-_=]+\.[A-Za-z0-9\-_.+/=]*)$/.exec(header.trim());
       if (!match) throw new InvalidTokenError('The Authorization header must be `Bearer <JWT>`');
+      const token = match[1]!;
+      const known = verified.get(token);
+      if (known && known.until > Date.now()) return { subject: known.subject };
+      if (known) verified.delete(token);
       try {
-        const { payload } = await check(match[1]!);
+        const { payload } = await check(token);
         if (typeof payload.sub !== 'string' || payload.sub === '') throw new InvalidTokenError('The bearer token has no subject');
+        remember(token, payload.sub, payload.exp);
         return { subject: payload.sub };
       } catch (error) {
         if (error instanceof InvalidTokenError) throw error;
