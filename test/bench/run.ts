@@ -1,7 +1,8 @@
 /**
- * The event store benchmark (`npm run bench`). It prints figures and asserts nothing. Every figure is measured in
- * this one run, side by side, on files in a fresh directory on the real disk (`./data/bench-<time>`; `BENCH_DIR`
- * names another parent directory), removed at the end. One line per figure, then one JSON line with all of them.
+ * The benchmark (`npm run bench`): the event store, then the api over HTTP. It prints figures and asserts nothing.
+ * Every figure is measured in this one run, side by side, on files in a fresh directory on the real disk
+ * (`./data/bench-<time>`; `BENCH_DIR` names another parent directory), removed at the end. One line per figure, then
+ * one JSON line with all of them. The soak of the api's memory is a separate command (`npm run bench:soak`, soak.ts).
  *
  * - raw_sqlite_commit_per_s: better-sqlite3, WAL, synchronous=FULL, one single-row INSERT per transaction,
  *   sequential: the durable-commit (fsync) limit of this machine, the ceiling for a lone writer.
@@ -31,6 +32,18 @@
  * - esdb_append_per_s, esdb_catchup_events_per_s: the EventStoreDB adapter against the EventStoreDB test server in a
  *   child process (32 writers as above; catch-up of the same projection over 23,200 events). The test server keeps
  *   its log in memory in one Node.js process: these figures are bounded by it, not by EventStoreDB (esdb-bench.ts).
+ * - mutation_per_s, mutation_p50_ms, mutation_p99_ms, trivial_query_per_s: the real api as a child process
+ *   (compiled main.js, SQLite, fresh data directory) under 32 concurrent autocannon clients for 10 s each, after a
+ *   2 s warm-up: `scheduleMilestone` mutations (distinct titles and commandIds, one active commitment per client),
+ *   then `{ serverInfo { version } }`, the ceiling of the HTTP and GraphQL stack. mutation_vs_trivial_query is their
+ *   ratio (target >= 0.35), mutation p99 has a target of 50 ms; api_load_failed_requests counts non-2xx responses,
+ *   connection errors and responses with GraphQL errors of both runs (should be 0) (api-load-bench.ts).
+ * - rebuild_events_per_s, cold_start_s, rss_mb: a log of BENCH_COLD_EVENTS events (1,000,000 by default:
+ *   cold_start_events) on 1,000 commitments made through the api, filled with milestone and task events appended
+ *   to their streams. rebuild_events_per_s: events / seconds from spawning the api without read models until every
+ *   projection runs at the head (target >= 50,000). cold_start_s: seconds from spawning it again until it answers
+ *   a query for the plan (target <= 5). rss_mb: the most resident memory seen while it then serves the plan
+ *   dashboard, commitments and deadlines queries (target <= 400 MB) (cold-start-bench.ts).
  * - Ratios: append_1_writer_vs_raw (target >= 0.7; append_1_writer_vs_raw_event_schema beside it),
  *   append_32_vs_1_writer (target >= 3), append_vs_emmett (one writer, target >= 5), append_32_vs_emmett_32;
  *   catchup_events_per_s has a target of 50,000. Targets are printed as information only.
@@ -47,6 +60,8 @@ import { type Figure, concurrently, measure, ratio, report, round } from './meas
 import { latestProgress, progressList } from './projections.js';
 import { trackingBench } from './tracking-bench.js';
 import { esdbBench } from './esdb-bench.js';
+import { CLIENTS as API_CLIENTS, type LoadRun, apiLoadBench } from './api-load-bench.js';
+import { coldStartBench } from './cold-start-bench.js';
 import { ONE_WRITER_STREAMS, oneWriterStream, progressEvent } from './sample-events.js';
 
 const ONE_WRITER = 4000;
@@ -262,6 +277,31 @@ try {
   }
   const tracking = await section('query latency on a large plan', () => trackingBench(dir));
 
+  const apiLoad = await section('api under load', () => apiLoadBench(dir));
+  if (apiLoad) {
+    const { mutation, trivial } = apiLoad;
+    const latency = (run: LoadRun) => `p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms`;
+    console.log('');
+    report(`api scheduleMilestone, ${API_CLIENTS} clients`, mutation.figure, `${latency(mutation)} (p99 target <= 50 ms); vs trivial query: ${times(mutation.figure, trivial.figure)} (target >= 0.35)`);
+    report(`api { serverInfo { version } }, ${API_CLIENTS} clients`, trivial.figure, `${latency(trivial)}; the ceiling of HTTP + GraphQL`);
+    for (const [name, run] of [['mutations', mutation], ['trivial queries', trivial]] as const) {
+      const failures = `non-2xx ${run.non2xx}, connection errors ${run.errors}, GraphQL errors ${run.graphqlErrors}`;
+      console.log(`api ${name}: ${failures}${run.firstError ? `; the first: ${run.firstError}` : ''}`);
+    }
+  }
+  const cold = await section('cold start on a large log', () => coldStartBench(dir));
+  if (cold) {
+    report(
+      `rebuild of every read model, ${cold.events.toLocaleString('en-US')} events`,
+      cold.rebuild,
+      `target >= 50,000/s; from spawn until every projection is at the head; first answer after ${cold.firstAnswerDuringRebuildSeconds.toFixed(1)} s`,
+    );
+    console.log(`cold start: spawn until the plan is served         ${cold.coldStartSeconds.toFixed(2)} s  target <= 5 s`);
+    console.log(`api resident memory, serving the dashboard      ${cold.rssMb.toFixed(0)} MB  target <= 400 MB`);
+    const slowest = Object.entries(cold.dashboardMs).map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`).join(', ');
+    console.log(`dashboard queries on that log, slowest of 5     ${slowest}`);
+  }
+
   console.log(`\nwhole run ${((performance.now() - runStarted) / 1000).toFixed(1)} s`);
   console.log(
     JSON.stringify({
@@ -291,6 +331,16 @@ try {
       as_of_ms: tracking?.as_of_ms ?? null,
       esdb_append_per_s: perSecond(esdb?.append),
       esdb_catchup_events_per_s: perSecond(esdb?.catchUp),
+      mutation_per_s: perSecond(apiLoad?.mutation.figure),
+      trivial_query_per_s: perSecond(apiLoad?.trivial.figure),
+      mutation_vs_trivial_query: ratioOf(apiLoad?.mutation.figure, apiLoad?.trivial.figure),
+      mutation_p50_ms: apiLoad?.mutation.p50Ms ?? null,
+      mutation_p99_ms: apiLoad?.mutation.p99Ms ?? null,
+      api_load_failed_requests: apiLoad ? [apiLoad.mutation, apiLoad.trivial].reduce((sum, run) => sum + run.non2xx + run.errors + run.graphqlErrors, 0) : null,
+      cold_start_events: cold?.events ?? null,
+      rebuild_events_per_s: perSecond(cold?.rebuild),
+      cold_start_s: cold ? round(cold.coldStartSeconds, 2) : null,
+      rss_mb: cold ? round(cold.rssMb) : null,
     }),
   );
 } finally {

@@ -1,0 +1,215 @@
+/**
+ * The api on a large log: 1,000 commitments made through the api, then the log filled to `BENCH_COLD_EVENTS`
+ * events (1,000,000 by default) with milestones and tasks appended straight to the commitments' streams. Then:
+ * - the full rebuild of every read model (read models removed), from spawning the api until every projection has
+ *   caught up with the head of the log;
+ * - a cold start on built read models, from spawning the api until it answers a GraphQL query for the plan;
+ * - the api's resident memory (VmRSS) while it serves a few dashboard queries.
+ */
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { type EventMetadata, type NewEvent, SqliteEventStore } from '#eventstore';
+import { API_MAIN, freePort, startApi } from '../support/api-process.js';
+import { ADMIN, COMMITMENTS_QUERY, DASHBOARD_QUERY, DEADLINES_QUERY, JSON_HEADERS, dueDate, rssMb, setUpPlan } from './api-client.js';
+import type { Figure } from './measure.js';
+
+export const COLD_EVENTS = Number(process.env['BENCH_COLD_EVENTS'] ?? 1_000_000);
+const COMMITMENTS = 1000;
+const APPEND_BATCH = 1000;
+const REBUILD_TIMEOUT_MS = 30 * 60_000;
+const DASHBOARD_ROUNDS = 5;
+
+export interface ColdStartFigures {
+  readonly events: number;
+  readonly seed: Figure;
+  readonly rebuild: Figure;
+  /** Seconds from spawning the api without read models until it first answered a query. */
+  readonly firstAnswerDuringRebuildSeconds: number;
+  readonly coldStartSeconds: number;
+  readonly rssMb: number;
+  /** Slowest answer to each dashboard query, in ms. */
+  readonly dashboardMs: Readonly<Record<string, number>>;
+}
+
+/**
+ * `count` tracking events for one commitment, in groups of four: two milestones scheduled, the first of them
+ * completed (on time, or a few days late), a task added.
+ */
+function* trackingEvents(commitmentId: string, count: number, metadata: () => EventMetadata): Generator<NewEvent> {
+  const event = (type: string, data: object): NewEvent => ({ id: randomUUID(), type, data: { commitmentId, ...data }, metadata: metadata() });
+  let scheduled: [string, string] = [randomUUID(), randomUUID()];
+  for (let n = 0; n < count; n++) {
+    const group = Math.floor(n / 4);
+    switch (n % 4) {
+      case 0:
+        scheduled = [randomUUID(), randomUUID()];
+        yield event('MilestoneScheduled', { milestoneId: scheduled[0], title: `Milestone ${n}`, dueDate: dueDate(group * 7) });
+        break;
+      case 1:
+        yield event('MilestoneScheduled', { milestoneId: scheduled[1], title: `Milestone ${n}`, dueDate: dueDate(group * 7 + 5) });
+        break;
+      case 2:
+        yield event('MilestoneCompleted', { milestoneId: scheduled[0], completedOn: dueDate(group * 7 + (group % 3 === 0 ? 4 : 0)) });
+        break;
+      default:
+        yield event('TaskAdded', { taskId: randomUUID(), title: `Task ${n}`, dueDate: dueDate(group * 7 + 3) });
+    }
+  }
+}
+
+/** Appends tracking events to the commitments' streams until the log holds `total` events. */
+async function fillLog(path: string, commitmentIds: readonly string[], total: number): Promise<Figure> {
+  const store = SqliteEventStore.open({ path });
+  try {
+    const head = Number((await store.headPosition()) ?? 0n);
+    const toAppend = Math.max(0, total - head);
+    const started = performance.now();
+    for (const [i, commitmentId] of commitmentIds.entries()) {
+      const count = Math.floor(toAppend / commitmentIds.length) + (i < toAppend % commitmentIds.length ? 1 : 0);
+      const stream = `commitment-${commitmentId}`;
+      // The metadata of the focal point's CommitmentMade, with a correlation id and time of its own.
+      const [made, ...rest] = await store.readStream(stream);
+      if (!made) throw new Error(`${stream} is empty`);
+      let revision = (rest.at(-1) ?? made).revision;
+      const metadata = (): EventMetadata => ({ ...made.metadata, correlationId: randomUUID(), occurredAt: new Date().toISOString() });
+      let batch: NewEvent[] = [];
+      const flush = async () => {
+        revision = (await store.append(stream, batch, revision)).nextExpectedRevision;
+        batch = [];
+      };
+      for (const event of trackingEvents(commitmentId, count, metadata)) {
+        batch.push(event);
+        if (batch.length === APPEND_BATCH) await flush();
+      }
+      if (batch.length > 0) await flush();
+    }
+    const seconds = (performance.now() - started) / 1000;
+    return { operations: toAppend, seconds, perSecond: toAppend / seconds };
+  } finally {
+    await store.close();
+  }
+}
+
+interface ServerInfo {
+  serverInfo: { headPosition: string | null; projections: { name: string; position: string | null; lag: number; state: string }[] };
+}
+
+interface Rebuild {
+  /** From spawning the api until every read model ran at the head of the log. */
+  readonly seconds: number;
+  /** From spawning the api until it first answered (it may not listen while it catches up). */
+  readonly firstAnswerSeconds: number;
+}
+
+/**
+ * Spawns the api (as `startApi` does, without its 30 s limit on start-up: it may not answer until it has caught
+ * up) and polls `serverInfo` until every read model runs at `head`.
+ */
+async function rebuild(dataDir: string, head: string): Promise<Rebuild> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, [API_MAIN], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
+  const seconds = () => (performance.now() - started) / 1000;
+  let firstAnswerSeconds: number | undefined;
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the api exited with ${child.exitCode}: ${output}`);
+      const info = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: JSON_HEADERS,
+        body: JSON.stringify({ query: '{ serverInfo { headPosition projections { name position lag state } } }' }),
+      }).then(
+        async (res) => ((await res.json()) as { data?: ServerInfo }).data?.serverInfo,
+        () => undefined, // not listening yet
+      );
+      if (info) firstAnswerSeconds ??= seconds();
+      const failed = info?.projections.find((p) => p.state === 'FAILED');
+      if (failed) throw new Error(`read model ${failed.name} failed`);
+      if (info && info.headPosition === head && info.projections.every((p) => p.state === 'RUNNING' && p.lag === 0)) {
+        return { seconds: seconds(), firstAnswerSeconds: firstAnswerSeconds! };
+      }
+      if (seconds() * 1000 > REBUILD_TIMEOUT_MS) throw new Error(`read models did not catch up within ${REBUILD_TIMEOUT_MS / 60_000} minutes: ${JSON.stringify(info)}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+export async function coldStartBench(dir: string, log: (line: string) => void = console.log): Promise<ColdStartFigures> {
+  const dataDir = join(dir, 'cold-start');
+  const eventLog = join(dataDir, 'events.sqlite');
+
+  const setupStarted = performance.now();
+  const setup = await startApi({ dataDir, env: { BOOTSTRAP_ADMIN: ADMIN } });
+  const plan = await setUpPlan(setup, COMMITMENTS).finally(() => setup.stop());
+  const setupSeconds = (performance.now() - setupStarted) / 1000;
+  const seed = await fillLog(eventLog, plan.commitmentIds, COLD_EVENTS);
+  const store = SqliteEventStore.open({ path: eventLog });
+  const head = (await store.headPosition())!;
+  await store.close();
+  log(
+    `\nlarge log: ${Number(head).toLocaleString('en-US')} events (BENCH_COLD_EVENTS=${COLD_EVENTS}): ${COMMITMENTS.toLocaleString('en-US')} commitments made through the api in ${setupSeconds.toFixed(1)} s, ` +
+      `then ${seed.operations.toLocaleString('en-US')} milestone and task events appended to their streams in ${seed.seconds.toFixed(1)} s`,
+  );
+
+  // The full rebuild: no read models at all.
+  for (const suffix of ['', '-wal', '-shm']) rmSync(join(dataDir, `read-models.sqlite${suffix}`), { force: true });
+  const rebuilt = await rebuild(dataDir, head.toString());
+
+  // The cold start on built read models.
+  const started = performance.now();
+  const api = await startApi({ dataDir });
+  try {
+    let coldStartSeconds: number;
+    for (;;) {
+      const res = await api.graphql<{ plan: { id: string } | null }>('query ($id: ID!) { plan(id: $id) { id title } }', { id: plan.planId });
+      if (res.data?.plan?.id === plan.planId) {
+        coldStartSeconds = (performance.now() - started) / 1000;
+        break;
+      }
+      if (performance.now() - started > 120_000) throw new Error(`the plan was not served within 120 s: ${JSON.stringify(res.errors)}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+
+    let maxRss = rssMb(api.process.pid) ?? 0;
+    const sampler = setInterval(() => (maxRss = Math.max(maxRss, rssMb(api.process.pid) ?? 0)), 50);
+    const dashboardMs: Record<string, number> = {};
+    try {
+      for (let round = 0; round < DASHBOARD_ROUNDS; round++) {
+        for (const [name, query] of Object.entries({ dashboard: DASHBOARD_QUERY, commitments: COMMITMENTS_QUERY, deadlines: DEADLINES_QUERY })) {
+          const queryStarted = performance.now();
+          const res = await api.graphql(query, { planId: plan.planId }, plan.focalToken);
+          if (res.errors) throw new Error(`${name}: ${JSON.stringify(res.errors)}`);
+          dashboardMs[name] = Math.max(dashboardMs[name] ?? 0, performance.now() - queryStarted);
+        }
+      }
+    } finally {
+      clearInterval(sampler);
+    }
+    maxRss = Math.max(maxRss, rssMb(api.process.pid) ?? 0);
+    const events = Number(head);
+    return {
+      events,
+      seed,
+      rebuild: { operations: events, seconds: rebuilt.seconds, perSecond: events / rebuilt.seconds },
+      firstAnswerDuringRebuildSeconds: rebuilt.firstAnswerSeconds,
+      coldStartSeconds,
+      rssMb: maxRss,
+      dashboardMs,
+    };
+  } finally {
+    await api.stop();
+  }
+}
