@@ -17,8 +17,8 @@ export function catchUpSubscription(
 ): Subscription {
   const maxBatchSize = options.maxBatchSize ?? 500;
   let closed = false;
-  let wakeOnClose: () => void = () => undefined;
-  const closing = new Promise<void>((resolve) => (wakeOnClose = resolve));
+  /** Ends the current wait for a change early (on close). A fresh one per wait: nothing piles up on a long-lived promise. */
+  let interrupt: (() => void) | undefined;
 
   const run = async (): Promise<void> => {
     let after = from;
@@ -39,7 +39,11 @@ export function catchUpSubscription(
         reportedCaughtUp = true;
         options.onCaughtUp?.(after);
       }
-      await Promise.race([changes.changedSince(seen), closing]);
+      await new Promise<void>((resolve) => {
+        interrupt = resolve;
+        void changes.changedSince(seen).then(resolve);
+      });
+      interrupt = undefined;
     }
   };
 
@@ -50,7 +54,7 @@ export function catchUpSubscription(
   return {
     async close() {
       closed = true;
-      wakeOnClose();
+      interrupt?.();
       await running;
     },
   };
