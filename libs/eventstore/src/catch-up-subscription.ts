@@ -33,6 +33,9 @@ export function catchUpSubscription(
         await handler(batch);
         after = last.position;
         reportedCaughtUp = false;
+        // Reads and handlers may complete synchronously (SQLite): let I/O in between batches, so a long catch-up
+        // never starves the process's requests.
+        await new Promise((resolve) => setImmediate(resolve));
         continue;
       }
       if (!reportedCaughtUp) {
