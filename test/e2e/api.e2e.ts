@@ -155,7 +155,7 @@ describe('the api on the embedded default', () => {
     const lines = tail.stdout.trim().split('\n').map((line) => JSON.parse(line) as { type: string; actor: string });
     expect(lines.map((l) => l.type)).toEqual(expect.arrayContaining(['ParticipantRegistered', 'RoleGranted']));
     expect(lines.find((l) => l.type === 'RoleGranted' && l.actor === ADMIN)).toBeDefined();
-  });
+  }, 60_000); // three CLI processes start one after another: seconds each on a busy machine
 
   it('shuts down cleanly on SIGTERM', async () => {
     const code = await api.stop('SIGTERM');
