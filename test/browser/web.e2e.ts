@@ -17,6 +17,36 @@ async function seeded(api: RunningApi): Promise<void> {
   }
 }
 
+interface SeededDemo {
+  dataDir: string;
+  api: RunningApi;
+  browser: Browser;
+  page: Page;
+}
+
+/** The api on a fresh DATA_DIR with the demo seeded and DEMO_LOGIN on, and a Chromium page to drive it. */
+async function openSeededDemo(prefix: string): Promise<SeededDemo> {
+  const dataDir = tempDataDir(prefix);
+  const api = await startApi({ dataDir, env: { SEED_DEMO: 'true', DEMO_LOGIN: 'true' } });
+  await seeded(api);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ locale: 'en-GB' });
+  page.setDefaultTimeout(10_000);
+  return { dataDir, api, browser, page };
+}
+
+async function closeSeededDemo(demo: Partial<Omit<SeededDemo, 'page'>>): Promise<void> {
+  await demo.browser?.close();
+  await demo.api?.stop();
+  if (demo.dataDir) removeDir(demo.dataDir);
+}
+
+/** A screenshot of the page as it is, and no serious or critical axe-core violation on it. */
+async function accessible(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect(await seriousViolations(page)).toEqual([]);
+}
+
 describe('the web app in a real browser, on the seeded demo', () => {
   let dataDir: string;
   let api: RunningApi;
@@ -24,24 +54,12 @@ describe('the web app in a real browser, on the seeded demo', () => {
   let page: Page;
 
   beforeAll(async () => {
-    dataDir = tempDataDir('npa-browser-');
-    api = await startApi({ dataDir, env: { SEED_DEMO: 'true', DEMO_LOGIN: 'true' } });
-    await seeded(api);
-    browser = await launchChromium();
-    page = await browser.newPage({ locale: 'en-GB' });
-    page.setDefaultTimeout(10_000);
+    ({ dataDir, api, browser, page } = await openSeededDemo('npa-browser-'));
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-    removeDir(dataDir);
-  });
+  afterAll(() => closeSeededDemo({ dataDir, api, browser }));
 
-  async function expectAccessible(name: string): Promise<void> {
-    await screenshot(page, name);
-    expect(await seriousViolations(page)).toEqual([]);
-  }
+  const expectAccessible = (name: string) => accessible(page, name);
 
   it('lets an NGO analyst browse the plans, open the Costa Rica plan and find its overdue milestones first', async () => {
     await page.goto(api.url);
@@ -140,19 +158,10 @@ describe('the stories of the people who use it, on the seeded demo', () => {
   const CLAUSE = 'Child-protection clause in supplier contracts (criterion 3)';
 
   beforeAll(async () => {
-    dataDir = tempDataDir('npa-browser-stories-');
-    api = await startApi({ dataDir, env: { SEED_DEMO: 'true', DEMO_LOGIN: 'true' } });
-    await seeded(api);
-    browser = await launchChromium();
-    page = await browser.newPage({ locale: 'en-GB' });
-    page.setDefaultTimeout(10_000);
+    ({ dataDir, api, browser, page } = await openSeededDemo('npa-browser-stories-'));
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-    removeDir(dataDir);
-  });
+  afterAll(() => closeSeededDemo({ dataDir, api, browser }));
 
   async function signInAs(label: string): Promise<void> {
     await page.goto(`${api.url}/sign-in`);
@@ -172,10 +181,7 @@ describe('the stories of the people who use it, on the seeded demo', () => {
     await page.getByRole('heading', { name: COSTA_RICA, level: 1 }).waitFor();
   }
 
-  async function expectAccessible(name: string): Promise<void> {
-    await screenshot(page, name);
-    expect(await seriousViolations(page)).toEqual([]);
-  }
+  const expectAccessible = (name: string) => accessible(page, name);
 
   it('lets a focal point report progress from their workspace and see it on the dashboard', async () => {
     await openCostaRica();

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { type GraphQLResponse, type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
-import { EsdbTestCluster } from '../support/esdb/server.js';
+import { embeddedBackend, eventStoreDbBackend } from '../support/event-store-backends.js';
 import { tokenFor } from '../support/tokens.js';
 
 const ADMIN = 'admin@secretariat.example';
@@ -16,39 +14,9 @@ const ANONYMOUS = '';
 const POST = 'mutation ($input: PostCommentInput!) { postComment(input: $input) { version position comment { id author text redactions status } } }';
 const COMMENTS = 'query ($id: ID!, $after: Position) { milestone(id: $id, consistentAfter: $after) { title comments { totalCount edges { node { id author text status } } } } }';
 
-/** Where the api keeps its events, and how a test reads what was recorded there. */
-interface Backend {
-  start(dataDir: string): Promise<Record<string, string>>;
-  recorded(dataDir: string, type: string): string[];
-  stop(): Promise<void>;
-}
-
-const embedded: Backend = {
-  start: async () => ({}),
-  recorded(dataDir, type) {
-    const log = new Database(join(dataDir, 'events.sqlite'), { readonly: true });
-    const rows = log.prepare('SELECT data FROM events WHERE type = ?').all(type) as { data: string }[];
-    log.close();
-    return rows.map((row) => row.data);
-  },
-  stop: async () => undefined,
-};
-
-function eventStoreDb(): Backend {
-  let cluster: EsdbTestCluster | undefined;
-  return {
-    async start() {
-      cluster = await EsdbTestCluster.start();
-      return { EVENTSTORE_URL: cluster.connectionString() };
-    },
-    recorded: (_dataDir, type) => cluster!.log.records.filter((r) => r.type === type).map((r) => Buffer.from(r.data).toString('utf8')),
-    stop: async () => cluster?.stop(),
-  };
-}
-
 describe.each([
-  ['the embedded store', embedded],
-  ['the EventStoreDB test server', eventStoreDb()],
+  ['the embedded store', embeddedBackend],
+  ['the EventStoreDB test server', eventStoreDbBackend()],
 ])('youth comments on a milestone, on %s', (_name, backend) => {
   let dataDir: string;
   let api: RunningApi;
@@ -73,7 +41,7 @@ describe.each([
 
   beforeAll(async () => {
     dataDir = tempDataDir('npa-e2e-comments-');
-    const storeEnv = await backend.start(dataDir);
+    const storeEnv = await backend.start();
     api = await startApi({ dataDir, env: { BOOTSTRAP_ADMIN: ADMIN, COMMENTS_PER_MINUTE: '3', ...storeEnv } });
     for (const who of [ADMIN, COORDINATOR, FOCAL, YOUTH, OTHER_YOUTH, ...ADULTS]) token[who] = await tokenFor(dataDir, who);
     planId = (await ok<{ draftPlan: { plan: { id: string } } }>(ADMIN, 'mutation ($input: DraftPlanInput!) { draftPlan(input: $input) { plan { id } } }', {

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { Kind, parse } from 'graphql';
 import { type GraphQLResponse, type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
-import { repoRoot } from '../support/built.js';
+import { mutationFields } from '../support/schema.js';
 import { tokenFor } from '../support/tokens.js';
 
 /** Who asks: every role of DOMAIN.md, scoped to this plan or to another one. */
@@ -84,18 +81,7 @@ const MATRIX: Record<string, Row> = {
 };
 
 /** The mutations the schema defines, from the SDL itself. */
-function schemaMutations(): string[] {
-  const dir = join(repoRoot, 'schema');
-  const names: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.graphql'))) {
-    for (const definition of parse(readFileSync(join(dir, file), 'utf8')).definitions) {
-      if ((definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION) && definition.name.value === 'Mutation') {
-        names.push(...(definition.fields ?? []).map((field) => field.name.value));
-      }
-    }
-  }
-  return names.sort();
-}
+const schemaMutations = (): string[] => mutationFields().map((field) => field.name.value).sort();
 
 const inputType = (mutation: string) => {
   const special: Record<string, string> = {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type GraphQLResponse, type RunningApi, freePort, removeDir, startApi, tempDataDir } from '../support/api-process.js';
-import { EsdbTestCluster } from '../support/esdb/server.js';
+import { embeddedBackend, eventStoreDbBackend } from '../support/event-store-backends.js';
 import { tokenFor } from '../support/tokens.js';
 
 const ADMIN = 'admin@secretariat.example';
@@ -40,48 +40,14 @@ function dumpReadModels(dataDir: string): Record<string, unknown[]> {
   }
 }
 
-/** Where the events live, what a test reads of them, and what it can do to the store under the api. */
-interface Backend {
-  start(): Promise<Record<string, string>>;
-  scheduled(dataDir: string): string[];
-  /** Restarts the event store under the running api (EventStoreDB), or does nothing. */
-  restartStore(): Promise<void>;
-  stop(): Promise<void>;
-}
-
-const embedded: Backend = {
-  start: async () => ({}),
-  scheduled(dataDir) {
-    const log = new Database(join(dataDir, 'events.sqlite'), { readonly: true });
-    const rows = log.prepare("SELECT data FROM events WHERE type = 'MilestoneScheduled'").all() as { data: string }[];
-    log.close();
-    return rows.map((row) => row.data);
-  },
-  restartStore: async () => undefined,
-  stop: async () => undefined,
-};
-
-function eventStoreDb(): Backend {
-  let cluster: EsdbTestCluster | undefined;
-  return {
-    async start() {
-      cluster = await EsdbTestCluster.start();
-      return { EVENTSTORE_URL: cluster.connectionString() };
-    },
-    scheduled: () => cluster!.log.records.filter((r) => r.type === 'MilestoneScheduled').map((r) => Buffer.from(r.data).toString('utf8')),
-    restartStore: () => cluster!.restart(100),
-    stop: async () => cluster?.stop(),
-  };
-}
-
 /**
  * The api killed with SIGKILL under load, again and again (and, on EventStoreDB, the database restarted under it):
  * every mutation it acknowledged is in the log and visible, no command is recorded twice however often a client
  * retried it, and the read models equal a clean rebuild.
  */
 describe.each([
-  ['the embedded store', embedded],
-  ['the EventStoreDB test server', eventStoreDb()],
+  ['the embedded store', embeddedBackend],
+  ['the EventStoreDB test server', eventStoreDbBackend()],
 ])('the api killed under load, on %s', (_name, backend) => {
   let dataDir: string;
   let port: number;
@@ -175,7 +141,7 @@ describe.each([
 
     // Every acknowledged mutation is in the log, exactly once.
     await api.stop();
-    const scheduled = backend.scheduled(dataDir).map((data) => JSON.parse(data) as { milestoneId: string; title: string });
+    const scheduled = backend.recorded(dataDir, 'MilestoneScheduled').map((data) => JSON.parse(data) as { milestoneId: string; title: string });
     const byTitle = new Map<string, number>();
     for (const event of scheduled) byTitle.set(event.title, (byTitle.get(event.title) ?? 0) + 1);
     for (const ack of acknowledged) expect([ack.title, byTitle.get(ack.title)]).toEqual([ack.title, 1]);

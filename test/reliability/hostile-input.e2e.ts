@@ -1,33 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
-import { type InputObjectTypeDefinitionNode, Kind, type TypeNode, parse } from 'graphql';
+import { type InputObjectTypeDefinitionNode, Kind, type TypeNode } from 'graphql';
 import { type GraphQLResponse, type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
-import { repoRoot } from '../support/built.js';
+import { mutationFields, schemaDefinitions } from '../support/schema.js';
 import { tokenFor } from '../support/tokens.js';
 
 const ADMIN = 'admin@secretariat.example';
 
-/** The schema's mutations with their input type, and every input type's fields. */
+/** The schema's mutations with their input type, every input type and every enum's values. */
 function schema() {
-  const dir = join(repoRoot, 'schema');
-  const mutations: { name: string; inputType: string }[] = [];
+  const definitions = schemaDefinitions();
   const inputs = new Map<string, InputObjectTypeDefinitionNode>();
   const enums = new Map<string, string[]>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.graphql'))) {
-    for (const definition of parse(readFileSync(join(dir, file), 'utf8')).definitions) {
-      if (definition.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION) inputs.set(definition.name.value, definition);
-      if (definition.kind === Kind.ENUM_TYPE_DEFINITION) enums.set(definition.name.value, (definition.values ?? []).map((v) => v.name.value));
-      if ((definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION) && definition.name.value === 'Mutation') {
-        for (const field of definition.fields ?? []) {
-          let type: TypeNode = field.arguments![0]!.type;
-          while (type.kind !== Kind.NAMED_TYPE) type = type.type;
-          mutations.push({ name: field.name.value, inputType: type.name.value });
-        }
-      }
-    }
+  for (const definition of definitions) {
+    if (definition.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION) inputs.set(definition.name.value, definition);
+    if (definition.kind === Kind.ENUM_TYPE_DEFINITION) enums.set(definition.name.value, (definition.values ?? []).map((v) => v.name.value));
   }
+  const mutations = mutationFields(definitions).map((field) => {
+    let type: TypeNode = field.arguments![0]!.type;
+    while (type.kind !== Kind.NAMED_TYPE) type = type.type;
+    return { name: field.name.value, inputType: type.name.value };
+  });
   return { mutations, inputs, enums };
 }
 

@@ -96,6 +96,12 @@ const errors = {
 const expectedAsLong = (expected: Expected): bigint =>
   expected.kind === 'any' ? -2n : expected.kind === 'no_stream' ? -1n : expected.kind === 'stream_exists' ? -4n : expected.revision;
 
+/** The expected revision an Append, BatchAppend, Delete or Tombstone request names: a revision, or one of the kinds. */
+function expectedOf(options: { hasNoStream(): boolean; hasStreamExists(): boolean }, revision: string | undefined): Expected {
+  if (revision !== undefined) return { kind: 'revision', revision: BigInt(revision) };
+  return options.hasNoStream() ? { kind: 'no_stream' } : options.hasStreamExists() ? { kind: 'stream_exists' } : { kind: 'any' };
+}
+
 type EventFilter = (record: LogRecord) => boolean;
 
 function compileFilter(options: InstanceType<typeof streams.ReadReq.Options>): { filter: EventFilter; interval: number } | undefined {
@@ -434,13 +440,7 @@ export class EsdbTestNode {
     const options = header?.getOptions();
     if (!options) throw errors.invalidArgument('The first Append message carries the options');
     const stream = streamName(options.getStreamIdentifier());
-    const expected: Expected = options.hasRevision()
-      ? { kind: 'revision', revision: BigInt(options.getRevision()) }
-      : options.hasNoStream()
-        ? { kind: 'no_stream' }
-        : options.hasStreamExists()
-          ? { kind: 'stream_exists' }
-          : { kind: 'any' };
+    const expected = expectedOf(options, options.hasRevision() ? options.getRevision() : undefined);
     const events = rest.map((message) => {
       const proposed = message.getProposedMessage();
       if (!proposed) throw errors.invalidArgument('Only proposed messages may follow the options');
@@ -513,13 +513,7 @@ export class EsdbTestNode {
     events: ProposedEvent[],
   ): BatchAppendResp {
     const stream = streamName(options.getStreamIdentifier());
-    const expected: Expected = options.hasStreamPosition()
-      ? { kind: 'revision', revision: BigInt(options.getStreamPosition()) }
-      : options.hasNoStream()
-        ? { kind: 'no_stream' }
-        : options.hasStreamExists()
-          ? { kind: 'stream_exists' }
-          : { kind: 'any' };
+    const expected = expectedOf(options, options.hasStreamPosition() ? options.getStreamPosition() : undefined);
     const response = new streams.BatchAppendResp().setCorrelationId(request.getCorrelationId()).setStreamIdentifier(streamIdentifier(stream));
     switch (expected.kind) {
       case 'revision':
@@ -572,13 +566,7 @@ export class EsdbTestNode {
     const options = request.getOptions();
     if (!options) throw errors.invalidArgument('Delete needs options');
     const stream = streamName(options.getStreamIdentifier());
-    const expected: Expected = options.hasRevision()
-      ? { kind: 'revision', revision: BigInt(options.getRevision()) }
-      : options.hasNoStream()
-        ? { kind: 'no_stream' }
-        : options.hasStreamExists()
-          ? { kind: 'stream_exists' }
-          : { kind: 'any' };
+    const expected = expectedOf(options, options.hasRevision() ? options.getRevision() : undefined);
     const log = this.cluster.log;
     const outcome = kind === 'soft' ? log.softDelete(stream, expected) : log.tombstone(stream, expected);
     if (outcome.kind === 'stream_deleted') throw errors.streamDeleted(stream);
