@@ -1,5 +1,5 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule, ValidationPipe } from '@nestjs/common';
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -15,7 +15,7 @@ import { DiscussionResolver } from './discussions/discussion.resolver.js';
 import { CommandMetricsInterceptor } from './graphql/command-metrics.interceptor.js';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
-import { inputValidationError } from './graphql/input-validation.js';
+import { InputValidationPipe } from './graphql/input-validation.js';
 import { MutationAuthGuard } from './graphql/mutation-auth.guard.js';
 import { viewerResolver } from './graphql/viewer-context.js';
 import { HealthController } from './health/health.controller.js';
@@ -78,12 +78,7 @@ export class AppModule implements NestModule {
         { provide: APP_INTERCEPTOR, useClass: CommandMetricsInterceptor },
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({
-            transform: true,
-            whitelist: true,
-            forbidNonWhitelisted: true,
-            exceptionFactory: inputValidationError,
-          }),
+          useValue: new InputValidationPipe(),
         },
       ],
     };
