@@ -31,6 +31,9 @@ export function openPlatform(config: PlatformConfig, logger: Logger, options: Pl
   const raw = openEventStore(config);
   const store = options.decorateStore ? options.decorateStore(raw) : raw;
   const readModels = openReadModels(config);
+  if (readModels.discardedUnfinishedBuild) {
+    logger.warn({ dataDir: config.dataDir }, 'the read models were being built when the process last stopped (unsynced): building them again from the log');
+  }
   const keys = openKeyStore(config);
   const runner = new ProjectionRunner({
     store,

@@ -3,6 +3,7 @@ import type { Position, RecordedEvent } from '#eventstore';
 import type { CheckpointTable } from './checkpoint-table.js';
 import type { Projection } from './projection.js';
 import { RowWriter } from './row-writer.js';
+import { createIndexes } from './table-schema.js';
 
 /** What became of a batch: everything applied, or the events before `failedOn` applied and the projection stopped there. */
 export type BatchOutcome =
@@ -26,24 +27,24 @@ export class BatchApplier {
   private writer: RowWriter;
   /** Index of the event being projected in the running commit; `count` while writing the checkpoint. */
   private current = 0;
+  /** The tables are being filled from scratch without their secondary indexes (see `deferIndexes`). */
+  private indexesDeferred = false;
 
   constructor(
     private readonly db: Database.Database,
-    checkpoints: CheckpointTable,
-    private readonly projection: Projection,
+    private readonly checkpoints: CheckpointTable,
+    readonly projection: Projection,
   ) {
     this.handles = new Set(projection.eventTypes);
-    this.writer = new RowWriter(db, projection);
+    this.writer = this.newWriter();
     this.commit = db.transaction((events: readonly RecordedEvent[], count: number) => {
-      const { handles, writer } = this;
       for (let index = 0; index < count; index++) {
-        const event = events[index]!;
-        if (!handles.has(event.type)) continue;
         this.current = index;
-        for (const change of projection.project(event, writer)) writer.apply(change);
+        this.project(events[index]!);
       }
       this.current = count;
-      checkpoints.advance(projection.name, events[count - 1]!.position);
+      this.flush();
+      this.advance(events[count - 1]!.position);
     });
   }
 
@@ -57,6 +58,7 @@ export class BatchApplier {
         this.commit(events, count);
         break;
       } catch (error) {
+        this.writer.discard();
         // A failure outside any event (writing the checkpoint) leaves the whole batch unapplied.
         const index = this.current < count ? this.current : 0;
         failure = { index, error };
@@ -72,8 +74,105 @@ export class BatchApplier {
     };
   }
 
+  /** Writes the changes the projector asks for on one event (none when it does not handle its type); inside a transaction. */
+  project(event: RecordedEvent): void {
+    if (!this.handles.has(event.type)) return;
+    const { writer } = this;
+    for (const change of this.projection.project(event, writer)) writer.apply(change);
+  }
+
+  /** Writes the rows the batch changed; inside its transaction, before `advance`. */
+  flush(): void {
+    this.writer.flush();
+  }
+
+  /** Forgets the rows of a batch whose transaction rolled back. */
+  discard(): void {
+    this.writer.discard();
+  }
+
+  /** Moves the checkpoint; inside the transaction that wrote the rows up to `position`. */
+  advance(position: Position): void {
+    this.checkpoints.advance(this.projection.name, position);
+  }
+
+  /**
+   * The tables were just created empty, without their secondary indexes: they are filled faster that way, and
+   * `createIndexes` builds each index in one sorted pass when the projection has caught up. A read by other columns
+   * than the primary key creates them first.
+   */
+  deferIndexes(): void {
+    this.indexesDeferred = true;
+  }
+
+  /** True from `deferIndexes` until `createIndexes`: the projection is being filled from scratch. */
+  get filling(): boolean {
+    return this.indexesDeferred;
+  }
+
+  /** Creates the secondary indexes deferred by `deferIndexes`, if any; true when it did. */
+  createIndexes(): boolean {
+    if (!this.indexesDeferred) return false;
+    createIndexes(this.db, this.projection);
+    this.indexesDeferred = false;
+    return true;
+  }
+
   /** Forgets the statements prepared for tables that were just dropped and recreated. */
   renewStatements(): void {
-    this.writer = new RowWriter(this.db, this.projection);
+    this.writer = this.newWriter();
+  }
+
+  private newWriter(): RowWriter {
+    return new RowWriter(this.db, this.projection, () => this.createIndexes());
+  }
+}
+
+/** One projection fed by a `GroupApplier`, with the position its checkpoint is at (undefined: none applied yet). */
+export interface GroupMember {
+  readonly applier: BatchApplier;
+  readonly position: Position | undefined;
+}
+
+/**
+ * Applies one batch to several projections in a single SQLite transaction: each event is read (and decoded) once and
+ * offered to every projection whose checkpoint is before it; every checkpoint moves in the same commit. When any
+ * projector fails, that transaction is rolled back and each projection applies the batch on its own (`BatchApplier`),
+ * so a failure stops only the projection that failed and the others lose nothing.
+ */
+export class GroupApplier {
+  private readonly commit: (events: readonly RecordedEvent[], members: readonly GroupMember[]) => void;
+
+  constructor(db: Database.Database) {
+    this.commit = db.transaction((events: readonly RecordedEvent[], members: readonly GroupMember[]) => {
+      for (const event of events) {
+        for (const member of members) {
+          if (member.position === undefined || event.position > member.position) member.applier.project(event);
+        }
+      }
+      const last = events.at(-1)!.position;
+      for (const member of members) {
+        member.applier.flush();
+        if (member.position === undefined || last > member.position) member.applier.advance(last);
+      }
+    });
+  }
+
+  /** The outcome for each member, in their order. */
+  apply(events: readonly RecordedEvent[], members: readonly GroupMember[]): BatchOutcome[] {
+    const last = events.at(-1)!.position;
+    const after = (member: GroupMember): Position => (member.position !== undefined && member.position > last ? member.position : last);
+    try {
+      this.commit(events, members);
+      return members.map((member) => ({ applied: true, position: after(member) }));
+    } catch {
+      for (const member of members) member.applier.discard();
+      // Someone failed: each projection alone, so the failure is recorded against the one it belongs to.
+      return members.map((member): BatchOutcome => {
+        const { position } = member;
+        const unseen = position === undefined ? events : events.filter((event) => event.position > position);
+        return unseen.length === 0 ? { applied: true, position: position! } : member.applier.apply(unseen);
+      });
+    }
   }
 }

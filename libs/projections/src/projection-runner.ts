@@ -1,5 +1,5 @@
 import type { EventStore, Position, RecordedEvent, Subscription } from '#eventstore';
-import { BatchApplier, type BatchOutcome } from './batch-applier.js';
+import { BatchApplier, type BatchOutcome, GroupApplier, type GroupMember } from './batch-applier.js';
 import { CHECKPOINTS_TABLE, type CheckpointRow } from './checkpoint-table.js';
 import { PositionWaiters } from './position-waiters.js';
 import type { Projection } from './projection.js';
@@ -13,39 +13,43 @@ export interface ProjectionRunnerOptions {
   readonly readModels: ReadModelStore;
   readonly projections: readonly Projection[];
   readonly logger?: RunnerLogger;
-  /** Events per transaction (default 500). */
+  /** Most events per transaction (default 2000; live batches hold what arrived since the last). */
   readonly batchSize?: number;
   /** First wait before following the log again after the event store failed a subscription (default 1000 ms, doubling to 30 s). */
   readonly retryDelayMs?: number;
 }
 
 /** Runtime state of one projection. */
-interface Tracked {
+interface Tracked extends GroupMember {
   readonly projection: Projection;
   readonly applier: BatchApplier;
   position: Position | undefined;
-  caughtUp: boolean;
   failure: ProjectionFailure | undefined;
-  subscription: Subscription | undefined;
-  /** Subscriptions being closed (after a failure); `stop()` waits for them. */
-  closing: Promise<void> | undefined;
   rebuilding: Promise<void> | undefined;
+}
+
+/** The one subscription that feeds every projection (but those being rebuilt or failed). */
+interface Feed {
+  subscription: Subscription | undefined;
+  /** Subscriptions being closed; `stop()` waits for them. */
+  closing: Promise<void> | undefined;
+  /** Position of the last event delivered by the current subscription. */
+  delivered: Position | undefined;
+  caughtUp: boolean;
   retryTimer: ReturnType<typeof setTimeout> | undefined;
   retryDelayMs: number;
 }
-
-/** Thrown inside a subscription handler to end that subscription once the failure has been recorded. */
-class ProjectionStopped extends Error {}
 
 const LONGEST_RETRY_DELAY_MS = 30_000;
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
- * Feeds each projection from its own catch-up subscription, so a failure stops only that projection. Per batch,
- * the projection's row changes and its checkpoint commit in one SQLite transaction: a crash never applies an event
- * twice or skips one. A projector that throws stops its projection on that event (recorded in the checkpoint row,
- * logged, visible in `status()`); the next `start()` retries it from that event. A changed `version` (or tables
+ * Feeds the projections from one catch-up subscription: each batch of events is read once and applied to every
+ * projection in one SQLite transaction, rows and checkpoints together, so a crash never applies an event twice or
+ * skips one. A projection whose checkpoint is further on skips the events it has already applied. A projector that
+ * throws stops only its own projection on that event (recorded in the checkpoint row, logged, visible in
+ * `status()`); the others go on, and the next `start()` retries it from that event. A changed `version` (or tables
  * that no longer match their definition) rebuilds the projection from the start of the log.
  */
 export class ProjectionRunner {
@@ -55,6 +59,8 @@ export class ProjectionRunner {
   private readonly logger: RunnerLogger;
   private readonly batchSize: number;
   private readonly retryDelayMs: number;
+  private readonly group: GroupApplier;
+  private readonly feed: Feed;
   private readonly waiters = new PositionWaiters((position, names) => this.reached(position, names));
   private started = false;
   /** Bumped by `stop()`, so a rebuild in flight notices it should end. */
@@ -66,10 +72,12 @@ export class ProjectionRunner {
     this.store = options.store;
     this.readModels = options.readModels;
     this.logger = options.logger ?? silentLogger;
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize ?? 2000;
     this.retryDelayMs = options.retryDelayMs ?? 1000;
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1) throw new Error(`batchSize must be a positive integer, not ${this.batchSize}`);
     checkOwnership(options.projections);
+    this.group = new GroupApplier(this.readModels.db);
+    this.feed = { subscription: undefined, closing: undefined, delivered: undefined, caughtUp: false, retryTimer: undefined, retryDelayMs: this.retryDelayMs };
     for (const projection of options.projections) {
       const row = this.readModels.checkpoints.read(projection.name);
       const current = row?.version === projection.version ? row : undefined;
@@ -77,30 +85,24 @@ export class ProjectionRunner {
         projection,
         applier: new BatchApplier(this.readModels.db, this.readModels.checkpoints, projection),
         position: current?.position ? BigInt(current.position) : undefined,
-        caughtUp: false,
         failure: current ? storedFailure(current) : undefined,
-        subscription: undefined,
-        closing: undefined,
         rebuilding: undefined,
-        retryTimer: undefined,
-        retryDelayMs: this.retryDelayMs,
       });
     }
   }
 
   /**
    * Creates missing tables, rebuilds projections whose version changed, clears recorded failures (to retry them)
-   * and starts following the log, each projection from its checkpoint.
+   * and starts following the log from the earliest checkpoint.
    */
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
     try {
       for (const tracked of this.tracked.values()) {
-        if (tracked.rebuilding) continue; // the rebuild resumes it when done
-        this.prepare(tracked);
-        this.follow(tracked);
+        if (!tracked.rebuilding) this.prepare(tracked); // a rebuild in flight rejoins the feed when done
       }
+      this.follow();
     } catch (error) {
       await this.stop();
       throw error;
@@ -111,24 +113,25 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     this.started = false;
     this.epoch++;
-    const pending: Promise<void>[] = [];
+    clearTimeout(this.feed.retryTimer);
+    this.feed.retryTimer = undefined;
+    const pending: Promise<void>[] = [this.unfollow()];
     for (const tracked of this.tracked.values()) {
-      clearTimeout(tracked.retryTimer);
-      tracked.retryTimer = undefined;
-      pending.push(this.unfollow(tracked));
       if (tracked.rebuilding) pending.push(tracked.rebuilding.catch(() => undefined));
     }
     await Promise.all(pending);
+    this.readModels.endBulkLoad(); // a clean stop leaves a durable file, even in the middle of a build
     this.waiters.cancelAll();
   }
 
   async status(): Promise<ProjectionStatus[]> {
     const head = await this.headPosition();
+    const following = this.feed.subscription !== undefined;
     return [...this.tracked.values()].map((tracked) => {
       const position = tracked.position ?? 0n;
       const lag = head > position ? head - position : 0n;
-      const following = tracked.subscription !== undefined;
-      const state = tracked.failure ? 'failed' : tracked.caughtUp || (following && lag === 0n) ? 'running' : 'catching_up';
+      const fed = following && !tracked.rebuilding;
+      const state = tracked.failure ? 'failed' : fed && (this.feed.caughtUp || lag === 0n) ? 'running' : 'catching_up';
       return {
         name: tracked.projection.name,
         version: tracked.projection.version,
@@ -152,50 +155,73 @@ export class ProjectionRunner {
   }
 
   /**
-   * Stops one projection, drops and recreates its tables, projects the log up to its current head (reporting
-   * progress in positions), then resumes following it live if the runner is started. Rejects when the projector
-   * fails (the failure is recorded as in live running) or when the runner stops meanwhile.
+   * Stops feeding one projection, drops and recreates its tables, projects the log up to its current head
+   * (reporting progress in positions), then feeds it live again if the runner is started. Rejects when the
+   * projector fails (the failure is recorded as in live running) or when the runner stops meanwhile.
    */
   async rebuild(name: string, onProgress?: (done: bigint, total: bigint) => void): Promise<void> {
     const tracked = this.tracked.get(name);
     if (!tracked) throw new Error(`Unknown projection '${name}'; known: ${[...this.tracked.keys()].join(', ')}`);
-    if (tracked.rebuilding) throw new Error(`Projection '${name}' is already being rebuilt`);
-    const rebuilding = this.replay(tracked, onProgress);
-    tracked.rebuilding = rebuilding;
+    await this.rebuildSome([tracked], onProgress);
+  }
+
+  /** Rebuilds every projection in one pass over the log (each event read once), as `rebuild` does for one. */
+  async rebuildAll(onProgress?: (done: bigint, total: bigint) => void): Promise<void> {
+    await this.rebuildSome([...this.tracked.values()], onProgress);
+  }
+
+  private async rebuildSome(members: readonly Tracked[], onProgress?: (done: bigint, total: bigint) => void): Promise<void> {
+    const busy = members.find((tracked) => tracked.rebuilding);
+    if (busy) throw new Error(`Projection '${busy.projection.name}' is already being rebuilt`);
+    const rebuilding = this.replay(members, onProgress);
+    for (const tracked of members) tracked.rebuilding = rebuilding;
     try {
       await rebuilding;
     } finally {
-      tracked.rebuilding = undefined;
+      for (const tracked of members) tracked.rebuilding = undefined;
     }
-    if (this.started && !tracked.failure) this.follow(tracked);
+    if (this.started) await this.rejoin(members);
   }
 
-  private async replay(tracked: Tracked, onProgress?: (done: bigint, total: bigint) => void): Promise<void> {
-    const name = tracked.projection.name;
+  private async replay(members: readonly Tracked[], onProgress?: (done: bigint, total: bigint) => void): Promise<void> {
+    const names = members.map((tracked) => tracked.projection.name).join(', ');
     const epoch = this.epoch;
-    const interrupted = () => new Error(`Rebuild of projection '${name}' interrupted: the runner was stopped`);
-    clearTimeout(tracked.retryTimer);
-    tracked.retryTimer = undefined;
-    await this.unfollow(tracked);
+    const interrupted = () => new Error(`Rebuild of projection '${names}' interrupted: the runner was stopped`);
+    await Promise.resolve(); // `rebuilding` is set on the members before anything below runs
+    // Nobody left to feed: the feed would only read the log beside the rebuild.
+    if ([...this.tracked.values()].every((tracked) => tracked.rebuilding || tracked.failure)) await this.unfollow();
     if (epoch !== this.epoch) throw interrupted();
-    this.logger.info({ projection: name }, 'rebuilding projection');
-    this.reset(tracked);
+    this.logger.info({ projection: names }, 'rebuilding projection');
+    for (const tracked of members) this.reset(tracked);
     const total = (await this.store.headPosition()) ?? 0n;
     onProgress?.(0n, total);
-    while (tracked.position === undefined || tracked.position < total) {
+    let position: Position | undefined;
+    while (position === undefined || position < total) {
       if (epoch !== this.epoch) throw interrupted();
-      const batch = await this.store.readAll({ after: tracked.position, maxCount: this.batchSize });
+      const batch = await this.store.readAll({ after: position, maxCount: this.batchSize });
       if (epoch !== this.epoch) throw interrupted();
       if (batch.length === 0) break;
-      const outcome = this.applyBatch(tracked, batch);
-      if (!outcome.applied) {
-        throw new Error(`Rebuild of projection '${name}' stopped at position ${outcome.failedOn.position}: ${messageOf(outcome.error)}`, {
-          cause: outcome.error,
+      const failed = this.applyBatch(members, batch);
+      if (failed) {
+        throw new Error(`Rebuild of projection '${failed.name}' stopped at position ${failed.event.position}: ${messageOf(failed.error)}`, {
+          cause: failed.error,
         });
       }
-      onProgress?.(outcome.position < total ? outcome.position : total, total);
+      position = batch.at(-1)!.position;
+      onProgress?.(position < total ? position : total, total);
+      // better-sqlite3 is synchronous: let the process's requests in between batches.
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    this.logger.info({ projection: name, position: tracked.position?.toString() ?? null }, 'projection rebuilt');
+    this.createDeferredIndexes(members);
+    this.logger.info({ projection: names, position: position?.toString() ?? null }, 'projection rebuilt');
+  }
+
+  /** Rebuilt projections are fed again: the feed follows them from where they are, restarting if it has gone past. */
+  private async rejoin(members: readonly Tracked[]): Promise<void> {
+    const { feed } = this;
+    const behind = members.some((tracked) => feed.delivered !== undefined && (tracked.position === undefined || tracked.position < feed.delivered));
+    if (feed.subscription && behind) await this.unfollow();
+    if (this.started) this.follow();
   }
 
   private prepare(tracked: Tracked): void {
@@ -232,55 +258,91 @@ export class ProjectionRunner {
     const db = this.readModels.db;
     db.transaction(() => {
       dropTables(db, projection);
-      createTables(db, projection);
+      createTables(db, projection, { indexes: false });
       this.readModels.checkpoints.reset(projection.name, projection.version);
     })();
     tracked.applier.renewStatements();
+    tracked.applier.deferIndexes();
+    this.readModels.beginBulkLoad();
     tracked.position = undefined;
     tracked.failure = undefined;
-    tracked.caughtUp = false;
   }
 
-  private follow(tracked: Tracked): void {
-    tracked.caughtUp = false;
-    // The handler may only act on the projection while its subscription is the projection's current one.
+  /**
+   * Builds the indexes of projections filled from scratch, now that they have caught up; once no projection is being
+   * filled any more (or it failed), the file is synced and written durably again.
+   */
+  private createDeferredIndexes(members: readonly Tracked[]): void {
+    for (const tracked of members) {
+      const started = Date.now();
+      if (tracked.applier.createIndexes()) {
+        this.logger.info({ projection: tracked.projection.name, ms: Date.now() - started }, 'projection caught up: indexes created');
+      }
+    }
+    if (![...this.tracked.values()].some((tracked) => tracked.applier.filling && !tracked.failure)) this.readModels.endBulkLoad();
+  }
+
+  /** The projections the feed applies events to. */
+  private fed(): Tracked[] {
+    return [...this.tracked.values()].filter((tracked) => !tracked.rebuilding && !tracked.failure);
+  }
+
+  /** Starts the feed, if it is not running, from the earliest checkpoint of the projections it feeds. */
+  private follow(): void {
+    const { feed } = this;
+    if (feed.subscription || !this.started) return;
+    const members = this.fed();
+    if (members.length === 0) return;
+    const from = earliestPosition(members);
+    feed.caughtUp = false;
+    feed.delivered = from;
+    // The handler may only act while its subscription is the feed's current one.
     const own: { subscription?: Subscription } = {};
-    const current = () => own.subscription !== undefined && tracked.subscription === own.subscription;
+    const current = () => own.subscription !== undefined && feed.subscription === own.subscription;
     own.subscription = this.store.subscribeToAll(
-      tracked.position,
+      from,
       (batch) => {
-        const outcome = this.applyBatch(tracked, batch);
-        if (outcome.applied) {
-          tracked.retryDelayMs = this.retryDelayMs;
-          return;
-        }
-        if (current()) this.unsubscribe(tracked);
-        throw new ProjectionStopped();
+        if (!current()) return;
+        feed.delivered = batch.at(-1)!.position;
+        feed.retryDelayMs = this.retryDelayMs;
+        this.applyBatch(this.fed(), batch);
+        if (this.fed().length === 0) this.unsubscribe();
       },
       {
         maxBatchSize: this.batchSize,
         onCaughtUp: () => {
-          if (current()) tracked.caughtUp = true;
+          if (!current()) return;
+          feed.caughtUp = true;
+          this.createDeferredIndexes(this.fed());
         },
         onError: (error) => {
-          if (error instanceof ProjectionStopped || !current()) return;
-          this.resubscribeLater(tracked, error);
+          if (current()) this.resubscribeLater(error);
         },
       },
     );
-    tracked.subscription = own.subscription;
+    feed.subscription = own.subscription;
   }
 
-  /** Applies one batch, moves the projection's position, records a failure and answers the waiters it settles. */
-  private applyBatch(tracked: Tracked, batch: readonly RecordedEvent[]): BatchOutcome {
-    const outcome = tracked.applier.apply(batch);
-    if (outcome.position !== undefined) {
-      tracked.position = outcome.position;
-      if (outcome.position > this.lastHead) this.lastHead = outcome.position;
-    }
-    if (!outcome.applied) this.fail(tracked, outcome.failedOn, outcome.error);
+  /**
+   * Applies one batch to the given projections, moves their positions, records failures and answers the waiters it
+   * settles. Returns the first failure, if any.
+   */
+  private applyBatch(members: readonly Tracked[], batch: readonly RecordedEvent[]): { name: string; event: RecordedEvent; error: unknown } | undefined {
+    const outcomes = this.group.apply(batch, members);
+    let failed: { name: string; event: RecordedEvent; error: unknown } | undefined;
+    outcomes.forEach((outcome: BatchOutcome, index) => {
+      const tracked = members[index]!;
+      if (outcome.position !== undefined) {
+        tracked.position = outcome.position;
+        if (outcome.position > this.lastHead) this.lastHead = outcome.position;
+      }
+      if (!outcome.applied) {
+        this.fail(tracked, outcome.failedOn, outcome.error);
+        failed ??= { name: tracked.projection.name, event: outcome.failedOn, error: outcome.error };
+      }
+    });
     this.waiters.check();
-    return outcome;
+    return failed;
   }
 
   private fail(tracked: Tracked, event: RecordedEvent, error: unknown): void {
@@ -298,43 +360,45 @@ export class ProjectionRunner {
     );
   }
 
-  /** The event store ended the subscription (not the projector): follow the log again after a growing delay. */
-  private resubscribeLater(tracked: Tracked, error: unknown): void {
-    this.unsubscribe(tracked);
-    tracked.caughtUp = false;
+  /** The event store ended the subscription (not a projector): follow the log again after a growing delay. */
+  private resubscribeLater(error: unknown): void {
+    const { feed } = this;
+    this.unsubscribe();
     if (!this.started) return;
-    const delay = tracked.retryDelayMs;
-    tracked.retryDelayMs = Math.min(delay * 2, LONGEST_RETRY_DELAY_MS);
+    const delay = feed.retryDelayMs;
+    feed.retryDelayMs = Math.min(delay * 2, LONGEST_RETRY_DELAY_MS);
     this.logger.error(
-      { projection: tracked.projection.name, position: tracked.position?.toString() ?? null, retryInMs: delay, err: error },
+      { position: feed.delivered?.toString() ?? null, retryInMs: delay, err: error },
       'event store subscription failed; following the log again shortly',
     );
-    tracked.retryTimer = setTimeout(() => {
-      tracked.retryTimer = undefined;
-      if (!this.started || tracked.subscription || tracked.rebuilding || tracked.failure) return;
+    feed.retryTimer = setTimeout(() => {
+      feed.retryTimer = undefined;
+      if (!this.started || feed.subscription) return;
       try {
-        this.follow(tracked);
+        this.follow();
       } catch (followError) {
-        this.resubscribeLater(tracked, followError);
+        this.resubscribeLater(followError);
       }
     }, delay);
-    tracked.retryTimer.unref?.();
+    feed.retryTimer.unref?.();
   }
 
-  /** Ends the current subscription without waiting (safe inside its own handler); `stop()` waits for it. */
-  private unsubscribe(tracked: Tracked): void {
-    const subscription = tracked.subscription;
-    tracked.subscription = undefined;
+  /** Ends the feed's subscription without waiting (safe inside its own handler); `stop()` waits for it. */
+  private unsubscribe(): void {
+    const { feed } = this;
+    const subscription = feed.subscription;
+    feed.subscription = undefined;
+    feed.caughtUp = false;
     if (!subscription) return;
-    const previous = tracked.closing;
-    tracked.closing = Promise.all([previous, subscription.close().catch(() => undefined)]).then(() => undefined);
+    const previous = feed.closing;
+    feed.closing = Promise.all([previous, subscription.close().catch(() => undefined)]).then(() => undefined);
   }
 
-  private async unfollow(tracked: Tracked): Promise<void> {
-    this.unsubscribe(tracked);
-    const closing = tracked.closing;
+  private async unfollow(): Promise<void> {
+    this.unsubscribe();
+    const closing = this.feed.closing;
     await closing;
-    if (tracked.closing === closing) tracked.closing = undefined;
+    if (this.feed.closing === closing) this.feed.closing = undefined;
   }
 
   private async headPosition(): Promise<bigint> {
@@ -358,6 +422,16 @@ export class ProjectionRunner {
     }
     return reached ? true : undefined;
   }
+}
+
+/** The earliest checkpoint among projections; undefined when one of them has applied nothing yet. */
+function earliestPosition(members: readonly Tracked[]): Position | undefined {
+  let earliest = members[0]!.position;
+  for (const { position } of members) {
+    if (position === undefined) return undefined;
+    if (earliest === undefined || position < earliest) earliest = position;
+  }
+  return earliest;
 }
 
 function storedFailure(row: CheckpointRow): ProjectionFailure | undefined {

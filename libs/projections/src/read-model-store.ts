@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { closeSync, existsSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import { CREATE_CHECKPOINTS, CheckpointTable, type CheckpointRow } from './checkpoint-table.js';
 
 export interface ReadModelStoreOptions {
@@ -11,16 +12,33 @@ export interface ReadModelStoreOptions {
  * WAL, `synchronous=NORMAL`: a power cut may lose the last few batches, but rows and checkpoint always commit
  * together, so the runner simply projects those events again from the log. Query-side readers run their
  * SELECTs on `db`; only the projection runner writes.
+ *
+ * While read models are built from scratch (`beginBulkLoad`), the file is written with `synchronous=OFF`: no
+ * fsync at all, so building is far faster, and a power cut may leave the file corrupt. A marker file beside it
+ * (`<path>.building`, synced before the first unsynced write) says so; `endBulkLoad` syncs everything and removes
+ * it. Opening a file whose marker is still there discards the file: its read models are built again from the log.
  */
 export class ReadModelStore {
   /** Checkpoint statements, shared by the runner. */
   readonly checkpoints: CheckpointTable;
+  private bulkLoading = false;
 
-  private constructor(readonly db: Database.Database) {
+  private constructor(
+    readonly db: Database.Database,
+    private readonly path: string,
+    /** True when `open` found an unfinished bulk load and discarded the file it left. */
+    readonly discardedUnfinishedBuild: boolean,
+  ) {
     this.checkpoints = new CheckpointTable(db);
   }
 
   static open(options: ReadModelStoreOptions): ReadModelStore {
+    const marker = markerOf(options.path);
+    const discarded = marker !== undefined && existsSync(marker);
+    if (discarded) {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${options.path}${suffix}`, { force: true });
+      rmSync(marker, { force: true });
+    }
     const db = new Database(options.path);
     try {
       db.pragma('journal_mode = WAL');
@@ -32,7 +50,7 @@ export class ReadModelStore {
       db.pragma('wal_autocheckpoint = 10000');
       db.pragma('journal_size_limit = 67108864');
       db.exec(CREATE_CHECKPOINTS);
-      return new ReadModelStore(db);
+      return new ReadModelStore(db, options.path, discarded);
     } catch (error) {
       db.close();
       throw error;
@@ -44,8 +62,42 @@ export class ReadModelStore {
     return this.checkpoints.read(name);
   }
 
-  /** Closes the file; stop the runner first. Safe to call twice. */
-  close(): void {
-    if (this.db.open) this.db.close();
+  /** Writes without fsync until `endBulkLoad` (see the class comment). Safe to call twice. */
+  beginBulkLoad(): void {
+    const marker = markerOf(this.path);
+    if (this.bulkLoading || marker === undefined) return;
+    const fd = openSync(marker, 'w');
+    try {
+      writeSync(fd, `read models of ${this.path} are being built without fsync since ${new Date().toISOString()}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    this.db.pragma('synchronous = OFF');
+    this.bulkLoading = true;
   }
+
+  /**
+   * Back to `synchronous=NORMAL`: checkpoints the whole WAL into the file, synced, then removes the marker. If the
+   * checkpoint cannot complete, the marker stays (the file is then rebuilt at the next start, never trusted).
+   */
+  endBulkLoad(): void {
+    if (!this.bulkLoading || !this.db.open) return;
+    this.db.pragma('synchronous = NORMAL');
+    const [result] = this.db.pragma('wal_checkpoint(FULL)') as { busy: number; log: number; checkpointed: number }[];
+    if (result && result.busy === 0 && result.checkpointed === result.log) rmSync(markerOf(this.path)!, { force: true });
+    this.bulkLoading = false;
+  }
+
+  /** Closes the file; stop the runner first (it ends a bulk load). Safe to call twice. */
+  close(): void {
+    if (!this.db.open) return;
+    this.endBulkLoad();
+    this.db.close();
+  }
+}
+
+/** The marker of an unsynced bulk load, undefined for an in-memory database. */
+function markerOf(path: string): string | undefined {
+  return path === ':memory:' || path === '' ? undefined : `${path}.building`;
 }

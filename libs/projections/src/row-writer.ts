@@ -4,9 +4,17 @@ import { quoteIdentifier } from './table-schema.js';
 
 type Operation = 'upsert' | 'delete' | 'get' | 'find';
 
+/** Statements prepared for one operation, found by walking the column list (no key string built per call). */
+interface StatementNode {
+  statement: Database.Statement | undefined;
+  readonly next: Map<string, StatementNode>;
+}
+
+const newNode = (): StatementNode => ({ statement: undefined, next: new Map() });
+
 /** One owned table and the statements prepared for it, by operation and column list. */
 class TableStatements {
-  private readonly cache = new Map<string, Database.Statement>();
+  private readonly roots: Record<Operation, StatementNode> = { upsert: newNode(), delete: newNode(), get: newNode(), find: newNode() };
 
   constructor(
     private readonly db: Database.Database,
@@ -15,13 +23,16 @@ class TableStatements {
   ) {}
 
   statement(operation: Operation, columns: readonly string[]): Database.Statement {
-    const key = `${operation}:${columns.join(',')}`;
-    let statement = this.cache.get(key);
-    if (statement === undefined) {
-      statement = this.db.prepare(this.sql(operation, columns));
-      this.cache.set(key, statement);
+    let node = this.roots[operation];
+    for (const column of columns) {
+      let next = node.next.get(column);
+      if (next === undefined) {
+        next = newNode();
+        node.next.set(column, next);
+      }
+      node = next;
     }
-    return statement;
+    return (node.statement ??= this.db.prepare(this.sql(operation, columns)));
   }
 
   private sql(operation: Operation, columns: readonly string[]): string {
@@ -63,38 +74,134 @@ function values(row: Row, columns: readonly string[]): SqlValue[] {
 }
 
 /**
- * Applies one projection's row changes and answers its view, through one connection (so the view sees the
- * changes made earlier in the same batch). Only the projection's own tables are reachable; statements are
- * prepared once per table, operation and column list.
+ * A row the batch has touched: `base` as read from the file (null: no such row; undefined: not read yet) and the
+ * columns upserts have merged into it since, not yet written.
+ */
+interface CachedRow {
+  base: Row | null | undefined;
+  changes: Record<string, SqlValue> | undefined;
+}
+
+/** One owned table's rows touched in the running batch, by primary key. */
+class TableCache {
+  readonly rows = new Map<string, CachedRow>();
+  private readonly nulls: Row;
+
+  constructor(readonly table: TableDefinition) {
+    this.nulls = Object.fromEntries(Object.keys(table.columns).map((column) => [column, null]));
+  }
+
+  /** The primary key of `row` as a map key, or undefined when `row` names other columns than exactly the key. */
+  keyOf(row: Row, exact: boolean): string | undefined {
+    const { primaryKey } = this.table;
+    if (exact && Object.keys(row).length !== primaryKey.length) return undefined;
+    if (primaryKey.length === 1) {
+      const value = row[primaryKey[0]!];
+      return value === undefined ? undefined : String(value);
+    }
+    let key = '';
+    for (const column of primaryKey) {
+      const value = row[column];
+      if (value === undefined) return undefined;
+      key += `${String(value)}\u0000`;
+    }
+    return key;
+  }
+
+  /** The row as a read of the file would return it once the pending changes are written; undefined when absent. */
+  compose(cached: CachedRow): Row | undefined {
+    if (cached.changes === undefined) return cached.base ?? undefined;
+    return { ...this.nulls, ...cached.base, ...cached.changes };
+  }
+}
+
+/**
+ * Applies one projection's row changes and answers its view, through one connection. Within a batch, upserts are
+ * merged per row in memory and written once by `flush()` (a commitment touched by 500 events of a batch is written
+ * once, not 500 times), and rows read by primary key are kept: the view sees every change made earlier in the batch.
+ * Deletes and reads by other columns first write the table's pending changes. Only the projection's own tables are
+ * reachable; statements are prepared once per table, operation and column list.
  */
 export class RowWriter implements ReadModelView {
   private readonly tables: Map<string, TableStatements>;
+  private readonly caches = new Map<string, TableCache>();
 
+  /** `beforeScan` runs before any statement that selects rows by other columns than the primary key. */
   constructor(
     db: Database.Database,
     private readonly projection: Projection,
+    private readonly beforeScan: () => void = () => undefined,
   ) {
     this.tables = new Map(projection.tables.map((table) => [table.name, new TableStatements(db, projection, table)]));
+    for (const table of projection.tables) this.caches.set(table.name, new TableCache(table));
   }
 
   apply(change: RowChange): void {
+    const statements = this.owned(change.table);
+    const cache = this.caches.get(change.table)!;
     if (change.kind === 'upsert') {
       const columns = Object.keys(change.row);
-      this.owned(change.table).statement('upsert', columns).run(values(change.row, columns));
+      statements.statement('upsert', columns); // checks the columns now, so a wrong one fails on its own event
+      const key = cache.keyOf(change.row, false)!;
+      const cached = cache.rows.get(key);
+      if (cached === undefined) cache.rows.set(key, { base: undefined, changes: { ...change.row } });
+      else cached.changes = cached.changes === undefined ? { ...change.row } : Object.assign(cached.changes, change.row);
     } else {
       const columns = Object.keys(change.key);
-      this.owned(change.table).statement('delete', columns).run(values(change.key, columns));
+      const statement = statements.statement('delete', columns);
+      if (cache.keyOf(change.key, true) === undefined) this.beforeScan();
+      this.flushTable(change.table);
+      statement.run(values(change.key, columns));
     }
   }
 
   get(table: string, key: Row): Row | undefined {
+    const statements = this.owned(table);
+    const cache = this.caches.get(table)!;
     const columns = Object.keys(key);
-    return this.owned(table).statement('get', columns).get(values(key, columns)) as Row | undefined;
+    const id = cache.keyOf(key, true);
+    if (id === undefined) {
+      this.beforeScan();
+      this.flushTable(table);
+      return statements.statement('get', columns).get(values(key, columns)) as Row | undefined;
+    }
+    let cached = cache.rows.get(id);
+    if (cached === undefined) {
+      cached = { base: undefined, changes: undefined };
+      cache.rows.set(id, cached);
+    }
+    if (cached.base === undefined) cached.base = (statements.statement('get', columns).get(values(key, columns)) as Row | undefined) ?? null;
+    return cache.compose(cached);
   }
 
   find(table: string, where: Row): Row[] {
+    const statements = this.owned(table);
+    this.beforeScan();
+    this.flushTable(table);
     const columns = Object.keys(where);
-    return this.owned(table).statement('find', columns).all(values(where, columns)) as Row[];
+    return statements.statement('find', columns).all(values(where, columns)) as Row[];
+  }
+
+  /** Writes every pending change (inside the batch's transaction) and forgets the rows kept. */
+  flush(): void {
+    for (const table of this.caches.keys()) this.flushTable(table);
+  }
+
+  /** Forgets pending changes without writing them (the batch's transaction rolled back). */
+  discard(): void {
+    for (const cache of this.caches.values()) cache.rows.clear();
+  }
+
+  private flushTable(table: string): void {
+    const cache = this.caches.get(table)!;
+    if (cache.rows.size === 0) return;
+    const statements = this.tables.get(table)!;
+    for (const cached of cache.rows.values()) {
+      if (cached.changes === undefined) continue;
+      const columns = Object.keys(cached.changes);
+      statements.statement('upsert', columns).run(values(cached.changes, columns));
+    }
+    cache.rows.clear();
   }
 
   private owned(table: string): TableStatements {

@@ -8,20 +8,31 @@ export function quoteIdentifier(name: string): string {
   return `"${name}"`;
 }
 
-function createStatements(table: TableDefinition): string[] {
+function createTable(table: TableDefinition): string {
   const columns = Object.entries(table.columns).map(([name, type]) => `${quoteIdentifier(name)} ${type}`);
   const key = table.primaryKey.map(quoteIdentifier).join(', ');
-  const statements = [`CREATE TABLE IF NOT EXISTS ${quoteIdentifier(table.name)} (${columns.join(', ')}, PRIMARY KEY (${key}))`];
-  for (const index of table.indexes ?? []) {
-    const name = quoteIdentifier(`${table.name}_by_${index.join('_')}`);
-    statements.push(`CREATE INDEX IF NOT EXISTS ${name} ON ${quoteIdentifier(table.name)} (${index.map(quoteIdentifier).join(', ')})`);
-  }
-  return statements;
+  return `CREATE TABLE IF NOT EXISTS ${quoteIdentifier(table.name)} (${columns.join(', ')}, PRIMARY KEY (${key}))`;
 }
 
-/** Creates a projection's tables and indexes when they are missing. */
-export function createTables(db: Database.Database, projection: Projection): void {
-  for (const table of projection.tables) for (const sql of createStatements(table)) db.exec(sql);
+function createIndexStatements(table: TableDefinition): string[] {
+  return (table.indexes ?? []).map((index) => {
+    const name = quoteIdentifier(`${table.name}_by_${index.join('_')}`);
+    return `CREATE INDEX IF NOT EXISTS ${name} ON ${quoteIdentifier(table.name)} (${index.map(quoteIdentifier).join(', ')})`;
+  });
+}
+
+/**
+ * Creates a projection's tables and (unless `indexes` is false) their secondary indexes when they are missing. A
+ * table filled from scratch is faster to fill without them: SQLite then builds each index in one sorted pass.
+ */
+export function createTables(db: Database.Database, projection: Projection, { indexes = true }: { indexes?: boolean } = {}): void {
+  for (const table of projection.tables) db.exec(createTable(table));
+  if (indexes) createIndexes(db, projection);
+}
+
+/** Creates the secondary indexes of a projection's tables that are missing. */
+export function createIndexes(db: Database.Database, projection: Projection): void {
+  for (const table of projection.tables) for (const sql of createIndexStatements(table)) db.exec(sql);
 }
 
 /** Drops a projection's tables (their indexes go with them). */

@@ -18,18 +18,22 @@ export class RebuildProjectionsCommand extends CommandRunner {
   async run([name]: string[]): Promise<void> {
     const known = (await this.runner.status()).map((p) => p.name);
     if (name && !known.includes(name)) throw new Error(`Unknown projection '${name}'; known: ${known.join(', ')}`);
-    for (const projection of name ? [name] : known) {
-      const bar = new cliProgress.SingleBar(
-        { format: `${projection.padEnd(20)} {bar} {percentage}% | {value}/{total} events | {duration_formatted}`, stream: process.stderr },
-        cliProgress.Presets.shades_classic,
-      );
-      bar.start(0, 0);
-      await this.runner.rebuild(projection, (done, total) => {
-        bar.setTotal(Number(total));
-        bar.update(Number(done));
-      });
+    // Every read model in one pass over the log (each event read once), or the one named.
+    const label = name ?? 'all read models';
+    const bar = new cliProgress.SingleBar(
+      { format: `${label.padEnd(20)} {bar} {percentage}% | {value}/{total} events | {duration_formatted}`, stream: process.stderr },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(0, 0);
+    const onProgress = (done: bigint, total: bigint) => {
+      bar.setTotal(Number(total));
+      bar.update(Number(done));
+    };
+    try {
+      await (name ? this.runner.rebuild(name, onProgress) : this.runner.rebuildAll(onProgress));
+    } finally {
       bar.stop();
-      process.stdout.write(`rebuilt ${projection}\n`);
     }
+    process.stdout.write(name ? `rebuilt ${name}\n` : `rebuilt ${known.join(', ')}\n`);
   }
 }

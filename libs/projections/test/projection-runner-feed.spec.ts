@@ -1,0 +1,228 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { existsSync } from 'node:fs';
+import fc from 'fast-check';
+import { MemoryEventStore } from '#eventstore';
+import { type Projection, ReadModelStore, type RowChange } from '#projections';
+import { countingProjection } from './counting-projection.js';
+import { RunnerHarness } from './runner-harness.js';
+import { appendThings, counts, range, seedThings, thing } from './things.js';
+
+/** Secondary indexes of the read-model file, by name. */
+const indexesOf = (readModels: ReadModelStore): string[] =>
+  (readModels.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all() as { name: string }[]).map(
+    (row) => row.name,
+  );
+
+/** A counting projection with a secondary index on `n`. */
+const indexed = (options: Parameters<typeof countingProjection>[0] = {}): Projection => {
+  const base = countingProjection(options);
+  return { ...base, tables: base.tables.map((table, i) => (i === 0 ? { ...table, indexes: [['n']] } : table)) };
+};
+
+describe('projection runner: one feed for every projection', () => {
+  let harness: RunnerHarness;
+  beforeEach(() => {
+    harness = new RunnerHarness();
+  });
+  afterEach(() => harness.dispose());
+
+  it('feeds projections at different checkpoints from one subscription, each event applied once to each', async () => {
+    await appendThings(harness.store, 0, 30);
+    const first = harness.open([countingProjection({ name: 'a', tablePrefix: 'a_' })]);
+    await first.runner.start();
+    expect(await first.runner.waitFor(await harness.head(), 5000)).toBe(true);
+    await harness.close(first);
+
+    // A second projection joins, starting from nothing, while the first is at the head.
+    await appendThings(harness.store, 30, 10);
+    const subscriptions: unknown[] = [];
+    const subscribe = harness.store.subscribeToAll.bind(harness.store);
+    harness.store.subscribeToAll = (...args) => {
+      subscriptions.push(args[0]);
+      return subscribe(...args);
+    };
+    const both = harness.open([countingProjection({ name: 'a', tablePrefix: 'a_' }), countingProjection({ name: 'b', tablePrefix: 'b_' })]);
+    await both.runner.start();
+    await appendThings(harness.store, 40, 5);
+    expect(await both.runner.waitFor(await harness.head(), 5000)).toBe(true);
+    expect(subscriptions).toEqual([undefined]); // one subscription, from the earliest checkpoint
+    expect(counts(both.readModels, 'a_')).toEqual({ total: 45, rows: 45, ns: range(45) });
+    expect(counts(both.readModels, 'b_')).toEqual({ total: 45, rows: 45, ns: range(45) });
+  });
+
+  it('a projection rebuilt while the others follow rejoins the feed without a gap or a duplicate', async () => {
+    await seedThings(harness.store, 300);
+    const { runner, readModels } = harness.open([countingProjection({ name: 'a', tablePrefix: 'a_' }), countingProjection({ name: 'b', tablePrefix: 'b_' })]);
+    await runner.start();
+    const appending = appendThings(harness.store, 300, 60);
+    await runner.rebuild('a');
+    await appending;
+    await appendThings(harness.store, 360, 5);
+    expect(await runner.waitFor(await harness.head(), 5000)).toBe(true);
+    expect(counts(readModels, 'a_')).toEqual({ total: 365, rows: 365, ns: range(365) });
+    expect(counts(readModels, 'b_')).toEqual({ total: 365, rows: 365, ns: range(365) });
+  });
+
+  it('rebuildAll rebuilds every projection in one pass, then follows the log', async () => {
+    await seedThings(harness.store, 120);
+    const { runner, readModels } = harness.open([countingProjection({ name: 'a', tablePrefix: 'a_' }), countingProjection({ name: 'b', tablePrefix: 'b_' })]);
+    await runner.start();
+    expect(await runner.waitFor(await harness.head(), 5000)).toBe(true);
+    const reads: unknown[] = [];
+    const readAll = harness.store.readAll.bind(harness.store);
+    harness.store.readAll = (options) => {
+      reads.push(options?.after);
+      return readAll(options);
+    };
+    await runner.rebuildAll();
+    harness.store.readAll = readAll;
+    // Batches of 10, each read once for both projections (the last read may be the feed's, from the head).
+    expect(reads.length).toBeGreaterThanOrEqual(120 / 10);
+    expect(new Set(reads).size).toBe(reads.length);
+    await appendThings(harness.store, 120, 3);
+    expect(await runner.waitFor(await harness.head(), 5000)).toBe(true);
+    expect(counts(readModels, 'a_')).toEqual({ total: 123, rows: 123, ns: range(123) });
+    expect(counts(readModels, 'b_')).toEqual({ total: 123, rows: 123, ns: range(123) });
+  });
+});
+
+describe('projection runner: building read models from scratch', () => {
+  let harness: RunnerHarness;
+  beforeEach(() => {
+    harness = new RunnerHarness();
+  });
+  afterEach(() => harness.dispose());
+
+  it('fills new tables without their secondary indexes and without fsync, then indexes and syncs them once caught up', async () => {
+    await seedThings(harness.store, 200);
+    const marker = `${harness.path}.building`;
+    const seen: { indexes: string[]; marker: boolean; synchronous: unknown }[] = [];
+    const { runner, readModels } = harness.open(indexed());
+    const firstBatch = (await harness.store.readAll({ maxCount: 10 })).at(-1)!.position;
+    const observed = runner.waitFor(firstBatch, 5000).then(() =>
+      seen.push({ indexes: indexesOf(readModels), marker: existsSync(marker), synchronous: readModels.db.pragma('synchronous', { simple: true }) }),
+    );
+    await runner.start();
+    await observed;
+    expect(seen).toEqual([{ indexes: [], marker: true, synchronous: 0 }]);
+    expect(await runner.waitFor(await harness.head(), 5000)).toBe(true);
+    await waitUntil(async () => !existsSync(marker));
+    expect(indexesOf(readModels)).toEqual(['counted_events_by_n']);
+    expect(existsSync(marker)).toBe(false);
+    expect(readModels.db.pragma('synchronous', { simple: true })).toBe(1);
+    expect(counts(readModels).total).toBe(200);
+  });
+
+  it('a read by other columns than the key while filling creates the indexes first', async () => {
+    await seedThings(harness.store, 20);
+    const base = indexed();
+    const finder: Projection = {
+      ...base,
+      project: (event, view): readonly RowChange[] => {
+        view.find('counted_events', { n: 0 });
+        return base.project(event, view);
+      },
+    };
+    const { runner, readModels } = harness.open(finder);
+    const first = (await harness.store.readAll({ maxCount: 1 }))[0]!.position;
+    let indexesAtFirst: string[] = [];
+    const observed = runner.waitFor(first, 5000).then(() => (indexesAtFirst = indexesOf(readModels)));
+    await runner.start();
+    await observed;
+    expect(indexesAtFirst).toEqual(['counted_events_by_n']);
+  });
+
+  it('a file left by an unfinished unsynced build is discarded on opening and built again from the log', async () => {
+    await seedThings(harness.store, 50);
+    const first = harness.open(countingProjection());
+    await first.runner.start();
+    expect(await first.runner.waitFor(await harness.head(), 5000)).toBe(true);
+    await harness.close(first);
+    expect(existsSync(`${harness.path}.building`)).toBe(false);
+
+    // As a crash in the middle of a build leaves it: the marker is there.
+    const crashed = ReadModelStore.open({ path: harness.path });
+    crashed.beginBulkLoad();
+    crashed.db.close(); // no endBulkLoad: the process died
+
+    const reopened = harness.open(countingProjection());
+    expect(reopened.readModels.discardedUnfinishedBuild).toBe(true);
+    expect(reopened.readModels.checkpoint('counting')).toBeUndefined();
+    await reopened.runner.start();
+    expect(await reopened.runner.waitFor(await harness.head(), 5000)).toBe(true);
+    expect(counts(reopened.readModels)).toEqual({ total: 50, rows: 50, ns: range(50) });
+  });
+
+  it('a clean stop in the middle of a build syncs the file; the next start goes on from the checkpoint', async () => {
+    await seedThings(harness.store, 500);
+    const first = harness.open(countingProjection(), { batchSize: 10 });
+    const partway = (await harness.store.readAll({ maxCount: 100 })).at(-1)!.position;
+    const stopped = first.runner.waitFor(partway, 5000).then(() => harness.close(first));
+    await first.runner.start();
+    await stopped;
+    expect(existsSync(`${harness.path}.building`)).toBe(false);
+    const second = harness.open(countingProjection());
+    expect(second.readModels.discardedUnfinishedBuild).toBe(false);
+    const resumedFrom = BigInt(second.readModels.checkpoint('counting')!.position!);
+    expect(resumedFrom).toBeGreaterThanOrEqual(partway);
+    await second.runner.start();
+    expect(await second.runner.waitFor(await harness.head(), 5000)).toBe(true);
+    expect(counts(second.readModels)).toEqual({ total: 500, rows: 500, ns: range(500) });
+  });
+});
+
+describe('projection runner: changes kept in memory within a batch', () => {
+  /** Projects a random walk of upserts, partial upserts and deletes over a few keys, reading each row it touches. */
+  const walk: Projection = {
+    name: 'walk',
+    version: 1,
+    eventTypes: ['Step'],
+    tables: [{ name: 'cells', columns: { k: 'TEXT', a: 'INTEGER', b: 'TEXT', reads: 'TEXT' }, primaryKey: ['k'] }],
+    project(event, view): RowChange[] {
+      const step = event.data as { op: 'set-a' | 'set-b' | 'delete'; k: string; v: number };
+      const before = view.get('cells', { k: step.k });
+      const seen = before === undefined ? 'none' : `${String(before['a'])}/${String(before['b'])}`;
+      // What the projector read goes into a row of its own, so a view that disagreed with the file would show.
+      const log: RowChange = { kind: 'upsert', table: 'cells', row: { k: `read-${String(event.position)}`, b: seen } };
+      switch (step.op) {
+        case 'set-a':
+          return [{ kind: 'upsert', table: 'cells', row: { k: step.k, a: step.v } }, log];
+        case 'set-b':
+          return [{ kind: 'upsert', table: 'cells', row: { k: step.k, b: String(step.v), a: Number(before?.['a'] ?? 0) + 1 } }, log];
+        default:
+          return [{ kind: 'delete', table: 'cells', key: { k: step.k } }, log];
+      }
+    },
+  };
+
+  const rowsAfter = async (steps: readonly { op: string; k: string; v: number }[], batchSize: number) => {
+    const harness = new RunnerHarness(new MemoryEventStore());
+    try {
+      for (const step of steps) await harness.store.append('walk', [{ ...thing(0, 'Step'), data: step }]);
+      const { runner, readModels } = harness.open(walk, { batchSize });
+      await runner.start();
+      expect(await runner.waitFor(await harness.head(), 5000)).toBe(true);
+      return readModels.db.prepare('SELECT * FROM cells ORDER BY k').all();
+    } finally {
+      await harness.dispose();
+    }
+  };
+
+  it('a batch of many events leaves the rows one event per transaction would', async () => {
+    const step = fc.record({ op: fc.constantFrom('set-a', 'set-b', 'delete'), k: fc.constantFrom('x', 'y', 'z'), v: fc.integer({ min: 0, max: 9 }) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), async (steps) => {
+        expect(await rowsAfter(steps, 500)).toEqual(await rowsAfter(steps, 1));
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
+async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const started = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
