@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { EsdbEventStore } from '#eventstore/esdb/esdb-event-store';
 import { type Projection, ProjectionRunner, ReadModelStore } from '#projections';
 import { fileURLToPath } from 'node:url';
 import { type Figure, concurrently, measure } from './measure.js';
 import { progressEvent } from './sample-events.js';
+import { spawnEsdbTestServer } from '../support/esdb/spawn-server.js';
 
 export interface EsdbFigures {
   readonly append: Figure;
@@ -18,17 +19,8 @@ const SEED_BATCH = 500;
 
 /** The EventStoreDB test server in a process of its own (so it and the client each have a core). */
 async function startServer(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('../support/esdb/main.js', import.meta.url)), '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stderr!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /EVENTSTORE_URL='([^']+)'/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`the test server exited with ${code}: ${output}`)));
-  });
-  return { url, child };
+  const { child, url } = spawnEsdbTestServer(fileURLToPath(new URL('../support/esdb/main.js', import.meta.url)), ['--port', '0']);
+  return { url: await url, child };
 }
 
 /**

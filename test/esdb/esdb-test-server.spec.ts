@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import {
@@ -19,6 +18,7 @@ import {
 } from '@eventstore/db-client';
 import { builtFile } from '../support/built.js';
 import { EsdbTestCluster } from '../support/esdb/server.js';
+import { spawnEsdbTestServer } from '../support/esdb/spawn-server.js';
 import { shared, streamIdentifier, streams, streamsGrpc, uuidMessage } from '../support/esdb/protocol.js';
 
 const open: (() => Promise<void> | void)[] = [];
@@ -245,17 +245,9 @@ describe('EventStoreDB test server: features and cluster', () => {
 
 describe('npm run esdb:test-server', () => {
   it('starts a cluster on loopback and prints the EVENTSTORE_URL to use', async () => {
-    const child = spawn(process.execPath, [builtFile('test/support/esdb/main.js'), '--port', '0', '--nodes', '3'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    open.push(() => void child.kill('SIGTERM'));
-    const url = await new Promise<string>((resolve, reject) => {
-      let output = '';
-      child.stderr!.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /EVENTSTORE_URL='([^']+)'/.exec(output);
-        if (match) resolve(match[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
-    });
+    const server = spawnEsdbTestServer(builtFile('test/support/esdb/main.js'), ['--port', '0', '--nodes', '3']);
+    open.push(() => void server.child.kill('SIGTERM'));
+    const url = await server.url;
     expect(url).toMatch(/^esdb:\/\/127\.0\.0\.1:\d+,127\.0\.0\.1:\d+,127\.0\.0\.1:\d+\?tls=false/);
     const client = EventStoreDBClient.connectionString(url);
     open.push(() => client.dispose());

@@ -273,6 +273,8 @@ export class ProjectionRunner {
    * filled any more (or it failed), the file is synced and written durably again.
    */
   private createDeferredIndexes(members: readonly Tracked[]): void {
+    // Called each time the feed reaches the head: nothing to do unless something is being built from scratch.
+    if (!this.readModels.bulkLoading) return;
     for (const tracked of members) {
       const started = Date.now();
       if (tracked.applier.createIndexes()) {
@@ -305,8 +307,9 @@ export class ProjectionRunner {
         if (!current()) return;
         feed.delivered = batch.at(-1)!.position;
         feed.retryDelayMs = this.retryDelayMs;
-        this.applyBatch(this.fed(), batch);
-        if (this.fed().length === 0) this.unsubscribe();
+        const members = this.fed();
+        this.applyBatch(members, batch);
+        if (members.every((tracked) => tracked.failure)) this.unsubscribe();
       },
       {
         maxBatchSize: this.batchSize,

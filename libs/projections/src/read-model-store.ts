@@ -21,7 +21,7 @@ export interface ReadModelStoreOptions {
 export class ReadModelStore {
   /** Checkpoint statements, shared by the runner. */
   readonly checkpoints: CheckpointTable;
-  private bulkLoading = false;
+  private bulk = false;
 
   private constructor(
     readonly db: Database.Database,
@@ -62,10 +62,15 @@ export class ReadModelStore {
     return this.checkpoints.read(name);
   }
 
+  /** True between `beginBulkLoad` and `endBulkLoad`. */
+  get bulkLoading(): boolean {
+    return this.bulk;
+  }
+
   /** Writes without fsync until `endBulkLoad` (see the class comment). Safe to call twice. */
   beginBulkLoad(): void {
     const marker = markerOf(this.path);
-    if (this.bulkLoading || marker === undefined) return;
+    if (this.bulk || marker === undefined) return;
     const fd = openSync(marker, 'w');
     try {
       writeSync(fd, `read models of ${this.path} are being built without fsync since ${new Date().toISOString()}\n`);
@@ -74,7 +79,7 @@ export class ReadModelStore {
       closeSync(fd);
     }
     this.db.pragma('synchronous = OFF');
-    this.bulkLoading = true;
+    this.bulk = true;
   }
 
   /**
@@ -82,11 +87,11 @@ export class ReadModelStore {
    * checkpoint cannot complete, the marker stays (the file is then rebuilt at the next start, never trusted).
    */
   endBulkLoad(): void {
-    if (!this.bulkLoading || !this.db.open) return;
+    if (!this.bulk || !this.db.open) return;
     this.db.pragma('synchronous = NORMAL');
     const [result] = this.db.pragma('wal_checkpoint(FULL)') as { busy: number; log: number; checkpointed: number }[];
     if (result && result.busy === 0 && result.checkpointed === result.log) rmSync(markerOf(this.path)!, { force: true });
-    this.bulkLoading = false;
+    this.bulk = false;
   }
 
   /** Closes the file; stop the runner first (it ends a bulk load). Safe to call twice. */
