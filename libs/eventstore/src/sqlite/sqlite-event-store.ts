@@ -19,6 +19,8 @@ import {
   type SubscriptionHandler,
   WrongExpectedVersionError,
 } from '../port.js';
+import { BackgroundCheckpoints } from './background-checkpoints.js';
+import { LimitedStatements } from './limited-statements.js';
 import { EVENT_LOG_SCHEMA } from './schema.js';
 
 export interface SqliteEventStoreOptions {
@@ -28,6 +30,8 @@ export interface SqliteEventStoreOptions {
   readonly pollIntervalMs?: number;
   /** Milliseconds to wait for another process's write lock before an append fails (default 5000). */
   readonly busyTimeoutMs?: number;
+  /** WAL checkpoints on a worker thread instead of at the commit that fills the WAL (see BackgroundCheckpoints). */
+  readonly backgroundCheckpoints?: boolean;
 }
 
 interface EventRow {
@@ -122,12 +126,14 @@ export class SqliteEventStore implements EventStore {
         cause: error,
       });
     }
-    return new SqliteEventStore(db, options.pollIntervalMs ?? 100);
+    const walCheckpoints = options.backgroundCheckpoints ? BackgroundCheckpoints.start(db) : undefined;
+    return new SqliteEventStore(db, options.pollIntervalMs ?? 100, walCheckpoints);
   }
 
   private constructor(
     private readonly db: Database.Database,
     private readonly pollIntervalMs: number,
+    private readonly walCheckpoints: BackgroundCheckpoints | undefined,
   ) {
     db.defaultSafeIntegers(true);
     this.statements = {
@@ -144,13 +150,9 @@ export class SqliteEventStore implements EventStore {
       insert: db.prepare<[string, bigint, string, string, string, string]>(
         'INSERT INTO events (stream, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
       ),
-      forwards: db.prepare<[string, bigint, number], EventRow>(
-        'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?',
-      ),
-      backwards: db.prepare<[string, bigint, number], EventRow>(
-        'SELECT * FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
-      ),
-      all: db.prepare<[bigint, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?'),
+      forwards: new LimitedStatements<[string, bigint], EventRow>(db, 'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC'),
+      backwards: new LimitedStatements<[string, bigint], EventRow>(db, 'SELECT * FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC'),
+      all: new LimitedStatements<[bigint], EventRow>(db, 'SELECT * FROM events WHERE position > ? ORDER BY position ASC'),
       dataVersion: db.prepare<[], number>('PRAGMA data_version'),
       ping: db.prepare('SELECT 1'),
     };
@@ -182,16 +184,16 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const limit = options.maxCount ?? -1;
+    const limit = options.maxCount;
     const rows =
       options.direction === 'backwards'
-        ? this.read(() => this.statements.backwards.all(stream, options.fromRevision ?? MAX_REVISION, limit))
-        : this.read(() => this.statements.forwards.all(stream, options.fromRevision ?? 0n, limit));
+        ? this.read(() => this.statements.backwards.for(limit).all(stream, options.fromRevision ?? MAX_REVISION))
+        : this.read(() => this.statements.forwards.for(limit).all(stream, options.fromRevision ?? 0n));
     return rows.map(toRecorded);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    return this.read(() => this.statements.all.all(options.after ?? 0n, options.maxCount ?? -1)).map(toRecorded);
+    return this.read(() => this.statements.all.for(options.maxCount).all(options.after ?? 0n)).map(toRecorded);
   }
 
   async headPosition(): Promise<Position | undefined> {
@@ -218,6 +220,7 @@ export class SqliteEventStore implements EventStore {
     this.flush();
     this.stopPolling();
     await this.subscriptions.closeAll();
+    await this.walCheckpoints?.stop();
     this.db.close();
   }
 
