@@ -190,6 +190,18 @@ describe('query limits', () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 
+  it('prices one query text anew for each `first` and `@include` its variables give', async () => {
+    const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: serverInfo { version }`).join(' ');
+    const query = `query Priced($n: Int, $many: Boolean!) { plans(first: $n) { totalCount } ... @include(if: $many) { ${aliases} } }`;
+    const codes = [];
+    for (const variables of [{ n: 1, many: false }, { n: 30, many: false }, { n: 1, many: false }, { n: 1, many: true }, { n: 2, many: false }]) {
+      codes.push((await api.graphql(query, variables)).errors?.[0]?.extensions?.code ?? 'ok');
+    }
+    expect(codes).toEqual(['ok', 'QUERY_TOO_COMPLEX', 'ok', 'QUERY_TOO_COMPLEX', 'ok']);
+    const mistyped = await api.graphql(query, { n: 'many', many: false });
+    expect(mistyped.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('rejects a request body over BODY_LIMIT', async () => {
     const res = await fetch(`${api.url}/graphql`, {
       method: 'POST',
