@@ -4,3 +4,4 @@ export { catchUpSubscription, SubscriptionSet, type ReadBatch } from './catch-up
 export { ChangeNotifier } from './change-notifier.js';
 export { MemoryEventStore } from './memory/memory-event-store.js';
 export { SqliteEventStore, type SqliteEventStoreOptions, type SqliteEventStoreStats } from './sqlite/sqlite-event-store.js';
+export { BackgroundCheckpoints, type BackgroundCheckpointOptions } from './sqlite/background-checkpoints.js';

@@ -15,7 +15,7 @@ export function openEventStore(config: Pick<PlatformConfig, 'dataDir' | 'eventSt
   const url = config.eventStoreUrl;
   if (url === undefined) {
     mkdirSync(config.dataDir, { recursive: true });
-    return SqliteEventStore.open({ path: eventLogPath(config.dataDir) });
+    return SqliteEventStore.open({ path: eventLogPath(config.dataDir), backgroundCheckpoints: true });
   }
   if (url === 'memory:') return new MemoryEventStore();
   if (isEsdbUrl(url)) {

@@ -10,5 +10,5 @@ export const readModelPath = (dataDir: string): string => join(dataDir, 'read-mo
 export function openReadModels(config: Pick<PlatformConfig, 'dataDir' | 'eventStoreUrl'>): ReadModelStore {
   if (config.eventStoreUrl === 'memory:') return ReadModelStore.open({ path: ':memory:' });
   mkdirSync(config.dataDir, { recursive: true });
-  return ReadModelStore.open({ path: readModelPath(config.dataDir) });
+  return ReadModelStore.open({ path: readModelPath(config.dataDir), backgroundCheckpoints: true });
 }

@@ -1,10 +1,13 @@
 import Database from 'better-sqlite3';
+import { BackgroundCheckpoints } from '#eventstore';
 import { closeSync, existsSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import { CREATE_CHECKPOINTS, CheckpointTable, type CheckpointRow } from './checkpoint-table.js';
 
 export interface ReadModelStoreOptions {
   /** The SQLite file of this process's read models, or `:memory:`. */
   readonly path: string;
+  /** WAL checkpoints on a worker thread instead of at the commit that fills the WAL (see BackgroundCheckpoints). */
+  readonly backgroundCheckpoints?: boolean;
 }
 
 /**
@@ -22,6 +25,7 @@ export class ReadModelStore {
   /** Checkpoint statements, shared by the runner. */
   readonly checkpoints: CheckpointTable;
   private bulk = false;
+  private walCheckpoints: BackgroundCheckpoints | undefined;
 
   private constructor(
     readonly db: Database.Database,
@@ -50,7 +54,9 @@ export class ReadModelStore {
       db.pragma('wal_autocheckpoint = 10000');
       db.pragma('journal_size_limit = 67108864');
       db.exec(CREATE_CHECKPOINTS);
-      return new ReadModelStore(db, options.path, discarded);
+      const store = new ReadModelStore(db, options.path, discarded);
+      if (options.backgroundCheckpoints && markerOf(options.path) !== undefined) store.walCheckpoints = BackgroundCheckpoints.start(db);
+      return store;
     } catch (error) {
       db.close();
       throw error;
@@ -79,6 +85,8 @@ export class ReadModelStore {
       closeSync(fd);
     }
     this.db.pragma('synchronous = OFF');
+    // Few large checkpoints, by the writing connection itself, until the build ends.
+    this.walCheckpoints?.pause();
     this.bulk = true;
   }
 
@@ -91,6 +99,7 @@ export class ReadModelStore {
     this.db.pragma('synchronous = NORMAL');
     const [result] = this.db.pragma('wal_checkpoint(FULL)') as { busy: number; log: number; checkpointed: number }[];
     if (result && result.busy === 0 && result.checkpointed === result.log) rmSync(markerOf(this.path)!, { force: true });
+    this.walCheckpoints?.resume();
     this.bulk = false;
   }
 
@@ -98,6 +107,7 @@ export class ReadModelStore {
   close(): void {
     if (!this.db.open) return;
     this.endBulkLoad();
+    void this.walCheckpoints?.stop();
     this.db.close();
   }
 }

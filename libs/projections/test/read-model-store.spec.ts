@@ -34,6 +34,17 @@ describe('read-model store', () => {
     }
   });
 
+  it('with background checkpoints, leaves them to its worker except during a bulk load', () => {
+    const readModels = ReadModelStore.open({ path: join(dir, 'read-models.sqlite'), backgroundCheckpoints: true });
+    const autocheckpoint = () => readModels.db.pragma('wal_autocheckpoint', { simple: true });
+    expect(autocheckpoint()).toBe(0);
+    readModels.beginBulkLoad();
+    expect(autocheckpoint()).toBe(10000);
+    readModels.endBulkLoad();
+    expect(autocheckpoint()).toBe(0);
+    readModels.close();
+  });
+
   it('opens in memory too', () => {
     const readModels = ReadModelStore.open({ path: ':memory:' });
     expect(readModels.checkpoint('nothing')).toBeUndefined();
