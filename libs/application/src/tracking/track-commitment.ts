@@ -58,12 +58,12 @@ export class TrackCommitmentHandler implements ICommandHandler<TrackCommitmentCo
   async execute({ commitmentId, change, context }: TrackCommitmentCommand): Promise<TrackingResult> {
     const commitment = await currentCommitment(this.store, commitmentId);
     if (commitment.status === 'none') throw new NotFoundError('There is no such commitment.');
-    const required: RequiredRole = JUDGING.has(change.type)
-      ? { role: 'MONITOR', scope: commitment.planId }
-      : { role: 'FOCAL_POINT', scope: commitment.ownerId };
+    const judging = JUDGING.has(change.type);
+    const required: RequiredRole = judging ? { role: 'MONITOR', scope: commitment.planId } : { role: 'FOCAL_POINT', scope: commitment.ownerId };
     authorize(this.grants, context, [required], `${change.type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} on this commitment`);
     const newId = newEntityId(context.commandId);
     const monitorIsOwnerFocalPoint =
+      judging &&
       !context.asOperator &&
       this.grants.rolesOf(context.actor).some((grant) => grant.role === 'FOCAL_POINT' && grant.scope === commitment.ownerId);
     const plan = await currentPlan(this.store, commitment.planId);
