@@ -1,5 +1,5 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -34,8 +34,18 @@ import { TrackingResolver } from './tracking/tracking.resolver.js';
 
 /** The api: GraphQL at /graphql, /health and /metrics, over the platform's stores. */
 @Module({})
-export class AppModule implements NestModule {
+export class AppModule implements NestModule, OnModuleInit, OnModuleDestroy {
+  private heapWatch: { stop(): void } | undefined;
+
   constructor(private readonly metrics: Metrics) {}
+
+  onModuleInit(): void {
+    this.heapWatch = this.metrics.watchHeap();
+  }
+
+  onModuleDestroy(): void {
+    this.heapWatch?.stop();
+  }
 
   static forRoot(config: PlatformConfig, logger: Logger): DynamicModule {
     const metrics = new Metrics();

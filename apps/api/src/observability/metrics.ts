@@ -1,3 +1,5 @@
+import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Prometheus metrics of one api process. */
@@ -30,6 +32,16 @@ export class Metrics {
 
   readonly projectionLag: Gauge<'projection'>;
 
+  /**
+   * Heap used right after the latest major (mark-compact) collection: the live heap, what a leak makes grow.
+   * `nodejs_heap_size_used_bytes` also counts garbage not yet collected, which swings by a hundred MB under load.
+   */
+  readonly heapAfterMajorGc = new Gauge({
+    name: 'nodejs_heap_used_after_major_gc_bytes',
+    help: 'V8 heap used right after the latest major garbage collection (the live heap).',
+    registers: [this.registry],
+  });
+
   private lagOf: () => Promise<readonly { name: string; lag: number | bigint }[]> = async () => [];
 
   constructor() {
@@ -45,6 +57,16 @@ export class Metrics {
         for (const p of await lagOf()) this.set({ projection: p.name }, Number(p.lag));
       },
     });
+  }
+
+  /** Follows major garbage collections until `stop()` (the process's whole life in the api). */
+  watchHeap(): { stop(): void } {
+    const observer = new PerformanceObserver((list) => {
+      const major = list.getEntries().some((entry) => ((entry as { detail?: { kind?: number } }).detail)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR);
+      if (major) this.heapAfterMajorGc.set(getHeapStatistics().used_heap_size);
+    });
+    observer.observe({ entryTypes: ['gc'] });
+    return { stop: () => observer.disconnect() };
   }
 
   /** Reports each read model's lag at every scrape. */
