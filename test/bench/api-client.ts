@@ -131,8 +131,10 @@ export function rssMb(pid: number | undefined): number | undefined {
 }
 
 export interface HeapReading {
-  /** `nodejs_heap_size_used_bytes`, in MB. */
+  /** `nodejs_heap_size_used_bytes`, in MB: live objects and the garbage not yet collected. */
   readonly heapUsedMb: number;
+  /** `nodejs_heap_used_after_major_gc_bytes`, in MB: the live heap as the latest major collection left it (0 before the first). */
+  readonly liveHeapMb: number;
   /** Major (mark-compact) garbage collections so far: `nodejs_gc_duration_seconds_count{kind="major"}`. */
   readonly majorGcs: number;
 }
@@ -140,8 +142,13 @@ export interface HeapReading {
 /** Heap used by the api process and its major garbage collections so far, from its Prometheus metrics. */
 export async function heapReading(apiUrl: string): Promise<HeapReading> {
   const text = await (await fetch(`${apiUrl}/metrics`)).text();
-  const heap = /^nodejs_heap_size_used_bytes\s+(\S+)$/m.exec(text);
-  if (!heap) throw new Error('nodejs_heap_size_used_bytes is not in /metrics');
-  const major = /^nodejs_gc_duration_seconds_count\{kind="major"\}\s+(\S+)$/m.exec(text);
-  return { heapUsedMb: Number(heap[1]) / 1024 / 1024, majorGcs: major ? Number(major[1]) : 0 };
+  const metric = (pattern: RegExp): number | undefined => {
+    const match = pattern.exec(text);
+    return match ? Number(match[1]) : undefined;
+  };
+  const heap = metric(/^nodejs_heap_size_used_bytes\s+(\S+)$/m);
+  const live = metric(/^nodejs_heap_used_after_major_gc_bytes\s+(\S+)$/m);
+  if (heap === undefined || live === undefined) throw new Error('nodejs_heap_size_used_bytes or nodejs_heap_used_after_major_gc_bytes is not in /metrics');
+  const major = metric(/^nodejs_gc_duration_seconds_count\{kind="major"\}\s+(\S+)$/m);
+  return { heapUsedMb: heap / 1024 / 1024, liveHeapMb: live / 1024 / 1024, majorGcs: major ?? 0 };
 }
