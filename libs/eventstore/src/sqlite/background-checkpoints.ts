@@ -7,7 +7,11 @@ export interface BackgroundCheckpointOptions {
   readonly intervalMs?: number;
 }
 
-/** What the worker runs: its own connection to the file, a PASSIVE checkpoint every interval unless paused. */
+/**
+ * What the worker runs: its own connection to the file, a PASSIVE checkpoint every interval unless paused. Given as
+ * source (CommonJS, `eval`) rather than a module file, so that it runs the same from the compiled build and from the
+ * TypeScript sources under test; the driver's path comes from this module's own resolution.
+ */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
