@@ -7,6 +7,7 @@ import { validate as isUuid, version as uuidVersion } from 'uuid';
 import { fold, participantDecider, participantStream } from '#domain';
 import { type EventStore, MemoryEventStore, SqliteEventStore } from '#eventstore';
 import { type CommandContext, ConflictError, ensureRoleDecider, eventIdFor, executeCommand, participantIdOf } from '#application';
+import { loadStream, streamCacheLimits } from '../src/kernel/stream-state-cache.js';
 
 const now = new Date('2026-11-23T10:00:00.000Z');
 const context = (extra: Partial<CommandContext> = {}): CommandContext => ({ actor: 'admin', correlationId: randomUUID(), now, ...extra });
@@ -200,6 +201,34 @@ describe('executeCommand', () => {
       const retried = await run(store, register, first);
       expect(retried.version).toBe(0);
       expect(await store.readStream(stream)).toHaveLength(4);
+    });
+
+    it('keeps a bounded number of events in remembered states: the least recently used streams are read in full again', async () => {
+      const saved = { ...streamCacheLimits };
+      streamCacheLimits.events = 5;
+      try {
+        const memory = new MemoryEventStore();
+        const fullReads: string[] = [];
+        const store = Object.create(memory) as MemoryEventStore;
+        store.readStream = (target, options) => {
+          if (options?.fromRevision === undefined) fullReads.push(target);
+          return memory.readStream(target, options);
+        };
+        const counting = { initialState: 0, evolve: (n: number) => n + 1 };
+        const happened = () => ({ id: randomUUID(), type: 'Happened', data: {}, metadata: { correlationId: 'x', occurredAt: now.toISOString(), schemaVersion: 1 } });
+        for (const target of ['a', 'b', 'c']) await memory.append(target, [happened(), happened()]);
+        const load = async (target: string) => (await loadStream(store, target, counting)).state;
+
+        expect([await load('a'), await load('b')]).toEqual([2, 2]);
+        expect(await load('c')).toBe(2); // 6 events: 'a', the least recently used, goes
+        expect(await load('b')).toBe(2); // still remembered: only its (empty) tail is read
+        expect(fullReads).toEqual(['a', 'b', 'c']);
+        expect(await load('a')).toBe(2); // read in full again; 'c' goes
+        expect(await load('c')).toBe(2);
+        expect(fullReads).toEqual(['a', 'b', 'c', 'a', 'c']);
+      } finally {
+        Object.assign(streamCacheLimits, saved);
+      }
     });
 
     it('refuses a stale expectedVersion even when the remembered state is current', async () => {

@@ -13,21 +13,51 @@ export interface StreamSnapshot<State> {
 
 interface Entry {
   revision: number;
+  /** Events this entry adds to its cache's total, as of the last time it was kept. */
+  counted: number;
   state: unknown;
   position: Position | undefined;
   ids: Set<string>;
 }
 
-/** Streams kept per store and decider; the least recently used go first. */
-const CAPACITY = 2_000;
-const caches = new WeakMap<EventStore, WeakMap<object, Map<string, Entry>>>();
+/**
+ * What is kept per store and decider: at most this many streams, and at most this many events folded into them
+ * all (each cached stream holds its state and every event id: memory grows with events, not with streams). The
+ * least recently used streams go first.
+ */
+export const streamCacheLimits = { streams: 2_000, events: 250_000 };
 
-function cacheFor(store: EventStore, decider: object): Map<string, Entry> {
+interface Cache {
+  readonly streams: Map<string, Entry>;
+  /** Events folded into the cached states (the sum of their revisions + 1). */
+  events: number;
+}
+
+const caches = new WeakMap<EventStore, WeakMap<object, Cache>>();
+
+function cacheFor(store: EventStore, decider: object): Cache {
   let byDecider = caches.get(store);
   if (!byDecider) caches.set(store, (byDecider = new WeakMap()));
-  let streams = byDecider.get(decider);
-  if (!streams) byDecider.set(decider, (streams = new Map()));
-  return streams;
+  let cache = byDecider.get(decider);
+  if (!cache) byDecider.set(decider, (cache = { streams: new Map(), events: 0 }));
+  return cache;
+}
+
+/** Puts `entry` last (most recently used) and evicts from the front until the cache is within its limits. */
+function keep(cache: Cache, stream: string, entry: Entry): void {
+  const replaced = cache.streams.get(stream);
+  if (replaced) {
+    cache.events -= replaced.counted;
+    cache.streams.delete(stream);
+  }
+  entry.counted = entry.revision + 1;
+  cache.events += entry.counted;
+  cache.streams.set(stream, entry);
+  for (const [oldest, evicted] of cache.streams) {
+    if (oldest === stream || (cache.streams.size <= streamCacheLimits.streams && cache.events <= streamCacheLimits.events)) break;
+    cache.streams.delete(oldest);
+    cache.events -= evicted.counted;
+  }
 }
 
 /**
@@ -38,28 +68,28 @@ function cacheFor(store: EventStore, decider: object): Map<string, Entry> {
  */
 export async function loadStream<State>(store: EventStore, stream: string, decider: Folding<State>): Promise<StreamSnapshot<State>> {
   const cache = cacheFor(store, decider);
-  const cached = cache.get(stream);
+  const cached = cache.streams.get(stream);
   const tail = await store.readStream(stream, cached ? { fromRevision: BigInt(cached.revision + 1) } : {});
-  const entry: Entry = cached ?? { revision: -1, state: decider.initialState, position: undefined, ids: new Set() };
+  const entry: Entry = cached ?? { revision: -1, counted: 0, state: decider.initialState, position: undefined, ids: new Set() };
   if (tail.length > 0) {
     entry.state = fold({ initialState: entry.state as State, evolve: decider.evolve }, tail);
     for (const event of tail) entry.ids.add(event.id);
     entry.revision = Number(tail.at(-1)!.revision);
     entry.position = tail.at(-1)!.position;
   }
-  cache.delete(stream);
-  cache.set(stream, entry);
-  if (cache.size > CAPACITY) cache.delete(cache.keys().next().value!);
+  keep(cache, stream, entry);
   return { revision: entry.revision, state: entry.state as State, position: entry.position, ids: entry.ids };
 }
 
 /** Records a command's own append, when the cache still stands right before it. */
 export function rememberAppend<State>(store: EventStore, stream: string, decider: Folding<State>, appended: readonly RecordedEvent[], state: State): void {
-  const entry = cacheFor(store, decider).get(stream);
+  const cache = cacheFor(store, decider);
+  const entry = cache.streams.get(stream);
   const first = appended[0];
   if (!entry || !first || entry.revision !== Number(first.revision) - 1) return;
   for (const event of appended) entry.ids.add(event.id);
   entry.revision = Number(appended.at(-1)!.revision);
   entry.position = appended.at(-1)!.position;
   entry.state = state;
+  keep(cache, stream, entry);
 }
