@@ -55,6 +55,7 @@ export class AppModule implements NestModule, OnModuleInit, OnModuleDestroy {
       imports: [
         PlatformModule.forRoot(config, logger, {
           runProjections: true,
+          backgroundCheckpoints: true,
           decorateStore: (store) => instrumentEventStore(store, metrics),
         }),
         CqrsModule.forRoot(),

@@ -10,12 +10,15 @@ export const eventLogPath = (dataDir: string): string => join(dataDir, 'events.s
 /** EventStoreDB (KurrentDB) connection strings, with or without DNS discovery. */
 export const isEsdbUrl = (url: string): boolean => /^(esdb|kurrentdb)(\+discover)?:\/\//.test(url);
 
-/** Opens the event store the configuration names: the embedded SQLite log unless `EVENTSTORE_URL` says otherwise. */
-export function openEventStore(config: Pick<PlatformConfig, 'dataDir' | 'eventStoreUrl'>): EventStore {
+/**
+ * Opens the event store the configuration names: the embedded SQLite log unless `EVENTSTORE_URL` says otherwise.
+ * `backgroundCheckpoints`: the SQLite log's WAL checkpoints on a worker thread (a long-running server).
+ */
+export function openEventStore(config: Pick<PlatformConfig, 'dataDir' | 'eventStoreUrl'>, { backgroundCheckpoints = false } = {}): EventStore {
   const url = config.eventStoreUrl;
   if (url === undefined) {
     mkdirSync(config.dataDir, { recursive: true });
-    return SqliteEventStore.open({ path: eventLogPath(config.dataDir), backgroundCheckpoints: true });
+    return SqliteEventStore.open({ path: eventLogPath(config.dataDir), backgroundCheckpoints });
   }
   if (url === 'memory:') return new MemoryEventStore();
   if (isEsdbUrl(url)) {

@@ -24,13 +24,18 @@ export interface PlatformOptions {
   /** Wraps the event store (metrics, tracing) before anything else uses it. */
   readonly decorateStore?: (store: EventStore) => EventStore;
   readonly projections?: readonly Projection[];
+  /**
+   * SQLite files checkpointed on worker threads, off the event loop (see BackgroundCheckpoints): for a long-running
+   * server such as the api; a short CLI run has nothing to gain from starting the workers.
+   */
+  readonly backgroundCheckpoints?: boolean;
 }
 
 /** Opens the platform's stores as the configuration says; the runner is created but not started. */
 export function openPlatform(config: PlatformConfig, logger: Logger, options: PlatformOptions = {}): Platform {
-  const raw = openEventStore(config);
+  const raw = openEventStore(config, { backgroundCheckpoints: options.backgroundCheckpoints });
   const store = options.decorateStore ? options.decorateStore(raw) : raw;
-  const readModels = openReadModels(config);
+  const readModels = openReadModels(config, { backgroundCheckpoints: options.backgroundCheckpoints });
   if (readModels.discardedUnfinishedBuild) {
     logger.warn({ dataDir: config.dataDir }, 'the read models were being built when the process last stopped (unsynced): building them again from the log');
   }

@@ -55,7 +55,7 @@ export class ReadModelStore {
       db.pragma('journal_size_limit = 67108864');
       db.exec(CREATE_CHECKPOINTS);
       const store = new ReadModelStore(db, options.path, discarded);
-      if (options.backgroundCheckpoints && markerOf(options.path) !== undefined) store.walCheckpoints = BackgroundCheckpoints.start(db);
+      if (options.backgroundCheckpoints && marker !== undefined) store.walCheckpoints = BackgroundCheckpoints.start(db);
       return store;
     } catch (error) {
       db.close();
