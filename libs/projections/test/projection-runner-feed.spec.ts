@@ -19,13 +19,13 @@ const indexed = (options: Parameters<typeof countingProjection>[0] = {}): Projec
   return { ...base, tables: base.tables.map((table, i) => (i === 0 ? { ...table, indexes: [['n']] } : table)) };
 };
 
-describe('projection runner: one feed for every projection', () => {
-  let harness: RunnerHarness;
-  beforeEach(() => {
-    harness = new RunnerHarness();
-  });
-  afterEach(() => harness.dispose());
+let harness: RunnerHarness;
+beforeEach(() => {
+  harness = new RunnerHarness();
+});
+afterEach(() => harness.dispose());
 
+describe('projection runner: one feed for every projection', () => {
   it('feeds projections at different checkpoints from one subscription, each event applied once to each', async () => {
     await appendThings(harness.store, 0, 30);
     const first = harness.open([countingProjection({ name: 'a', tablePrefix: 'a_' })]);
@@ -87,12 +87,6 @@ describe('projection runner: one feed for every projection', () => {
 });
 
 describe('projection runner: building read models from scratch', () => {
-  let harness: RunnerHarness;
-  beforeEach(() => {
-    harness = new RunnerHarness();
-  });
-  afterEach(() => harness.dispose());
-
   it('fills new tables without their secondary indexes and without fsync, then indexes and syncs them once caught up', async () => {
     await seedThings(harness.store, 200);
     const marker = `${harness.path}.building`;
