@@ -43,6 +43,7 @@ export class CheckpointTable {
   private readonly advanceStatement;
   private readonly resetStatement;
   private readonly failureStatement;
+  private readonly removeStatement;
 
   constructor(db: Database.Database) {
     this.select = db.prepare<[string], CheckpointRow>(`SELECT * FROM ${CHECKPOINTS_TABLE} WHERE name = ?`);
@@ -54,6 +55,7 @@ export class CheckpointTable {
        ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = NULL, state = 'ok',
          error_message = NULL, error_position = NULL, error_event_type = NULL, updated_at = excluded.updated_at`,
     );
+    this.removeStatement = db.prepare<[string]>(`DELETE FROM ${CHECKPOINTS_TABLE} WHERE name = ?`);
     this.failureStatement = db.prepare<[FailureParameters]>(
       `UPDATE ${CHECKPOINTS_TABLE} SET state = CASE WHEN @message IS NULL THEN 'ok' ELSE 'failed' END,
          error_message = @message, error_position = @position, error_event_type = @eventType, updated_at = @now
@@ -73,6 +75,11 @@ export class CheckpointTable {
   /** Starts a projection over: no position, no failure, the given version. */
   reset(name: string, version: number): void {
     this.resetStatement.run(name, version, new Date().toISOString());
+  }
+
+  /** Forgets a projection that is no longer kept. */
+  remove(name: string): void {
+    this.removeStatement.run(name);
   }
 
   /** Records the failure a projection stopped on, or clears it (`undefined`). */

@@ -3,4 +3,4 @@ export type { ProjectionFailure, ProjectionState, ProjectionStatus } from './pro
 export type { RunnerLogger } from './runner-logger.js';
 export type { CheckpointRow } from './checkpoint-table.js';
 export { ReadModelStore, type ReadModelStoreOptions } from './read-model-store.js';
-export { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner.js';
+export { ProjectionRunner, type ProjectionRunnerOptions, type RetiredProjection } from './projection-runner.js';

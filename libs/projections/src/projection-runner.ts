@@ -6,7 +6,7 @@ import type { Projection } from './projection.js';
 import type { ProjectionFailure, ProjectionStatus } from './projection-status.js';
 import type { ReadModelStore } from './read-model-store.js';
 import { type RunnerLogger, silentLogger } from './runner-logger.js';
-import { createTables, dropTables, tablesMatch } from './table-schema.js';
+import { createTables, dropTables, quoteIdentifier, tableExists, tablesMatch } from './table-schema.js';
 
 export interface ProjectionRunnerOptions {
   readonly store: EventStore;
@@ -17,6 +17,14 @@ export interface ProjectionRunnerOptions {
   readonly batchSize?: number;
   /** First wait before following the log again after the event store failed a subscription (default 1000 ms, doubling to 30 s). */
   readonly retryDelayMs?: number;
+  /** Projections no longer kept: `start()` drops their tables and checkpoint from files that still have them. */
+  readonly retired?: readonly RetiredProjection[];
+}
+
+/** A projection that was removed, and the tables it owned. */
+export interface RetiredProjection {
+  readonly name: string;
+  readonly tables: readonly string[];
 }
 
 /** Runtime state of one projection. */
@@ -59,6 +67,7 @@ export class ProjectionRunner {
   private readonly logger: RunnerLogger;
   private readonly batchSize: number;
   private readonly retryDelayMs: number;
+  private readonly retired: readonly RetiredProjection[];
   private readonly group: GroupApplier;
   private readonly feed: Feed;
   private readonly waiters = new PositionWaiters((position, names) => this.reached(position, names));
@@ -75,7 +84,8 @@ export class ProjectionRunner {
     this.batchSize = options.batchSize ?? 2000;
     this.retryDelayMs = options.retryDelayMs ?? 1000;
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1) throw new Error(`batchSize must be a positive integer, not ${this.batchSize}`);
-    checkOwnership(options.projections);
+    checkOwnership(options.projections, options.retired ?? []);
+    this.retired = options.retired ?? [];
     this.group = new GroupApplier(this.readModels.db);
     this.feed = { subscription: undefined, closing: undefined, delivered: undefined, caughtUp: false, retryTimer: undefined, retryDelayMs: this.retryDelayMs };
     for (const projection of options.projections) {
@@ -99,6 +109,7 @@ export class ProjectionRunner {
     if (this.started) return;
     this.started = true;
     try {
+      this.removeRetired();
       for (const tracked of this.tracked.values()) {
         if (!tracked.rebuilding) this.prepare(tracked); // a rebuild in flight rejoins the feed when done
       }
@@ -249,6 +260,20 @@ export class ProjectionRunner {
       this.logger.info({ projection: projection.name, position: tracked.failure.position }, 'retrying failed projection');
       tracked.failure = undefined;
       this.readModels.checkpoints.recordFailure(projection.name, undefined);
+    }
+  }
+
+  /** Drops the tables and checkpoint of retired projections still in the file, in one transaction. */
+  private removeRetired(): void {
+    const db = this.readModels.db;
+    for (const retired of this.retired) {
+      const present = retired.tables.filter((table) => tableExists(db, table));
+      if (present.length === 0 && !this.readModels.checkpoints.read(retired.name)) continue;
+      db.transaction(() => {
+        for (const table of present) db.exec(`DROP TABLE ${quoteIdentifier(table)}`);
+        this.readModels.checkpoints.remove(retired.name);
+      })();
+      this.logger.info({ projection: retired.name, tables: present }, 'retired projection removed');
     }
   }
 
@@ -442,11 +467,19 @@ function storedFailure(row: CheckpointRow): ProjectionFailure | undefined {
   return { message: row.error_message ?? '', position: row.error_position ?? '', eventType: row.error_event_type ?? '' };
 }
 
-/** Projection names are unique and every table has one owner: a rebuild drops only its own projection's rows. */
-function checkOwnership(projections: readonly Projection[]): void {
+/**
+ * Projection names are unique and every table has one owner: a rebuild drops only its own projection's rows. A
+ * retired projection's name and tables are not reused by a live one (removing them would drop its rows).
+ */
+function checkOwnership(projections: readonly Projection[], retired: readonly RetiredProjection[]): void {
   const names = new Set<string>();
   const owners = new Map<string, string>();
+  for (const projection of retired) {
+    names.add(projection.name);
+    for (const table of projection.tables) owners.set(table, `${projection.name} (retired)`);
+  }
   for (const projection of projections) {
+    if (retired.some((gone) => gone.name === projection.name)) throw new Error(`'${projection.name}' is the name of a retired projection`);
     if (names.has(projection.name)) throw new Error(`Two projections are named '${projection.name}'`);
     names.add(projection.name);
     for (const table of projection.tables) {

@@ -47,6 +47,11 @@ interface ColumnInfo {
   readonly pk: number;
 }
 
+/** Whether a table of that name exists in the file. */
+export function tableExists(db: Database.Database, name: string): boolean {
+  return db.prepare<[string]>("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
 /** Whether the table in the file has exactly the columns, types and primary key of its definition. */
 export function tableMatches(db: Database.Database, table: TableDefinition): boolean {
   const stored = db.prepare<[string], ColumnInfo>('SELECT name, type, pk FROM pragma_table_info(?)').all(table.name);

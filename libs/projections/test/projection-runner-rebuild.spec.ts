@@ -54,6 +54,36 @@ describe('projection runner: rebuilding', () => {
     expect(logger.entries.filter((entry) => entry.level === 'warn')).toHaveLength(1);
   });
 
+  it('drops a retired projection\'s tables and checkpoint at start, leaving the others as they were', async () => {
+    await appendThings(harness.store, 0, 6);
+    const old = countingProjection({ name: 'old', tablePrefix: 'old_' });
+    const kept = countingProjection();
+    const first = harness.open([kept, old]);
+    await first.runner.start();
+    expect(await first.runner.waitFor(await harness.head(), 5000)).toBe(true);
+    await harness.close(first);
+
+    const retired = [{ name: 'old', tables: ['old_counted_events', 'old_event_count'] }];
+    const logger = recordingLogger();
+    const after = harness.open(kept, { retired, logger });
+    await after.runner.start();
+    const tables = () => after.readModels.db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((row) => row.name);
+    expect(tables()).toEqual(['counted_events', 'event_count', 'projection_checkpoints']);
+    expect(after.readModels.checkpoint('old')).toBeUndefined();
+    expect(after.readModels.checkpoint('counting')?.position).toBe((await harness.head()).toString());
+    expect(counts(after.readModels)).toEqual({ total: 6, rows: 6, ns: range(6) });
+    expect(logger.entries).toContainEqual(expect.objectContaining({ level: 'info', message: 'retired projection removed' }));
+    await harness.close(after);
+
+    const again = recordingLogger();
+    await harness.open(kept, { retired, logger: again }).runner.start();
+    expect(again.entries.filter((entry) => entry.message === 'retired projection removed')).toEqual([]);
+    expect(() => harness.open(countingProjection({ name: 'old', tablePrefix: 'new_' }), { retired })).toThrow("'old' is the name of a retired projection");
+    expect(() => harness.open(countingProjection({ name: 'new', tablePrefix: 'old_' }), { retired })).toThrow(
+      "Projections 'old (retired)' and 'new' both own table 'old_counted_events'",
+    );
+  });
+
   it('rebuilds on demand with progress, ends with the same rows and resumes live', async () => {
     await appendThings(harness.store, 0, 35);
     const { runner, readModels } = harness.open(countingProjection(), { batchSize: 10 });
