@@ -1,6 +1,5 @@
-import type { Projection } from '#projections';
+import type { Projection, RetiredProjection } from '#projections';
 import { commitmentsProjection } from './catalogue/projections/commitments.projection.js';
-import { historyProjection } from './catalogue/projections/history.projection.js';
 import { plansProjection } from './catalogue/projections/plans.projection.js';
 import { stakeholdersProjection } from './catalogue/projections/stakeholders.projection.js';
 import { participantsProjection } from './participants/read-model/participants.projection.js';
@@ -13,7 +12,12 @@ export const readModelProjections: readonly Projection[] = [
   plansProjection,
   stakeholdersProjection,
   commitmentsProjection,
-  historyProjection,
   trackingProjection,
   discussionsProjection,
 ];
+
+/**
+ * Read models the api no longer keeps; their tables are dropped from files that still have them.
+ * - `history`: the audit trail is read from each entity's own stream (`auditTrail`), not from a copy of the log.
+ */
+export const retiredProjections: readonly RetiredProjection[] = [{ name: 'history', tables: ['history_entries'] }];

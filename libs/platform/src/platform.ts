@@ -1,6 +1,6 @@
 import type { EventStore } from '#eventstore';
 import { type Projection, ProjectionRunner, type ReadModelStore } from '#projections';
-import { type KeyStore, MemoryKeyStore, readModelProjections } from '#application';
+import { type KeyStore, MemoryKeyStore, readModelProjections, retiredProjections } from '#application';
 import type { PlatformConfig } from './config.js';
 import { eventLogPath, isEsdbUrl, openEventStore } from './event-store-factory.js';
 import { EsdbKeyStore } from './personal-data/esdb-key-store.js';
@@ -44,6 +44,7 @@ export function openPlatform(config: PlatformConfig, logger: Logger, options: Pl
     store,
     readModels,
     projections: [...(options.projections ?? readModelProjections)],
+    retired: retiredProjections,
     logger: logger.child({ component: 'projections' }),
   });
   let closing: Promise<void> | undefined;

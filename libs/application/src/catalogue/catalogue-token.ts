@@ -1,2 +1,2 @@
-/** The catalogue reader (plans, stakeholders, commitments, history); the host binds it to the read-model file. */
+/** The catalogue reader (plans, stakeholders, commitments; display names for the audit trail); the host binds it to the read-model file. */
 export const CATALOGUE = Symbol('CATALOGUE');

@@ -4,6 +4,6 @@ export * from './sqlite-catalogue-reader.js';
 export * from './projections/plans.projection.js';
 export * from './projections/stakeholders.projection.js';
 export * from './projections/commitments.projection.js';
-export * from './projections/history.projection.js';
+export * from './audit-trail.js';
 export * from './projections/describe-event.js';
 export * from './catalogue-token.js';

@@ -4,7 +4,6 @@ import { placeholders, SqlQueries } from '../read-model/sql-queries.js';
 import type {
   CommitmentFilter,
   CommitmentView,
-  HistoryEntryView,
   Page,
   PageRequest,
   PlanFilter,
@@ -103,8 +102,9 @@ function where(conditions: readonly [string, unknown][]): { sql: string; params:
 }
 
 /**
- * Plans, stakeholders, commitments and their history, read from the catalogue projections. Lists page by the
- * position each row was created at (keyset pagination); nested fields are loaded for many parents at once.
+ * Plans, stakeholders and commitments, read from the catalogue projections (the audit trail is read from the log, by
+ * `auditTrail`). Lists page by the position each row was created at (keyset pagination); nested fields are loaded
+ * for many parents at once.
  */
 export class SqliteCatalogueReader {
   readonly sql: SqlQueries;
@@ -223,26 +223,13 @@ export class SqliteCatalogueReader {
     };
   }
 
-  /**
-   * The audit trail of a plan, stakeholder or commitment. Actors appear by display name (a youth participant's is
-   * their pseudonym); subjects that are not registered participants appear as "unregistered user".
-   */
-  history(entityId: string): HistoryEntryView[] {
-    return this.sql
-      .all<{ position: number; occurred_at: string; type: string; actor: string | null; display_name: string | null; changes: string; reason: string | null }>(
-        `SELECT h.position, h.occurred_at, h.type, h.actor, p.display_name, h.changes, h.reason
-         FROM history_entries h LEFT JOIN participants p ON p.subject = h.actor
-         WHERE h.entity_id = ? ORDER BY h.position`,
-        entityId,
-      )
-      .map((row) => ({
-        position: BigInt(row.position),
-        at: row.occurred_at,
-        type: row.type,
-        actor:
-          row.actor === 'system' ? 'system' : row.actor?.startsWith('cli:') ? 'operator' : (row.display_name ?? 'unregistered user'),
-        changes: JSON.parse(row.changes) as HistoryEntryView['changes'],
-        reason: row.reason,
-      }));
+  /** Display names of registered participants by subject (what an audit trail shows for its actors). */
+  displayNames(subjects: readonly string[]): Map<string, string> {
+    if (subjects.length === 0) return new Map();
+    const rows = this.sql.all<{ subject: string; display_name: string }>(
+      `SELECT subject, display_name FROM participants WHERE subject IN (${placeholders(subjects.length)})`,
+      ...subjects,
+    );
+    return new Map(rows.map((row) => [row.subject, row.display_name]));
   }
 }
