@@ -27,7 +27,7 @@ export class BatchApplier {
   private writer: RowWriter;
   /** Index of the event being projected in the running commit; `count` while writing the checkpoint. */
   private current = 0;
-  /** The tables are being filled from scratch without their secondary indexes (see `deferIndexes`). */
+  /** The tables are being filled from scratch without their indexes (see `deferIndexes`). */
   private indexesDeferred = false;
 
   constructor(
@@ -58,7 +58,7 @@ export class BatchApplier {
         this.commit(events, count);
         break;
       } catch (error) {
-        this.writer.discard();
+        this.discard();
         // A failure outside any event (writing the checkpoint) leaves the whole batch unapplied.
         const index = this.current < count ? this.current : 0;
         failure = { index, error };
@@ -86,9 +86,13 @@ export class BatchApplier {
     this.writer.flush();
   }
 
-  /** Forgets the rows of a batch whose transaction rolled back. */
+  /**
+   * Forgets the rows of a batch whose transaction rolled back. Indexes that a read by other columns created in it
+   * were rolled back too: they are made again (the key index is needed by every upsert once filling has ended).
+   */
   discard(): void {
     this.writer.discard();
+    if (!this.indexesDeferred) createIndexes(this.db, this.projection);
   }
 
   /** Moves the checkpoint; inside the transaction that wrote the rows up to `position`. */
@@ -97,12 +101,14 @@ export class BatchApplier {
   }
 
   /**
-   * The tables were just created empty, without their secondary indexes: they are filled faster that way, and
-   * `createIndexes` builds each index in one sorted pass when the projection has caught up. A read by other columns
-   * than the primary key creates them first.
+   * The tables were just created empty, without their indexes (the primary key's included): they are filled faster
+   * that way, and `createIndexes` builds each index in one sorted pass when the projection has caught up. Meanwhile
+   * the writer finds rows by the rowids it keeps; a read by other columns than the primary key creates the indexes
+   * first.
    */
   deferIndexes(): void {
     this.indexesDeferred = true;
+    this.writer.fill();
   }
 
   /** True from `deferIndexes` until `createIndexes`: the projection is being filled from scratch. */
@@ -110,11 +116,12 @@ export class BatchApplier {
     return this.indexesDeferred;
   }
 
-  /** Creates the secondary indexes deferred by `deferIndexes`, if any; true when it did. */
+  /** Creates the indexes deferred by `deferIndexes`, if any; true when it did. */
   createIndexes(): boolean {
     if (!this.indexesDeferred) return false;
     createIndexes(this.db, this.projection);
     this.indexesDeferred = false;
+    this.writer.indexed();
     return true;
   }
 

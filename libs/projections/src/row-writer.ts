@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Projection, ReadModelView, Row, RowChange, SqlValue, TableDefinition } from './projection.js';
 import { quoteIdentifier } from './table-schema.js';
 
-type Operation = 'upsert' | 'delete' | 'get' | 'find';
+type Operation = 'upsert' | 'delete' | 'get' | 'find' | 'insert' | 'update';
 
 /** Statements prepared for one operation, found by walking the column list (no key string built per call). */
 interface StatementNode {
@@ -14,13 +14,31 @@ const newNode = (): StatementNode => ({ statement: undefined, next: new Map() })
 
 /** One owned table and the statements prepared for it, by operation and column list. */
 class TableStatements {
-  private readonly roots: Record<Operation, StatementNode> = { upsert: newNode(), delete: newNode(), get: newNode(), find: newNode() };
+  private readonly roots: Record<Operation, StatementNode> = {
+    upsert: newNode(),
+    delete: newNode(),
+    get: newNode(),
+    find: newNode(),
+    insert: newNode(),
+    update: newNode(),
+  };
+  private byRowid: { read: Database.Statement; remove: Database.Statement; keys: Database.Statement } | undefined;
 
   constructor(
     private readonly db: Database.Database,
     private readonly projection: Projection,
     private readonly table: TableDefinition,
   ) {}
+
+  /** Statements on rowids, for a table being filled without its key index. */
+  get rowids(): { read: Database.Statement; remove: Database.Statement; keys: Database.Statement } {
+    const table = quoteIdentifier(this.table.name);
+    return (this.byRowid ??= {
+      read: this.db.prepare(`SELECT * FROM ${table} WHERE rowid = ?`),
+      remove: this.db.prepare(`DELETE FROM ${table} WHERE rowid = ?`),
+      keys: this.db.prepare(`SELECT rowid AS "rowid", ${this.table.primaryKey.map(quoteIdentifier).join(', ')} FROM ${table}`),
+    });
+  }
 
   statement(operation: Operation, columns: readonly string[]): Database.Statement {
     let node = this.roots[operation];
@@ -44,10 +62,10 @@ class TableStatements {
     }
     const table = quoteIdentifier(name);
     const where = columns.map((column) => `${quoteIdentifier(column)} IS ?`).join(' AND ');
+    const missing = primaryKey.find((column) => !columns.includes(column));
+    if ((operation === 'upsert' || operation === 'insert') && missing) throw new Error(`An upsert into '${name}' must give its key column '${missing}'`);
     switch (operation) {
       case 'upsert': {
-        const missing = primaryKey.find((column) => !columns.includes(column));
-        if (missing) throw new Error(`An upsert into '${name}' must give its key column '${missing}'`);
         const updates = columns.filter((column) => !primaryKey.includes(column));
         const conflict = updates.length
           ? `DO UPDATE SET ${updates.map((column) => `${quoteIdentifier(column)} = excluded.${quoteIdentifier(column)}`).join(', ')}`
@@ -59,6 +77,10 @@ class TableStatements {
         if (columns.length === 0) throw new Error(`A delete from '${name}' must give at least one column`);
         return `DELETE FROM ${table} WHERE ${where}`;
       }
+      case 'insert':
+        return `INSERT INTO ${table} (${columns.map(quoteIdentifier).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+      case 'update':
+        return `UPDATE ${table} SET ${columns.map((column) => `${quoteIdentifier(column)} = ?`).join(', ')} WHERE rowid = ?`;
       case 'get':
         return `SELECT * FROM ${table} WHERE ${where} LIMIT 1`;
       case 'find':
@@ -85,6 +107,8 @@ interface CachedRow {
 /** One owned table's rows touched in the running batch, by primary key. */
 class TableCache {
   readonly rows = new Map<string, CachedRow>();
+  /** While the table is filled without its key index: the rowid of every row in it, by primary key. */
+  rowids: Map<string, number | bigint> | undefined;
   private readonly nulls: Row;
 
   constructor(readonly table: TableDefinition) {
@@ -115,25 +139,49 @@ class TableCache {
   }
 }
 
+/** Most rows whose rowids one writer keeps while filling (about 100 bytes each); beyond, the indexes are built. */
+export const FILL_ROWID_LIMIT = 1_000_000;
+
 /**
  * Applies one projection's row changes and answers its view, through one connection. Within a batch, upserts are
  * merged per row in memory and written once by `flush()` (a commitment touched by 500 events of a batch is written
  * once, not 500 times), and rows read by primary key are kept: the view sees every change made earlier in the batch.
  * Deletes and reads by other columns first write the table's pending changes. Only the projection's own tables are
  * reachable; statements are prepared once per table, operation and column list.
+ *
+ * Between `fill()` and `indexed()` the tables have no indexes, their primary key's included (see `createTables`):
+ * the writer finds rows by key through the rowids it keeps in memory, appends new rows and updates others by rowid.
+ * Reads and deletes by other columns, or more than `rowidLimit` rows kept, call `beforeScan`, which builds the
+ * indexes and ends filling.
  */
 export class RowWriter implements ReadModelView {
   private readonly tables: Map<string, TableStatements>;
   private readonly caches = new Map<string, TableCache>();
+  private filling = false;
+  private rowidsKept = 0;
 
   /** `beforeScan` runs before any statement that selects rows by other columns than the primary key. */
   constructor(
     db: Database.Database,
     private readonly projection: Projection,
     private readonly beforeScan: () => void = () => undefined,
+    private readonly rowidLimit = FILL_ROWID_LIMIT,
   ) {
     this.tables = new Map(projection.tables.map((table) => [table.name, new TableStatements(db, projection, table)]));
     for (const table of projection.tables) this.caches.set(table.name, new TableCache(table));
+  }
+
+  /** The tables are being filled without indexes: rows are found by the rowids kept from now on. */
+  fill(): void {
+    this.filling = true;
+    this.loadRowids();
+  }
+
+  /** The indexes exist: rows are found through the key index again, and the rowids are forgotten. */
+  indexed(): void {
+    this.filling = false;
+    this.rowidsKept = 0;
+    for (const cache of this.caches.values()) cache.rowids = undefined;
   }
 
   apply(change: RowChange): void {
@@ -141,7 +189,7 @@ export class RowWriter implements ReadModelView {
     const cache = this.caches.get(change.table)!;
     if (change.kind === 'upsert') {
       const columns = Object.keys(change.row);
-      statements.statement('upsert', columns); // checks the columns now, so a wrong one fails on its own event
+      statements.statement(cache.rowids === undefined ? 'upsert' : 'insert', columns); // checks the columns now, so a wrong one fails on its own event
       const key = cache.keyOf(change.row, false)!;
       const cached = cache.rows.get(key);
       if (cached === undefined) cache.rows.set(key, { base: undefined, changes: { ...change.row } });
@@ -149,9 +197,18 @@ export class RowWriter implements ReadModelView {
     } else {
       const columns = Object.keys(change.key);
       const statement = statements.statement('delete', columns);
-      if (cache.keyOf(change.key, true) === undefined) this.beforeScan();
+      const key = cache.keyOf(change.key, true);
+      if (key === undefined) this.beforeScan();
       this.flushTable(change.table);
-      statement.run(values(change.key, columns));
+      if (cache.rowids === undefined) {
+        statement.run(values(change.key, columns));
+        return;
+      }
+      const rowid = cache.rowids.get(key!);
+      if (rowid === undefined) return;
+      statements.rowids.remove.run(rowid);
+      cache.rowids.delete(key!);
+      this.rowidsKept--;
     }
   }
 
@@ -170,7 +227,14 @@ export class RowWriter implements ReadModelView {
       cached = { base: undefined, changes: undefined };
       cache.rows.set(id, cached);
     }
-    if (cached.base === undefined) cached.base = (statements.statement('get', columns).get(values(key, columns)) as Row | undefined) ?? null;
+    if (cached.base === undefined) {
+      if (cache.rowids === undefined) cached.base = (statements.statement('get', columns).get(values(key, columns)) as Row | undefined) ?? null;
+      else {
+        statements.statement('get', columns); // checks the columns
+        const rowid = cache.rowids.get(id);
+        cached.base = rowid === undefined ? null : ((statements.rowids.read.get(rowid) as Row | undefined) ?? null);
+      }
+    }
     return cache.compose(cached);
   }
 
@@ -190,18 +254,45 @@ export class RowWriter implements ReadModelView {
   /** Forgets pending changes without writing them (the batch's transaction rolled back). */
   discard(): void {
     for (const cache of this.caches.values()) cache.rows.clear();
+    if (this.filling) this.loadRowids(); // rows appended by the rolled-back transaction are gone
   }
 
   private flushTable(table: string): void {
     const cache = this.caches.get(table)!;
     if (cache.rows.size === 0) return;
     const statements = this.tables.get(table)!;
-    for (const cached of cache.rows.values()) {
+    const { rowids } = cache;
+    for (const [key, cached] of cache.rows) {
       if (cached.changes === undefined) continue;
       const columns = Object.keys(cached.changes);
-      statements.statement('upsert', columns).run(values(cached.changes, columns));
+      if (rowids === undefined) {
+        statements.statement('upsert', columns).run(values(cached.changes, columns));
+        continue;
+      }
+      const rowid = rowids.get(key);
+      if (rowid === undefined) {
+        rowids.set(key, statements.statement('insert', columns).run(values(cached.changes, columns)).lastInsertRowid);
+        this.rowidsKept++;
+      } else {
+        const changed = values(cached.changes, columns);
+        changed.push(rowid);
+        statements.statement('update', columns).run(changed);
+      }
     }
     cache.rows.clear();
+    if (this.filling && this.rowidsKept > this.rowidLimit) this.beforeScan();
+  }
+
+  /** Reads the rowid of every row of the owned tables (while filling: after `fill()` and after a rollback). */
+  private loadRowids(): void {
+    this.rowidsKept = 0;
+    for (const [name, cache] of this.caches) {
+      const statements = this.tables.get(name)!;
+      const rowids = new Map<string, number | bigint>();
+      for (const row of statements.rowids.keys.iterate() as IterableIterator<Row & { rowid: number | bigint }>) rowids.set(cache.keyOf(row, false)!, row.rowid);
+      cache.rowids = rowids;
+      this.rowidsKept += rowids.size;
+    }
   }
 
   private owned(table: string): TableStatements {

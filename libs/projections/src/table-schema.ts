@@ -8,31 +8,38 @@ export function quoteIdentifier(name: string): string {
   return `"${name}"`;
 }
 
+/**
+ * A table is a plain rowid table; its primary key is a unique index named `<table>_key` (see `createIndexes`), which
+ * SQLite treats as a primary key would for upserts. Files made before hold an inline PRIMARY KEY instead, with the
+ * same behaviour (see `tableMatches`).
+ */
 function createTable(table: TableDefinition): string {
   const columns = Object.entries(table.columns).map(([name, type]) => `${quoteIdentifier(name)} ${type}`);
-  const key = table.primaryKey.map(quoteIdentifier).join(', ');
-  return `CREATE TABLE IF NOT EXISTS ${quoteIdentifier(table.name)} (${columns.join(', ')}, PRIMARY KEY (${key}))`;
+  return `CREATE TABLE IF NOT EXISTS ${quoteIdentifier(table.name)} (${columns.join(', ')})`;
 }
 
-function createIndexStatements(table: TableDefinition): string[] {
-  return (table.indexes ?? []).map((index) => {
-    const name = quoteIdentifier(`${table.name}_by_${index.join('_')}`);
-    return `CREATE INDEX IF NOT EXISTS ${name} ON ${quoteIdentifier(table.name)} (${index.map(quoteIdentifier).join(', ')})`;
-  });
+const keyIndexName = (table: TableDefinition): string => `${table.name}_key`;
+
+function createIndexStatements(db: Database.Database, table: TableDefinition): string[] {
+  const on = (columns: readonly string[]) => `${quoteIdentifier(table.name)} (${columns.map(quoteIdentifier).join(', ')})`;
+  const key = hasInlineKey(db, table) ? [] : [`CREATE UNIQUE INDEX IF NOT EXISTS ${quoteIdentifier(keyIndexName(table))} ON ${on(table.primaryKey)}`];
+  return [...key, ...(table.indexes ?? []).map((index) => `CREATE INDEX IF NOT EXISTS ${quoteIdentifier(`${table.name}_by_${index.join('_')}`)} ON ${on(index)}`)];
 }
 
 /**
- * Creates a projection's tables and (unless `indexes` is false) their secondary indexes when they are missing. A
- * table filled from scratch is faster to fill without them: SQLite then builds each index in one sorted pass.
+ * Creates a projection's tables and (unless `indexes` is false) their indexes, the primary key's included, when
+ * they are missing. A table filled from scratch is faster to fill without them: rows are appended instead of
+ * placed at random in a B-tree (keys are mostly random UUIDs), and SQLite then builds each index in one sorted
+ * pass. Meanwhile `RowWriter` finds rows by key through the rowids it keeps.
  */
 export function createTables(db: Database.Database, projection: Projection, { indexes = true }: { indexes?: boolean } = {}): void {
   for (const table of projection.tables) db.exec(createTable(table));
   if (indexes) createIndexes(db, projection);
 }
 
-/** Creates the secondary indexes of a projection's tables that are missing. */
+/** Creates the indexes of a projection's tables that are missing, the primary key's first. */
 export function createIndexes(db: Database.Database, projection: Projection): void {
-  for (const table of projection.tables) for (const sql of createIndexStatements(table)) db.exec(sql);
+  for (const table of projection.tables) for (const sql of createIndexStatements(db, table)) db.exec(sql);
 }
 
 /** Drops a projection's tables (their indexes go with them). */
@@ -52,15 +59,29 @@ export function tableExists(db: Database.Database, name: string): boolean {
   return db.prepare<[string]>("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }
 
-/** Whether the table in the file has exactly the columns, types and primary key of its definition. */
+/**
+ * Whether the table in the file has exactly the columns, types and primary key of its definition: the key either
+ * inline (files made before keys became indexes) or as the `<table>_key` index (missing while a table is filled).
+ */
 export function tableMatches(db: Database.Database, table: TableDefinition): boolean {
   const stored = db.prepare<[string], ColumnInfo>('SELECT name, type, pk FROM pragma_table_info(?)').all(table.name);
   const columns = Object.entries(table.columns);
   if (stored.length !== columns.length) return false;
-  return columns.every(([name, type]) => {
+  const inlineKey = stored.some((column) => column.pk > 0);
+  const typed = columns.every(([name, type]) => {
     const column = stored.find((info) => info.name === name);
-    return column !== undefined && column.type.toUpperCase() === type && column.pk === table.primaryKey.indexOf(name) + 1;
+    return column !== undefined && column.type.toUpperCase() === type && column.pk === (inlineKey ? table.primaryKey.indexOf(name) + 1 : 0);
   });
+  if (!typed || inlineKey) return typed;
+  const index = db.prepare<[string, string], { isUnique: number }>('SELECT "unique" AS isUnique FROM pragma_index_list(?) WHERE name = ?').get(table.name, keyIndexName(table));
+  if (index === undefined) return true; // stopped while filling: `createTables` adds it
+  const keyed = db.prepare<[string], { name: string }>('SELECT name FROM pragma_index_info(?) ORDER BY seqno').all(keyIndexName(table));
+  return index.isUnique === 1 && keyed.map((column) => column.name).join('\u0000') === table.primaryKey.join('\u0000');
+}
+
+/** Whether the table was made with an inline PRIMARY KEY (before keys became indexes); it then needs no key index. */
+function hasInlineKey(db: Database.Database, table: TableDefinition): boolean {
+  return db.prepare<[string]>('SELECT 1 FROM pragma_table_info(?) WHERE pk > 0').get(table.name) !== undefined;
 }
 
 /** Every table of the projection exists as defined (a missing or reshaped table means its rows cannot be trusted). */

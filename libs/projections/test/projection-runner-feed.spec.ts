@@ -7,7 +7,7 @@ import { countingProjection } from './counting-projection.js';
 import { RunnerHarness } from './runner-harness.js';
 import { appendThings, counts, range, seedThings, thing } from './things.js';
 
-/** Secondary indexes of the read-model file, by name. */
+/** Indexes of the read-model file (primary keys' included), by name. */
 const indexesOf = (readModels: ReadModelStore): string[] =>
   (readModels.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all() as { name: string }[]).map(
     (row) => row.name,
@@ -87,7 +87,7 @@ describe('projection runner: one feed for every projection', () => {
 });
 
 describe('projection runner: building read models from scratch', () => {
-  it('fills new tables without their secondary indexes and without fsync, then indexes and syncs them once caught up', async () => {
+  it('fills new tables without their indexes (keys included) and without fsync, then indexes and syncs them once caught up', async () => {
     await seedThings(harness.store, 200);
     const marker = `${harness.path}.building`;
     const seen: { indexes: string[]; marker: boolean; synchronous: unknown }[] = [];
@@ -101,7 +101,7 @@ describe('projection runner: building read models from scratch', () => {
     expect(seen).toEqual([{ indexes: [], marker: true, synchronous: 0 }]);
     expect(await runner.waitFor(await harness.head(), 5000)).toBe(true);
     await waitUntil(async () => !existsSync(marker));
-    expect(indexesOf(readModels)).toEqual(['counted_events_by_n']);
+    expect(indexesOf(readModels)).toEqual(['counted_events_by_n', 'counted_events_key', 'event_count_key']);
     expect(existsSync(marker)).toBe(false);
     expect(readModels.db.pragma('synchronous', { simple: true })).toBe(1);
     expect(counts(readModels).total).toBe(200);
@@ -123,7 +123,34 @@ describe('projection runner: building read models from scratch', () => {
     const observed = runner.waitFor(first, 5000).then(() => (indexesAtFirst = indexesOf(readModels)));
     await runner.start();
     await observed;
-    expect(indexesAtFirst).toEqual(['counted_events_by_n']);
+    expect(indexesAtFirst).toEqual(['counted_events_by_n', 'counted_events_key', 'event_count_key']);
+  });
+
+  it('indexes made in a batch that rolled back are made again, and the rows are written through them', async () => {
+    await seedThings(harness.store, 30);
+    const base = indexed();
+    const finder: Projection = {
+      ...base,
+      project: (event, view): readonly RowChange[] => {
+        if ((event.data as { n: number }).n === 3) view.find('counted_events', { n: 0 }); // creates the indexes mid-batch
+        return base.project(event, view);
+      },
+    };
+    const failOn = (await harness.store.readAll({ maxCount: 6 })).at(-1)!.position; // in the same batch, later
+    const sibling = countingProjection({ name: 'sibling', tablePrefix: 'sibling_' });
+    const failing: Projection = {
+      ...sibling,
+      project: (event, view) => {
+        if (event.position === failOn) throw new Error('sibling fails');
+        return sibling.project(event, view);
+      },
+    };
+    const { runner, readModels } = harness.open([finder, failing]);
+    await runner.start();
+    expect(await runner.waitFor(await harness.head(), 5000, ['counting'])).toBe(true);
+    expect(counts(readModels)).toEqual({ total: 30, rows: 30, ns: range(30) });
+    expect(indexesOf(readModels)).toEqual(expect.arrayContaining(['counted_events_by_n', 'counted_events_key', 'event_count_key']));
+    expect((await runner.status()).find((status) => status.name === 'counting')?.state).toBe('running');
   });
 
   it('a file left by an unfinished unsynced build is discarded on opening and built again from the log', async () => {
@@ -189,24 +216,65 @@ describe('projection runner: changes kept in memory within a batch', () => {
     },
   };
 
-  const rowsAfter = async (steps: readonly { op: string; k: string; v: number }[], batchSize: number) => {
+  /** Fails on the event at `position`, so the shared transaction of its batch rolls back. */
+  const failingAt = (position: bigint): Projection => ({
+    name: 'sibling',
+    version: 1,
+    eventTypes: ['Step'],
+    tables: [{ name: 'sibling_rows', columns: { k: 'TEXT' }, primaryKey: ['k'] }],
+    project(event): RowChange[] {
+      if (event.position === position) throw new Error('sibling fails');
+      return [];
+    },
+  });
+
+  type Step = { op: string; k: string; v: number };
+
+  /**
+   * The rows `walk` leaves after `steps`: projected from scratch (the tables fill without indexes, rows found by the
+   * rowids the writer keeps) or live onto indexed tables; optionally beside a projection failing on one step.
+   */
+  const rowsAfter = async (steps: readonly Step[], batchSize: number, options: { indexed?: boolean; failAt?: number } = {}) => {
     const harness = new RunnerHarness(new MemoryEventStore());
     try {
-      for (const step of steps) await harness.store.append('walk', [{ ...thing(0, 'Step'), data: step }]);
-      const { runner, readModels } = harness.open(walk, { batchSize });
+      const append = async () => {
+        for (const step of steps) await harness.store.append('walk', [{ ...thing(0, 'Step'), data: step }]);
+      };
+      if (!options.indexed) await append();
+      const sibling = options.failAt === undefined ? [] : [failingAt(BigInt(options.failAt + 1))];
+      const { runner, readModels } = harness.open([walk, ...sibling], { batchSize });
       await runner.start();
-      expect(await runner.waitFor(await harness.head(), 5000)).toBe(true);
+      if (options.indexed) {
+        await waitUntil(() => indexesOf(readModels).includes('cells_key'));
+        await append();
+      }
+      expect(await runner.waitFor(await harness.head(), 5000, ['walk'])).toBe(true);
       return readModels.db.prepare('SELECT * FROM cells ORDER BY k').all();
     } finally {
       await harness.dispose();
     }
   };
 
+  const steps = fc.array(
+    fc.record({ op: fc.constantFrom('set-a', 'set-b', 'delete'), k: fc.constantFrom('x', 'y', 'z'), v: fc.integer({ min: 0, max: 9 }) }),
+    { minLength: 1, maxLength: 40 },
+  );
+
   it('a batch of many events leaves the rows one event per transaction would', async () => {
-    const step = fc.record({ op: fc.constantFrom('set-a', 'set-b', 'delete'), k: fc.constantFrom('x', 'y', 'z'), v: fc.integer({ min: 0, max: 9 }) });
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), async (steps) => {
+      fc.asyncProperty(steps, async (steps) => {
         expect(await rowsAfter(steps, 500)).toEqual(await rowsAfter(steps, 1));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('filling from scratch by rowids leaves the rows that indexed tables would, also when a batch rolls back', async () => {
+    await fc.assert(
+      fc.asyncProperty(steps, fc.nat(), async (steps, failing) => {
+        const indexed = await rowsAfter(steps, 1, { indexed: true });
+        expect(await rowsAfter(steps, 7)).toEqual(indexed);
+        expect(await rowsAfter(steps, 7, { failAt: failing % steps.length })).toEqual(indexed);
       }),
       { numRuns: 30 },
     );

@@ -54,6 +54,28 @@ describe('projection runner: rebuilding', () => {
     expect(logger.entries.filter((entry) => entry.level === 'warn')).toHaveLength(1);
   });
 
+  it('keeps tables made with an inline PRIMARY KEY (files from before keys became indexes) without rebuilding them', async () => {
+    await appendThings(harness.store, 0, 7);
+    const first = harness.open(countingProjection());
+    await first.runner.start();
+    expect(await first.runner.waitFor(await harness.head(), 5000)).toBe(true);
+    first.readModels.db.exec(`
+      CREATE TABLE old_counted (event_id TEXT, n INTEGER, position INTEGER, PRIMARY KEY (event_id));
+      INSERT INTO old_counted SELECT * FROM counted_events; DROP TABLE counted_events; ALTER TABLE old_counted RENAME TO counted_events;
+      CREATE TABLE old_count (id TEXT, total INTEGER, PRIMARY KEY (id));
+      INSERT INTO old_count SELECT * FROM event_count; DROP TABLE event_count; ALTER TABLE old_count RENAME TO event_count;`);
+    await harness.close(first);
+
+    const logger = recordingLogger();
+    const again = harness.open(countingProjection(), { logger });
+    await again.runner.start();
+    await appendThings(harness.store, 7, 3);
+    expect(await again.runner.waitFor(await harness.head(), 5000)).toBe(true);
+    expect(counts(again.readModels)).toEqual({ total: 10, rows: 10, ns: range(10) });
+    expect(logger.entries.filter((entry) => entry.level !== 'info' || entry.message.includes('rebuil'))).toEqual([]);
+    expect(again.readModels.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all()).toEqual([]);
+  });
+
   it('drops a retired projection\'s tables and checkpoint at start, leaving the others as they were', async () => {
     await appendThings(harness.store, 0, 6);
     const old = countingProjection({ name: 'old', tablePrefix: 'old_' });
