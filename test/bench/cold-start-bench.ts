@@ -12,7 +12,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type EventMetadata, type NewEvent, SqliteEventStore } from '#eventstore';
-import { API_MAIN, freePort, startApi } from '../support/api-process.js';
+import { API_MAIN, API_NODE_FLAGS, freePort, startApi } from '../support/api-process.js';
 import { ADMIN, COMMITMENTS_QUERY, DASHBOARD_QUERY, DEADLINES_QUERY, JSON_HEADERS, dueDate, rssMb, setUpPlan } from './api-client.js';
 import type { Figure } from './measure.js';
 
@@ -111,7 +111,7 @@ interface Rebuild {
 async function rebuild(dataDir: string, head: string): Promise<Rebuild> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [API_MAIN], {
+  const child = spawn(process.execPath, [...API_NODE_FLAGS, API_MAIN], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

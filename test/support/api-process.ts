@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { repoRoot } from './built.js';
 import { removeDir, tempDataDir } from './temp-dir.js';
 
 export { removeDir, tempDataDir };
@@ -8,6 +10,12 @@ export { removeDir, tempDataDir };
 /** The compiled api entry point; `npm test` builds before it runs the suites. */
 export const API_MAIN = resolve('dist/apps/api/src/main.js');
 export const CLI_MAIN = resolve('dist/apps/cli/src/main.js');
+
+/** The flags node runs the api with in production (`npm run start:prod`): tests and benchmarks run the same process. */
+export const API_NODE_FLAGS: readonly string[] = (() => {
+  const scripts = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  return scripts['start:prod']!.split(/\s+/).filter((word) => word.startsWith('--'));
+})();
 
 export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -42,7 +50,7 @@ export interface GraphQLResponse<T> {
 export async function startApi(options: { dataDir?: string; env?: Record<string, string>; port?: number } = {}): Promise<RunningApi> {
   const dataDir = options.dataDir ?? tempDataDir();
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [API_MAIN], {
+  const child = spawn(process.execPath, [...API_NODE_FLAGS, API_MAIN], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
