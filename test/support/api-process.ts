@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
-import { repoRoot } from './built.js';
+import { resolve } from 'node:path';
 import { removeDir, tempDataDir } from './temp-dir.js';
 
 export { removeDir, tempDataDir };
@@ -13,7 +12,7 @@ export const CLI_MAIN = resolve('dist/apps/cli/src/main.js');
 
 /** The flags node runs the api with in production (`npm run start:prod`): tests and benchmarks run the same process. */
 export const API_NODE_FLAGS: readonly string[] = (() => {
-  const scripts = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const scripts = (JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
   return scripts['start:prod']!.split(/\s+/).filter((word) => word.startsWith('--'));
 })();
 
