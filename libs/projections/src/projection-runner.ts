@@ -6,7 +6,7 @@ import type { Projection } from './projection.js';
 import type { ProjectionFailure, ProjectionStatus } from './projection-status.js';
 import type { ReadModelStore } from './read-model-store.js';
 import { type RunnerLogger, silentLogger } from './runner-logger.js';
-import { createTables, dropTables, quoteIdentifier, tableExists, tablesMatch } from './table-schema.js';
+import { createTables, dropTable, dropTables, tableExists, tablesMatch } from './table-schema.js';
 
 export interface ProjectionRunnerOptions {
   readonly store: EventStore;
@@ -270,7 +270,7 @@ export class ProjectionRunner {
       const present = retired.tables.filter((table) => tableExists(db, table));
       if (present.length === 0 && !this.readModels.checkpoints.read(retired.name)) continue;
       db.transaction(() => {
-        for (const table of present) db.exec(`DROP TABLE ${quoteIdentifier(table)}`);
+        for (const table of present) dropTable(db, table);
         this.readModels.checkpoints.remove(retired.name);
       })();
       this.logger.info({ projection: retired.name, tables: present }, 'retired projection removed');

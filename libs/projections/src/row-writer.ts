@@ -140,7 +140,7 @@ class TableCache {
 }
 
 /** Most rows whose rowids one writer keeps while filling (about 100 bytes each); beyond, the indexes are built. */
-export const FILL_ROWID_LIMIT = 1_000_000;
+const FILL_ROWID_LIMIT = 1_000_000;
 
 /**
  * Applies one projection's row changes and answers its view, through one connection. Within a batch, upserts are

@@ -42,9 +42,14 @@ export function createIndexes(db: Database.Database, projection: Projection): vo
   for (const table of projection.tables) for (const sql of createIndexStatements(db, table)) db.exec(sql);
 }
 
-/** Drops a projection's tables (their indexes go with them). */
+/** Drops a table, its indexes with it, if it exists. */
+export function dropTable(db: Database.Database, name: string): void {
+  db.exec(`DROP TABLE IF EXISTS ${quoteIdentifier(name)}`);
+}
+
+/** Drops a projection's tables. */
 export function dropTables(db: Database.Database, projection: Projection): void {
-  for (const table of projection.tables) db.exec(`DROP TABLE IF EXISTS ${quoteIdentifier(table.name)}`);
+  for (const table of projection.tables) dropTable(db, table.name);
 }
 
 interface ColumnInfo {

@@ -19,6 +19,18 @@ const indexed = (options: Parameters<typeof countingProjection>[0] = {}): Projec
   return { ...base, tables: base.tables.map((table, i) => (i === 0 ? { ...table, indexes: [['n']] } : table)) };
 };
 
+/** `indexed()`, reading by other columns than the key (which builds the indexes) on the events whose number `when` accepts. */
+const finding = (when: (n: number) => boolean): Projection => {
+  const base = indexed();
+  return {
+    ...base,
+    project: (event, view): readonly RowChange[] => {
+      if (when((event.data as { n: number }).n)) view.find('counted_events', { n: 0 });
+      return base.project(event, view);
+    },
+  };
+};
+
 let harness: RunnerHarness;
 beforeEach(() => {
   harness = new RunnerHarness();
@@ -109,15 +121,7 @@ describe('projection runner: building read models from scratch', () => {
 
   it('a read by other columns than the key while filling creates the indexes first', async () => {
     await seedThings(harness.store, 20);
-    const base = indexed();
-    const finder: Projection = {
-      ...base,
-      project: (event, view): readonly RowChange[] => {
-        view.find('counted_events', { n: 0 });
-        return base.project(event, view);
-      },
-    };
-    const { runner, readModels } = harness.open(finder);
+    const { runner, readModels } = harness.open(finding(() => true));
     const first = (await harness.store.readAll({ maxCount: 1 }))[0]!.position;
     let indexesAtFirst: string[] = [];
     const observed = runner.waitFor(first, 5000).then(() => (indexesAtFirst = indexesOf(readModels)));
@@ -128,23 +132,9 @@ describe('projection runner: building read models from scratch', () => {
 
   it('indexes made in a batch that rolled back are made again, and the rows are written through them', async () => {
     await seedThings(harness.store, 30);
-    const base = indexed();
-    const finder: Projection = {
-      ...base,
-      project: (event, view): readonly RowChange[] => {
-        if ((event.data as { n: number }).n === 3) view.find('counted_events', { n: 0 }); // creates the indexes mid-batch
-        return base.project(event, view);
-      },
-    };
-    const failOn = (await harness.store.readAll({ maxCount: 6 })).at(-1)!.position; // in the same batch, later
-    const sibling = countingProjection({ name: 'sibling', tablePrefix: 'sibling_' });
-    const failing: Projection = {
-      ...sibling,
-      project: (event, view) => {
-        if (event.position === failOn) throw new Error('sibling fails');
-        return sibling.project(event, view);
-      },
-    };
+    // Batches of 10: the indexes are built on thing 3, and thing 5 fails the sibling in the same batch.
+    const finder = finding((n) => n === 3);
+    const failing = countingProjection({ name: 'sibling', tablePrefix: 'sibling_', failOn: (n) => n === 5 });
     const { runner, readModels } = harness.open([finder, failing]);
     await runner.start();
     expect(await runner.waitFor(await harness.head(), 5000, ['counting'])).toBe(true);
