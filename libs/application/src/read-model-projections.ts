@@ -3,6 +3,7 @@ import { commitmentsProjection } from './catalogue/projections/commitments.proje
 import { plansProjection } from './catalogue/projections/plans.projection.js';
 import { stakeholdersProjection } from './catalogue/projections/stakeholders.projection.js';
 import { participantsProjection } from './participants/read-model/participants.projection.js';
+import { tasksProjection } from './tracking/tasks.projection.js';
 import { trackingProjection } from './tracking/tracking.projection.js';
 import { discussionsProjection } from './discussions/discussions.projection.js';
 
@@ -13,6 +14,7 @@ export const readModelProjections: readonly Projection[] = [
   stakeholdersProjection,
   commitmentsProjection,
   trackingProjection,
+  tasksProjection,
   discussionsProjection,
 ];
 

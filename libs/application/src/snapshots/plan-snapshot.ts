@@ -5,6 +5,7 @@ import { plansProjection } from '../catalogue/projections/plans.projection.js';
 import { stakeholdersProjection } from '../catalogue/projections/stakeholders.projection.js';
 import { SqliteCatalogueReader } from '../catalogue/sqlite-catalogue-reader.js';
 import { SqliteTrackingReader } from '../tracking/sqlite-tracking-reader.js';
+import { tasksProjection } from '../tracking/tasks.projection.js';
 import { trackingProjection } from '../tracking/tracking.projection.js';
 
 /** The read models as they stood at a moment, rebuilt in memory from the events recorded until then. */
@@ -65,7 +66,7 @@ export async function snapshotAt(store: EventStore, date: string, planId?: strin
     for (const event of page) if (event.metadata.occurredAt <= cutoff && wanted(event)) kept.push(event);
     after = page.at(-1)!.position;
   }
-  const projections = [plansProjection, stakeholdersProjection, commitmentsProjection, trackingProjection];
+  const projections = [plansProjection, stakeholdersProjection, commitmentsProjection, trackingProjection, tasksProjection];
   const readModels = ReadModelStore.open({ path: ':memory:' });
   const runner = new ProjectionRunner({ store: logOf(kept), readModels, projections, batchSize: 2000 });
   for (const projection of projections) await runner.rebuild(projection.name);

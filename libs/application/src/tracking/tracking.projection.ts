@@ -1,11 +1,16 @@
 import { COMMITMENT_EVENT_TYPES, type CommitmentEvent, daysBetween, type ReportingPeriodClosed, TRACKING_EVENT_TYPES, type TrackingEvent } from '#domain';
 import type { Projection, RowChange } from '#projections';
+import { TASK_EVENT_TYPES } from './tasks.projection.js';
 
-/** Milestones, tasks, progress reports (with corrections and verification) and closed reporting periods. */
+/**
+ * Milestones, progress reports (with corrections and verification) and closed reporting periods. Tasks have a read
+ * model of their own (`tasksProjection`): they need nothing from the commitment, and two projections are built side
+ * by side.
+ */
 export const trackingProjection: Projection = {
   name: 'tracking',
-  version: 5,
-  eventTypes: [...COMMITMENT_EVENT_TYPES, ...TRACKING_EVENT_TYPES, 'ReportingPeriodClosed'],
+  version: 6,
+  eventTypes: [...COMMITMENT_EVENT_TYPES, ...TRACKING_EVENT_TYPES.filter((type) => !TASK_EVENT_TYPES.includes(type)), 'ReportingPeriodClosed'],
   tables: [
     {
       // Where each commitment belongs and its latest reported percent: copied onto milestones and reports so that
@@ -47,21 +52,6 @@ export const trackingProjection: Projection = {
       },
       primaryKey: ['milestone_id'],
       indexes: [['commitment_id'], ['plan_id', 'due_date'], ['plan_id', 'completed_on', 'area_code', 'owner_id', 'due_date']],
-    },
-    {
-      name: 'tasks',
-      columns: {
-        task_id: 'TEXT',
-        commitment_id: 'TEXT',
-        title: 'TEXT',
-        due_date: 'TEXT',
-        assignee_kind: 'TEXT',
-        assignee_id: 'TEXT',
-        completed_on: 'TEXT',
-        created_position: 'INTEGER',
-      },
-      primaryKey: ['task_id'],
-      indexes: [['commitment_id']],
     },
     {
       name: 'progress_reports',
@@ -198,22 +188,6 @@ export const trackingProjection: Projection = {
           count(event.data.commitmentId, wasOnTime ? { milestones_on_time: -1 } : { milestones_late: -1 }),
         ];
       }
-      case 'TaskAdded': {
-        const d = event.data;
-        return [
-          {
-            kind: 'upsert',
-            table: 'tasks',
-            row: { task_id: d.taskId, commitment_id: d.commitmentId, title: d.title, due_date: d.dueDate, assignee_kind: null, assignee_id: null, completed_on: null, created_position: position },
-          },
-        ];
-      }
-      case 'TaskAssigned':
-        return [{ kind: 'upsert', table: 'tasks', row: { task_id: event.data.taskId, assignee_kind: event.data.assignee.kind, assignee_id: event.data.assignee.id } }];
-      case 'TaskCompleted':
-        return [{ kind: 'upsert', table: 'tasks', row: { task_id: event.data.taskId, completed_on: event.data.completedOn } }];
-      case 'TaskReopened':
-        return [{ kind: 'upsert', table: 'tasks', row: { task_id: event.data.taskId, completed_on: null } }];
       case 'ProgressReported': {
         const d = event.data;
         // One read of the commitment's row serves its place, its counts and its latest percent.
