@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { type EventStore, MemoryEventStore, SqliteEventStore } from '#eventstore';
 import { EsdbEventStore } from '#eventstore/esdb/esdb-event-store';
 import { ConfigError, type PlatformConfig } from './config.js';
 
-/** Where the embedded event log lives inside `DATA_DIR`. */
-export const eventLogPath = (dataDir: string): string => join(dataDir, 'events.sqlite');
+import { eventLogPath } from './data-files.js';
+
+export { eventLogPath };
 
 /** EventStoreDB (KurrentDB) connection strings, with or without DNS discovery. */
 export const isEsdbUrl = (url: string): boolean => /^(esdb|kurrentdb)(\+discover)?:\/\//.test(url);

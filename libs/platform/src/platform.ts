@@ -1,12 +1,13 @@
 import type { EventStore } from '#eventstore';
 import { type Projection, ProjectionRunner, type ReadModelStore } from '#projections';
-import { type KeyStore, MemoryKeyStore, readModelProjections, retiredProjections } from '#application';
+import { type KeyStore, MemoryKeyStore, readModelProjections, retiredProjections, separatelyBuiltProjections } from '#application';
 import type { PlatformConfig } from './config.js';
 import { eventLogPath, isEsdbUrl, openEventStore } from './event-store-factory.js';
 import { EsdbKeyStore } from './personal-data/esdb-key-store.js';
 import { SqliteKeyStore } from './personal-data/sqlite-key-store.js';
 import type { Logger } from './logger.js';
 import { openReadModels } from './read-models.js';
+import { threadBuilder } from './thread-builder.js';
 
 /** Everything a process of the platform runs on: the event store, its read models and their runner. */
 export interface Platform {
@@ -45,6 +46,8 @@ export function openPlatform(config: PlatformConfig, logger: Logger, options: Pl
     readModels,
     projections: [...(options.projections ?? readModelProjections)],
     retired: retiredProjections,
+    // Read models built from scratch are built on two threads; custom projections (tests) on one.
+    builder: options.projections ? undefined : threadBuilder(config, String(logger.bindings()['service'] ?? 'npa-platform'), separatelyBuiltProjections),
     logger: logger.child({ component: 'projections' }),
   });
   let closing: Promise<void> | undefined;

@@ -3,8 +3,9 @@ import { BatchApplier, type BatchOutcome, GroupApplier, type GroupMember } from 
 import { CHECKPOINTS_TABLE, type CheckpointRow } from './checkpoint-table.js';
 import { PositionWaiters } from './position-waiters.js';
 import type { Projection } from './projection.js';
+import type { ProjectionBuilder } from './projection-builder.js';
 import type { ProjectionFailure, ProjectionStatus } from './projection-status.js';
-import type { ReadModelStore } from './read-model-store.js';
+import { type ReadModelStore, removeReadModelFile } from './read-model-store.js';
 import { type RunnerLogger, silentLogger } from './runner-logger.js';
 import { createTables, dropTable, dropTables, tableExists, tablesMatch } from './table-schema.js';
 
@@ -19,6 +20,11 @@ export interface ProjectionRunnerOptions {
   readonly retryDelayMs?: number;
   /** Projections no longer kept: `start()` drops their tables and checkpoint from files that still have them. */
   readonly retired?: readonly RetiredProjection[];
+  /**
+   * Builds some projections elsewhere (another thread) when `start()` finds several to build from scratch: those it
+   * can build go to it, the others are fed here meanwhile (see `ProjectionBuilder`). Not used for in-memory files.
+   */
+  readonly builder?: ProjectionBuilder;
 }
 
 /** A projection that was removed, and the tables it owned. */
@@ -68,6 +74,9 @@ export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly retryDelayMs: number;
   private readonly retired: readonly RetiredProjection[];
+  private readonly builder: ProjectionBuilder | undefined;
+  /** Builds handed to the builder and not yet taken in; `stop()` aborts them. */
+  private readonly builds = new Set<AbortController>();
   private readonly group: GroupApplier;
   private readonly feed: Feed;
   private readonly waiters = new PositionWaiters((position, names) => this.reached(position, names));
@@ -86,6 +95,7 @@ export class ProjectionRunner {
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1) throw new Error(`batchSize must be a positive integer, not ${this.batchSize}`);
     checkOwnership(options.projections, options.retired ?? []);
     this.retired = options.retired ?? [];
+    this.builder = options.builder;
     this.group = new GroupApplier(this.readModels.db);
     this.feed = { subscription: undefined, closing: undefined, delivered: undefined, caughtUp: false, retryTimer: undefined, retryDelayMs: this.retryDelayMs };
     for (const projection of options.projections) {
@@ -110,9 +120,12 @@ export class ProjectionRunner {
     this.started = true;
     try {
       this.removeRetired();
+      const fresh: Tracked[] = [];
       for (const tracked of this.tracked.values()) {
-        if (!tracked.rebuilding) this.prepare(tracked); // a rebuild in flight rejoins the feed when done
+        // a rebuild in flight rejoins the feed when done
+        if (!tracked.rebuilding && this.prepare(tracked) === 'reset') fresh.push(tracked);
       }
+      this.delegate(fresh);
       this.follow();
     } catch (error) {
       await this.stop();
@@ -126,6 +139,7 @@ export class ProjectionRunner {
     this.epoch++;
     clearTimeout(this.feed.retryTimer);
     this.feed.retryTimer = undefined;
+    for (const build of this.builds) build.abort();
     const pending: Promise<void>[] = [this.unfollow()];
     for (const tracked of this.tracked.values()) {
       if (tracked.rebuilding) pending.push(tracked.rebuilding.catch(() => undefined));
@@ -235,17 +249,21 @@ export class ProjectionRunner {
     if (this.started) this.follow();
   }
 
-  private prepare(tracked: Tracked): void {
+  /**
+   * Before the feed starts: a projection without a checkpoint, of another version or whose tables differ from their
+   * definition starts over from empty tables ('reset'); the others go on from their checkpoint ('kept').
+   */
+  private prepare(tracked: Tracked): 'reset' | 'kept' {
     const { projection } = tracked;
     const row = this.readModels.checkpoints.read(projection.name);
     if (!row) {
       this.reset(tracked);
-      return;
+      return 'reset';
     }
     if (row.version !== projection.version) {
       this.logger.info({ projection: projection.name, from: row.version, to: projection.version }, 'projection version changed: rebuilding');
       this.reset(tracked);
-      return;
+      return 'reset';
     }
     if (!tablesMatch(this.readModels.db, projection)) {
       this.logger.warn(
@@ -253,13 +271,67 @@ export class ProjectionRunner {
         'projection tables are missing or differ from their definition although the version is unchanged: rebuilding (bump the version when changing tables)',
       );
       this.reset(tracked);
-      return;
+      return 'reset';
     }
     createTables(this.readModels.db, projection); // indexes added to the definition since
     if (tracked.failure) {
       this.logger.info({ projection: projection.name, position: tracked.failure.position }, 'retrying failed projection');
       tracked.failure = undefined;
       this.readModels.checkpoints.recordFailure(projection.name, undefined);
+    }
+    return 'kept';
+  }
+
+  /**
+   * Of the projections `start()` builds from scratch, the builder takes those it can build, provided some stay here
+   * to be fed meanwhile (otherwise nothing runs beside it). They stay out of the feed until their built tables are
+   * taken into this file, then join it from their checkpoint; if the builder fails, they are built here after all.
+   */
+  private delegate(fresh: readonly Tracked[]): void {
+    const { builder } = this;
+    if (!builder || this.readModels.path === ':memory:' || this.readModels.path === '') return;
+    const away = fresh.filter((tracked) => builder.names.includes(tracked.projection.name));
+    if (away.length === 0 || away.length === fresh.length) return;
+    const building = this.buildAway(builder, away).then(async () => {
+      for (const tracked of away) tracked.rebuilding = undefined;
+      if (this.started) await this.rejoin(away);
+    });
+    for (const tracked of away) tracked.rebuilding = building;
+  }
+
+  /** Has the builder build `members` into a file beside this one and takes them in; on failure, resets them here. */
+  private async buildAway(builder: ProjectionBuilder, members: readonly Tracked[]): Promise<void> {
+    const names = members.map((tracked) => tracked.projection.name);
+    const path = `${this.readModels.path}.parallel`;
+    const epoch = this.epoch;
+    const control = new AbortController();
+    this.builds.add(control);
+    const started = Date.now();
+    this.logger.info({ projections: names }, 'building projections on a second thread');
+    try {
+      removeReadModelFile(path); // left by a process that stopped in the middle
+      await builder.build({ names, path, signal: control.signal });
+      if (epoch !== this.epoch) return;
+      const checkpoints = this.readModels.adopt(
+        path,
+        members.map((tracked) => tracked.projection),
+      );
+      members.forEach((tracked, index) => {
+        tracked.applier.renewStatements();
+        tracked.applier.createIndexes(); // they came with the tables
+        const { position } = checkpoints[index]!;
+        tracked.position = position === null ? undefined : BigInt(position);
+      });
+      this.logger.info({ projections: names, ms: Date.now() - started }, 'projections built on a second thread taken in');
+      this.createDeferredIndexes(members); // ends the bulk load if nothing else is being filled
+      this.waiters.check(); // readers waiting for them need not wait for the next event
+    } catch (error) {
+      if (epoch !== this.epoch) return;
+      this.logger.warn({ projections: names, err: error }, 'building projections on a second thread failed: building them here');
+      for (const tracked of members) this.reset(tracked);
+    } finally {
+      this.builds.delete(control);
+      removeReadModelFile(path);
     }
   }
 
@@ -298,15 +370,13 @@ export class ProjectionRunner {
    * filled any more (or it failed), the file is synced and written durably again.
    */
   private createDeferredIndexes(members: readonly Tracked[]): void {
-    // Called each time the feed reaches the head: nothing to do unless something is being built from scratch.
-    if (!this.readModels.bulkLoading) return;
     for (const tracked of members) {
       const started = Date.now();
       if (tracked.applier.createIndexes()) {
         this.logger.info({ projection: tracked.projection.name, ms: Date.now() - started }, 'projection caught up: indexes created');
       }
     }
-    if (![...this.tracked.values()].some((tracked) => tracked.applier.filling && !tracked.failure)) this.readModels.endBulkLoad();
+    if (this.readModels.bulkLoading && ![...this.tracked.values()].some((tracked) => tracked.applier.filling && !tracked.failure)) this.readModels.endBulkLoad();
   }
 
   /** The projections the feed applies events to. */

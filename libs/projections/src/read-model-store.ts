@@ -1,13 +1,20 @@
 import Database from 'better-sqlite3';
 import { BackgroundCheckpoints } from '#eventstore';
 import { closeSync, existsSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
-import { CREATE_CHECKPOINTS, CheckpointTable, type CheckpointRow } from './checkpoint-table.js';
+import { CHECKPOINTS_TABLE, CREATE_CHECKPOINTS, CheckpointTable, type CheckpointRow } from './checkpoint-table.js';
+import type { Projection } from './projection.js';
+import { createTables, quoteIdentifier } from './table-schema.js';
 
 export interface ReadModelStoreOptions {
   /** The SQLite file of this process's read models, or `:memory:`. */
   readonly path: string;
   /** WAL checkpoints on a worker thread instead of at the commit that fills the WAL (see BackgroundCheckpoints). */
   readonly backgroundCheckpoints?: boolean;
+  /**
+   * A file built only to be copied into another and removed (see `ProjectionBuilder`): no WAL (the rollback journal
+   * is kept in memory), no fsync, no bulk-load marker. Nothing in it survives a crash, and nothing needs to.
+   */
+  readonly scratch?: boolean;
 }
 
 /**
@@ -29,9 +36,11 @@ export class ReadModelStore {
 
   private constructor(
     readonly db: Database.Database,
-    private readonly path: string,
+    /** The file, or `:memory:`. */
+    readonly path: string,
     /** True when `open` found an unfinished bulk load and discarded the file it left. */
     readonly discardedUnfinishedBuild: boolean,
+    private readonly scratch = false,
   ) {
     this.checkpoints = new CheckpointTable(db);
   }
@@ -39,12 +48,16 @@ export class ReadModelStore {
   static open(options: ReadModelStoreOptions): ReadModelStore {
     const marker = markerOf(options.path);
     const discarded = marker !== undefined && existsSync(marker);
-    if (discarded) {
-      for (const suffix of ['', '-wal', '-shm']) rmSync(`${options.path}${suffix}`, { force: true });
-      rmSync(marker, { force: true });
-    }
+    if (discarded) removeReadModelFile(options.path);
     const db = new Database(options.path);
     try {
+      if (options.scratch) {
+        db.pragma('journal_mode = MEMORY');
+        db.pragma('synchronous = OFF');
+        db.pragma('cache_size = -65536');
+        db.exec(CREATE_CHECKPOINTS);
+        return new ReadModelStore(db, options.path, false, true);
+      }
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('busy_timeout = 5000');
@@ -76,7 +89,7 @@ export class ReadModelStore {
   /** Writes without fsync until `endBulkLoad` (see the class comment). Safe to call twice. */
   beginBulkLoad(): void {
     const marker = markerOf(this.path);
-    if (this.bulk || marker === undefined) return;
+    if (this.bulk || marker === undefined || this.scratch) return;
     const fd = openSync(marker, 'w');
     try {
       writeSync(fd, `read models of ${this.path} are being built without fsync since ${new Date().toISOString()}\n`);
@@ -103,6 +116,36 @@ export class ReadModelStore {
     this.bulk = false;
   }
 
+  /**
+   * Takes in projections built from scratch in another read-model file (see `ProjectionBuilder`), in one transaction:
+   * their tables here are replaced by the built ones (rows and indexes copied as they are) and their checkpoints set
+   * to the built ones. Each must have been built without failure. Returns the checkpoints; the other file is left as
+   * it is.
+   */
+  adopt(path: string, projections: readonly Projection[]): CheckpointRow[] {
+    const db = this.db;
+    db.prepare('ATTACH DATABASE ? AS built').run(path);
+    try {
+      return db.transaction(() =>
+        projections.map((projection) => {
+          const built = db.prepare<[string], CheckpointRow>(`SELECT * FROM built.${CHECKPOINTS_TABLE} WHERE name = ?`).get(projection.name);
+          if (built?.version !== projection.version || built.state !== 'ok') {
+            throw new Error(`${path} holds no complete build of projection '${projection.name}' version ${projection.version}`);
+          }
+          for (const table of projection.tables) db.exec(`DROP TABLE IF EXISTS main.${quoteIdentifier(table.name)}`);
+          createTables(db, projection);
+          // Same definition on both sides: SQLite copies the rows and index entries without re-sorting them.
+          for (const table of projection.tables) db.exec(`INSERT INTO main.${quoteIdentifier(table.name)} SELECT * FROM built.${quoteIdentifier(table.name)}`);
+          this.checkpoints.reset(projection.name, projection.version);
+          if (built.position !== null) this.checkpoints.advance(projection.name, BigInt(built.position));
+          return this.checkpoints.read(projection.name)!;
+        }),
+      )();
+    } finally {
+      db.exec('DETACH DATABASE built');
+    }
+  }
+
   /** Closes the file; stop the runner first (it ends a bulk load). Safe to call twice. */
   close(): void {
     if (!this.db.open) return;
@@ -110,6 +153,11 @@ export class ReadModelStore {
     void this.walCheckpoints?.stop();
     this.db.close();
   }
+}
+
+/** Removes a read-model file with its WAL, shared-memory and bulk-load marker files. */
+export function removeReadModelFile(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '.building']) rmSync(`${path}${suffix}`, { force: true });
 }
 
 /** The marker of an unsynced bulk load, undefined for an in-memory database. */
