@@ -2,10 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { type EventStore, MemoryEventStore, SqliteEventStore } from '#eventstore';
 import { EsdbEventStore } from '#eventstore/esdb/esdb-event-store';
 import { ConfigError, type PlatformConfig } from './config.js';
-
 import { eventLogPath } from './data-files.js';
 
-export { eventLogPath };
+export { eventLogPath } from './data-files.js';
 
 /** EventStoreDB (KurrentDB) connection strings, with or without DNS discovery. */
 export const isEsdbUrl = (url: string): boolean => /^(esdb|kurrentdb)(\+discover)?:\/\//.test(url);

@@ -3,7 +3,7 @@
  * connection to the event store, its own read-model file, the same projections and runner as the process.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { ProjectionRunner, ReadModelStore } from '#projections';
+import { buildFromScratch } from '#projections';
 import { readModelProjections } from '#application/read-model-projections';
 import { SqliteEventStore } from '#eventstore';
 import { eventLogPath } from './data-files.js';
@@ -17,14 +17,10 @@ const store =
   job.eventStoreUrl === undefined
     ? SqliteEventStore.open({ path: eventLogPath(job.dataDir) })
     : (await import('./event-store-factory.js')).openEventStore({ dataDir: job.dataDir, eventStoreUrl: job.eventStoreUrl });
-const readModels = ReadModelStore.open({ path: job.path, scratch: true });
 try {
   const projections = readModelProjections.filter((projection) => job.names.includes(projection.name));
-  const runner = new ProjectionRunner({ store, readModels, projections, logger });
-  await runner.rebuildAll();
-  await runner.stop();
+  await buildFromScratch(store, projections, job.path, { logger });
 } finally {
-  readModels.close();
   await store.close();
 }
 parentPort!.postMessage('built');

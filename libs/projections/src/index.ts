@@ -4,4 +4,4 @@ export type { RunnerLogger } from './runner-logger.js';
 export type { CheckpointRow } from './checkpoint-table.js';
 export { ReadModelStore, type ReadModelStoreOptions, removeReadModelFile } from './read-model-store.js';
 export { ProjectionRunner, type ProjectionRunnerOptions, type RetiredProjection } from './projection-runner.js';
-export type { BuildRequest, ProjectionBuilder } from './projection-builder.js';
+export { type BuildRequest, type ProjectionBuilder, buildFromScratch } from './projection-builder.js';

@@ -289,7 +289,7 @@ export class ProjectionRunner {
    */
   private delegate(fresh: readonly Tracked[]): void {
     const { builder } = this;
-    if (!builder || this.readModels.path === ':memory:' || this.readModels.path === '') return;
+    if (!builder || this.readModels.inMemory) return;
     const away = fresh.filter((tracked) => builder.names.includes(tracked.projection.name));
     if (away.length === 0 || away.length === fresh.length) return;
     const building = this.buildAway(builder, away).then(async () => {

@@ -40,13 +40,14 @@ export class ReadModelStore {
     readonly path: string,
     /** True when `open` found an unfinished bulk load and discarded the file it left. */
     readonly discardedUnfinishedBuild: boolean,
-    private readonly scratch = false,
+    /** The bulk-load marker; none for an in-memory or scratch file, which never bulk-load. */
+    private readonly marker: string | undefined,
   ) {
     this.checkpoints = new CheckpointTable(db);
   }
 
   static open(options: ReadModelStoreOptions): ReadModelStore {
-    const marker = markerOf(options.path);
+    const marker = options.scratch || inMemory(options.path) ? undefined : `${options.path}.building`;
     const discarded = marker !== undefined && existsSync(marker);
     if (discarded) removeReadModelFile(options.path);
     const db = new Database(options.path);
@@ -54,20 +55,18 @@ export class ReadModelStore {
       if (options.scratch) {
         db.pragma('journal_mode = MEMORY');
         db.pragma('synchronous = OFF');
-        db.pragma('cache_size = -65536');
-        db.exec(CREATE_CHECKPOINTS);
-        return new ReadModelStore(db, options.path, false, true);
+      } else {
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = NORMAL');
+        db.pragma('busy_timeout = 5000');
+        // Checkpoint the WAL every ~40 MB instead of every ~4 MB: a page rewritten by many batches (random keys)
+        // is copied into the database once per checkpoint, which makes catch-up of large tables far faster.
+        db.pragma('wal_autocheckpoint = 10000');
+        db.pragma('journal_size_limit = 67108864');
       }
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
-      db.pragma('busy_timeout = 5000');
       db.pragma('cache_size = -65536');
-      // Checkpoint the WAL every ~40 MB instead of every ~4 MB: a page rewritten by many batches (random keys)
-      // is copied into the database once per checkpoint, which makes catch-up of large tables far faster.
-      db.pragma('wal_autocheckpoint = 10000');
-      db.pragma('journal_size_limit = 67108864');
       db.exec(CREATE_CHECKPOINTS);
-      const store = new ReadModelStore(db, options.path, discarded);
+      const store = new ReadModelStore(db, options.path, discarded, marker);
       if (options.backgroundCheckpoints && marker !== undefined) store.walCheckpoints = BackgroundCheckpoints.start(db);
       return store;
     } catch (error) {
@@ -81,6 +80,11 @@ export class ReadModelStore {
     return this.checkpoints.read(name);
   }
 
+  /** True for `:memory:`: nothing to share with another connection or thread. */
+  get inMemory(): boolean {
+    return inMemory(this.path);
+  }
+
   /** True between `beginBulkLoad` and `endBulkLoad`. */
   get bulkLoading(): boolean {
     return this.bulk;
@@ -88,8 +92,8 @@ export class ReadModelStore {
 
   /** Writes without fsync until `endBulkLoad` (see the class comment). Safe to call twice. */
   beginBulkLoad(): void {
-    const marker = markerOf(this.path);
-    if (this.bulk || marker === undefined || this.scratch) return;
+    const { marker } = this;
+    if (this.bulk || marker === undefined) return;
     const fd = openSync(marker, 'w');
     try {
       writeSync(fd, `read models of ${this.path} are being built without fsync since ${new Date().toISOString()}\n`);
@@ -111,7 +115,7 @@ export class ReadModelStore {
     if (!this.bulk || !this.db.open) return;
     this.db.pragma('synchronous = NORMAL');
     const [result] = this.db.pragma('wal_checkpoint(FULL)') as { busy: number; log: number; checkpointed: number }[];
-    if (result && result.busy === 0 && result.checkpointed === result.log) rmSync(markerOf(this.path)!, { force: true });
+    if (result && result.busy === 0 && result.checkpointed === result.log) rmSync(this.marker!, { force: true });
     this.walCheckpoints?.resume();
     this.bulk = false;
   }
@@ -160,7 +164,4 @@ export function removeReadModelFile(path: string): void {
   for (const suffix of ['', '-wal', '-shm', '.building']) rmSync(`${path}${suffix}`, { force: true });
 }
 
-/** The marker of an unsynced bulk load, undefined for an in-memory database. */
-function markerOf(path: string): string | undefined {
-  return path === ':memory:' || path === '' ? undefined : `${path}.building`;
-}
+const inMemory = (path: string): boolean => path === ':memory:' || path === '';

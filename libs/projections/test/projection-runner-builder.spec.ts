@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import type { EventStore } from '#eventstore';
-import { type BuildRequest, type Projection, type ProjectionBuilder, ProjectionRunner, ReadModelStore } from '#projections';
+import { type BuildRequest, type Projection, type ProjectionBuilder, ProjectionRunner, ReadModelStore, buildFromScratch } from '#projections';
 import { countingProjection } from './counting-projection.js';
 import { recordingLogger } from './recording-logger.js';
 import { RunnerHarness } from './runner-harness.js';
@@ -15,10 +15,7 @@ interface BuilderOptions {
   readonly fail?: boolean;
 }
 
-/**
- * Builds on this thread, as the platform's worker thread does on another: a runner of its own on a scratch file, the
- * same event store.
- */
+/** Builds on this thread what the platform's worker thread builds on another (`buildFromScratch`), from the same log. */
 function inThreadBuilder(store: EventStore, projections: readonly Projection[], options: BuilderOptions = {}): ProjectionBuilder & { requests: BuildRequest[] } {
   const requests: BuildRequest[] = [];
   return {
@@ -30,14 +27,7 @@ function inThreadBuilder(store: EventStore, projections: readonly Projection[], 
       await Promise.race([options.gate, aborted]);
       if (request.signal.aborted) throw new Error('aborted');
       if (options.fail) throw new Error('the build thread died');
-      const readModels = ReadModelStore.open({ path: request.path, scratch: true });
-      try {
-        const runner = new ProjectionRunner({ store, readModels, projections: projections.filter((p) => request.names.includes(p.name)), batchSize: 10 });
-        await runner.rebuildAll();
-        await runner.stop();
-      } finally {
-        readModels.close();
-      }
+      await buildFromScratch(store, projections.filter((p) => request.names.includes(p.name)), request.path, { batchSize: 10 });
       await options.after?.();
     },
   };
