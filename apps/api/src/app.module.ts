@@ -6,6 +6,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { ApplicationModule } from '#application';
 import { createTokenVerifier, type Logger, type PlatformConfig, PlatformModule } from '#platform';
+import type { ProjectionBuilder } from '#projections';
 import { CommitmentsResolver } from './catalogue/commitments.resolver.js';
 import { Consistency } from './catalogue/consistency.js';
 import { HistoryResolver } from './catalogue/history.resolver.js';
@@ -47,7 +48,8 @@ export class AppModule implements NestModule, OnModuleInit, OnModuleDestroy {
     this.heapWatch?.stop();
   }
 
-  static forRoot(config: PlatformConfig, logger: Logger): DynamicModule {
+  /** `builder`: the build thread started by `main.ts` (`startBuildThread`); by default the platform's own. */
+  static forRoot(config: PlatformConfig, logger: Logger, builder?: ProjectionBuilder): DynamicModule {
     const metrics = new Metrics();
     const verifier = createTokenVerifier(config);
     return {
@@ -57,6 +59,7 @@ export class AppModule implements NestModule, OnModuleInit, OnModuleDestroy {
           runProjections: true,
           backgroundCheckpoints: true,
           decorateStore: (store) => instrumentEventStore(store, metrics),
+          builder,
         }),
         CqrsModule.forRoot(),
         ApplicationModule,

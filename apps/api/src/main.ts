@@ -1,12 +1,13 @@
-import 'reflect-metadata';
+/**
+ * The api's entry point. It reads the configuration and, when the read models are to be built from scratch, starts
+ * their build thread before anything else loads (NestJS, Apollo and the rest take a couple of seconds); then it
+ * loads and starts the server.
+ */
 import 'dotenv/config';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ConfigError, createLogger, loadConfig, type PlatformConfig } from '#platform';
-import { AppModule } from './app.module.js';
-import { offerDemo } from './demo/offer-demo.js';
-import { NestPinoLogger } from './observability/nest-pino-logger.js';
-import { serveWebApp } from './web/serve-web-app.js';
+import { ConfigError, type PlatformConfig, loadConfig } from '#platform/config';
+import { startBuildThread } from '#platform/thread-builder';
+
+const SERVICE = 'npa-api';
 
 function configOrExit(): PlatformConfig {
   try {
@@ -21,31 +22,6 @@ function configOrExit(): PlatformConfig {
 }
 
 const config = configOrExit();
-const logger = createLogger(config.logLevel, 'npa-api');
-
-const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
-  logger: new NestPinoLogger(logger),
-  bodyParser: false,
-});
-app.useBodyParser('json', { limit: config.bodyLimit });
-serveWebApp(app, logger);
-await app.listen(config.port, config.host);
-await offerDemo(app, config, logger, process.argv.includes('--seed-demo-if-empty'));
-
-// Graceful shutdown: stop accepting, finish in-flight requests, then close the stores (onApplicationShutdown).
-let stopping = false;
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  });
-}
-logger.info({ url: `http://localhost:${config.port}/graphql`, dataDir: config.dataDir }, 'api listening');
+const builder = startBuildThread(config, SERVICE);
+const { serve } = await import('./serve.js');
+await serve(config, SERVICE, builder);

@@ -1,5 +1,5 @@
 import type { EventStore } from '#eventstore';
-import { type Projection, ProjectionRunner, type ReadModelStore } from '#projections';
+import { type Projection, type ProjectionBuilder, ProjectionRunner, type ReadModelStore } from '#projections';
 import { type KeyStore, MemoryKeyStore, readModelProjections, retiredProjections, separatelyBuiltProjections } from '#application';
 import type { PlatformConfig } from './config.js';
 import { eventLogPath, isEsdbUrl, openEventStore } from './event-store-factory.js';
@@ -30,6 +30,8 @@ export interface PlatformOptions {
    * server such as the api; a short CLI run has nothing to gain from starting the workers.
    */
   readonly backgroundCheckpoints?: boolean;
+  /** Builds some read models on another thread (see `startBuildThread`); by default, a `threadBuilder`. */
+  readonly builder?: ProjectionBuilder;
 }
 
 /** Opens the platform's stores as the configuration says; the runner is created but not started. */
@@ -47,7 +49,7 @@ export function openPlatform(config: PlatformConfig, logger: Logger, options: Pl
     projections: [...(options.projections ?? readModelProjections)],
     retired: retiredProjections,
     // Read models built from scratch are built on two threads; custom projections (tests) on one.
-    builder: options.projections ? undefined : threadBuilder(config, String(logger.bindings()['service'] ?? 'npa-platform'), separatelyBuiltProjections),
+    builder: options.projections ? undefined : (options.builder ?? threadBuilder(config, String(logger.bindings()['service'] ?? 'npa-platform'), separatelyBuiltProjections)),
     logger: logger.child({ component: 'projections' }),
   });
   let closing: Promise<void> | undefined;

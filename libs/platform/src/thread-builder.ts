@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ProjectionBuilder } from '#projections';
+import { separatelyBuiltProjections } from '#application/read-model-projections';
+import { type ProjectionBuilder, begunBuild, besideReadModels, buildsEverythingFromScratch } from '#projections';
 import type { PlatformConfig } from './config.js';
+import { eventLogPath } from './data-files.js';
+import { readModelPath } from './read-models.js';
 
 /** What the build thread is given. */
 export interface BuildJob {
@@ -45,4 +48,17 @@ export function threadBuilder(config: Pick<PlatformConfig, 'dataDir' | 'eventSto
         });
       }),
   };
+}
+
+/**
+ * The builder of a long-running process (the api) for the read models built on a second thread
+ * (`separatelyBuiltProjections`). Called first thing at start-up: when the process will find no read models at all
+ * and there are events to build them from, the build thread starts at once, while the rest of the process loads,
+ * and the runner takes that build over when it starts (`begunBuild`).
+ */
+export function startBuildThread(config: Pick<PlatformConfig, 'dataDir' | 'eventStoreUrl' | 'logLevel'>, service: string): ProjectionBuilder | undefined {
+  const builder = threadBuilder(config, service, separatelyBuiltProjections);
+  const path = readModelPath(config.dataDir);
+  const events = config.eventStoreUrl === undefined ? existsSync(eventLogPath(config.dataDir)) : config.eventStoreUrl !== 'memory:';
+  return builder && events && buildsEverythingFromScratch(path) ? begunBuild(builder, besideReadModels(path)) : builder;
 }

@@ -2,6 +2,6 @@ export * from './projection.js';
 export type { ProjectionFailure, ProjectionState, ProjectionStatus } from './projection-status.js';
 export type { RunnerLogger } from './runner-logger.js';
 export type { CheckpointRow } from './checkpoint-table.js';
-export { ReadModelStore, type ReadModelStoreOptions, removeReadModelFile } from './read-model-store.js';
+export { ReadModelStore, type ReadModelStoreOptions, buildsEverythingFromScratch, removeReadModelFile } from './read-model-store.js';
 export { ProjectionRunner, type ProjectionRunnerOptions, type RetiredProjection } from './projection-runner.js';
-export { type BuildRequest, type ProjectionBuilder, buildFromScratch } from './projection-builder.js';
+export { type BuildRequest, type ProjectionBuilder, begunBuild, besideReadModels, buildFromScratch } from './projection-builder.js';

@@ -3,7 +3,7 @@ import { BatchApplier, type BatchOutcome, GroupApplier, type GroupMember } from 
 import { CHECKPOINTS_TABLE, type CheckpointRow } from './checkpoint-table.js';
 import { PositionWaiters } from './position-waiters.js';
 import type { Projection } from './projection.js';
-import type { ProjectionBuilder } from './projection-builder.js';
+import { type ProjectionBuilder, besideReadModels } from './projection-builder.js';
 import type { ProjectionFailure, ProjectionStatus } from './projection-status.js';
 import { type ReadModelStore, removeReadModelFile } from './read-model-store.js';
 import { type RunnerLogger, silentLogger } from './runner-logger.js';
@@ -302,14 +302,13 @@ export class ProjectionRunner {
   /** Has the builder build `members` into a file beside this one and takes them in; on failure, resets them here. */
   private async buildAway(builder: ProjectionBuilder, members: readonly Tracked[]): Promise<void> {
     const names = members.map((tracked) => tracked.projection.name);
-    const path = `${this.readModels.path}.parallel`;
+    const path = besideReadModels(this.readModels.path);
     const epoch = this.epoch;
     const control = new AbortController();
     this.builds.add(control);
     const started = Date.now();
     this.logger.info({ projections: names }, 'building projections on a second thread');
     try {
-      removeReadModelFile(path); // left by a process that stopped in the middle
       await builder.build({ names, path, signal: control.signal });
       if (epoch !== this.epoch) return;
       const checkpoints = this.readModels.adopt(

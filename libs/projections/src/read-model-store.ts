@@ -47,7 +47,7 @@ export class ReadModelStore {
   }
 
   static open(options: ReadModelStoreOptions): ReadModelStore {
-    const marker = options.scratch || inMemory(options.path) ? undefined : `${options.path}.building`;
+    const marker = options.scratch || inMemory(options.path) ? undefined : markerOf(options.path);
     const discarded = marker !== undefined && existsSync(marker);
     if (discarded) removeReadModelFile(options.path);
     const db = new Database(options.path);
@@ -164,4 +164,13 @@ export function removeReadModelFile(path: string): void {
   for (const suffix of ['', '-wal', '-shm', '.building']) rmSync(`${path}${suffix}`, { force: true });
 }
 
+/**
+ * Whether opening the read-model file at `path` will find no read models at all, so that every projection is built
+ * from scratch: no file yet, or one whose bulk load never finished (which `open` discards).
+ */
+export function buildsEverythingFromScratch(path: string): boolean {
+  return !inMemory(path) && (!existsSync(path) || existsSync(markerOf(path)));
+}
+
 const inMemory = (path: string): boolean => path === ':memory:' || path === '';
+const markerOf = (path: string): string => `${path}.building`;

@@ -1,7 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EventStore } from '#eventstore';
-import { type BuildRequest, type Projection, type ProjectionBuilder, ProjectionRunner, ReadModelStore, buildFromScratch } from '#projections';
+import {
+  type BuildRequest,
+  type Projection,
+  type ProjectionBuilder,
+  ProjectionRunner,
+  ReadModelStore,
+  begunBuild,
+  besideReadModels,
+  buildFromScratch,
+  buildsEverythingFromScratch,
+} from '#projections';
 import { countingProjection } from './counting-projection.js';
 import { recordingLogger } from './recording-logger.js';
 import { RunnerHarness } from './runner-harness.js';
@@ -135,6 +146,71 @@ describe('projection runner: building some projections elsewhere', () => {
     expect(await again.runner.waitFor(await harness.head(), 5000)).toBe(true);
     expect(counts(again.readModels, 'b_')).toEqual({ total: 15, rows: 15, ns: range(15) });
     expect(counts(again.readModels, 'a_')).toEqual({ total: 15, rows: 15, ns: range(15) });
+  });
+});
+
+describe('projection runner: a build begun before the runner starts', () => {
+  let harness: RunnerHarness;
+  const a = countingProjection({ name: 'a', tablePrefix: 'a_' });
+  const b = countingProjection({ name: 'b', tablePrefix: 'b_' });
+  beforeEach(() => {
+    harness = new RunnerHarness();
+  });
+  afterEach(() => harness.dispose());
+
+  it('is known to be needed only when there are no read models, or unfinished ones', async () => {
+    expect(buildsEverythingFromScratch(harness.path)).toBe(true);
+    await harness.close(harness.open(a));
+    expect(buildsEverythingFromScratch(harness.path)).toBe(false);
+    writeFileSync(`${harness.path}.building`, '');
+    expect(buildsEverythingFromScratch(harness.path)).toBe(true);
+    expect(buildsEverythingFromScratch(':memory:')).toBe(false);
+  });
+
+  it('is taken over by the runner: one build, begun first, its tables taken in', async () => {
+    await appendThings(harness.store, 0, 30);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const inner = inThreadBuilder(harness.store, [b], { gate });
+    const path = besideReadModels(harness.path);
+    writeFileSync(path, 'left by a build that was killed');
+    const builder = begunBuild(inner, path);
+    expect(inner.requests.map((request) => [request.names, request.path])).toEqual([[['b'], path]]);
+
+    const logger = recordingLogger();
+    const { runner, readModels } = harness.open([a, b], { builder, logger });
+    await runner.start();
+    expect(await runner.waitFor(await harness.head(), 5000, ['a'])).toBe(true);
+    const waiting = runner.waitFor(await harness.head(), 5000);
+    release();
+    expect(await waiting).toBe(true);
+    expect(inner.requests).toHaveLength(1);
+    expect(counts(readModels, 'b_')).toEqual({ total: 30, rows: 30, ns: range(30) });
+    expect(logger.entries.map((entry) => entry.message)).toContain('projections built on a second thread taken in');
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('is aborted when the runner that took it over stops', async () => {
+    await appendThings(harness.store, 0, 10);
+    const inner = inThreadBuilder(harness.store, [b], { gate: new Promise(() => undefined) });
+    const first = harness.open([a, b], { builder: begunBuild(inner, besideReadModels(harness.path)) });
+    await first.runner.start();
+    await harness.close(first);
+    expect(inner.requests).toHaveLength(1);
+    expect(inner.requests[0]!.signal.aborted).toBe(true);
+  });
+
+  it('is cancelled when the runner asks for something else, which is then built as asked', async () => {
+    await appendThings(harness.store, 0, 12);
+    const inner = inThreadBuilder(harness.store, [a, b], { gate: Promise.resolve() });
+    const builder = begunBuild(inner, join(harness.dir, 'elsewhere.sqlite'));
+    const other = countingProjection({ name: 'c', tablePrefix: 'c_' });
+    const { runner, readModels } = harness.open([b, other], { builder });
+    await runner.start();
+    expect(await runner.waitFor(await harness.head(), 5000)).toBe(true);
+    expect(inner.requests.map((request) => request.names)).toEqual([['a', 'b'], ['b']]);
+    expect(inner.requests[0]!.signal.aborted).toBe(true);
+    expect(counts(readModels, 'b_')).toEqual({ total: 12, rows: 12, ns: range(12) });
   });
 });
 
