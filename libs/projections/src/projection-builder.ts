@@ -51,10 +51,7 @@ export function begunBuild(builder: ProjectionBuilder, path: string): Projection
         return taken;
       }
       control.abort();
-      return (taken ?? Promise.resolve()).then(
-        () => builder.build(request),
-        () => builder.build(request),
-      );
+      return (taken ?? Promise.resolve()).catch(() => undefined).then(() => builder.build(request));
     },
   };
 }
