@@ -31,6 +31,8 @@ export interface ColdStartFigures {
   readonly rebuild: Figure;
   /** Seconds each rebuild took, in the order they ran. */
   readonly rebuildRuns: readonly number[];
+  /** The most resident memory of the api while it built every read model from scratch, over all the rebuilds. */
+  readonly rebuildPeakRssMb: number;
   /** Seconds from spawning the api without read models until it first answered a query (the median run). */
   readonly firstAnswerDuringRebuildSeconds: number;
   readonly coldStartSeconds: number;
@@ -107,6 +109,8 @@ interface Rebuild {
   readonly seconds: number;
   /** From spawning the api until it first answered (it may not listen while it catches up). */
   readonly firstAnswerSeconds: number;
+  /** The most resident memory of the api process (all its threads) seen meanwhile, in MB. */
+  readonly peakRssMb: number;
 }
 
 /**
@@ -126,6 +130,8 @@ async function rebuild(dataDir: string, head: string): Promise<Rebuild> {
   const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
   const seconds = () => (performance.now() - started) / 1000;
   let firstAnswerSeconds: number | undefined;
+  let peakRssMb = 0;
+  const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, rssMb(child.pid) ?? 0)), 100);
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`the api exited with ${child.exitCode}: ${output}`);
@@ -141,12 +147,13 @@ async function rebuild(dataDir: string, head: string): Promise<Rebuild> {
       const failed = info?.projections.find((p) => p.state === 'FAILED');
       if (failed) throw new Error(`read model ${failed.name} failed`);
       if (info && info.headPosition === head && info.projections.every((p) => p.state === 'RUNNING' && p.lag === 0)) {
-        return { seconds: seconds(), firstAnswerSeconds: firstAnswerSeconds! };
+        return { seconds: seconds(), firstAnswerSeconds: firstAnswerSeconds!, peakRssMb };
       }
       if (seconds() * 1000 > REBUILD_TIMEOUT_MS) throw new Error(`read models did not catch up within ${REBUILD_TIMEOUT_MS / 60_000} minutes: ${JSON.stringify(info)}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   } finally {
+    clearInterval(sampler);
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
   }
@@ -214,6 +221,7 @@ export async function coldStartBench(dir: string, log: (line: string) => void = 
       seed,
       rebuild: { operations: events, seconds: rebuilt.seconds, perSecond: events / rebuilt.seconds },
       rebuildRuns: runs.map((run) => run.seconds),
+      rebuildPeakRssMb: Math.max(...runs.map((run) => run.peakRssMb)),
       firstAnswerDuringRebuildSeconds: rebuilt.firstAnswerSeconds,
       coldStartSeconds,
       rssMb: maxRss,
