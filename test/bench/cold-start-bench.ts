@@ -8,10 +8,10 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type EventMetadata, type NewEvent, SqliteEventStore } from '#eventstore';
+import { removeReadModelFile } from '#projections';
 import { API_MAIN, API_NODE_FLAGS, freePort, startApi } from '../support/api-process.js';
 import { ADMIN, COMMITMENTS_QUERY, DASHBOARD_QUERY, DEADLINES_QUERY, JSON_HEADERS, dueDate, rssMb, setUpPlan } from './api-client.js';
 import type { Figure } from './measure.js';
@@ -179,7 +179,7 @@ export async function coldStartBench(dir: string, log: (line: string) => void = 
   // The full rebuild: no read models at all.
   const runs: Rebuild[] = [];
   for (let run = 0; run < REBUILD_RUNS; run++) {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dataDir, `read-models.sqlite${suffix}`), { force: true });
+    removeReadModelFile(join(dataDir, 'read-models.sqlite'));
     runs.push(await rebuild(dataDir, head.toString()));
   }
   const rebuilt = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor((runs.length - 1) / 2)]!;

@@ -1,6 +1,6 @@
 import type { EventStore } from '#eventstore';
 import { type Projection, type ProjectionBuilder, ProjectionRunner, type ReadModelStore } from '#projections';
-import { type KeyStore, MemoryKeyStore, readModelProjections, retiredProjections, separatelyBuiltProjections } from '#application';
+import { type KeyStore, MemoryKeyStore, readModelProjections, retiredProjections } from '#application';
 import type { PlatformConfig } from './config.js';
 import { eventLogPath, isEsdbUrl, openEventStore } from './event-store-factory.js';
 import { EsdbKeyStore } from './personal-data/esdb-key-store.js';
@@ -49,7 +49,7 @@ export function openPlatform(config: PlatformConfig, logger: Logger, options: Pl
     projections: [...(options.projections ?? readModelProjections)],
     retired: retiredProjections,
     // Read models built from scratch are built on two threads; custom projections (tests) on one.
-    builder: options.projections ? undefined : (options.builder ?? threadBuilder(config, String(logger.bindings()['service'] ?? 'npa-platform'), separatelyBuiltProjections)),
+    builder: options.projections ? undefined : (options.builder ?? threadBuilder(config, String(logger.bindings()['service'] ?? 'npa-platform'))),
     logger: logger.child({ component: 'projections' }),
   });
   let closing: Promise<void> | undefined;

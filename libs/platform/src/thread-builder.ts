@@ -26,14 +26,14 @@ const WORKER = new URL('./projection-build-worker.js', import.meta.url);
 const YOUNG_GENERATION_MB = 96;
 
 /**
- * Builds the named read models (of `readModelProjections`) on a worker thread, so that a large log is projected on
- * two cores. Undefined when the worker's compiled module is missing (code run from the TypeScript sources): the
+ * Builds the read models named by `separatelyBuiltProjections` on a worker thread, so that a large log is projected
+ * on two cores. Undefined when the worker's compiled module is missing (code run from the TypeScript sources): the
  * runner then builds everything on its own thread.
  */
-export function threadBuilder(config: Pick<PlatformConfig, 'dataDir' | 'eventStoreUrl' | 'logLevel'>, service: string, names: readonly string[]): ProjectionBuilder | undefined {
+export function threadBuilder(config: Pick<PlatformConfig, 'dataDir' | 'eventStoreUrl' | 'logLevel'>, service: string): ProjectionBuilder | undefined {
   if (!existsSync(fileURLToPath(WORKER))) return undefined;
   return {
-    names,
+    names: separatelyBuiltProjections,
     build: ({ names: building, path, signal }) =>
       new Promise<void>((resolve, reject) => {
         const job: BuildJob = { dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl, logLevel: config.logLevel, service, names: building, path };
@@ -51,13 +51,12 @@ export function threadBuilder(config: Pick<PlatformConfig, 'dataDir' | 'eventSto
 }
 
 /**
- * The builder of a long-running process (the api) for the read models built on a second thread
- * (`separatelyBuiltProjections`). Called first thing at start-up: when the process will find no read models at all
- * and there are events to build them from, the build thread starts at once, while the rest of the process loads,
- * and the runner takes that build over when it starts (`begunBuild`).
+ * The `threadBuilder` of a long-running process (the api), called first thing at start-up: when the process will
+ * find no read models at all and there are events to build them from, the build thread starts at once, while the
+ * rest of the process loads, and the runner takes that build over when it starts (`begunBuild`).
  */
 export function startBuildThread(config: Pick<PlatformConfig, 'dataDir' | 'eventStoreUrl' | 'logLevel'>, service: string): ProjectionBuilder | undefined {
-  const builder = threadBuilder(config, service, separatelyBuiltProjections);
+  const builder = threadBuilder(config, service);
   const path = readModelPath(config.dataDir);
   const events = config.eventStoreUrl === undefined ? existsSync(eventLogPath(config.dataDir)) : config.eventStoreUrl !== 'memory:';
   return builder && events && buildsEverythingFromScratch(path) ? begunBuild(builder, besideReadModels(path)) : builder;

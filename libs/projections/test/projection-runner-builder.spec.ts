@@ -44,6 +44,13 @@ function inThreadBuilder(store: EventStore, projections: readonly Projection[], 
   };
 }
 
+/** A promise the test resolves when it chooses: the builder waits for it before it builds. */
+function gated(): { gate: Promise<void>; release: () => void } {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  return { gate, release };
+}
+
 const indexesOf = (readModels: ReadModelStore, table: string): string[] =>
   (readModels.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? ORDER BY name").all(table) as { name: string }[]).map((row) => row.name);
 
@@ -58,8 +65,7 @@ describe('projection runner: building some projections elsewhere', () => {
 
   it('hands the projections the builder can build to it, feeds the others meanwhile, then takes the built ones in', async () => {
     await appendThings(harness.store, 0, 40);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { gate, release } = gated();
     const builder = inThreadBuilder(harness.store, [b], { gate, after: () => appendThings(harness.store, 40, 5) });
     const logger = recordingLogger();
     const { runner, readModels } = harness.open([a, b], { builder, logger });
@@ -88,8 +94,7 @@ describe('projection runner: building some projections elsewhere', () => {
 
   it('answers readers waiting for the built projections as soon as they are taken in', async () => {
     await appendThings(harness.store, 0, 20);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { gate, release } = gated();
     const { runner, readModels } = harness.open([a, b], { builder: inThreadBuilder(harness.store, [b], { gate }) });
     await runner.start();
     const waiting = runner.waitFor(await harness.head(), 5000);
@@ -147,70 +152,61 @@ describe('projection runner: building some projections elsewhere', () => {
     expect(counts(again.readModels, 'b_')).toEqual({ total: 15, rows: 15, ns: range(15) });
     expect(counts(again.readModels, 'a_')).toEqual({ total: 15, rows: 15, ns: range(15) });
   });
-});
 
-describe('projection runner: a build begun before the runner starts', () => {
-  let harness: RunnerHarness;
-  const a = countingProjection({ name: 'a', tablePrefix: 'a_' });
-  const b = countingProjection({ name: 'b', tablePrefix: 'b_' });
-  beforeEach(() => {
-    harness = new RunnerHarness();
-  });
-  afterEach(() => harness.dispose());
+  describe('a build begun before the runner starts', () => {
+    it('is known to be needed only when there are no read models, or unfinished ones', async () => {
+      expect(buildsEverythingFromScratch(harness.path)).toBe(true);
+      await harness.close(harness.open(a));
+      expect(buildsEverythingFromScratch(harness.path)).toBe(false);
+      writeFileSync(`${harness.path}.building`, '');
+      expect(buildsEverythingFromScratch(harness.path)).toBe(true);
+      expect(buildsEverythingFromScratch(':memory:')).toBe(false);
+    });
 
-  it('is known to be needed only when there are no read models, or unfinished ones', async () => {
-    expect(buildsEverythingFromScratch(harness.path)).toBe(true);
-    await harness.close(harness.open(a));
-    expect(buildsEverythingFromScratch(harness.path)).toBe(false);
-    writeFileSync(`${harness.path}.building`, '');
-    expect(buildsEverythingFromScratch(harness.path)).toBe(true);
-    expect(buildsEverythingFromScratch(':memory:')).toBe(false);
-  });
+    it('is taken over by the runner: one build, begun first, its tables taken in', async () => {
+      await appendThings(harness.store, 0, 30);
+      const { gate, release } = gated();
+      const inner = inThreadBuilder(harness.store, [b], { gate });
+      const path = besideReadModels(harness.path);
+      writeFileSync(path, 'left by a build that was killed');
+      const builder = begunBuild(inner, path);
+      expect(inner.requests.map((request) => [request.names, request.path])).toEqual([[['b'], path]]);
 
-  it('is taken over by the runner: one build, begun first, its tables taken in', async () => {
-    await appendThings(harness.store, 0, 30);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const inner = inThreadBuilder(harness.store, [b], { gate });
-    const path = besideReadModels(harness.path);
-    writeFileSync(path, 'left by a build that was killed');
-    const builder = begunBuild(inner, path);
-    expect(inner.requests.map((request) => [request.names, request.path])).toEqual([[['b'], path]]);
+      const logger = recordingLogger();
+      const { runner, readModels } = harness.open([a, b], { builder, logger });
+      await runner.start();
+      expect(await runner.waitFor(await harness.head(), 5000, ['a'])).toBe(true);
+      const waiting = runner.waitFor(await harness.head(), 5000);
+      release();
+      expect(await waiting).toBe(true);
+      expect(inner.requests).toHaveLength(1);
+      expect(counts(readModels, 'b_')).toEqual({ total: 30, rows: 30, ns: range(30) });
+      expect(logger.entries.map((entry) => entry.message)).toContain('projections built on a second thread taken in');
+      expect(existsSync(path)).toBe(false);
+    });
 
-    const logger = recordingLogger();
-    const { runner, readModels } = harness.open([a, b], { builder, logger });
-    await runner.start();
-    expect(await runner.waitFor(await harness.head(), 5000, ['a'])).toBe(true);
-    const waiting = runner.waitFor(await harness.head(), 5000);
-    release();
-    expect(await waiting).toBe(true);
-    expect(inner.requests).toHaveLength(1);
-    expect(counts(readModels, 'b_')).toEqual({ total: 30, rows: 30, ns: range(30) });
-    expect(logger.entries.map((entry) => entry.message)).toContain('projections built on a second thread taken in');
-    expect(existsSync(path)).toBe(false);
-  });
+    it('is aborted when the runner that took it over stops', async () => {
+      await appendThings(harness.store, 0, 10);
+      const inner = inThreadBuilder(harness.store, [b], { gate: new Promise(() => undefined) });
+      const first = harness.open([a, b], { builder: begunBuild(inner, besideReadModels(harness.path)) });
+      await first.runner.start();
+      await harness.close(first);
+      expect(inner.requests).toHaveLength(1);
+      expect(inner.requests[0]!.signal.aborted).toBe(true);
+    });
 
-  it('is aborted when the runner that took it over stops', async () => {
-    await appendThings(harness.store, 0, 10);
-    const inner = inThreadBuilder(harness.store, [b], { gate: new Promise(() => undefined) });
-    const first = harness.open([a, b], { builder: begunBuild(inner, besideReadModels(harness.path)) });
-    await first.runner.start();
-    await harness.close(first);
-    expect(inner.requests).toHaveLength(1);
-    expect(inner.requests[0]!.signal.aborted).toBe(true);
-  });
-
-  it('is cancelled when the runner asks for something else, which is then built as asked', async () => {
-    await appendThings(harness.store, 0, 12);
-    const inner = inThreadBuilder(harness.store, [a, b], { gate: Promise.resolve() });
-    const builder = begunBuild(inner, join(harness.dir, 'elsewhere.sqlite'));
-    const other = countingProjection({ name: 'c', tablePrefix: 'c_' });
-    const { runner, readModels } = harness.open([b, other], { builder });
-    await runner.start();
-    expect(await runner.waitFor(await harness.head(), 5000)).toBe(true);
-    expect(inner.requests.map((request) => request.names)).toEqual([['a', 'b'], ['b']]);
-    expect(inner.requests[0]!.signal.aborted).toBe(true);
-    expect(counts(readModels, 'b_')).toEqual({ total: 12, rows: 12, ns: range(12) });
+    it('is cancelled when the runner asks for something else, which is then built as asked', async () => {
+      await appendThings(harness.store, 0, 12);
+      const inner = inThreadBuilder(harness.store, [a, b], { gate: Promise.resolve() });
+      const builder = begunBuild(inner, join(harness.dir, 'elsewhere.sqlite'));
+      const other = countingProjection({ name: 'c', tablePrefix: 'c_' });
+      const { runner, readModels } = harness.open([b, other], { builder });
+      await runner.start();
+      expect(await runner.waitFor(await harness.head(), 5000)).toBe(true);
+      expect(inner.requests.map((request) => request.names)).toEqual([['a', 'b'], ['b']]);
+      expect(inner.requests[0]!.signal.aborted).toBe(true);
+      expect(counts(readModels, 'b_')).toEqual({ total: 12, rows: 12, ns: range(12) });
+    });
   });
 });
 
