@@ -62,7 +62,7 @@ describe('commitment', () => {
     given().when({ ...make, dueDate: null, plan: { ...plan, defaultDeadline: null } as typeof plan }).thenViolates('commitment.due_date_required'));
   it('needs an existing, open plan', () => {
     given().when({ ...make, plan: planDecider.initialState }).thenViolates('commitment.plan_not_found');
-    given().when({ ...make, plan: { ...plan, status: 'CLOSED' } as typeof plan }).thenViolates('commitment.plan_closed');
+    given().when({ ...make, plan: { ...plan, status: 'CLOSED' } as typeof plan }).thenViolates('plan.closed');
   });
   it('needs a thematic area of the plan and an admitted owner and co-owners', () => {
     given().when({ ...make, thematicAreaCode: 'LAW' }).thenViolates('commitment.unknown_thematic_area');
@@ -79,8 +79,8 @@ describe('commitment', () => {
   });
   it('is made once', () => given(made()).when(make).thenViolates('commitment.already_made'));
   it('is activated once, from proposed', () => {
-    given(made()).when({ type: 'ActivateCommitment' }).then(activated);
-    given(made(), activated).when({ type: 'ActivateCommitment' }).thenViolates('commitment.already_active');
+    given(made()).when({ type: 'ActivateCommitment', plan }).then(activated);
+    given(made(), activated).when({ type: 'ActivateCommitment', plan }).thenViolates('commitment.already_active');
   });
   it('is revised with a reason, recording only what changed and what it was', () => {
     given(made())
@@ -91,20 +91,27 @@ describe('commitment', () => {
     given(made()).when({ type: 'ReviseCommitment', plan, reason: 'x', changes: { coOwnerIds: ['stranger'] } }).thenViolates('commitment.co_owner_not_admitted');
   });
   it('is withdrawn only with a reason', () => {
-    given(made(), activated).when({ type: 'WithdrawCommitment', reason: 'merged' }).then(withdrawn);
-    given(made()).when({ type: 'WithdrawCommitment', reason: '' }).thenViolates('commitment.reason_required');
+    given(made(), activated).when({ type: 'WithdrawCommitment', reason: 'merged', plan }).then(withdrawn);
+    given(made()).when({ type: 'WithdrawCommitment', reason: '', plan }).thenViolates('commitment.reason_required');
   });
   it('is completed only when active, never in the future', () => {
-    given(made(), activated).when({ type: 'CompleteCommitment', completedOn: null }).then(completed);
-    given(made()).when({ type: 'CompleteCommitment', completedOn: null }).thenViolates('commitment.not_active');
-    given(made(), activated).when({ type: 'CompleteCommitment', completedOn: '2030-01-01' }).thenViolates('commitment.completed_in_future');
+    given(made(), activated).when({ type: 'CompleteCommitment', completedOn: null, plan }).then(completed);
+    given(made()).when({ type: 'CompleteCommitment', completedOn: null, plan }).thenViolates('commitment.not_active');
+    given(made(), activated).when({ type: 'CompleteCommitment', completedOn: '2030-01-01', plan }).thenViolates('commitment.completed_in_future');
+  });
+  it('changes no more once its plan is closed', () => {
+    const closed = { ...plan, status: 'CLOSED' } as typeof plan;
+    given(made()).when({ type: 'ActivateCommitment', plan: closed }).thenViolates('plan.closed');
+    given(made(), activated).when({ type: 'ReviseCommitment', plan: closed, reason: 'x', changes: { title: 'New' } }).thenViolates('plan.closed');
+    given(made(), activated).when({ type: 'WithdrawCommitment', reason: 'x', plan: closed }).thenViolates('plan.closed');
+    given(made(), activated).when({ type: 'CompleteCommitment', completedOn: null, plan: closed }).thenViolates('plan.closed');
   });
   it('changes no more once completed or withdrawn', () => {
     for (const final of [[made(), activated, completed], [made(), withdrawn]]) {
-      given(...final).when({ type: 'ActivateCommitment' }).thenViolates('commitment.final');
+      given(...final).when({ type: 'ActivateCommitment', plan }).thenViolates('commitment.final');
       given(...final).when({ type: 'ReviseCommitment', plan, reason: 'x', changes: { title: 'New' } }).thenViolates('commitment.final');
-      given(...final).when({ type: 'WithdrawCommitment', reason: 'x' }).thenViolates('commitment.final');
-      given(...final).when({ type: 'CompleteCommitment', completedOn: null }).thenViolates('commitment.final');
+      given(...final).when({ type: 'WithdrawCommitment', reason: 'x', plan }).thenViolates('commitment.final');
+      given(...final).when({ type: 'CompleteCommitment', completedOn: null, plan }).thenViolates('commitment.final');
     }
   });
 });

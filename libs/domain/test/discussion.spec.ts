@@ -1,9 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
-import { type DiscussionCommand, discussionDecider, type DiscussionEvent, REDACTED } from '#domain';
+import { type DiscussionCommand, discussionDecider, type DiscussionEvent, fold, planDecider, REDACTED } from '#domain';
 import { specFor } from './given-when-then.js';
 
 const given = specFor(discussionDecider('m-1'));
 const ids = { milestoneId: 'm-1', commentId: 'k-1' };
+const plan = fold(planDecider, [
+  { type: 'PlanDrafted', data: { planId: 'p-1', country: 'CR', title: 'Costa Rica NPA', periodStart: '2010-01-01', periodEnd: '2013-12-31', defaultDeadline: null, reportingCycle: 'ANNUAL' } },
+]);
+const closedPlan = fold(planDecider, [
+  { type: 'PlanDrafted', data: { planId: 'p-1', country: 'CR', title: 'Costa Rica NPA', periodStart: '2010-01-01', periodEnd: '2013-12-31', defaultDeadline: null, reportingCycle: 'ANNUAL' } },
+  { type: 'PlanClosed', data: { planId: 'p-1', closedOn: '2014-01-10', reason: null } },
+]);
 const post = (over: Partial<Extract<DiscussionCommand, { type: 'PostComment' }>> = {}): DiscussionCommand => ({
   type: 'PostComment',
   ...ids,
@@ -11,6 +18,7 @@ const post = (over: Partial<Extract<DiscussionCommand, { type: 'PostComment' }>>
   authorIsYouth: true,
   ageBand: '18_24',
   text: 'Our school wants to help with the awareness campaign.',
+  plan,
   ...over,
 });
 const posted = (status: 'PENDING' | 'VISIBLE' = 'VISIBLE', authorId = 'youth-1'): DiscussionEvent => ({
@@ -47,11 +55,18 @@ describe('discussion of a milestone', () => {
   });
 
   it('is approved out of moderation, and hidden with a reason', () => {
-    given(posted('PENDING')).when({ type: 'ApproveComment', commentId: 'k-1', by: 'coordinator' }).then({ type: 'CommentApproved', data: { ...ids, by: 'coordinator' } });
-    given(posted()).when({ type: 'ApproveComment', commentId: 'k-1', by: 'coordinator' }).thenViolates('comment.already_visible');
+    given(posted('PENDING')).when({ type: 'ApproveComment', commentId: 'k-1', by: 'coordinator', plan }).then({ type: 'CommentApproved', data: { ...ids, by: 'coordinator' } });
+    given(posted()).when({ type: 'ApproveComment', commentId: 'k-1', by: 'coordinator', plan }).thenViolates('comment.already_visible');
     given(posted()).when({ type: 'HideComment', commentId: 'k-1', by: 'coordinator', reason: 'Personal information' }).then({ type: 'CommentHidden', data: { ...ids, by: 'coordinator', reason: 'Personal information' } });
     given(posted()).when({ type: 'HideComment', commentId: 'k-1', by: 'coordinator', reason: ' ' }).thenViolates('comment.reason_required');
     given(posted(), { type: 'CommentHidden', data: { ...ids, by: 'c', reason: 'x' } }).when({ type: 'HideComment', commentId: 'k-1', by: 'c', reason: 'again' }).thenViolates('comment.hidden');
+  });
+
+  it('takes no new comment and shows none newly on a closed plan, where flags and hiding still work', () => {
+    given().when(post({ plan: closedPlan })).thenViolates('plan.closed');
+    given(posted('PENDING')).when({ type: 'ApproveComment', commentId: 'k-1', by: 'coordinator', plan: closedPlan }).thenViolates('plan.closed');
+    given(posted()).when({ type: 'FlagComment', commentId: 'k-1', by: 'a', reason: null }).then(flagged('a'));
+    given(posted()).when({ type: 'HideComment', commentId: 'k-1', by: 'coordinator', reason: 'Personal information' }).then({ type: 'CommentHidden', data: { ...ids, by: 'coordinator', reason: 'Personal information' } });
   });
 
   it('starts counting flags again after approval', () => {

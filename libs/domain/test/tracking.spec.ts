@@ -103,33 +103,44 @@ describe('milestones', () => {
   });
 
   it('are completed once, never in the future, and reopened with a reason', () => {
-    given(made, scheduled).when({ type: 'CompleteMilestone', milestoneId: 'm-1', completedOn: '2011-06-01' }).then(milestoneDone);
-    given(made, scheduled, milestoneDone).when({ type: 'CompleteMilestone', milestoneId: 'm-1', completedOn: null }).thenViolates('milestone.already_completed');
-    given(made, scheduled).when({ type: 'CompleteMilestone', milestoneId: 'm-1', completedOn: '2030-01-01' }).thenViolates('milestone.invalid_completion_date');
+    given(made, scheduled).when({ type: 'CompleteMilestone', milestoneId: 'm-1', completedOn: '2011-06-01', plan }).then(milestoneDone);
+    given(made, scheduled, milestoneDone).when({ type: 'CompleteMilestone', milestoneId: 'm-1', completedOn: null, plan }).thenViolates('milestone.already_completed');
+    given(made, scheduled).when({ type: 'CompleteMilestone', milestoneId: 'm-1', completedOn: '2030-01-01', plan }).thenViolates('milestone.invalid_completion_date');
     given(made, scheduled, milestoneDone)
-      .when({ type: 'ReopenMilestone', milestoneId: 'm-1', reason: 'Training incomplete' })
+      .when({ type: 'ReopenMilestone', milestoneId: 'm-1', reason: 'Training incomplete', plan })
       .then({ type: 'MilestoneReopened', data: { ...c, milestoneId: 'm-1', reason: 'Training incomplete' } });
-    given(made, scheduled).when({ type: 'ReopenMilestone', milestoneId: 'm-1', reason: 'x' }).thenViolates('milestone.not_completed');
-    given(made, scheduled, milestoneDone).when({ type: 'ReopenMilestone', milestoneId: 'm-1', reason: '' }).thenViolates('milestone.reason_required');
+    given(made, scheduled).when({ type: 'ReopenMilestone', milestoneId: 'm-1', reason: 'x', plan }).thenViolates('milestone.not_completed');
+    given(made, scheduled, milestoneDone).when({ type: 'ReopenMilestone', milestoneId: 'm-1', reason: '', plan }).thenViolates('milestone.reason_required');
+  });
+});
+
+describe('a closed plan', () => {
+  const closed = { ...plan, status: 'CLOSED' } as typeof plan;
+  it('accepts nothing under it: milestones, tasks, reports, verdicts', () => {
+    given(made, activated).when({ type: 'ScheduleMilestone', milestoneId: 'm-1', title: 'Staff trained', dueDate: '2011-06-30', plan: closed }).thenViolates('plan.closed');
+    given(made, scheduled).when({ type: 'CompleteMilestone', milestoneId: 'm-1', completedOn: null, plan: closed }).thenViolates('plan.closed');
+    given(made, activated).when({ type: 'AddTask', taskId: 't-1', title: 'x', dueDate: '2011-03-31', plan: closed }).thenViolates('plan.closed');
+    given(made, taskAdded).when({ type: 'CompleteTask', taskId: 't-1', completedOn: null, plan: closed }).thenViolates('plan.closed');
+    given(made, activated, report('r-1', '2010')).when({ type: 'VerifyProgressReport', reportId: 'r-1', monitor: 'm', note: null, plan: closed }).thenViolates('plan.closed');
   });
 });
 
 describe('tasks', () => {
   it('are added, assigned, completed and reopened', () => {
-    given(made).when({ type: 'AddTask', taskId: 't-1', title: 'Draft training material', dueDate: '2011-03-31' }).then(taskAdded);
-    given(made, taskAdded).when({ type: 'AddTask', taskId: 't-1', title: 'x', dueDate: '2011-03-31' }).thenViolates('task.duplicate');
-    given(made).when({ type: 'AddTask', taskId: 't-2', title: ' ', dueDate: '2011-03-31' }).thenViolates('task.title_required');
-    given(made).when({ type: 'AddTask', taskId: 't-2', title: 'x', dueDate: 'soon' }).thenViolates('task.invalid_date');
+    given(made).when({ type: 'AddTask', taskId: 't-1', title: 'Draft training material', dueDate: '2011-03-31', plan }).then(taskAdded);
+    given(made, taskAdded).when({ type: 'AddTask', taskId: 't-1', title: 'x', dueDate: '2011-03-31', plan }).thenViolates('task.duplicate');
+    given(made).when({ type: 'AddTask', taskId: 't-2', title: ' ', dueDate: '2011-03-31', plan }).thenViolates('task.title_required');
+    given(made).when({ type: 'AddTask', taskId: 't-2', title: 'x', dueDate: 'soon', plan }).thenViolates('task.invalid_date');
     given(made, taskAdded)
-      .when({ type: 'AssignTask', taskId: 't-1', assignee: { kind: 'STAKEHOLDER', id: 'canatur' } })
+      .when({ type: 'AssignTask', taskId: 't-1', assignee: { kind: 'STAKEHOLDER', id: 'canatur' }, plan })
       .then({ type: 'TaskAssigned', data: { ...c, taskId: 't-1', assignee: { kind: 'STAKEHOLDER', id: 'canatur' } } });
-    given(made).when({ type: 'AssignTask', taskId: 't-9', assignee: { kind: 'PARTICIPANT', id: 'p' } }).thenViolates('task.not_found');
-    given(made, taskAdded, taskDone).when({ type: 'AssignTask', taskId: 't-1', assignee: { kind: 'PARTICIPANT', id: 'p' } }).thenViolates('task.completed');
-    given(made, taskAdded).when({ type: 'CompleteTask', taskId: 't-1', completedOn: '2011-03-01' }).then(taskDone);
-    given(made, taskAdded, taskDone).when({ type: 'CompleteTask', taskId: 't-1', completedOn: null }).thenViolates('task.already_completed');
-    given(made, taskAdded).when({ type: 'CompleteTask', taskId: 't-1', completedOn: '2099-01-01' }).thenViolates('task.invalid_completion_date');
-    given(made, taskAdded, taskDone).when({ type: 'ReopenTask', taskId: 't-1', reason: 'Material rejected' }).then({ type: 'TaskReopened', data: { ...c, taskId: 't-1', reason: 'Material rejected' } });
-    given(made, taskAdded).when({ type: 'ReopenTask', taskId: 't-1', reason: 'x' }).thenViolates('task.not_completed');
+    given(made).when({ type: 'AssignTask', taskId: 't-9', assignee: { kind: 'PARTICIPANT', id: 'p' }, plan }).thenViolates('task.not_found');
+    given(made, taskAdded, taskDone).when({ type: 'AssignTask', taskId: 't-1', assignee: { kind: 'PARTICIPANT', id: 'p' }, plan }).thenViolates('task.completed');
+    given(made, taskAdded).when({ type: 'CompleteTask', taskId: 't-1', completedOn: '2011-03-01', plan }).then(taskDone);
+    given(made, taskAdded, taskDone).when({ type: 'CompleteTask', taskId: 't-1', completedOn: null, plan }).thenViolates('task.already_completed');
+    given(made, taskAdded).when({ type: 'CompleteTask', taskId: 't-1', completedOn: '2099-01-01', plan }).thenViolates('task.invalid_completion_date');
+    given(made, taskAdded, taskDone).when({ type: 'ReopenTask', taskId: 't-1', reason: 'Material rejected', plan }).then({ type: 'TaskReopened', data: { ...c, taskId: 't-1', reason: 'Material rejected' } });
+    given(made, taskAdded).when({ type: 'ReopenTask', taskId: 't-1', reason: 'x', plan }).thenViolates('task.not_completed');
   });
 });
 
@@ -137,6 +148,7 @@ describe('progress reports', () => {
   it('are reported on an active commitment for a period of the plan, once per period', () => {
     given(made, activated).when(reportCommand()).then(report('r-1', '2010'));
     given(made).when(reportCommand()).thenViolates('progress.commitment_not_active');
+    given(made, activated).when(reportCommand({ plan: { ...plan, status: 'CLOSED' } as typeof plan })).thenViolates('plan.closed');
     given(made, activated).when(reportCommand({ period: '2014' })).thenViolates('progress.unknown_period');
     given(made, activated, report('r-1', '2010')).when(reportCommand({ reportId: 'r-2' })).thenViolates('progress.already_reported');
   });
@@ -160,22 +172,35 @@ describe('progress reports', () => {
     given(made, activated).when(reportCommand({ plan: planWith2010Closed })).then(report('r-1', '2010', null, true));
   });
 
-  it('are verified or disputed by a monitor who is not a focal point of the owner', () => {
+  it('keep, when corrected, the on-time standing of the report they correct', () => {
+    given(made, activated, report('r-1', '2010')).when(reportCommand({ reportId: 'r-2', corrects: 'r-1', plan: planWith2010Closed })).then(report('r-2', '2010', 'r-1', false));
+    given(made, activated, report('r-1', '2010', null, true)).when(reportCommand({ reportId: 'r-2', corrects: 'r-1' })).then(report('r-2', '2010', 'r-1', true));
+    // A log written before the rule recorded such a correction as late: its standing is still the corrected report's.
+    const older = fold(commitmentDecider, [made, activated, report('r-1', '2010'), report('r-2', '2010', 'r-1', true)]);
+    expect(older.status !== 'none' && older.work.reports['r-2']?.late).toBe(false);
+  });
+
+  it('account for periods the commitment was active in: also once it is completed or withdrawn, never while only proposed', () => {
+    const completed: CommitmentEvent = { type: 'CommitmentCompleted', data: { ...c, completedOn: '2011-05-01' } };
+    const withdrawnLater: CommitmentEvent = { type: 'CommitmentWithdrawn', data: { ...c, withdrawnOn: '2011-05-01', reason: 'Merged into another' } };
+    given(made, activated, completed).when(reportCommand()).then(report('r-1', '2010'));
+    given(made, activated, withdrawnLater).when(reportCommand()).then(report('r-1', '2010'));
+    given(made, withdrawn).when(reportCommand()).thenViolates('progress.commitment_not_active');
+  });
+
+  it('are verified or disputed by a monitor, the standing report only', () => {
     given(made, activated, report('r-1', '2010'))
-      .when({ type: 'VerifyProgressReport', reportId: 'r-1', monitor: 'ecpat-monitor', note: 'Inspection visit', monitorIsOwnerFocalPoint: false })
+      .when({ type: 'VerifyProgressReport', reportId: 'r-1', monitor: 'ecpat-monitor', note: 'Inspection visit', plan })
       .then({ type: 'ProgressReportVerified', data: { ...c, reportId: 'r-1', monitor: 'ecpat-monitor', note: 'Inspection visit' } });
     given(made, activated, report('r-1', '2010'))
-      .when({ type: 'DisputeProgressReport', reportId: 'r-1', monitor: 'ecpat-monitor', reason: 'No evidence of training', monitorIsOwnerFocalPoint: false })
+      .when({ type: 'DisputeProgressReport', reportId: 'r-1', monitor: 'ecpat-monitor', reason: 'No evidence of training', plan })
       .then({ type: 'ProgressReportDisputed', data: { ...c, reportId: 'r-1', monitor: 'ecpat-monitor', reason: 'No evidence of training' } });
     given(made, activated, report('r-1', '2010'))
-      .when({ type: 'DisputeProgressReport', reportId: 'r-1', monitor: 'm', reason: '', monitorIsOwnerFocalPoint: false })
+      .when({ type: 'DisputeProgressReport', reportId: 'r-1', monitor: 'm', reason: '', plan })
       .thenViolates('progress.reason_required');
-    given(made, activated, report('r-1', '2010'))
-      .when({ type: 'VerifyProgressReport', reportId: 'r-1', monitor: 'm', note: null, monitorIsOwnerFocalPoint: true })
-      .thenViolates('progress.monitor_is_owner');
-    given(made, activated).when({ type: 'VerifyProgressReport', reportId: 'r-9', monitor: 'm', note: null, monitorIsOwnerFocalPoint: false }).thenViolates('progress.report_not_found');
+    given(made, activated).when({ type: 'VerifyProgressReport', reportId: 'r-9', monitor: 'm', note: null, plan }).thenViolates('progress.report_not_found');
     given(made, activated, report('r-1', '2010'), report('r-2', '2010', 'r-1'))
-      .when({ type: 'VerifyProgressReport', reportId: 'r-1', monitor: 'm', note: null, monitorIsOwnerFocalPoint: false })
+      .when({ type: 'VerifyProgressReport', reportId: 'r-1', monitor: 'm', note: null, plan })
       .thenViolates('progress.report_superseded');
   });
 });

@@ -1,29 +1,26 @@
-import type { PlanState } from '../plans/plan.state.js';
+import type { UnderPlan } from '../plans/plan.state.js';
 import type { CommitmentChanges, CommitmentTerms } from './commitment.events.js';
 
-export interface MakeCommitment extends CommitmentTerms {
+/** Every command on a commitment (and on what tracks it) carries its plan: other rules depend on its period and areas. */
+export interface MakeCommitment extends CommitmentTerms, UnderPlan {
   readonly type: 'MakeCommitment';
   readonly commitmentId: string;
-  /** The plan as it stands (folded from its stream by the caller): the commitment's rules depend on it. */
-  readonly plan: PlanState;
   /** null: inherit the plan's default deadline. */
   readonly dueDate: string | null;
 }
-export interface ActivateCommitment {
+export interface ActivateCommitment extends UnderPlan {
   readonly type: 'ActivateCommitment';
 }
-export interface ReviseCommitment {
+export interface ReviseCommitment extends UnderPlan {
   readonly type: 'ReviseCommitment';
   readonly changes: CommitmentChanges;
   readonly reason: string;
-  /** The plan as it stands, to check co-owners are admitted. */
-  readonly plan: PlanState;
 }
-export interface WithdrawCommitment {
+export interface WithdrawCommitment extends UnderPlan {
   readonly type: 'WithdrawCommitment';
   readonly reason: string;
 }
-export interface CompleteCommitment {
+export interface CompleteCommitment extends UnderPlan {
   readonly type: 'CompleteCommitment';
   /** Defaults to today. */
   readonly completedOn: string | null;

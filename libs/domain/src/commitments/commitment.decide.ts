@@ -1,5 +1,5 @@
 import { assertNever } from '../decider.js';
-import type { PlanState } from '../plans/plan.state.js';
+import { type ExistingPlan, openPlan } from '../plans/plan.state.js';
 import { RuleViolation } from '../rule-violation.js';
 import { dateOf, requireDate, requireText } from '../shared/values.js';
 import type { CompleteCommitment, CommitmentCommand, MakeCommitment, ReviseCommitment, WithdrawCommitment } from './commitment.commands.js';
@@ -19,11 +19,6 @@ function openCommitment(state: CommitmentState): Open {
   return state;
 }
 
-function openPlan(plan: PlanState): Exclude<PlanState, { status: 'none' }> {
-  if (plan.status === 'none') throw new RuleViolation('commitment.plan_not_found', 'There is no such plan.');
-  if (plan.status === 'CLOSED') throw new RuleViolation('commitment.plan_closed', `“${plan.title}” is closed and accepts no commitments.`);
-  return plan;
-}
 
 function checkTarget(target: Target): Target {
   if (!Number.isFinite(target.baseline) || !Number.isFinite(target.targetValue)) {
@@ -37,7 +32,7 @@ function checkTarget(target: Target): Target {
   };
 }
 
-function checkCoOwners(plan: Exclude<PlanState, { status: 'none' }>, ownerId: string, coOwnerIds: readonly string[]): string[] {
+function checkCoOwners(plan: ExistingPlan, ownerId: string, coOwnerIds: readonly string[]): string[] {
   const unique = [...new Set(coOwnerIds)];
   if (unique.includes(ownerId)) throw new RuleViolation('commitment.owner_as_co_owner', 'The owner cannot also be a co-owner.');
   const outsider = unique.find((id) => !plan.admitted.includes(id));
@@ -130,6 +125,7 @@ export function complete(command: CompleteCommitment, state: CommitmentState, no
 }
 
 export function decideCommitment(command: CommitmentCommand | TrackingCommand, state: CommitmentState, now: Date): (CommitmentEvent | TrackingEvent)[] {
+  openPlan(command.plan); // whatever the command: nothing under a closed plan changes
   switch (command.type) {
     case 'MakeCommitment':
       return make(command, state);

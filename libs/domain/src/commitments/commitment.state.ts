@@ -7,7 +7,11 @@ import { type CommitmentWork, emptyWork, evolveWork } from './tracking.state.js'
 export const COMMITMENT_STATUSES = ['PROPOSED', 'ACTIVE', 'COMPLETED', 'WITHDRAWN'] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 
-export type CommitmentFacts = CommitmentMade['data'] & { readonly work: CommitmentWork };
+export type CommitmentFacts = CommitmentMade['data'] & {
+  readonly work: CommitmentWork;
+  /** The day a coordinator activated it; null while it never was (a proposal withdrawn stays never active). */
+  readonly activatedOn: CalendarDate | null;
+};
 
 export type CommitmentState =
   | { readonly status: 'none' }
@@ -19,11 +23,11 @@ export const initialCommitmentState: CommitmentState = { status: 'none' };
 
 export function evolveCommitment(state: CommitmentState, event: DomainEvent): CommitmentState {
   const known = event as CommitmentEvent | TrackingEvent;
-  if (known.type === 'CommitmentMade') return { status: 'PROPOSED', ...known.data, work: emptyWork };
+  if (known.type === 'CommitmentMade') return { status: 'PROPOSED', ...known.data, work: emptyWork, activatedOn: null };
   if (state.status === 'none') return state;
   switch (known.type) {
     case 'CommitmentActivated':
-      return { ...state, status: 'ACTIVE' };
+      return { ...state, status: 'ACTIVE', activatedOn: known.data.activatedOn };
     case 'CommitmentRevised':
       return { ...state, ...known.data.changes, dueDateInherited: known.data.changes.dueDate ? false : state.dueDateInherited };
     case 'CommitmentWithdrawn':

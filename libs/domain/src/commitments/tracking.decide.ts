@@ -52,8 +52,10 @@ function task(state: Made, id: string): TaskState {
 
 function report(command: ReportProgress, state: CommitmentState, now: Date): TrackingEvent[] {
   const commitment = made(state);
-  if (commitment.status !== 'ACTIVE' && commitment.status !== 'COMPLETED') {
-    throw new RuleViolation('progress.commitment_not_active', 'Progress is reported on active (or completed) commitments.');
+  // A report accounts for a period the commitment was active in: once activated, it may report, also after it was
+  // completed or withdrawn (the periods it was active in still owe their reports).
+  if (commitment.activatedOn === null) {
+    throw new RuleViolation('progress.commitment_not_active', 'Progress is reported on commitments that have been activated.');
   }
   const plan = command.plan;
   if (plan.status === 'none') throw new RuleViolation('commitment.plan_not_found', 'There is no such plan.');
@@ -76,6 +78,8 @@ function report(command: ReportProgress, state: CommitmentState, now: Date): Tra
       : new RuleViolation('progress.already_reported', `This period already has a report (${current}); send a correction of it instead.`);
   }
   if (commitment.work.reports[command.reportId]) throw new RuleViolation('progress.duplicate_report', 'This report already exists.');
+  // A correction keeps the standing of the report it corrects: an honest correction is not a late report.
+  const late = command.corrects !== null ? commitment.work.reports[command.corrects]!.late : (plan.closedPeriods ?? []).includes(command.period);
   return [
     {
       type: 'ProgressReported',
@@ -91,20 +95,17 @@ function report(command: ReportProgress, state: CommitmentState, now: Date): Tra
         evidenceType: command.evidenceType,
         reportedOn: dateOf(now),
         corrects: command.corrects,
-        late: (plan.closedPeriods ?? []).includes(command.period),
+        late,
       },
     },
   ];
 }
 
-function judgeable(state: Made, reportId: string, monitorIsOwnerFocalPoint: boolean): void {
+function judgeable(state: Made, reportId: string): void {
   const found = state.work.reports[reportId];
   if (!found) throw new RuleViolation('progress.report_not_found', 'There is no such progress report on this commitment.');
   if (state.work.currentReport[found.period] !== reportId) {
     throw new RuleViolation('progress.report_superseded', 'A later report corrects this one; judge the correction.');
-  }
-  if (monitorIsOwnerFocalPoint) {
-    throw new RuleViolation('progress.monitor_is_owner', "A monitor cannot judge a report of a stakeholder they are a focal point of.");
   }
 }
 
@@ -169,12 +170,12 @@ export function decideTracking(command: TrackingCommand, state: CommitmentState,
       return report(command, state, now);
     case 'VerifyProgressReport': {
       const commitment = made(state);
-      judgeable(commitment, command.reportId, command.monitorIsOwnerFocalPoint);
+      judgeable(commitment, command.reportId);
       return [{ type: 'ProgressReportVerified', data: { commitmentId: commitment.commitmentId, reportId: command.reportId, monitor: command.monitor, note: command.note } }];
     }
     case 'DisputeProgressReport': {
       const commitment = made(state);
-      judgeable(commitment, command.reportId, command.monitorIsOwnerFocalPoint);
+      judgeable(commitment, command.reportId);
       const reason = requireText(command.reason, 'progress.reason_required', 'The reason for disputing');
       return [{ type: 'ProgressReportDisputed', data: { commitmentId: commitment.commitmentId, reportId: command.reportId, monitor: command.monitor, reason } }];
     }

@@ -18,6 +18,8 @@ export interface TaskState {
 
 export interface ReportState {
   readonly period: string;
+  /** It came in after the period was closed (a correction keeps the standing of the report it corrects). */
+  readonly late: boolean;
   readonly verification: 'UNVERIFIED' | 'VERIFIED' | 'DISPUTED';
 }
 
@@ -70,10 +72,12 @@ export function evolveWork(work: CommitmentWork, event: TrackingEvent): Commitme
     case 'TaskReopened':
       return withTask(work, event.data.taskId, (t) => ({ ...t, completedOn: null }));
     case 'ProgressReported': {
-      const { reportId, period } = event.data;
+      const { reportId, period, corrects } = event.data;
+      // Older logs recorded a late correction of an on-time report as late: the standing is the corrected report's.
+      const late = corrects !== null ? (work.reports[corrects]?.late ?? event.data.late) : event.data.late;
       return {
         ...work,
-        reports: { ...work.reports, [reportId]: { period, verification: 'UNVERIFIED' } },
+        reports: { ...work.reports, [reportId]: { period, late, verification: 'UNVERIFIED' } },
         currentReport: { ...work.currentReport, [period]: reportId },
       };
     }

@@ -1,3 +1,4 @@
+import { openPlan, type UnderPlan } from '../plans/plan.state.js';
 import { assertNever, type Decider, type DomainEvent } from '../decider.js';
 import { RuleViolation } from '../rule-violation.js';
 import { redactContacts } from './redact-contacts.js';
@@ -36,8 +37,12 @@ export const DISCUSSION_EVENT_TYPES = ['CommentPosted', 'CommentFlagged', 'Comme
 /** Comments on one milestone live in their own stream, so they never contend with edits of the commitment. */
 export const discussionStream = (milestoneId: string): string => `discussion-${milestoneId}`;
 
+/**
+ * Posting and approving need the plan as it stands: a closed plan accepts no new or newly shown comment. Flagging and
+ * hiding stay open on a closed plan, since they only ever reduce what is shown (safeguarding).
+ */
 export type DiscussionCommand =
-  | {
+  | ({
       readonly type: 'PostComment';
       readonly milestoneId: string;
       readonly commentId: string;
@@ -45,9 +50,9 @@ export type DiscussionCommand =
       readonly authorIsYouth: boolean;
       readonly ageBand: AgeBand;
       readonly text: string;
-    }
+    } & UnderPlan)
   | { readonly type: 'FlagComment'; readonly commentId: string; readonly by: string; readonly reason: string | null }
-  | { readonly type: 'ApproveComment'; readonly commentId: string; readonly by: string }
+  | ({ readonly type: 'ApproveComment'; readonly commentId: string; readonly by: string } & UnderPlan)
   | { readonly type: 'HideComment'; readonly commentId: string; readonly by: string; readonly reason: string };
 
 interface CommentState {
@@ -91,6 +96,7 @@ function evolve(state: DiscussionState, event: DomainEvent): DiscussionState {
 function decide(command: DiscussionCommand, state: DiscussionState, milestoneId: string): DiscussionEvent[] {
   switch (command.type) {
     case 'PostComment': {
+      openPlan(command.plan);
       if (state.comments[command.commentId]) throw new RuleViolation('comment.duplicate', 'This comment already exists.');
       const trimmed = command.text.trim();
       if (trimmed.length === 0 || trimmed.length > MAX_COMMENT_LENGTH) {
@@ -125,6 +131,7 @@ function decide(command: DiscussionCommand, state: DiscussionState, milestoneId:
       return events;
     }
     case 'ApproveComment': {
+      openPlan(command.plan);
       const current = comment(state, command.commentId);
       if (current.status === 'VISIBLE') throw new RuleViolation('comment.already_visible', 'The comment is already visible.');
       return [{ type: 'CommentApproved', data: { milestoneId, commentId: command.commentId, by: command.by } }];

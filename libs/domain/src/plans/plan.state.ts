@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../decider.js';
+import { RuleViolation } from '../rule-violation.js';
 import type { PlanDrafted, PlanEvent } from './plan.events.js';
 
 export type PlanFacts = PlanDrafted['data'] & {
@@ -32,4 +33,21 @@ export function evolvePlan(state: PlanState, event: DomainEvent): PlanState {
     default:
       return state;
   }
+}
+
+export type ExistingPlan = Exclude<PlanState, { status: 'none' }>;
+
+/**
+ * What a command on anything under a plan (a commitment, what tracks it, a comment) carries: the plan as it stands,
+ * folded from the plan's stream by the caller.
+ */
+export interface UnderPlan {
+  readonly plan: PlanState;
+}
+
+/** The plan, if it accepts changes under it: a closed plan accepts nothing (DOMAIN.md). */
+export function openPlan(plan: PlanState): ExistingPlan {
+  if (plan.status === 'none') throw new RuleViolation('commitment.plan_not_found', 'There is no such plan.');
+  if (plan.status === 'CLOSED') throw new RuleViolation('plan.closed', `“${plan.title}” is closed and accepts no changes.`);
+  return plan;
 }

@@ -20,13 +20,32 @@ export function deadlineStatus(due: CalendarDate, completedOn: CalendarDate | nu
 }
 
 /**
+ * The linear expectation (DOMAIN.md) on `today`: the percent a commitment should have reached if it progressed
+ * evenly from its start to its due date; 100 once the due date has come (or when it starts on or after it).
+ */
+export function expectedPercent(start: CalendarDate, due: CalendarDate, today: CalendarDate): number {
+  const span = daysBetween(start, due);
+  if (span <= 0) return 100;
+  return (100 * Math.min(Math.max(daysBetween(start, today), 0), span)) / span;
+}
+
+/** How far behind a commitment may fall before it is at risk, in points of percent. */
+export const AT_RISK_MARGIN = 20;
+
+/**
  * At risk (DOMAIN.md): not completed, and the latest reported percent is more than 20 points below the linear
- * expectation between the commitment's start and its due date.
+ * expectation between the commitment's start and its due date. Silence counts: with no reported percent
+ * (`latestPercent` null) it is at risk once the expectation is more than 20 points above zero.
  */
 export function isAtRisk(start: CalendarDate, due: CalendarDate, latestPercent: number | null, completed: boolean, today: CalendarDate): boolean {
-  if (completed || latestPercent === null) return false;
-  const span = daysBetween(start, due);
-  const elapsed = Math.min(Math.max(daysBetween(start, today), 0), Math.max(span, 0));
-  const expected = span <= 0 ? 100 : (100 * elapsed) / span;
-  return latestPercent < expected - 20;
+  if (completed) return false;
+  return (latestPercent ?? 0) < expectedPercent(start, due, today) - AT_RISK_MARGIN;
+}
+
+/**
+ * Whether a commitment owes a report for a reporting period (DOMAIN.md): it was active at some point in the period,
+ * i.e. activated on or before its last day and not completed or withdrawn before its first day.
+ */
+export function owesReport(activatedOn: CalendarDate | null, endedOn: CalendarDate | null, period: { start: CalendarDate; end: CalendarDate }): boolean {
+  return activatedOn !== null && activatedOn <= period.end && (endedOn === null || endedOn >= period.start);
 }
