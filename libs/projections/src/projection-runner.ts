@@ -7,6 +7,7 @@ import { type ProjectionBuilder, besideReadModels } from './projection-builder.j
 import type { ProjectionFailure, ProjectionStatus } from './projection-status.js';
 import { type ReadModelStore, removeReadModelFile } from './read-model-store.js';
 import { type RunnerLogger, silentLogger } from './runner-logger.js';
+import { enableAsOf } from './history.js';
 import { createTables, dropTable, dropTables, tableExists, tablesMatch } from './table-schema.js';
 
 export interface ProjectionRunnerOptions {
@@ -97,6 +98,7 @@ export class ProjectionRunner {
     this.retired = options.retired ?? [];
     this.builder = options.builder;
     this.group = new GroupApplier(this.readModels.db);
+    enableAsOf(this.readModels.db, options.projections); // the `as_of_` views of the tables that keep their history
     this.feed = { subscription: undefined, closing: undefined, delivered: undefined, caughtUp: false, retryTimer: undefined, retryDelayMs: this.retryDelayMs };
     for (const projection of options.projections) {
       const row = this.readModels.checkpoints.read(projection.name);

@@ -13,6 +13,8 @@ export interface TableDefinition {
   readonly primaryKey: readonly string[];
   /** Secondary indexes, each a list of column names. */
   readonly indexes?: readonly (readonly string[])[];
+  /** Set on a history table (`keepingHistory`): the table whose past versions it holds. */
+  readonly historyOf?: string;
 }
 
 /**
