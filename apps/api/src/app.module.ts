@@ -9,6 +9,7 @@ import { createTokenVerifier, type Logger, type PlatformConfig, PlatformModule }
 import type { ProjectionBuilder } from '#projections';
 import { CommitmentsResolver } from './catalogue/commitments.resolver.js';
 import { Consistency } from './catalogue/consistency.js';
+import { PlanAccess } from './catalogue/plan-access.js';
 import { HistoryResolver } from './catalogue/history.resolver.js';
 import { PlansResolver } from './catalogue/plans.resolver.js';
 import { StakeholdersResolver } from './catalogue/stakeholders.resolver.js';
@@ -30,7 +31,7 @@ import { DemoLoginController } from './web/demo-login.controller.js';
 import { ProjectionMetrics } from './observability/projection-metrics.js';
 import { ServerInfoResolver } from './server-info/server-info.resolver.js';
 import { CommitmentTrackingResolver } from './tracking/commitment-tracking.resolver.js';
-import { PlanSummaryTrackingResolver, PlanTrackingResolver, StakeholderScorecardResolver } from './tracking/plan-tracking.resolver.js';
+import { AtRiskCommitmentResolver, PlanSummaryTrackingResolver, PlanTrackingResolver, StakeholderScorecardResolver } from './tracking/plan-tracking.resolver.js';
 import { TrackingResolver } from './tracking/tracking.resolver.js';
 
 /** The api: GraphQL at /graphql, /health and /metrics, over the platform's stores. */
@@ -77,6 +78,7 @@ export class AppModule implements NestModule, OnModuleInit, OnModuleDestroy {
         IdentityResolver,
         ParticipantResolver,
         Consistency,
+        PlanAccess,
         PlansResolver,
         StakeholdersResolver,
         CommitmentsResolver,
@@ -85,6 +87,7 @@ export class AppModule implements NestModule, OnModuleInit, OnModuleDestroy {
         CommitmentTrackingResolver,
         PlanTrackingResolver,
         PlanSummaryTrackingResolver,
+        AtRiskCommitmentResolver,
         StakeholderScorecardResolver,
         DiscussionResolver,
         { provide: APP_GUARD, useClass: MutationAuthGuard },

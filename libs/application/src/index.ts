@@ -15,6 +15,5 @@ export * from './commitments/index.js';
 export * from './catalogue/index.js';
 export * from './demo/index.js';
 export * from './tracking/index.js';
-export * from './snapshots/index.js';
 export * from './discussions/index.js';
 export * from './personal-data/index.js';

@@ -21,7 +21,8 @@ import {
   WithdrawCommitmentInputDto,
 } from './catalogue.inputs.js';
 import { Consistency } from './consistency.js';
-import { catalogueOf } from './snapshot-readers.js';
+import { carried, catalogueOf } from './as-of.js';
+import { PlanAccess } from './plan-access.js';
 
 /** Only the fields a revision names (null clears the source reference; absent leaves a field as it is). */
 function revision(input: ReviseCommitmentInputDto) {
@@ -41,17 +42,21 @@ export class CommitmentsResolver {
     private readonly commands: CommandBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(Consistency) private readonly consistency: Consistency,
+    @Inject(PlanAccess) private readonly access: PlanAccess,
   ) {}
 
   @Query('commitment')
-  async commitment(@Args('id') id: string, @Args('consistentAfter') consistentAfter: bigint | null): Promise<CommitmentView | null> {
+  async commitment(@Args('id') id: string, @Args('consistentAfter') consistentAfter: bigint | null, @Context() context: GraphQLContext): Promise<CommitmentView | null> {
     await this.consistency.after(consistentAfter);
-    return this.consistency.reader.commitmentsByIds([id])[0] ?? null;
+    const { reader } = this.consistency;
+    const commitment = reader.commitmentsByIds([id])[0];
+    return commitment && this.access.mayRead(context, reader.plansByIds([commitment.planId])[0]) ? commitment : null;
   }
 
   @ResolveField('plan')
-  plan(@Parent() commitment: CommitmentView, @Context() context: GraphQLContext) {
-    return loadersFor(context, catalogueOf(commitment, this.consistency.reader)).plan.load(commitment.planId);
+  async plan(@Parent() commitment: CommitmentView, @Context() context: GraphQLContext) {
+    const plan = await loadersFor(context, catalogueOf(commitment, this.consistency.reader)).plan.load(commitment.planId);
+    return plan && carried(commitment, plan);
   }
 
   @ResolveField('thematicArea')
@@ -61,14 +66,15 @@ export class CommitmentsResolver {
   }
 
   @ResolveField('owner')
-  owner(@Parent() commitment: CommitmentView, @Context() context: GraphQLContext) {
-    return loadersFor(context, catalogueOf(commitment, this.consistency.reader)).stakeholder.load(commitment.ownerId);
+  async owner(@Parent() commitment: CommitmentView, @Context() context: GraphQLContext) {
+    const owner = await loadersFor(context, catalogueOf(commitment, this.consistency.reader)).stakeholder.load(commitment.ownerId);
+    return owner && carried(commitment, owner);
   }
 
   @ResolveField('coOwners')
   async coOwners(@Parent() commitment: CommitmentView, @Context() context: GraphQLContext) {
     const found = await loadersFor(context, catalogueOf(commitment, this.consistency.reader)).stakeholder.loadMany([...commitment.coOwnerIds]);
-    return found.filter((stakeholder) => stakeholder && !(stakeholder instanceof Error));
+    return found.flatMap((stakeholder) => (stakeholder && !(stakeholder instanceof Error) ? [carried(commitment, stakeholder)] : []));
   }
 
   @Mutation('makeCommitment')

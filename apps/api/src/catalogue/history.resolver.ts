@@ -1,8 +1,10 @@
 import { Inject } from '@nestjs/common';
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { auditTrail, EVENT_STORE } from '#application';
 import type { EventStore } from '#eventstore';
+import type { GraphQLContext } from '../graphql/viewer-context.js';
 import { Consistency } from './consistency.js';
+import { PlanAccess } from './plan-access.js';
 
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 
@@ -11,13 +13,19 @@ export class HistoryResolver {
   constructor(
     @Inject(Consistency) private readonly consistency: Consistency,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PlanAccess) private readonly access: PlanAccess,
   ) {}
 
-  /** Read from the entity's streams (always current); `consistentAfter` still waits for the actors' display names. */
+  /**
+   * Read from the entity's streams (always current); `consistentAfter` still waits for the actors' display names. A
+   * draft plan's history, and its commitments', read as empty to those who may not read the draft.
+   */
   @Query('history')
-  async history(@Args('id') id: string, @Args('consistentAfter') consistentAfter: bigint | null) {
+  async history(@Args('id') id: string, @Args('consistentAfter') consistentAfter: bigint | null, @Context() context: GraphQLContext) {
     await this.consistency.after(consistentAfter);
     const { reader } = this.consistency;
+    const planId = reader.plansByIds([id])[0]?.id ?? reader.commitmentsByIds([id])[0]?.planId;
+    if (planId !== undefined && !this.access.mayRead(context, reader.plansByIds([planId])[0])) return [];
     const entries = await auditTrail(this.store, (subjects) => reader.displayNames(subjects), id);
     return entries.map((entry) => ({
       ...entry,

@@ -8,7 +8,8 @@ import { loadersFor } from './catalogue-loaders.js';
 import { AdmitStakeholderInputDto, ClosePlanInputDto, DefineThematicAreaInputDto, DraftPlanInputDto, PlanLifecycleInputDto } from './catalogue.inputs.js';
 import { toConnection } from './connection.js';
 import { Consistency, pageSize } from './consistency.js';
-import { catalogueOf, snapshotOf, withSnapshot } from './snapshot-readers.js';
+import { carried, catalogueOf } from './as-of.js';
+import { PlanAccess } from './plan-access.js';
 
 interface CommitmentArgs {
   first?: number;
@@ -25,6 +26,7 @@ export class PlansResolver {
     private readonly commands: CommandBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(Consistency) private readonly consistency: Consistency,
+    @Inject(PlanAccess) private readonly access: PlanAccess,
   ) {}
 
   @Query('plans')
@@ -34,15 +36,17 @@ export class PlansResolver {
     @Args('first') first: number,
     @Args('after') after: string | null,
     @Args('consistentAfter') consistentAfter: bigint | null,
+    @Context() context: GraphQLContext,
   ) {
     await this.consistency.after(consistentAfter);
-    return toConnection(this.consistency.reader.plans({ country, status }, { first: pageSize(first, 20), after: after ?? null }));
+    return toConnection(this.consistency.reader.plans({ country, status, drafts: this.access.drafts(context) }, { first: pageSize(first, 20), after: after ?? null }));
   }
 
   @Query('plan')
-  async plan(@Args('id') id: string, @Args('consistentAfter') consistentAfter: bigint | null): Promise<PlanView | null> {
+  async plan(@Args('id') id: string, @Args('consistentAfter') consistentAfter: bigint | null, @Context() context: GraphQLContext): Promise<PlanView | null> {
     await this.consistency.after(consistentAfter);
-    return this.consistency.reader.plansByIds([id])[0] ?? null;
+    const plan = this.consistency.reader.plansByIds([id])[0];
+    return this.access.mayRead(context, plan) ? plan! : null;
   }
 
   @ResolveField('thematicAreas')
@@ -51,8 +55,9 @@ export class PlansResolver {
   }
 
   @ResolveField('stakeholders')
-  stakeholders(@Parent() plan: PlanView, @Context() context: GraphQLContext) {
-    return loadersFor(context, catalogueOf(plan, this.consistency.reader)).admitted.load(plan.id);
+  async stakeholders(@Parent() plan: PlanView, @Context() context: GraphQLContext) {
+    const admitted = await loadersFor(context, catalogueOf(plan, this.consistency.reader)).admitted.load(plan.id);
+    return admitted.map((stakeholder) => carried(plan, stakeholder));
   }
 
   @ResolveField('commitments')
@@ -63,19 +68,18 @@ export class PlansResolver {
         { first: pageSize(args.first, 50), after: args.after ?? null },
       ),
     );
-    const snapshot = snapshotOf(plan);
-    return snapshot ? { ...connection, edges: connection.edges.map((edge) => ({ ...edge, node: withSnapshot(edge.node, snapshot) })) } : connection;
+    return { ...connection, edges: connection.edges.map((edge) => ({ ...edge, node: carried(plan, edge.node) })) };
   }
 
   @ResolveField('summary')
   summary(@Parent() plan: PlanView) {
     const summary = catalogueOf(plan, this.consistency.reader).planSummary(plan.id);
-    return withSnapshot({
+    return carried(plan, {
       planId: plan.id,
       total: summary.total,
       byStatus: summary.byStatus,
       byThematicArea: summary.byThematicArea.map((row) => ({ thematicArea: { code: row.code, title: row.title }, count: row.count })),
-    }, snapshotOf(plan));
+    });
   }
 
   @Mutation('draftPlan')

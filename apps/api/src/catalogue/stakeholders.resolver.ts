@@ -6,7 +6,9 @@ import { commandContext } from '../graphql/command-context.js';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
 import { RegisterStakeholderInputDto } from './catalogue.inputs.js';
 import { toConnection } from './connection.js';
+import { carried, catalogueOf } from './as-of.js';
 import { Consistency, pageSize } from './consistency.js';
+import { PlanAccess } from './plan-access.js';
 
 @Resolver('Stakeholder')
 export class StakeholdersResolver {
@@ -14,6 +16,7 @@ export class StakeholdersResolver {
     private readonly commands: CommandBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(Consistency) private readonly consistency: Consistency,
+    @Inject(PlanAccess) private readonly access: PlanAccess,
   ) {}
 
   @Query('stakeholders')
@@ -35,14 +38,20 @@ export class StakeholdersResolver {
     return this.consistency.reader.stakeholdersByIds([id])[0] ?? null;
   }
 
+  /** Its commitments in the plans the reader may see (as they stood on its day, under `asOf`). */
   @ResolveField('commitments')
-  commitments(@Parent() stakeholder: StakeholderView, @Args() args: { first?: number; after?: string | null; status?: string | null }) {
-    return toConnection(
-      this.consistency.reader.commitments(
-        { ownerId: stakeholder.id, status: args.status },
+  commitments(
+    @Parent() stakeholder: StakeholderView,
+    @Args() args: { first?: number; after?: string | null; status?: string | null },
+    @Context() context: GraphQLContext,
+  ) {
+    const connection = toConnection(
+      catalogueOf(stakeholder, this.consistency.reader).commitments(
+        { ownerId: stakeholder.id, status: args.status, drafts: this.access.drafts(context) },
         { first: pageSize(args.first, 50), after: args.after ?? null },
       ),
     );
+    return { ...connection, edges: connection.edges.map((edge) => ({ ...edge, node: carried(stakeholder, edge.node) })) };
   }
 
   @Mutation('registerStakeholder')

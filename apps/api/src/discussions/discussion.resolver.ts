@@ -20,6 +20,7 @@ import {
 import { dateOf, deadlineStatus } from '#domain';
 import { toConnection } from '../catalogue/connection.js';
 import { Consistency, pageSize } from '../catalogue/consistency.js';
+import { PlanAccess } from '../catalogue/plan-access.js';
 import { commandContext } from '../graphql/command-context.js';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
 import { ApproveCommentInputDto, FlagCommentInputDto, HideCommentInputDto, PostCommentInputDto } from './discussion.inputs.js';
@@ -34,6 +35,7 @@ export class DiscussionResolver {
     @Inject(GRANTS) private readonly grants: GrantsReader,
     @Inject(PARTICIPANTS) private readonly participants: ParticipantsReader,
     @Inject(Consistency) private readonly consistency: Consistency,
+    @Inject(PlanAccess) private readonly access: PlanAccess,
   ) {}
 
   /** Coordinators of the plan (and admins) moderate: they see every comment. */
@@ -43,10 +45,12 @@ export class DiscussionResolver {
   }
 
   @Query('milestone')
-  async milestone(@Args('id') id: string, @Args('consistentAfter') consistentAfter: bigint | null) {
+  async milestone(@Args('id') id: string, @Args('consistentAfter') consistentAfter: bigint | null, @Context() context: GraphQLContext) {
     await this.consistency.after(consistentAfter);
     const milestone = this.tracking.milestoneById(id);
-    return milestone ? { ...milestone, status: deadlineStatus(milestone.dueDate, milestone.completedOn, dateOf(this.clock.now())) } : null;
+    const planId = milestone && this.discussions.planOfMilestone(milestone.id);
+    if (!milestone || !planId || !this.access.mayRead(context, this.consistency.reader.plansByIds([planId])[0])) return null;
+    return { ...milestone, status: deadlineStatus(milestone.dueDate, milestone.completedOn, dateOf(this.clock.now())) };
   }
 
   @ResolveField('comments')

@@ -42,6 +42,8 @@ interface CodedError {
   code: string;
   message: string;
   fields?: unknown;
+  /** A domain rule's stable id (`RULE_VIOLATION`). */
+  rule?: string;
 }
 
 function isCoded(error: unknown): error is CodedError {
@@ -72,7 +74,11 @@ export function createErrorFormatter(logger: Logger) {
       return {
         ...base,
         message: original.message,
-        extensions: { code: original.code, ...(original.fields ? { fields: original.fields } : {}) },
+        extensions: {
+          code: original.code,
+          ...(original.fields ? { fields: original.fields } : {}),
+          ...(typeof original.rule === 'string' ? { rule: original.rule } : {}),
+        },
       };
     }
     if (original instanceof HttpException) {

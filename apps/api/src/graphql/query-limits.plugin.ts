@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind, visit } from 'graphql';
-import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { directiveEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
 interface ResolvedOperation {
   request: { operationName?: string | null; variables?: Record<string, unknown> | null };
@@ -16,6 +16,7 @@ function costOf({ request, document, schema }: ResolvedOperation): number {
       operationName: request.operationName ?? undefined,
       variables: request.variables ?? {},
       estimators: [
+        directiveEstimator(), // `@complexity(value: …)` in the SDL
         fieldExtensionsEstimator(),
         ({ args, childComplexity }) => (typeof args['first'] === 'number' ? Math.max(1, args['first']) * (childComplexity + 1) : undefined),
         simpleEstimator({ defaultComplexity: 1 }),
@@ -64,8 +65,8 @@ function cachedCostOf(operation: ResolvedOperation): number {
 }
 
 /**
- * Rejects an operation whose estimated cost is above `maxCost` before it runs. Each field costs 1 unless
- * its schema extensions say otherwise; list fields multiply by their `first` argument (connections).
+ * Rejects an operation whose estimated cost is above `maxCost` before it runs. Each field costs 1 unless the SDL says
+ * otherwise (`@complexity`); list fields multiply by their `first` argument (connections).
  */
 export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
   return {

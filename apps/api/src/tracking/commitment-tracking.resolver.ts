@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CLOCK, type Clock, type CommitmentView, GRANTS, type GrantsReader, type SqliteTrackingReader, TRACKING } from '#application';
-import { dateOf, deadlineStatus, type RoleGrant } from '#domain';
+import { deadlineStatus, type RoleGrant } from '#domain';
 import { loadersFor } from '../catalogue/catalogue-loaders.js';
 import { Consistency } from '../catalogue/consistency.js';
-import { catalogueOf, snapshotOf, trackingOf } from '../catalogue/snapshot-readers.js';
+import { catalogueOf, todayOf, trackingOf } from '../catalogue/as-of.js';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
 import { trackingLoadersFor } from './tracking-loaders.js';
 import { mayRead, readerLevel } from './visibility.js';
@@ -28,7 +28,7 @@ export class CommitmentTrackingResolver {
   }
 
   private today(parent: object): string {
-    return snapshotOf(parent)?.at ?? dateOf(this.clock.now());
+    return todayOf(parent, this.clock.now());
   }
 
   @ResolveField('milestones')

@@ -1,60 +1,27 @@
 import { Inject } from '@nestjs/common';
-import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import {
-  CLOCK,
-  type Clock,
-  EVENT_STORE,
-  type PlanView,
-  type Snapshot,
-  snapshotAt,
-  type SqliteTrackingReader,
-  type StakeholderView,
-  TRACKING,
-  type TrackingGroup,
-} from '#application';
-import { dateOf, reportingPeriods } from '#domain';
-import type { EventStore } from '#eventstore';
+import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { type AtRiskView, CLOCK, type Clock, type PlanView, type SqliteTrackingReader, type StakeholderView, TRACKING, type TrackingGroup } from '#application';
+import { reportingPeriods } from '#domain';
+import { asOf, carried, carrying, catalogueOf, todayOf, trackingOf } from '../catalogue/as-of.js';
+import { loadersFor } from '../catalogue/catalogue-loaders.js';
 import { Consistency } from '../catalogue/consistency.js';
-import { catalogueOf, snapshotOf, trackingOf, withSnapshot } from '../catalogue/snapshot-readers.js';
+import { PlanAccess } from '../catalogue/plan-access.js';
+import type { GraphQLContext } from '../graphql/viewer-context.js';
 
-const figures = (group: TrackingGroup) => ({
+const figures = (summary: object, group: TrackingGroup) => ({
   commitmentsByStatus: group.commitmentsByStatus,
   milestonesOnTime: group.milestonesOnTime,
   milestonesLate: group.milestonesLate,
   milestonesOverdue: group.milestonesOverdue,
   verifiedShare: group.verifiedShare,
   atRisk: group.atRisk,
+  atRiskCommitments: group.atRiskCommitments.map((item) => carried(summary, item)),
 });
-
-/** Snapshots are rebuilt from the log: keep the last few, keyed by date and the log's head. */
-class SnapshotCache {
-  private readonly entries = new Map<string, Promise<Snapshot>>();
-  constructor(private readonly size = 4) {}
-
-  get(key: string, build: () => Promise<Snapshot>): Promise<Snapshot> {
-    let entry = this.entries.get(key);
-    if (!entry) {
-      entry = build();
-      this.entries.set(key, entry);
-      entry.catch(() => this.entries.delete(key));
-      while (this.entries.size > this.size) {
-        const oldest = this.entries.keys().next().value as string;
-        void this.entries.get(oldest)?.then((snapshot) => snapshot.close(), () => undefined);
-        this.entries.delete(oldest);
-      }
-    }
-    return entry;
-  }
-}
 
 @Resolver('ActionPlan')
 export class PlanTrackingResolver {
-  private readonly snapshots = new SnapshotCache();
-
   constructor(
     @Inject(TRACKING) private readonly tracking: SqliteTrackingReader,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(Consistency) private readonly consistency: Consistency,
   ) {}
 
@@ -64,13 +31,12 @@ export class PlanTrackingResolver {
     return reportingPeriods(plan).map((period) => ({ ...period, closed: closed.has(period.id) }));
   }
 
-  /** The plan as it stood at the end of `date`: every nested field reads that snapshot. */
+  /** The plan as it stood at the end of `date` (null before it was drafted): every field under it reads that day. */
   @ResolveField('asOf')
-  async asOf(@Parent() plan: PlanView, @Args('date') date: string) {
-    const head = (await this.store.headPosition()) ?? 0n;
-    const snapshot = await this.snapshots.get(`${plan.id}/${date}@${head}`, () => snapshotAt(this.store, date, plan.id));
-    const then = snapshot.catalogue.plansByIds([plan.id])[0];
-    return then ? withSnapshot(then, snapshot) : null;
+  asOf(@Parent() plan: PlanView, @Args('date') date: string) {
+    const then = asOf(date, this.consistency.reader, this.tracking);
+    const found = then.catalogue.plansByIds([plan.id])[0];
+    return found ? carrying(found, then) : null;
   }
 }
 
@@ -88,8 +54,7 @@ export class PlanSummaryTrackingResolver {
   private summaries(summary: { planId: string }) {
     let found = this.computed.get(summary);
     if (!found) {
-      const today = snapshotOf(summary)?.at ?? dateOf(this.clock.now());
-      found = trackingOf(summary, this.tracking).summaries(summary.planId, today);
+      found = trackingOf(summary, this.tracking).summaries(summary.planId, todayOf(summary, this.clock.now()));
       this.computed.set(summary, found);
     }
     return found;
@@ -98,12 +63,24 @@ export class PlanSummaryTrackingResolver {
   @ResolveField('byThematicAreaTracking')
   byThematicAreaTracking(@Parent() summary: { planId: string }) {
     const areas = new Map(catalogueOf(summary, this.consistency.reader).thematicAreasOf([summary.planId]).map((a) => [a.code, a]));
-    return this.summaries(summary).byArea.map((group) => ({ thematicArea: areas.get(group.key) ?? { code: group.key, title: group.key }, figures: figures(group) }));
+    return this.summaries(summary).byArea.map((group) => ({ thematicArea: areas.get(group.key) ?? { code: group.key, title: group.key }, figures: figures(summary, group) }));
   }
 
   @ResolveField('byOwnerKind')
   byOwnerKind(@Parent() summary: { planId: string }) {
-    return this.summaries(summary).byKind.map((group) => ({ kind: group.key, figures: figures(group) }));
+    return this.summaries(summary).byKind.map((group) => ({ kind: group.key, figures: figures(summary, group) }));
+  }
+}
+
+/** Why a commitment counts as at risk, with the commitment as it stood on the same day. */
+@Resolver('AtRiskCommitment')
+export class AtRiskCommitmentResolver {
+  constructor(@Inject(Consistency) private readonly consistency: Consistency) {}
+
+  @ResolveField('commitment')
+  async commitment(@Parent() item: AtRiskView, @Context() context: GraphQLContext) {
+    const commitment = await loadersFor(context, catalogueOf(item, this.consistency.reader)).commitment.load(item.commitmentId);
+    return commitment && carried(item, commitment);
   }
 }
 
@@ -113,19 +90,21 @@ export class StakeholderScorecardResolver {
     @Inject(TRACKING) private readonly tracking: SqliteTrackingReader,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(Consistency) private readonly consistency: Consistency,
+    @Inject(PlanAccess) private readonly access: PlanAccess,
   ) {}
 
+  /** The stakeholder's record in the plan on its day (a draft the reader may not see reads as an empty record). */
   @ResolveField('scorecard')
-  scorecard(@Parent() stakeholder: StakeholderView, @Args('planId') planId: string) {
-    const card = this.tracking.scorecard(stakeholder.id, planId, dateOf(this.clock.now()));
-    const titles = new Map(
-      this.consistency.reader.commitmentsByIds(card.compliance.flatMap((p) => p.missing.map((m) => m.commitmentId))).map((c) => [c.id, c]),
-    );
+  scorecard(@Parent() stakeholder: StakeholderView, @Args('planId') planId: string, @Context() context: GraphQLContext) {
+    const catalogue = catalogueOf(stakeholder, this.consistency.reader);
+    const visible = this.access.mayRead(context, catalogue.plansByIds([planId])[0]);
+    const card = trackingOf(stakeholder, this.tracking).scorecard(stakeholder.id, visible ? planId : '', todayOf(stakeholder, this.clock.now()));
+    const titles = new Map(catalogue.commitmentsByIds(card.compliance.flatMap((p) => p.missing.map((m) => m.commitmentId))).map((c) => [c.id, c]));
     return {
       ...card,
       compliance: card.compliance.map((period) => ({
         ...period,
-        missing: period.missing.map((m) => ({ commitment: titles.get(m.commitmentId) })),
+        missing: period.missing.map((m) => ({ commitment: carried(stakeholder, titles.get(m.commitmentId)!) })),
       })),
     };
   }

@@ -14,7 +14,9 @@ import {
 } from '#application';
 import { dateOf, type DeadlineStatus } from '#domain';
 import { loadersFor } from '../catalogue/catalogue-loaders.js';
+import { asOf, carried, carrying, catalogueOf } from '../catalogue/as-of.js';
 import { Consistency } from '../catalogue/consistency.js';
+import { PlanAccess } from '../catalogue/plan-access.js';
 import { commandContext } from '../graphql/command-context.js';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
 import {
@@ -41,6 +43,7 @@ export class TrackingResolver {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(TRACKING) private readonly tracking: SqliteTrackingReader,
     @Inject(Consistency) private readonly consistency: Consistency,
+    @Inject(PlanAccess) private readonly access: PlanAccess,
   ) {}
 
   @Query('deadlines')
@@ -53,14 +56,21 @@ export class TrackingResolver {
     @Args('thematicArea') thematicArea: string | null,
     @Args('asAt') asAt: string | null,
     @Args('consistentAfter') consistentAfter: bigint | null,
+    @Context() context: GraphQLContext,
   ): Promise<DeadlineView[]> {
     await this.consistency.after(consistentAfter);
-    return this.tracking.deadlines(planId, { from, to, statuses, ownerKind, thematicArea }, asAt ?? dateOf(this.clock.now()));
+    if (!this.access.mayRead(context, this.consistency.reader.plansByIds([planId])[0])) return [];
+    const filter = { from, to, statuses, ownerKind, thematicArea };
+    if (asAt === null || asAt === undefined) return this.tracking.deadlines(planId, filter, dateOf(this.clock.now()));
+    // As if today were `asAt`: from what was recorded by the end of that day.
+    const then = asOf(asAt, this.consistency.reader, this.tracking);
+    return then.tracking.deadlines(planId, filter, asAt).map((deadline) => carrying(deadline, then));
   }
 
   @ResolveField('commitment')
-  commitment(@Parent() deadline: DeadlineView, @Context() context: GraphQLContext) {
-    return loadersFor(context, this.consistency.reader).commitment.load(deadline.commitmentId);
+  async commitment(@Parent() deadline: DeadlineView, @Context() context: GraphQLContext) {
+    const commitment = await loadersFor(context, catalogueOf(deadline, this.consistency.reader)).commitment.load(deadline.commitmentId);
+    return commitment && carried(deadline, commitment);
   }
 
   @Mutation('scheduleMilestone')

@@ -68,9 +68,16 @@ export interface PageRequest {
   readonly after: string | null;
 }
 
+/**
+ * The draft plans a reader may see (DOMAIN.md: drafts are read by admins and the plan's coordinators): every one, or
+ * those listed. Adopted and closed plans are public.
+ */
+export type DraftsVisible = 'all' | readonly string[];
+
 export interface PlanFilter {
   readonly country?: string | null;
   readonly status?: string | null;
+  readonly drafts?: DraftsVisible;
 }
 
 export interface StakeholderFilter {
@@ -85,4 +92,6 @@ export interface CommitmentFilter {
   readonly thematicAreaCode?: string | null;
   readonly ownerKind?: string | null;
   readonly status?: string | null;
+  /** Only commitments of plans the reader may see (unset: of every plan). */
+  readonly drafts?: DraftsVisible;
 }

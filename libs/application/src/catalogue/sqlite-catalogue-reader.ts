@@ -4,6 +4,7 @@ import { placeholders, SqlQueries } from '../read-model/sql-queries.js';
 import type {
   CommitmentFilter,
   CommitmentView,
+  DraftsVisible,
   Page,
   PageRequest,
   PlanFilter,
@@ -14,6 +15,7 @@ import type {
   ThematicAreaView,
 } from './catalogue-views.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { READ_MODEL_HISTORY } from '../read-model/read-model-history.js';
 
 interface PlanRow {
   plan_id: string;
@@ -95,10 +97,16 @@ const toCommitment = (r: CommitmentRow): CommitmentView => ({
   withdrawalReason: r.withdrawal_reason,
 });
 
-/** A WHERE clause from the filters that are set; every value is a bound parameter. */
+/** A WHERE clause from the filters that are set; every value is a bound parameter (a list: one per `?`). */
 function where(conditions: readonly [string, unknown][]): { sql: string; params: unknown[] } {
   const set = conditions.filter(([, value]) => value !== undefined && value !== null);
-  return { sql: set.map(([condition]) => condition).join(' AND '), params: set.map(([, value]) => value) };
+  return { sql: set.map(([condition]) => condition).join(' AND '), params: set.flatMap(([, value]) => (Array.isArray(value) ? value : [value])) };
+}
+
+/** The condition that keeps plans (`column`: their id, in a table named `plans`) a reader may see, and its parameters. */
+function visiblePlans(drafts: DraftsVisible | undefined, plans: string): [string, unknown] {
+  if (drafts === undefined || drafts === 'all') return ['', undefined];
+  return [`(${plans}.status != 'DRAFT' OR ${plans}.plan_id IN (${placeholders(drafts.length)}))`, drafts.length === 0 ? [null] : [...drafts]];
 }
 
 /**
@@ -107,12 +115,26 @@ function where(conditions: readonly [string, unknown][]): { sql: string; params:
  * for many parents at once.
  */
 export class SqliteCatalogueReader {
-  readonly sql: SqlQueries;
+  constructor(
+    private readonly db: Database.Database,
+    readonly sql = new SqlQueries(db, READ_MODEL_HISTORY),
+  ) {}
 
-  constructor(db: Database.Database) {
-    this.sql = new SqlQueries(db);
+  /** The same reader as of the end of `day` (the tables' history). */
+  asOf(day: string): SqliteCatalogueReader {
+    return new SqliteCatalogueReader(this.db, this.sql.asOf(day));
   }
 
+  /** The day this reader reads as of; null: now. */
+  get day(): string | null {
+    return this.sql.day;
+  }
+
+  private t(table: string): string {
+    return this.sql.table(table);
+  }
+
+  /** A page of `table`'s rows (under that name in `from` and `filter`), in the order they were created. */
   private page<Row extends { created_position: number }, View>(
     table: string,
     from: string,
@@ -134,23 +156,20 @@ export class SqliteCatalogueReader {
   }
 
   plans(filter: PlanFilter, request: PageRequest): Page<PlanView> {
-    const conditions = where([
-      ['plans.country = ?', filter.country],
-      ['plans.status = ?', filter.status],
-    ]);
-    return this.page<PlanRow, PlanView>('plans', 'plans', conditions, request, toPlan);
+    const conditions = where([['plans.country = ?', filter.country], ['plans.status = ?', filter.status], visiblePlans(filter.drafts, 'plans')]);
+    return this.page<PlanRow, PlanView>('plans', `${this.t('plans')} plans`, conditions, request, toPlan);
   }
 
   plansByIds(ids: readonly string[]): PlanView[] {
     if (ids.length === 0) return [];
-    return this.sql.all<PlanRow>(`SELECT * FROM plans WHERE plan_id IN (${placeholders(ids.length)})`, ...ids).map(toPlan);
+    return this.sql.all<PlanRow>(`SELECT * FROM ${this.t('plans')} WHERE plan_id IN (${placeholders(ids.length)})`, ...ids).map(toPlan);
   }
 
   thematicAreasOf(planIds: readonly string[]): ThematicAreaView[] {
     if (planIds.length === 0) return [];
     return this.sql
       .all<{ plan_id: string; code: string; title: string }>(
-        `SELECT plan_id, code, title FROM plan_areas WHERE plan_id IN (${placeholders(planIds.length)}) ORDER BY plan_id, ordinal`,
+        `SELECT plan_id, code, title FROM ${this.t('plan_areas')} WHERE plan_id IN (${placeholders(planIds.length)}) ORDER BY plan_id, ordinal`,
         ...planIds,
       )
       .map((r) => ({ planId: r.plan_id, code: r.code, title: r.title }));
@@ -161,7 +180,7 @@ export class SqliteCatalogueReader {
     if (planIds.length === 0) return [];
     return this.sql
       .all<StakeholderRow & { plan_id: string }>(
-        `SELECT ps.plan_id, s.* FROM plan_stakeholders ps JOIN stakeholders s ON s.stakeholder_id = ps.stakeholder_id
+        `SELECT ps.plan_id, s.* FROM ${this.t('plan_stakeholders')} ps JOIN ${this.t('stakeholders')} s ON s.stakeholder_id = ps.stakeholder_id
          WHERE ps.plan_id IN (${placeholders(planIds.length)}) ORDER BY ps.plan_id, ps.ordinal`,
         ...planIds,
       )
@@ -174,13 +193,13 @@ export class SqliteCatalogueReader {
       ['stakeholders.sector = ?', filter.sector],
       ['stakeholders.country = ?', filter.country],
     ]);
-    return this.page<StakeholderRow, StakeholderView>('stakeholders', 'stakeholders', conditions, request, toStakeholder);
+    return this.page<StakeholderRow, StakeholderView>('stakeholders', `${this.t('stakeholders')} stakeholders`, conditions, request, toStakeholder);
   }
 
   stakeholdersByIds(ids: readonly string[]): StakeholderView[] {
     if (ids.length === 0) return [];
     return this.sql
-      .all<StakeholderRow>(`SELECT * FROM stakeholders WHERE stakeholder_id IN (${placeholders(ids.length)})`, ...ids)
+      .all<StakeholderRow>(`SELECT * FROM ${this.t('stakeholders')} WHERE stakeholder_id IN (${placeholders(ids.length)})`, ...ids)
       .map(toStakeholder);
   }
 
@@ -191,28 +210,30 @@ export class SqliteCatalogueReader {
       ['commitments.area_code = ?', filter.thematicAreaCode],
       ['commitments.status = ?', filter.status],
       ['owner.kind = ?', filter.ownerKind],
+      filter.drafts === undefined || filter.drafts === 'all'
+        ? ['', undefined]
+        : [`commitments.plan_id IN (SELECT plans.plan_id FROM ${this.t('plans')} plans WHERE ${visiblePlans(filter.drafts, 'plans')[0]})`, visiblePlans(filter.drafts, 'plans')[1]],
     ]);
-    const from = filter.ownerKind
-      ? 'commitments JOIN stakeholders owner ON owner.stakeholder_id = commitments.owner_id'
-      : 'commitments';
+    const commitments = `${this.t('commitments')} commitments`;
+    const from = filter.ownerKind ? `${commitments} JOIN ${this.t('stakeholders')} owner ON owner.stakeholder_id = commitments.owner_id` : commitments;
     return this.page<CommitmentRow, CommitmentView>('commitments', from, conditions, request, toCommitment);
   }
 
   commitmentsByIds(ids: readonly string[]): CommitmentView[] {
     if (ids.length === 0) return [];
     return this.sql
-      .all<CommitmentRow>(`SELECT * FROM commitments WHERE commitment_id IN (${placeholders(ids.length)})`, ...ids)
+      .all<CommitmentRow>(`SELECT * FROM ${this.t('commitments')} WHERE commitment_id IN (${placeholders(ids.length)})`, ...ids)
       .map(toCommitment);
   }
 
   planSummary(planId: string): PlanSummaryView {
     const byStatus = this.sql.all<{ status: CommitmentStatus; n: number }>(
-      'SELECT status, count(*) AS n FROM commitments WHERE plan_id = ? GROUP BY status ORDER BY status',
+      `SELECT status, count(*) AS n FROM ${this.t('commitments')} WHERE plan_id = ? GROUP BY status ORDER BY status`,
       planId,
     );
     const byArea = this.sql.all<{ code: string; title: string; n: number }>(
-      `SELECT a.code, a.title, count(c.commitment_id) AS n FROM plan_areas a
-       LEFT JOIN commitments c ON c.plan_id = a.plan_id AND c.area_code = a.code
+      `SELECT a.code, a.title, count(c.commitment_id) AS n FROM ${this.t('plan_areas')} a
+       LEFT JOIN ${this.t('commitments')} c ON c.plan_id = a.plan_id AND c.area_code = a.code
        WHERE a.plan_id = ? GROUP BY a.code, a.title ORDER BY a.ordinal`,
       planId,
     );

@@ -49,8 +49,6 @@ export class ChangeCommitmentHandler implements ICommandHandler<ChangeCommitment
     const required: RequiredRole =
       change.type === 'ActivateCommitment' ? { role: 'COORDINATOR', scope: current.planId } : { role: 'FOCAL_POINT', scope: current.ownerId };
     authorize(this.grants, context, [required], ACTIONS[change.type]);
-    const command =
-      change.type === 'ReviseCommitment' ? { ...change, plan: await currentPlan(this.store, current.planId) } : change;
-    return runCommitmentCommand(this.store, commitmentId, command, context);
+    return runCommitmentCommand(this.store, commitmentId, { ...change, plan: await currentPlan(this.store, current.planId) }, context);
   }
 }

@@ -4,7 +4,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { ChangeCommitmentCommand, MakeCommitmentCommand } from '../commitments/index.js';
 import type { CommandContext } from '../kernel/command-context.js';
 import type { EntityResult } from '../kernel/run-command.js';
-import { ChangePlanCommand, DraftPlanCommand } from '../plans/index.js';
+import { ChangePlanCommand, currentPlan, DraftPlanCommand } from '../plans/index.js';
 import { RegisterStakeholderCommand } from '../stakeholders/index.js';
 import { TrackCommitmentCommand, type TrackingResult } from '../tracking/index.js';
 import { discussionDecider, discussionStream, type DiscussionCommand } from '#domain';
@@ -168,6 +168,7 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
     const [planKey, commitmentKey, milestoneKey] = comment.milestone.split('/');
     const milestoneId = ids.get(`plan/${planKey}/commitment/${commitmentKey}/item/${milestoneKey}`)!;
     const youth = DEMO_YOUTH.find((y) => y.subject === comment.author)!;
+    const plan = await currentPlan(store, ids.get(`plan/${planKey}`)!);
     const commentId = uuidv5(`demo/comment/${comment.key}`, DEMO_NAMESPACE);
     const discuss = (key: string, command: DiscussionCommand, context: CommandContext) =>
       runCommand(commentId, { store, stream: discussionStream(milestoneId), decider: discussionDecider(milestoneId), command, context });
@@ -175,11 +176,11 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
     track(
       await discuss(
         'post',
-        { type: 'PostComment', milestoneId, commentId, authorId: participantIdOf(youth.subject), authorIsYouth: true, ageBand: youth.ageBand, text: comment.text },
+        { type: 'PostComment', milestoneId, commentId, authorId: participantIdOf(youth.subject), authorIsYouth: true, ageBand: youth.ageBand, text: comment.text, plan },
         as(youth.subject, `comment/${comment.key}`),
       ),
     );
-    if (comment.then === 'approve') track(await discuss('approve', { type: 'ApproveComment', commentId, by: actor }, operator(`comment/${comment.key}/approve`, comment.on)));
+    if (comment.then === 'approve') track(await discuss('approve', { type: 'ApproveComment', commentId, by: actor, plan }, operator(`comment/${comment.key}/approve`, comment.on)));
     if (comment.then === 'hide') {
       track(await discuss('hide', { type: 'HideComment', commentId, by: actor, reason: 'Shares a contact handle; the author was told why.' }, operator(`comment/${comment.key}/hide`, comment.on)));
     }

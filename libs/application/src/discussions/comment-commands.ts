@@ -9,6 +9,7 @@ import { ForbiddenError, NotFoundError } from '../errors.js';
 import type { CommandContext } from '../kernel/command-context.js';
 import { newEntityId } from '../kernel/entity-id.js';
 import { type EntityResult, runCommand } from '../kernel/run-command.js';
+import { currentPlan } from '../plans/plan-command.js';
 import type { GrantsReader, ParticipantsReader, ParticipantView } from '../participants/read-model/participant-views.js';
 import { EVENT_STORE, GRANTS, PARTICIPANTS } from '../tokens.js';
 import type { CommentRateLimit } from './comment-rate-limit.js';
@@ -55,7 +56,7 @@ export class DiscussHandler implements ICommandHandler<DiscussCommand, EntityRes
     if (change.type === 'ApproveComment' || change.type === 'HideComment') {
       authorize(this.grants, context, [{ role: 'COORDINATOR', scope: planId }], 'moderate comments of this plan');
       return change.type === 'ApproveComment'
-        ? run({ type: 'ApproveComment', commentId: change.commentId, by: context.actor }, change.commentId)
+        ? run({ type: 'ApproveComment', commentId: change.commentId, by: context.actor, plan: await currentPlan(this.store, planId) }, change.commentId)
         : run({ type: 'HideComment', commentId: change.commentId, by: context.actor, reason: change.reason }, change.commentId);
     }
     const participant = this.participant(context);
@@ -76,6 +77,7 @@ export class DiscussHandler implements ICommandHandler<DiscussCommand, EntityRes
         authorIsYouth: participant.kind === 'YOUTH',
         ageBand: participant.ageBand,
         text: change.text,
+        plan: await currentPlan(this.store, planId),
       },
       commentId,
     );

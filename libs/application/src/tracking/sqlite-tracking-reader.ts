@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
-import { type CommitmentStatus, deadlineStatus, type ReportingCycle, reportingPeriods } from '#domain';
+import { type CommitmentStatus, deadlineStatus, expectedPercent, isAtRisk, owesReport, type ReportingCycle, reportingPeriods } from '#domain';
+import { READ_MODEL_HISTORY } from '../read-model/read-model-history.js';
 import { placeholders, SqlQueries } from '../read-model/sql-queries.js';
 import type {
+  AtRiskView,
   DeadlineFilter,
   DeadlineView,
   MilestoneView,
@@ -14,7 +16,6 @@ import type {
 
 /** How far ahead a deadline counts as due soon (DOMAIN.md's default warning window). */
 export const WARNING_WINDOW_DAYS = 30;
-
 
 interface ReportRow {
   report_id: string;
@@ -34,48 +35,86 @@ interface ReportRow {
   verification_note: string | null;
 }
 
-/** Milestones, tasks, progress reports, deadlines, summaries and scorecards from the tracking read model. */
-export class SqliteTrackingReader {
-  readonly sql: SqlQueries;
+interface MilestoneRow {
+  milestone_id: string;
+  commitment_id: string;
+  title: string;
+  due_date: string;
+  original_due_date: string;
+  moves: number;
+  days_moved: number;
+  completed_on: string | null;
+}
 
-  constructor(db: Database.Database) {
-    this.sql = new SqlQueries(db);
+const toMilestone = (r: MilestoneRow): MilestoneView => ({
+  id: r.milestone_id,
+  commitmentId: r.commitment_id,
+  title: r.title,
+  dueDate: r.due_date,
+  originalDueDate: r.original_due_date,
+  moves: r.moves,
+  daysMoved: r.days_moved,
+  completedOn: r.completed_on,
+});
+
+/** A commitment as the tracking figures see it (`tracked_commitments`). */
+interface TrackedRow {
+  commitment_id: string;
+  area_code: string;
+  owner_id: string;
+  status: CommitmentStatus;
+  made_on: string;
+  activated_on: string | null;
+  due_date: string;
+  latest_percent: number | null;
+  milestones_on_time: number;
+  milestones_late: number;
+  reports_current: number;
+  reports_independent: number;
+}
+
+/**
+ * Milestones, tasks, progress reports, deadlines, summaries and scorecards from the tracking read model — now, or as
+ * they stood at the end of a day (`asOf`): the same queries on the tables' history, with that day as today. The rules
+ * are libs/domain's (settled in its README); these are the queries that apply them.
+ */
+export class SqliteTrackingReader {
+  constructor(
+    private readonly db: Database.Database,
+    readonly sql = new SqlQueries(db, READ_MODEL_HISTORY),
+  ) {}
+
+  /** The same reader as of the end of `day`. */
+  asOf(day: string): SqliteTrackingReader {
+    return new SqliteTrackingReader(this.db, this.sql.asOf(day));
+  }
+
+  private t(table: string): string {
+    return this.sql.table(table);
+  }
+
+  /** Commitments of the plan that are withdrawn: no longer deadlines, nor any deadline figure. */
+  private withdrawnOf(planParameter = '?'): string {
+    return `SELECT commitment_id FROM ${this.t('tracked_commitments')} WHERE plan_id = ${planParameter} AND status = 'WITHDRAWN'`;
   }
 
   milestonesOf(commitmentIds: readonly string[]): MilestoneView[] {
     if (commitmentIds.length === 0) return [];
     return this.sql
-      .all<{ milestone_id: string; commitment_id: string; title: string; due_date: string; original_due_date: string; moves: number; days_moved: number; completed_on: string | null }>(
-        `SELECT * FROM milestones WHERE commitment_id IN (${placeholders(commitmentIds.length)}) ORDER BY due_date, created_position`,
-        ...commitmentIds,
-      )
-      .map((r) => ({
-        id: r.milestone_id,
-        commitmentId: r.commitment_id,
-        title: r.title,
-        dueDate: r.due_date,
-        originalDueDate: r.original_due_date,
-        moves: r.moves,
-        daysMoved: r.days_moved,
-        completedOn: r.completed_on,
-      }));
+      .all<MilestoneRow>(`SELECT * FROM ${this.t('milestones')} WHERE commitment_id IN (${placeholders(commitmentIds.length)}) ORDER BY due_date, created_position`, ...commitmentIds)
+      .map(toMilestone);
   }
 
   milestoneById(milestoneId: string): MilestoneView | undefined {
-    const r = this.sql.get<{ milestone_id: string; commitment_id: string; title: string; due_date: string; original_due_date: string; moves: number; days_moved: number; completed_on: string | null }>(
-      'SELECT * FROM milestones WHERE milestone_id = ?',
-      milestoneId,
-    );
-    return r
-      ? { id: r.milestone_id, commitmentId: r.commitment_id, title: r.title, dueDate: r.due_date, originalDueDate: r.original_due_date, moves: r.moves, daysMoved: r.days_moved, completedOn: r.completed_on }
-      : undefined;
+    const row = this.sql.get<MilestoneRow>(`SELECT * FROM ${this.t('milestones')} WHERE milestone_id = ?`, milestoneId);
+    return row ? toMilestone(row) : undefined;
   }
 
   tasksOf(commitmentIds: readonly string[]): TaskView[] {
     if (commitmentIds.length === 0) return [];
     return this.sql
       .all<{ task_id: string; commitment_id: string; title: string; due_date: string; assignee_kind: 'PARTICIPANT' | 'STAKEHOLDER' | null; assignee_id: string | null; completed_on: string | null }>(
-        `SELECT * FROM tasks WHERE commitment_id IN (${placeholders(commitmentIds.length)}) ORDER BY due_date, created_position`,
+        `SELECT * FROM ${this.t('tasks')} WHERE commitment_id IN (${placeholders(commitmentIds.length)}) ORDER BY due_date, created_position`,
         ...commitmentIds,
       )
       .map((r) => ({
@@ -92,7 +131,7 @@ export class SqliteTrackingReader {
   reportsOf(commitmentIds: readonly string[]): ProgressReportView[] {
     if (commitmentIds.length === 0) return [];
     return this.sql
-      .all<ReportRow>(`SELECT * FROM progress_reports WHERE commitment_id IN (${placeholders(commitmentIds.length)}) ORDER BY period, created_position`, ...commitmentIds)
+      .all<ReportRow>(`SELECT * FROM ${this.t('progress_reports')} WHERE commitment_id IN (${placeholders(commitmentIds.length)}) ORDER BY period, created_position`, ...commitmentIds)
       .map((r) => ({
         id: r.report_id,
         commitmentId: r.commitment_id,
@@ -114,7 +153,7 @@ export class SqliteTrackingReader {
 
   closedPeriods(planId: string): { period: string; closedOn: string }[] {
     return this.sql
-      .all<{ period: string; closed_on: string }>('SELECT period, closed_on FROM closed_periods WHERE plan_id = ? ORDER BY period', planId)
+      .all<{ period: string; closed_on: string }>(`SELECT period, closed_on FROM ${this.t('closed_periods')} WHERE plan_id = ? ORDER BY period`, planId)
       .map((r) => ({ period: r.period, closedOn: r.closed_on }));
   }
 
@@ -135,20 +174,20 @@ export class SqliteTrackingReader {
       params.push(filter.thematicArea);
     }
     if (filter.ownerKind) {
-      conditions.push('owner_id IN (SELECT stakeholder_id FROM stakeholders WHERE kind = ?)');
+      conditions.push(`owner_id IN (SELECT stakeholder_id FROM ${this.t('stakeholders')} WHERE kind = ?)`);
       params.push(filter.ownerKind);
     }
     const where = conditions.join(' AND ');
-    const open = "commitment_id NOT IN (SELECT commitment_id FROM tracked_commitments WHERE plan_id = ? AND status = 'WITHDRAWN')";
+    const open = `commitment_id NOT IN (${this.withdrawnOf()})`;
     const rows = this.sql.all<{ kind: DeadlineView['kind']; id: string; title: string; commitment_id: string; due_date: string; original_due_date: string; completed_on: string | null; moves: number; days_moved: number }>(
       `SELECT 'COMMITMENT' AS kind, commitment_id AS id, title, commitment_id, due_date, original_due_date, completed_on, due_moves AS moves, due_days_moved AS days_moved
-         FROM commitments WHERE ${where} AND status != 'WITHDRAWN'
+         FROM ${this.t('commitments')} WHERE ${where} AND status != 'WITHDRAWN'
        UNION ALL
        SELECT 'MILESTONE', milestone_id, title, commitment_id, due_date, original_due_date, completed_on, moves, days_moved
-         FROM milestones WHERE ${where} AND ${open}
+         FROM ${this.t('milestones')} WHERE ${where} AND ${open}
        UNION ALL
        SELECT 'TASK', t.task_id, t.title, t.commitment_id, t.due_date, t.due_date, t.completed_on, 0, 0
-         FROM tasks t JOIN tracked_commitments tc ON tc.commitment_id = t.commitment_id
+         FROM ${this.t('tasks')} t JOIN ${this.t('tracked_commitments')} tc ON tc.commitment_id = t.commitment_id
         WHERE ${where.replace(/\b(plan_id|due_date|area_code|owner_id)\b/g, (column) => (column === 'due_date' ? 't.due_date' : `tc.${column}`))} AND t.${open}
        ORDER BY due_date, kind, id`,
       ...params,
@@ -179,38 +218,33 @@ export class SqliteTrackingReader {
   }
 
   /**
-   * A plan's tracking figures grouped by thematic area and by the owners' stakeholder kind, in two passes: one over
-   * the per-commitment counts the projection keeps (status, milestones met or missed, standing and independent
-   * reports, the at-risk rule on the latest percent), one over the index of open milestones for what is overdue on
-   * `today`.
+   * A plan's tracking figures on `today`, grouped by thematic area and by the owners' stakeholder kind: one pass over
+   * the commitments' rows (their status, milestones met or missed, standing and independent reports, and the at-risk
+   * rule of libs/domain on their latest percent), one count of the open milestones overdue. Withdrawn commitments
+   * count in `commitmentsByStatus` only.
    */
   summaries(planId: string, today: string): { byArea: TrackingGroup[]; byKind: TrackingGroup[] } {
     const kinds = new Map(
       this.sql
         .all<{ stakeholder_id: string; kind: string }>(
-          'SELECT s.stakeholder_id, s.kind FROM stakeholders s JOIN plan_stakeholders ps ON ps.stakeholder_id = s.stakeholder_id WHERE ps.plan_id = ?',
+          `SELECT s.stakeholder_id, s.kind FROM ${this.t('stakeholders')} s JOIN ${this.t('plan_stakeholders')} ps ON ps.stakeholder_id = s.stakeholder_id WHERE ps.plan_id = ?`,
           planId,
         )
         .map((row) => [row.stakeholder_id, row.kind]),
     );
-    // The at-risk rule of libs/domain (isAtRisk), in SQL over the per-commitment counts; a test checks they agree.
-    const span = 'julianday(due_date) - julianday(start_date)';
-    const expected = `CASE WHEN ${span} <= 0 THEN 100.0 ELSE 100.0 * min(max(julianday(?) - julianday(start_date), 0), ${span}) / (${span}) END`;
-    const counted = this.sql.all<{ area: string; owner: string; status: CommitmentStatus; n: number; on_time: number; late: number; reports: number; independent: number; at_risk: number }>(
-      `SELECT area_code AS area, owner_id AS owner, status, count(*) AS n,
-              sum(milestones_on_time) AS on_time, sum(milestones_late) AS late,
-              sum(reports_current) AS reports, sum(reports_independent) AS independent,
-              sum(status IN ('PROPOSED', 'ACTIVE') AND latest_percent IS NOT NULL AND latest_percent < ${expected} - 20) AS at_risk
-         FROM tracked_commitments WHERE plan_id = ? GROUP BY area_code, owner_id, status`,
-      today,
+    const commitments = this.sql.all<TrackedRow>(
+      `SELECT commitment_id, area_code, owner_id, status, made_on, activated_on, due_date, latest_percent, milestones_on_time, milestones_late, reports_current, reports_independent
+         FROM ${this.t('tracked_commitments')} WHERE plan_id = ?`,
       planId,
     );
     const overdue = this.sql.all<{ area: string; owner: string; n: number }>(
-      'SELECT area_code AS area, owner_id AS owner, count(*) AS n FROM milestones WHERE plan_id = ? AND completed_on IS NULL AND due_date < ? GROUP BY area_code, owner_id',
+      `SELECT area_code AS area, owner_id AS owner, count(*) AS n FROM ${this.t('milestones')}
+        WHERE plan_id = ? AND completed_on IS NULL AND due_date < ? AND commitment_id NOT IN (${this.withdrawnOf()}) GROUP BY area_code, owner_id`,
       planId,
       today,
+      planId,
     );
-    type Group = { statuses: Map<CommitmentStatus, number>; onTime: number; late: number; overdue: number; reports: number; independent: number; atRisk: number };
+    type Group = { statuses: Map<CommitmentStatus, number>; onTime: number; late: number; overdue: number; reports: number; independent: number; atRisk: AtRiskView[] };
     const byArea = new Map<string, Group>();
     const byKind = new Map<string, Group>();
     const groupsOf = (area: string, owner: string): Group[] =>
@@ -220,17 +254,19 @@ export class SqliteTrackingReader {
       ].map(([groups, key]) => {
         const map = groups as Map<string, Group>;
         let group = map.get(key as string);
-        if (!group) map.set(key as string, (group = { statuses: new Map(), onTime: 0, late: 0, overdue: 0, reports: 0, independent: 0, atRisk: 0 }));
+        if (!group) map.set(key as string, (group = { statuses: new Map(), onTime: 0, late: 0, overdue: 0, reports: 0, independent: 0, atRisk: [] }));
         return group;
       });
-    for (const row of counted) {
-      for (const g of groupsOf(row.area, row.owner)) {
-        g.statuses.set(row.status, (g.statuses.get(row.status) ?? 0) + row.n);
-        g.onTime += row.on_time;
-        g.late += row.late;
-        g.reports += row.reports;
-        g.independent += row.independent;
-        g.atRisk += row.at_risk;
+    for (const row of commitments) {
+      const atRisk = this.atRisk(row, today);
+      for (const g of groupsOf(row.area_code, row.owner_id)) {
+        g.statuses.set(row.status, (g.statuses.get(row.status) ?? 0) + 1);
+        if (row.status === 'WITHDRAWN') continue;
+        g.onTime += row.milestones_on_time;
+        g.late += row.milestones_late;
+        g.reports += row.reports_current;
+        g.independent += row.reports_independent;
+        if (atRisk) g.atRisk.push(atRisk);
       }
     }
     for (const row of overdue) for (const g of groupsOf(row.area, row.owner)) g.overdue += row.n;
@@ -244,65 +280,69 @@ export class SqliteTrackingReader {
           milestonesLate: g.late,
           milestonesOverdue: g.overdue,
           verifiedShare: g.reports === 0 ? null : g.independent / g.reports,
-          atRisk: g.atRisk,
+          atRisk: g.atRisk.length,
+          atRiskCommitments: g.atRisk,
         }));
     return { byArea: list(byArea), byKind: list(byKind) };
   }
 
+  /** Why an open commitment is at risk on `today` (expected against reported percent), or undefined when it is not. */
+  private atRisk(row: TrackedRow, today: string): AtRiskView | undefined {
+    if (row.status !== 'PROPOSED' && row.status !== 'ACTIVE') return undefined;
+    const start = row.activated_on ?? row.made_on;
+    if (!isAtRisk(start, row.due_date, row.latest_percent, false, today)) return undefined;
+    return { commitmentId: row.commitment_id, expectedPercent: expectedPercent(start, row.due_date, today), reportedPercent: row.latest_percent };
+  }
+
   /**
-   * A stakeholder's record in a plan: its commitments, milestones kept, and for each closed reporting period the
-   * reports it owed (one per active commitment), how many came on time, and which are missing.
+   * A stakeholder's record in a plan on `today`: its commitments, milestones kept, and for each closed reporting period
+   * the reports it owed (one per commitment active at some point in the period), how many came on time, and which are
+   * missing.
    */
   scorecard(stakeholderId: string, planId: string, today: string): ScorecardView {
-    const statuses = this.sql.all<{ status: CommitmentStatus; n: number }>(
-      'SELECT status, count(*) AS n FROM commitments WHERE owner_id = ? AND plan_id = ? GROUP BY status',
+    const owned = this.sql.all<{ commitment_id: string; title: string; status: CommitmentStatus; activated_on: string | null; completed_on: string | null; withdrawn_on: string | null }>(
+      `SELECT commitment_id, title, status, activated_on, completed_on, withdrawn_on FROM ${this.t('commitments')} WHERE owner_id = ? AND plan_id = ? ORDER BY created_position`,
       stakeholderId,
       planId,
     );
-    const count = (status: CommitmentStatus) => statuses.find((row) => row.status === status)?.n ?? 0;
+    const count = (status: CommitmentStatus) => owned.filter((commitment) => commitment.status === status).length;
     const milestones = this.sql.get<{ on_time: number | null; due: number | null }>(
-      `SELECT sum(m.completed_on IS NOT NULL AND m.completed_on <= m.due_date) AS on_time, sum(m.due_date <= ?) AS due
-         FROM milestones m JOIN commitments c ON c.commitment_id = m.commitment_id WHERE c.owner_id = ? AND c.plan_id = ?`,
+      `SELECT sum(completed_on IS NOT NULL AND completed_on <= due_date) AS on_time, sum(due_date <= ?) AS due FROM ${this.t('milestones')}
+        WHERE owner_id = ? AND plan_id = ? AND commitment_id NOT IN (${this.withdrawnOf()})`,
       today,
       stakeholderId,
       planId,
-    );
-    const owing = this.sql.all<{ commitment_id: string; title: string; activated_on: string | null; completed_on: string | null; status: string }>(
-      "SELECT commitment_id, title, activated_on, completed_on, status FROM commitments WHERE owner_id = ? AND plan_id = ? AND status IN ('ACTIVE', 'COMPLETED') ORDER BY created_position",
-      stakeholderId,
       planId,
     );
     const reports = this.sql.all<{ commitment_id: string; period: string; late: number }>(
-      `SELECT r.commitment_id, r.period, r.late FROM progress_reports r JOIN commitments c ON c.commitment_id = r.commitment_id
-        WHERE c.owner_id = ? AND c.plan_id = ? AND r.superseded_by IS NULL`,
+      `SELECT commitment_id, period, late FROM ${this.t('progress_reports')} WHERE owner_id = ? AND plan_id = ? AND superseded_by IS NULL`,
       stakeholderId,
       planId,
     );
-    const byKey = new Map(reports.map((r) => [`${r.commitment_id}|${r.period}`, r]));
+    const standing = new Map(reports.map((r) => [`${r.commitment_id}|${r.period}`, r]));
     const plan = this.sql.get<{ period_start: string; period_end: string; reporting_cycle: ReportingCycle }>(
-      'SELECT period_start, period_end, reporting_cycle FROM plans WHERE plan_id = ?',
+      `SELECT period_start, period_end, reporting_cycle FROM ${this.t('plans')} WHERE plan_id = ?`,
       planId,
     );
     const spans = new Map(plan ? reportingPeriods({ periodStart: plan.period_start, periodEnd: plan.period_end, reportingCycle: plan.reporting_cycle }).map((p) => [p.id, p]) : []);
-    const compliance: PeriodCompliance[] = this.closedPeriods(planId).map(({ period }) => {
+    const compliance: PeriodCompliance[] = this.closedPeriods(planId).flatMap(({ period }) => {
+      const span = spans.get(period);
+      if (!span) return [];
       let onTime = 0;
       let late = 0;
       const missing: { commitmentId: string; title: string }[] = [];
-      const span = spans.get(period);
-      // Each active commitment owes one report per closed period (DOMAIN.md); a completed one no longer owes
-      // reports for periods that started after its completion.
-      const owers = owing.filter((c) => !span || c.completed_on === null || c.completed_on >= span.start);
-      for (const commitment of owers) {
-        const report = byKey.get(`${commitment.commitment_id}|${period}`);
+      const owing = owned.filter((c) => owesReport(c.activated_on, c.completed_on ?? c.withdrawn_on, span));
+      for (const commitment of owing) {
+        const report = standing.get(`${commitment.commitment_id}|${period}`);
         if (!report) missing.push({ commitmentId: commitment.commitment_id, title: commitment.title });
         else if (report.late) late += 1;
         else onTime += 1;
       }
-      return { period, owed: owers.length, onTime, late, missing };
+      return [{ period, owed: owing.length, onTime, late, missing }];
     });
     const owed = compliance.reduce((sum, p) => sum + p.owed, 0);
     return {
-      made: statuses.reduce((sum, row) => sum + row.n, 0),
+      made: owned.length,
       active: count('ACTIVE'),
       completed: count('COMPLETED'),
       withdrawn: count('WITHDRAWN'),

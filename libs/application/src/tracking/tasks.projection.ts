@@ -1,14 +1,14 @@
 import type { TrackingEvent } from '#domain';
-import type { Projection, RowChange } from '#projections';
+import { keepingHistory, type Projection, type RowChange } from '#projections';
 
 type TaskEvent = Extract<TrackingEvent, { type: 'TaskAdded' | 'TaskAssigned' | 'TaskCompleted' | 'TaskReopened' }>;
 
 export const TASK_EVENT_TYPES: readonly string[] = ['TaskAdded', 'TaskAssigned', 'TaskCompleted', 'TaskReopened'] satisfies TaskEvent['type'][];
 
 /** The tasks of every commitment: who they are assigned to, when they are due and done. */
-export const tasksProjection: Projection = {
+const tasks: Projection = {
   name: 'tasks',
-  version: 1,
+  version: 2,
   eventTypes: TASK_EVENT_TYPES,
   tables: [
     {
@@ -60,3 +60,5 @@ export const tasksProjection: Projection = {
     }
   },
 };
+
+export const tasksProjection: Projection = keepingHistory(tasks, ['tasks']);

@@ -54,6 +54,13 @@ export interface DeadlineFilter {
   readonly thematicArea?: string | null;
 }
 
+/** Why a commitment is at risk: the linear expectation against the latest reported percent (null: none reported). */
+export interface AtRiskView {
+  readonly commitmentId: string;
+  readonly expectedPercent: number;
+  readonly reportedPercent: number | null;
+}
+
 /** One group of a plan's summary: a thematic area or a stakeholder kind. */
 export interface TrackingGroup {
   readonly key: string;
@@ -64,6 +71,7 @@ export interface TrackingGroup {
   /** Share (0-1) of the standing progress reports that were verified independently (by a monitor, or by evidence type). */
   readonly verifiedShare: number | null;
   readonly atRisk: number;
+  readonly atRiskCommitments: readonly AtRiskView[];
 }
 
 export interface PeriodCompliance {

@@ -1,20 +1,38 @@
 import { COMMITMENT_EVENT_TYPES, type CommitmentEvent, daysBetween, type ReportingPeriodClosed, TRACKING_EVENT_TYPES, type TrackingEvent } from '#domain';
-import type { Projection, RowChange } from '#projections';
+import { keepingHistory, type Projection, type RowChange } from '#projections';
 import { TASK_EVENT_TYPES } from './tasks.projection.js';
 
 /**
- * Milestones, progress reports (with corrections and verification) and closed reporting periods. Tasks have a read
- * model of their own (`tasksProjection`): they need nothing from the commitment, and two projections are built side
- * by side.
+ * Independently verified (DOMAIN.md, settled in libs/domain/README.md): a monitor verified it, or its evidence is
+ * independent (an independent verification or an inspection) and no monitor disputed it.
  */
-export const trackingProjection: Projection = {
+const independent = (verification: unknown, evidenceType: unknown): number =>
+  verification === 'VERIFIED' || (verification !== 'DISPUTED' && (evidenceType === 'INDEPENDENTLY_VERIFIED' || evidenceType === 'INSPECTION')) ? 1 : 0;
+
+/** The percent of each period's standing report (null: it reported an indicator value only), as a JSON object. */
+type Percents = Record<string, number | null>;
+
+/** The percent of the standing report of the latest period that has one (DOMAIN.md's "latest reported percent"). */
+export function latestPercent(percents: Percents): number | null {
+  const periods = Object.keys(percents)
+    .filter((period) => percents[period] !== null)
+    .sort();
+  return periods.length === 0 ? null : percents[periods.at(-1)!]!;
+}
+
+/**
+ * Milestones, progress reports (with corrections and verification) and closed reporting periods, with their history
+ * (`plan.asOf`, `deadlines(asAt)`). Tasks have a read model of their own (`tasksProjection`): they need nothing from
+ * the commitment, and two projections are built side by side.
+ */
+const tracking: Projection = {
   name: 'tracking',
-  version: 6,
+  version: 7,
   eventTypes: [...COMMITMENT_EVENT_TYPES, ...TRACKING_EVENT_TYPES.filter((type) => !TASK_EVENT_TYPES.includes(type)), 'ReportingPeriodClosed'],
   tables: [
     {
-      // Where each commitment belongs and its latest reported percent: copied onto milestones and reports so that
-      // a plan's figures are read from one table each, without joins.
+      // Where each commitment belongs, its life (made, activated, ended) and its running counts: copied onto
+      // milestones and reports so that a plan's figures are read from one table each, without joins.
       name: 'tracked_commitments',
       columns: {
         commitment_id: 'TEXT',
@@ -22,9 +40,11 @@ export const trackingProjection: Projection = {
         area_code: 'TEXT',
         owner_id: 'TEXT',
         status: 'TEXT',
-        start_date: 'TEXT',
+        made_on: 'TEXT',
+        activated_on: 'TEXT',
+        ended_on: 'TEXT',
         due_date: 'TEXT',
-        latest_period: 'TEXT',
+        percents: 'TEXT',
         latest_percent: 'REAL',
         milestones_on_time: 'INTEGER',
         milestones_late: 'INTEGER',
@@ -51,7 +71,7 @@ export const trackingProjection: Projection = {
         created_position: 'INTEGER',
       },
       primaryKey: ['milestone_id'],
-      indexes: [['commitment_id'], ['plan_id', 'due_date'], ['plan_id', 'completed_on', 'area_code', 'owner_id', 'due_date']],
+      indexes: [['commitment_id'], ['plan_id', 'due_date'], ['plan_id', 'completed_on', 'area_code', 'owner_id', 'due_date'], ['owner_id', 'plan_id', 'due_date']],
     },
     {
       name: 'progress_reports',
@@ -102,8 +122,6 @@ export const trackingProjection: Projection = {
         row: { commitment_id: commitmentId, ...Object.fromEntries(Object.entries(deltas).map(([column, delta]) => [column, Number(row?.[column] ?? 0) + delta])) },
       };
     };
-    const independent = (verification: unknown, evidenceType: unknown) =>
-      verification === 'VERIFIED' || evidenceType === 'INDEPENDENTLY_VERIFIED' || evidenceType === 'INSPECTION' ? 1 : 0;
     const judged = (reportId: string, verification: string): RowChange[] => {
       const report = view.get('progress_reports', { report_id: reportId });
       if (!report) return [];
@@ -111,6 +129,9 @@ export const trackingProjection: Projection = {
       const after = independent(verification, report['evidence_type']);
       return report['superseded_by'] === null && before !== after ? [count(String(report['commitment_id']), { reports_independent: after - before })] : [];
     };
+    const commitment = (commitmentId: string, columns: Record<string, string | null>): RowChange[] => [
+      { kind: 'upsert', table: 'tracked_commitments', row: { commitment_id: commitmentId, ...columns } },
+    ];
     switch (event.type) {
       case 'CommitmentMade': {
         const d = event.data;
@@ -124,9 +145,11 @@ export const trackingProjection: Projection = {
               area_code: d.thematicAreaCode,
               owner_id: d.ownerId,
               status: 'PROPOSED',
-              start_date: recorded.metadata.occurredAt.slice(0, 10),
+              made_on: recorded.metadata.occurredAt.slice(0, 10),
+              activated_on: null,
+              ended_on: null,
               due_date: d.dueDate,
-              latest_period: null,
+              percents: '{}',
               latest_percent: null,
               milestones_on_time: 0,
               milestones_late: 0,
@@ -137,15 +160,13 @@ export const trackingProjection: Projection = {
         ];
       }
       case 'CommitmentActivated':
-        return [{ kind: 'upsert', table: 'tracked_commitments', row: { commitment_id: event.data.commitmentId, status: 'ACTIVE', start_date: event.data.activatedOn } }];
+        return commitment(event.data.commitmentId, { status: 'ACTIVE', activated_on: event.data.activatedOn });
       case 'CommitmentRevised':
-        return event.data.changes.dueDate
-          ? [{ kind: 'upsert', table: 'tracked_commitments', row: { commitment_id: event.data.commitmentId, due_date: event.data.changes.dueDate } }]
-          : [];
+        return event.data.changes.dueDate ? commitment(event.data.commitmentId, { due_date: event.data.changes.dueDate }) : [];
       case 'CommitmentWithdrawn':
-        return [{ kind: 'upsert', table: 'tracked_commitments', row: { commitment_id: event.data.commitmentId, status: 'WITHDRAWN' } }];
+        return commitment(event.data.commitmentId, { status: 'WITHDRAWN', ended_on: event.data.withdrawnOn });
       case 'CommitmentCompleted':
-        return [{ kind: 'upsert', table: 'tracked_commitments', row: { commitment_id: event.data.commitmentId, status: 'COMPLETED' } }];
+        return commitment(event.data.commitmentId, { status: 'COMPLETED', ended_on: event.data.completedOn });
       case 'MilestoneScheduled': {
         const d = event.data;
         return [
@@ -193,8 +214,7 @@ export const trackingProjection: Projection = {
         // One read of the commitment's row serves its place, its counts and its latest percent.
         const tracked = view.get('tracked_commitments', { commitment_id: d.commitmentId });
         const corrected = d.corrects ? view.get('progress_reports', { report_id: d.corrects }) : undefined;
-        const latest = tracked?.['latest_period'];
-        const newest = d.percentComplete !== null && (latest === null || latest === undefined || String(latest) <= d.period);
+        const percents: Percents = { ...(JSON.parse(String(tracked?.['percents'] ?? '{}')) as Percents), [d.period]: d.percentComplete };
         const changes: RowChange[] = [
           {
             kind: 'upsert',
@@ -213,7 +233,8 @@ export const trackingProjection: Projection = {
               evidence_links: JSON.stringify(d.evidenceLinks),
               evidence_type: d.evidenceType,
               reported_on: d.reportedOn,
-              late: d.late ? 1 : 0,
+              // A correction keeps the standing of the report it corrects (logs written before the rule say otherwise).
+              late: corrected ? Number(corrected['late']) : d.late ? 1 : 0,
               corrects: d.corrects,
               superseded_by: null,
               verification: 'UNVERIFIED',
@@ -232,7 +253,8 @@ export const trackingProjection: Projection = {
                 Number(tracked?.['reports_independent'] ?? 0) +
                 independent('UNVERIFIED', d.evidenceType) -
                 (corrected ? independent(corrected['verification'], corrected['evidence_type']) : 0),
-              ...(newest ? { latest_period: d.period, latest_percent: d.percentComplete } : {}),
+              percents: JSON.stringify(percents),
+              latest_percent: latestPercent(percents),
             },
           },
         ];
@@ -256,3 +278,5 @@ export const trackingProjection: Projection = {
     }
   },
 };
+
+export const trackingProjection: Projection = keepingHistory(tracking, ['tracked_commitments', 'milestones', 'progress_reports', 'closed_periods']);

@@ -1,5 +1,5 @@
 import { type CommitmentChanges, type CommitmentEvent, daysBetween, TRACKING_EVENT_TYPES } from '#domain';
-import type { Projection, RowChange, SqlValue } from '#projections';
+import { keepingHistory, type Projection, type RowChange, type SqlValue } from '#projections';
 
 function changedColumns(changes: CommitmentChanges): Record<string, SqlValue> {
   return {
@@ -21,9 +21,9 @@ const TRACKING = new Set<string>(TRACKING_EVENT_TYPES);
  * tasks and reports live in the same stream, so their events move `version` on too: it is what a client passes back
  * as `expectedVersion`.
  */
-export const commitmentsProjection: Projection = {
+const commitments: Projection = {
   name: 'commitments',
-  version: 5,
+  version: 6,
   eventTypes: ['CommitmentMade', 'CommitmentActivated', 'CommitmentRevised', 'CommitmentWithdrawn', 'CommitmentCompleted', ...TRACKING_EVENT_TYPES],
   tables: [
     {
@@ -114,3 +114,5 @@ export const commitmentsProjection: Projection = {
     }
   },
 };
+
+export const commitmentsProjection: Projection = keepingHistory(commitments, ['commitments']);

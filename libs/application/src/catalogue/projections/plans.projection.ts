@@ -1,11 +1,11 @@
 import type { PlanEvent } from '#domain';
-import type { Projection, RowChange } from '#projections';
+import { keepingHistory, type Projection, type RowChange } from '#projections';
 
-/** Plans with their thematic areas and admitted stakeholders. */
-export const plansProjection: Projection = {
+/** Plans with their thematic areas and admitted stakeholders, with their history (`plan.asOf`). */
+const plans: Projection = {
   name: 'plans',
-  version: 1,
-  eventTypes: ['PlanDrafted', 'ThematicAreaDefined', 'PlanAdopted', 'PlanClosed', 'StakeholderAdmitted'],
+  version: 2,
+  eventTypes: ['PlanDrafted', 'ThematicAreaDefined', 'PlanAdopted', 'PlanClosed', 'StakeholderAdmitted', 'ReportingPeriodClosed'],
   tables: [
     {
       name: 'plans',
@@ -84,8 +84,13 @@ export const plansProjection: Projection = {
           },
           plan(event.data.planId, {}),
         ];
+      case 'ReportingPeriodClosed':
+        // The closed periods are tracking's; the plan's version moves on with every event of its stream.
+        return [plan(event.data.planId, {})];
       default:
         return [];
     }
   },
 };
+
+export const plansProjection: Projection = keepingHistory(plans, ['plans', 'plan_areas', 'plan_stakeholders']);

@@ -1,9 +1,9 @@
 import type { StakeholderEvent } from '#domain';
-import type { Projection, RowChange } from '#projections';
+import { keepingHistory, type Projection, type RowChange } from '#projections';
 
-export const stakeholdersProjection: Projection = {
+const stakeholders: Projection = {
   name: 'stakeholders',
-  version: 1,
+  version: 2,
   eventTypes: ['StakeholderRegistered'],
   tables: [
     {
@@ -44,3 +44,5 @@ export const stakeholdersProjection: Projection = {
     ];
   },
 };
+
+export const stakeholdersProjection: Projection = keepingHistory(stakeholders, ['stakeholders']);
