@@ -50,6 +50,7 @@ export async function setUpPlan(api: RunningApi, commitments: number, parallel =
     })
   ).draftPlan.plan.id;
   await admin('mutation ($input: DefineThematicAreaInput!) { defineThematicArea(input: $input) { version } }', { planId, code: 'PREV', title: 'Prevention' });
+  await admin('mutation ($input: PlanLifecycleInput!) { adoptPlan(input: $input) { version } }', { planId }); // drafts are not public
   const ownerId = (
     await admin<{ registerStakeholder: { stakeholder: { id: string } } }>(
       'mutation ($input: RegisterStakeholderInput!) { registerStakeholder(input: $input) { stakeholder { id } } }',

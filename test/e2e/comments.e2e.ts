@@ -65,8 +65,9 @@ describe.each([
     for (const [mutation, input] of [
       ['defineThematicArea', { planId, code: 'PART', title: 'Child and youth participation' }],
       ['admitStakeholder', { planId, stakeholderId: owner }],
+      ['adoptPlan', { planId }],
     ] as const) {
-      const type = `${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input`;
+      const type = mutation === 'adoptPlan' ? 'PlanLifecycleInput' : `${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input`;
       await ok(COORDINATOR, `mutation ($input: ${type}!) { ${mutation}(input: $input) { version } }`, { input });
     }
     const commitmentId = (await ok<{ makeCommitment: { commitment: { id: string } } }>(FOCAL, 'mutation ($input: MakeCommitmentInput!) { makeCommitment(input: $input) { commitment { id } } }', {

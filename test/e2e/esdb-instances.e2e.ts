@@ -54,7 +54,7 @@ describe('two api instances on one EventStoreDB', () => {
       input: { country: 'NL', title: 'Netherlands NPA', periodStart: '2025-01-01', periodEnd: '2029-12-31', defaultDeadline: '2029-12-31' },
     }, admin);
     const { id } = drafted.draftPlan.plan;
-    const seen = await ok<{ plan: { id: string; title: string; status: string } }>(reader, PLAN, { id, after: drafted.draftPlan.position });
+    const seen = await ok<{ plan: { id: string; title: string; status: string } }>(reader, PLAN, { id, after: drafted.draftPlan.position }, admin); // a draft: admins read it
     expect(seen.plan).toEqual({ id, title: 'Netherlands NPA', status: 'DRAFT' });
 
     // And the other way round: a write through the reader, read back through the writer.
@@ -62,7 +62,7 @@ describe('two api instances on one EventStoreDB', () => {
       input: { planId: id, code: 'PREV', title: 'Prevention' },
     }, admin);
     const areas = 'query ($id: ID!, $after: Position) { plan(id: $id, consistentAfter: $after) { thematicAreas { code } } }';
-    expect((await ok<{ plan: { thematicAreas: unknown } }>(writer, areas, { id, after: defined.defineThematicArea.position })).plan.thematicAreas).toEqual([{ code: 'PREV' }]);
+    expect((await ok<{ plan: { thematicAreas: unknown } }>(writer, areas, { id, after: defined.defineThematicArea.position }, admin)).plan.thematicAreas).toEqual([{ code: 'PREV' }]);
   });
 
   it('waits a bounded time for a position it has not projected, then says UNAVAILABLE instead of answering from older data', async () => {

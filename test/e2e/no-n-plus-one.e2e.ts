@@ -50,6 +50,7 @@ describe('a plan with 200 commitments', () => {
       await run(new ChangePlanCommand(planId, { type: 'AdmitStakeholder', stakeholderId: id }, context()));
       owners.push(id);
     }
+    await run(new ChangePlanCommand(planId, { type: 'AdoptPlan' }, context())); // drafts are not public
     for (let n = 0; n < COMMITMENTS; n++) {
       await run(
         new MakeCommitmentCommand(

@@ -4,7 +4,7 @@ import { mutationFields } from '../support/schema.js';
 import { tokenFor } from '../support/tokens.js';
 
 /** Who asks: every role of DOMAIN.md, scoped to this plan or to another one. */
-const ROLES = ['anonymous', 'admin', 'coordinator', 'otherCoordinator', 'focalPoint', 'otherFocalPoint', 'monitor', 'youth'] as const;
+const ROLES = ['anonymous', 'admin', 'coordinator', 'otherCoordinator', 'focalPoint', 'coOwnerFocalPoint', 'otherFocalPoint', 'monitor', 'youth'] as const;
 type Role = (typeof ROLES)[number];
 
 const SUBJECTS: Record<Exclude<Role, 'anonymous'>, string> = {
@@ -12,6 +12,7 @@ const SUBJECTS: Record<Exclude<Role, 'anonymous'>, string> = {
   coordinator: 'coordinator@plan-a.example',
   otherCoordinator: 'coordinator@plan-b.example',
   focalPoint: 'focal@owner.example',
+  coOwnerFocalPoint: 'focal@co-owner.example',
   otherFocalPoint: 'focal@other.example',
   monitor: 'monitor@plan-a.example',
   youth: 'youth@panel.example',
@@ -21,6 +22,7 @@ interface Fixtures {
   planA: string;
   planB: string;
   owner: string;
+  coOwner: string;
   other: string;
   commitment: string;
   milestone: string;
@@ -32,9 +34,11 @@ interface Fixtures {
 
 type Row = { readonly allowed: readonly Role[]; readonly input: (f: Fixtures) => Record<string, unknown> };
 
-const ANY_PARTICIPANT: readonly Role[] = ['admin', 'coordinator', 'otherCoordinator', 'focalPoint', 'otherFocalPoint', 'monitor', 'youth'];
+const ANY_PARTICIPANT: readonly Role[] = ['admin', 'coordinator', 'otherCoordinator', 'focalPoint', 'coOwnerFocalPoint', 'otherFocalPoint', 'monitor', 'youth'];
 const COORDINATION: readonly Role[] = ['admin', 'coordinator'];
 const OWNER: readonly Role[] = ['admin', 'focalPoint'];
+/** What a co-owner's focal points may do too (DOMAIN.md): add and complete tasks, report progress. */
+const CO_OWNERS: readonly Role[] = [...OWNER, 'coOwnerFocalPoint'];
 
 /**
  * Every mutation × every role, DOMAIN.md's "Roles and permissions". A mutation missing from this table fails the
@@ -59,12 +63,12 @@ const MATRIX: Record<string, Row> = {
   rescheduleMilestone: { allowed: OWNER, input: (f) => ({ commitmentId: f.commitment, milestoneId: f.milestone, dueDate: '2027-03-31', reason: 'delay' }) },
   completeMilestone: { allowed: OWNER, input: (f) => ({ commitmentId: f.commitment, milestoneId: f.milestone, completedOn: '2026-01-15' }) },
   reopenMilestone: { allowed: OWNER, input: (f) => ({ commitmentId: f.commitment, milestoneId: f.milestone, reason: 'not finished' }) },
-  addTask: { allowed: OWNER, input: (f) => ({ commitmentId: f.commitment, title: 'Another task', dueDate: '2026-12-31' }) },
+  addTask: { allowed: CO_OWNERS, input: (f) => ({ commitmentId: f.commitment, title: 'Another task', dueDate: '2026-12-31' }) },
   assignTask: { allowed: OWNER, input: (f) => ({ commitmentId: f.commitment, taskId: f.task, assigneeKind: 'STAKEHOLDER', assigneeId: f.owner }) },
-  completeTask: { allowed: OWNER, input: (f) => ({ commitmentId: f.commitment, taskId: f.task, completedOn: '2026-01-10' }) },
+  completeTask: { allowed: CO_OWNERS, input: (f) => ({ commitmentId: f.commitment, taskId: f.task, completedOn: '2026-01-10' }) },
   reopenTask: { allowed: OWNER, input: (f) => ({ commitmentId: f.commitment, taskId: f.task, reason: 'redo' }) },
   reportProgress: {
-    allowed: OWNER,
+    allowed: CO_OWNERS,
     input: (f) => ({ commitmentId: f.commitment, period: '2026', percentComplete: 20, narrative: 'On track', visibility: 'PUBLIC', evidenceType: 'SELF_REPORTED' }),
   },
   verifyProgressReport: { allowed: ['admin', 'monitor'], input: (f) => ({ commitmentId: f.commitment, reportId: f.report, note: 'Seen' }) },
@@ -119,14 +123,17 @@ describe('authorization: every mutation for every role', () => {
     f.planA = await plan('NG');
     f.planB = await plan('SN');
     for (const planId of [f.planA, f.planB]) await ok('admin', 'mutation ($input: DefineThematicAreaInput!) { defineThematicArea(input: $input) { position } }', { input: { planId, code: 'PREV', title: 'Prevention' } });
+    // Adopted, so that anyone may read it (a draft is read by admins and its coordinators only).
+    await ok('admin', 'mutation ($input: PlanLifecycleInput!) { adoptPlan(input: $input) { position } }', { input: { planId: f.planA } });
     const stakeholder = async (name: string, kind: string) =>
       (await ok<{ registerStakeholder: { stakeholder: { id: string } } }>('admin', 'mutation ($input: RegisterStakeholderInput!) { registerStakeholder(input: $input) { stakeholder { id } } }', {
         input: { name, kind, sector: 'child protection', country: 'NG' },
       })).registerStakeholder.stakeholder.id;
     f.owner = await stakeholder('Ministry of Women Affairs', 'GOVERNMENT');
+    f.coOwner = await stakeholder('Ministry of Tourism', 'GOVERNMENT');
     f.other = await stakeholder('Child rights NGO', 'NGO');
     const panel = await stakeholder('Youth panel', 'YOUTH_PANEL');
-    for (const stakeholderId of [f.owner, f.other, panel]) await ok('admin', 'mutation ($input: AdmitStakeholderInput!) { admitStakeholder(input: $input) { position } }', { input: { planId: f.planA, stakeholderId } });
+    for (const stakeholderId of [f.owner, f.coOwner, f.other, panel]) await ok('admin', 'mutation ($input: AdmitStakeholderInput!) { admitStakeholder(input: $input) { position } }', { input: { planId: f.planA, stakeholderId } });
     await ok('admin', 'mutation ($input: AdmitStakeholderInput!) { admitStakeholder(input: $input) { position } }', { input: { planId: f.planB, stakeholderId: f.other } });
     const register = (role: Exclude<Role, 'anonymous' | 'admin'>, kind = 'ADULT', extra: Record<string, unknown> = {}) =>
       ok<{ registerParticipant: { participant: { id: string } } }>('admin', 'mutation ($input: RegisterParticipantInput!) { registerParticipant(input: $input) { participant { id } } }', {
@@ -134,16 +141,17 @@ describe('authorization: every mutation for every role', () => {
       });
     const grant = (role: Exclude<Role, 'anonymous' | 'admin'>, granted: string, scope: string) =>
       ok('admin', 'mutation ($input: GrantRoleInput!) { grantRole(input: $input) { position } }', { input: { subject: SUBJECTS[role], role: granted, scope } });
-    for (const role of ['coordinator', 'otherCoordinator', 'focalPoint', 'otherFocalPoint', 'monitor'] as const) await register(role);
+    for (const role of ['coordinator', 'otherCoordinator', 'focalPoint', 'coOwnerFocalPoint', 'otherFocalPoint', 'monitor'] as const) await register(role);
     f.youthParticipant = (await register('youth', 'YOUTH', { ageBand: 'AGE_18_24', sponsorStakeholderId: panel, realName: 'Ada Okafor' })).registerParticipant.participant.id;
     await grant('coordinator', 'COORDINATOR', f.planA);
     await grant('otherCoordinator', 'COORDINATOR', f.planB);
     await grant('focalPoint', 'FOCAL_POINT', f.owner);
+    await grant('coOwnerFocalPoint', 'FOCAL_POINT', f.coOwner);
     await grant('otherFocalPoint', 'FOCAL_POINT', f.other);
     await grant('monitor', 'MONITOR', f.planA);
     await grant('youth', 'YOUTH', panel);
     f.commitment = (await ok<{ makeCommitment: { commitment: { id: string } } }>('focalPoint', 'mutation ($input: MakeCommitmentInput!) { makeCommitment(input: $input) { commitment { id } } }', {
-      input: { planId: f.planA, thematicAreaCode: 'PREV', ownerId: f.owner, title: 'Shelters', description: 'Open shelters', target: { indicator: 'shelters', unit: 'shelters', baseline: 0, targetValue: 5 } },
+      input: { planId: f.planA, thematicAreaCode: 'PREV', ownerId: f.owner, coOwnerIds: [f.coOwner], title: 'Shelters', description: 'Open shelters', target: { indicator: 'shelters', unit: 'shelters', baseline: 0, targetValue: 5 } },
     })).makeCommitment.commitment.id;
     await ok('coordinator', 'mutation ($input: CommitmentLifecycleInput!) { activateCommitment(input: $input) { position } }', { input: { commitmentId: f.commitment } });
     const item = async (mutation: string, input: Record<string, unknown>) => (await run<Record<string, { itemId: string }>>('focalPoint', mutation, { commitmentId: f.commitment, ...input }, 'itemId')).data![mutation]!.itemId;
@@ -182,6 +190,7 @@ describe('authorization: every mutation for every role', () => {
       coordinator: all,
       otherCoordinator: [],
       focalPoint: all,
+      coOwnerFocalPoint: ['PARTNERS narrative'],
       otherFocalPoint: ['PARTNERS narrative'],
       monitor: all,
       youth: ['PARTNERS narrative'],
@@ -189,7 +198,7 @@ describe('authorization: every mutation for every role', () => {
     const personalData = async (role: Role) =>
       (await as<{ participant: { personalData: unknown } | null }>(role, 'query ($id: ID!) { participant(id: $id) { personalData { erased } } }', { id: f.youthParticipant })).data?.participant?.personalData ?? null;
     const readers = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, (await personalData(role)) !== null] as const)));
-    expect(readers).toEqual({ anonymous: false, admin: true, coordinator: false, otherCoordinator: false, focalPoint: false, otherFocalPoint: false, monitor: false, youth: true });
+    expect(readers).toEqual({ anonymous: false, admin: true, coordinator: false, otherCoordinator: false, focalPoint: false, coOwnerFocalPoint: false, otherFocalPoint: false, monitor: false, youth: true });
   }, 60_000);
 
   it.each(Object.entries(MATRIX))('%s: allowed exactly for its roles, and a refusal writes nothing', async (mutation, row) => {

@@ -27,6 +27,7 @@ describe('concurrent mutations', () => {
       input: { country: 'KE', title: 'Kenya NPA', periodStart: '2025-01-01', periodEnd: '2029-12-31', defaultDeadline: '2029-12-31' },
     })).draftPlan.plan.id;
     await ok(ADMIN, 'mutation ($input: DefineThematicAreaInput!) { defineThematicArea(input: $input) { version } }', { input: { planId, code: 'PREV', title: 'Prevention' } });
+    await ok(ADMIN, 'mutation ($input: PlanLifecycleInput!) { adoptPlan(input: $input) { version } }', { input: { planId } }); // drafts are not public
     const ownerId = (await ok<{ registerStakeholder: { stakeholder: { id: string } } }>(ADMIN, 'mutation ($input: RegisterStakeholderInput!) { registerStakeholder(input: $input) { stakeholder { id } } }', {
       input: { name: 'Ministry of Interior', kind: 'GOVERNMENT', sector: 'justice', country: 'KE' },
     })).registerStakeholder.stakeholder.id;

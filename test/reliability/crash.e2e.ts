@@ -76,6 +76,7 @@ describe.each([
       input: { country: 'UG', title: 'Uganda NPA', periodStart: '2025-01-01', periodEnd: '2029-12-31', defaultDeadline: '2029-12-31' },
     })).draftPlan.plan.id;
     await ok(admin, 'mutation ($input: DefineThematicAreaInput!) { defineThematicArea(input: $input) { version } }', { input: { planId, code: 'PREV', title: 'Prevention' } });
+    await ok(admin, 'mutation ($input: PlanLifecycleInput!) { adoptPlan(input: $input) { version } }', { input: { planId } }); // drafts are not public
     const ownerId = (await ok<{ registerStakeholder: { stakeholder: { id: string } } }>(admin, 'mutation ($input: RegisterStakeholderInput!) { registerStakeholder(input: $input) { stakeholder { id } } }', {
       input: { name: 'Ministry of Gender', kind: 'GOVERNMENT', sector: 'social', country: 'UG' },
     })).registerStakeholder.stakeholder.id;
