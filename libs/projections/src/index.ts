@@ -5,4 +5,4 @@ export type { CheckpointRow } from './checkpoint-table.js';
 export { ReadModelStore, type ReadModelStoreOptions, buildsEverythingFromScratch, removeReadModelFile } from './read-model-store.js';
 export { ProjectionRunner, type ProjectionRunnerOptions, type RetiredProjection } from './projection-runner.js';
 export { type BuildRequest, type ProjectionBuilder, begunBuild, besideReadModels, buildFromScratch } from './projection-builder.js';
-export { asOfView, enableAsOf, historyTable, keepingHistory, readAsOf, tablesWithHistory, VALID_FROM, VALID_TO } from './history.js';
+export { asOfView, enableAsOf, historyTable, keepingHistory, readAsOf, tablesWithHistory, VALID_FROM, VALID_TO, versionDay } from './history.js';

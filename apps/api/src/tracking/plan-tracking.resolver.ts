@@ -15,7 +15,10 @@ const figures = (summary: object, group: TrackingGroup) => ({
   milestonesOverdue: group.milestonesOverdue,
   verifiedShare: group.verifiedShare,
   atRisk: group.atRisk,
-  atRiskCommitments: group.atRiskCommitments.map((item) => carried(summary, item)),
+  /** Only when asked for: each carries the day of the summary, for its commitment. */
+  get atRiskCommitments() {
+    return group.atRiskCommitments.map((item) => carried(summary, item));
+  },
 });
 
 @Resolver('ActionPlan')

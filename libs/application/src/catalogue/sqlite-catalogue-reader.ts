@@ -103,10 +103,10 @@ function where(conditions: readonly [string, unknown][]): { sql: string; params:
   return { sql: set.map(([condition]) => condition).join(' AND '), params: set.flatMap(([, value]) => (Array.isArray(value) ? value : [value])) };
 }
 
-/** The condition that keeps plans (`column`: their id, in a table named `plans`) a reader may see, and its parameters. */
-function visiblePlans(drafts: DraftsVisible | undefined, plans: string): [string, unknown] {
+/** The condition on rows of `plans` that keeps those a reader may see (none when every plan is), with its parameters. */
+function visiblePlans(drafts: DraftsVisible | undefined): [string, unknown] {
   if (drafts === undefined || drafts === 'all') return ['', undefined];
-  return [`(${plans}.status != 'DRAFT' OR ${plans}.plan_id IN (${placeholders(drafts.length)}))`, drafts.length === 0 ? [null] : [...drafts]];
+  return [`(plans.status != 'DRAFT' OR plans.plan_id IN (${placeholders(drafts.length)}))`, drafts.length === 0 ? [null] : [...drafts]];
 }
 
 /**
@@ -134,18 +134,22 @@ export class SqliteCatalogueReader {
     return this.sql.table(table);
   }
 
-  /** A page of `table`'s rows (under that name in `from` and `filter`), in the order they were created. */
+  /**
+   * A page of `table`'s rows (under that name in `from` and `filter`), in the order they were created; `more` adds
+   * columns from a join to the rows of the page only (not to the count).
+   */
   private page<Row extends { created_position: number }, View>(
     table: string,
     from: string,
     filter: { sql: string; params: unknown[] },
     request: PageRequest,
     map: (row: Row) => View,
+    more: { columns: string; join: string } = { columns: '', join: '' },
   ): Page<View> {
     const after = decodeCursor(request.after);
     const conditions = [filter.sql, `${table}.created_position > ?`].filter(Boolean).join(' AND ');
     const rows = this.sql.all<Row>(
-      `SELECT ${table}.* FROM ${from} WHERE ${conditions} ORDER BY ${table}.created_position LIMIT ?`,
+      `SELECT ${table}.*${more.columns} FROM ${from}${more.join} WHERE ${conditions} ORDER BY ${table}.created_position LIMIT ?`,
       ...filter.params,
       after,
       request.first + 1,
@@ -156,7 +160,7 @@ export class SqliteCatalogueReader {
   }
 
   plans(filter: PlanFilter, request: PageRequest): Page<PlanView> {
-    const conditions = where([['plans.country = ?', filter.country], ['plans.status = ?', filter.status], visiblePlans(filter.drafts, 'plans')]);
+    const conditions = where([['plans.country = ?', filter.country], ['plans.status = ?', filter.status], visiblePlans(filter.drafts)]);
     return this.page<PlanRow, PlanView>('plans', `${this.t('plans')} plans`, conditions, request, toPlan);
   }
 
@@ -210,20 +214,39 @@ export class SqliteCatalogueReader {
       ['commitments.area_code = ?', filter.thematicAreaCode],
       ['commitments.status = ?', filter.status],
       ['owner.kind = ?', filter.ownerKind],
-      filter.drafts === undefined || filter.drafts === 'all'
-        ? ['', undefined]
-        : [`commitments.plan_id IN (SELECT plans.plan_id FROM ${this.t('plans')} plans WHERE ${visiblePlans(filter.drafts, 'plans')[0]})`, visiblePlans(filter.drafts, 'plans')[1]],
+      this.ofVisiblePlans(filter.drafts),
     ]);
     const commitments = `${this.t('commitments')} commitments`;
     const from = filter.ownerKind ? `${commitments} JOIN ${this.t('stakeholders')} owner ON owner.stakeholder_id = commitments.owner_id` : commitments;
-    return this.page<CommitmentRow, CommitmentView>('commitments', from, conditions, request, toCommitment);
+    return this.page<CommitmentRow, CommitmentView>('commitments', from, conditions, request, toCommitment, this.withVersion());
+  }
+
+  /** The condition on `commitments` that keeps those of plans a reader may see, with its parameters. */
+  private ofVisiblePlans(drafts: DraftsVisible | undefined): [string, unknown] {
+    const [condition, params] = visiblePlans(drafts);
+    return condition ? [`commitments.plan_id IN (SELECT plans.plan_id FROM ${this.t('plans')} plans WHERE ${condition})`, params] : ['', undefined];
   }
 
   commitmentsByIds(ids: readonly string[]): CommitmentView[] {
     if (ids.length === 0) return [];
+    const { columns, join } = this.withVersion();
     return this.sql
-      .all<CommitmentRow>(`SELECT * FROM ${this.t('commitments')} WHERE commitment_id IN (${placeholders(ids.length)})`, ...ids)
+      .all<CommitmentRow>(`SELECT commitments.*${columns} FROM ${this.t('commitments')} commitments${join} WHERE commitments.commitment_id IN (${placeholders(ids.length)})`, ...ids)
       .map(toCommitment);
+  }
+
+  /**
+   * A commitment's version: the revision of its stream, kept apart from its rows — the latest (`commitment_revisions`),
+   * or the last of the days up to the reader's (`commitment_days`).
+   */
+  private withVersion(): { columns: string; join: string } {
+    if (this.sql.day !== null) {
+      return {
+        columns: ', (SELECT days.version FROM commitment_days days WHERE days.commitment_id = commitments.commitment_id AND days.day <= as_of_day() ORDER BY days.day DESC LIMIT 1) AS version',
+        join: '',
+      };
+    }
+    return { columns: ', revisions.version', join: ' JOIN commitment_revisions revisions ON revisions.commitment_id = commitments.commitment_id' };
   }
 
   planSummary(planId: string): PlanSummaryView {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
-import { type CommitmentStatus, deadlineStatus, expectedPercent, isAtRisk, owesReport, type ReportingCycle, reportingPeriods } from '#domain';
+import { atRiskReason, type CommitmentStatus, deadlineStatus, owesReport, type ReportingCycle, reportingPeriods } from '#domain';
 import { READ_MODEL_HISTORY } from '../read-model/read-model-history.js';
+import type { MilestoneState } from './milestone-tallies.js';
 import { placeholders, SqlQueries } from '../read-model/sql-queries.js';
 import type {
   AtRiskView,
@@ -57,6 +58,16 @@ const toMilestone = (r: MilestoneRow): MilestoneView => ({
   completedOn: r.completed_on,
 });
 
+/** Milestones of one area, owner and state (`milestoneCounts`). */
+interface MilestoneCount {
+  area_code: string;
+  owner_id: string;
+  state: MilestoneState;
+  n: number;
+  due: number;
+  due_before: number;
+}
+
 /** A commitment as the tracking figures see it (`tracked_commitments`). */
 interface TrackedRow {
   commitment_id: string;
@@ -67,8 +78,6 @@ interface TrackedRow {
   activated_on: string | null;
   due_date: string;
   latest_percent: number | null;
-  milestones_on_time: number;
-  milestones_late: number;
   reports_current: number;
   reports_independent: number;
 }
@@ -93,9 +102,13 @@ export class SqliteTrackingReader {
     return this.sql.table(table);
   }
 
-  /** Commitments of the plan that are withdrawn: no longer deadlines, nor any deadline figure. */
-  private withdrawnOf(planParameter = '?'): string {
-    return `SELECT commitment_id FROM ${this.t('tracked_commitments')} WHERE plan_id = ${planParameter} AND status = 'WITHDRAWN'`;
+  /** The plan's withdrawn commitments: no longer deadlines, nor in any deadline figure. */
+  private withdrawn(planId: string): Set<string> {
+    return new Set(
+      this.sql
+        .all<{ commitment_id: string }>(`SELECT commitment_id FROM ${this.t('tracked_commitments')} WHERE plan_id = ? AND status = 'WITHDRAWN'`, planId)
+        .map((row) => row.commitment_id),
+    );
   }
 
   milestonesOf(commitmentIds: readonly string[]): MilestoneView[] {
@@ -178,27 +191,26 @@ export class SqliteTrackingReader {
       params.push(filter.ownerKind);
     }
     const where = conditions.join(' AND ');
-    const open = `commitment_id NOT IN (${this.withdrawnOf()})`;
+    const withdrawn = this.withdrawn(planId);
     const rows = this.sql.all<{ kind: DeadlineView['kind']; id: string; title: string; commitment_id: string; due_date: string; original_due_date: string; completed_on: string | null; moves: number; days_moved: number }>(
       `SELECT 'COMMITMENT' AS kind, commitment_id AS id, title, commitment_id, due_date, original_due_date, completed_on, due_moves AS moves, due_days_moved AS days_moved
          FROM ${this.t('commitments')} WHERE ${where} AND status != 'WITHDRAWN'
        UNION ALL
        SELECT 'MILESTONE', milestone_id, title, commitment_id, due_date, original_due_date, completed_on, moves, days_moved
-         FROM ${this.t('milestones')} WHERE ${where} AND ${open}
+         FROM ${this.t('milestones')} WHERE ${where}
        UNION ALL
        SELECT 'TASK', t.task_id, t.title, t.commitment_id, t.due_date, t.due_date, t.completed_on, 0, 0
          FROM ${this.t('tasks')} t JOIN ${this.t('tracked_commitments')} tc ON tc.commitment_id = t.commitment_id
-        WHERE ${where.replace(/\b(plan_id|due_date|area_code|owner_id)\b/g, (column) => (column === 'due_date' ? 't.due_date' : `tc.${column}`))} AND t.${open}
+        WHERE ${where.replace(/\b(plan_id|due_date|area_code|owner_id)\b/g, (column) => (column === 'due_date' ? 't.due_date' : `tc.${column}`))}
        ORDER BY due_date, kind, id`,
       ...params,
       ...params,
-      planId,
       ...params,
-      planId,
     );
     const statuses = filter.statuses && filter.statuses.length > 0 ? new Set(filter.statuses) : null;
     const result: DeadlineView[] = [];
     for (const row of rows) {
+      if (withdrawn.has(row.commitment_id)) continue;
       const status = deadlineStatus(row.due_date, row.completed_on, today, WARNING_WINDOW_DAYS);
       if (statuses && !statuses.has(status)) continue;
       result.push({
@@ -218,10 +230,29 @@ export class SqliteTrackingReader {
   }
 
   /**
+   * The plan's milestones by area, owner and state on `today` (OPEN, ON_TIME, LATE; withdrawn commitments' left out),
+   * from their tallies — as of a day, from the changes recorded by then: how many, how many due on or before today,
+   * and how many due before it.
+   */
+  private milestoneCounts(planId: string, today: string, ownerId?: string): MilestoneCount[] {
+    const asOf = this.sql.day !== null;
+    return this.sql.all<MilestoneCount>(
+      `SELECT area_code, owner_id, state, sum(delta) AS n, total(CASE WHEN due_date <= ? THEN delta END) AS due, total(CASE WHEN due_date < ? THEN delta END) AS due_before
+         FROM ${this.t('milestone_tallies')} WHERE plan_id = ?${ownerId ? ' AND owner_id = ?' : ''}${asOf ? ' AND day <= ?' : ''}
+        GROUP BY area_code, owner_id, state`,
+      today,
+      today,
+      planId,
+      ...(ownerId ? [ownerId] : []),
+      ...(asOf ? [today] : []),
+    );
+  }
+
+  /**
    * A plan's tracking figures on `today`, grouped by thematic area and by the owners' stakeholder kind: one pass over
-   * the commitments' rows (their status, milestones met or missed, standing and independent reports, and the at-risk
-   * rule of libs/domain on their latest percent), one count of the open milestones overdue. Withdrawn commitments
-   * count in `commitmentsByStatus` only.
+   * the commitments' rows (their status, standing and independent reports, and the at-risk rule of libs/domain on their
+   * latest percent), and the milestone tallies (met, missed, overdue). Withdrawn commitments count in
+   * `commitmentsByStatus` only.
    */
   summaries(planId: string, today: string): { byArea: TrackingGroup[]; byKind: TrackingGroup[] } {
     const kinds = new Map(
@@ -233,17 +264,11 @@ export class SqliteTrackingReader {
         .map((row) => [row.stakeholder_id, row.kind]),
     );
     const commitments = this.sql.all<TrackedRow>(
-      `SELECT commitment_id, area_code, owner_id, status, made_on, activated_on, due_date, latest_percent, milestones_on_time, milestones_late, reports_current, reports_independent
+      `SELECT commitment_id, area_code, owner_id, status, made_on, activated_on, due_date, latest_percent, reports_current, reports_independent
          FROM ${this.t('tracked_commitments')} WHERE plan_id = ?`,
       planId,
     );
-    const overdue = this.sql.all<{ area: string; owner: string; n: number }>(
-      `SELECT area_code AS area, owner_id AS owner, count(*) AS n FROM ${this.t('milestones')}
-        WHERE plan_id = ? AND completed_on IS NULL AND due_date < ? AND commitment_id NOT IN (${this.withdrawnOf()}) GROUP BY area_code, owner_id`,
-      planId,
-      today,
-      planId,
-    );
+    const milestones = this.milestoneCounts(planId, today);
     type Group = { statuses: Map<CommitmentStatus, number>; onTime: number; late: number; overdue: number; reports: number; independent: number; atRisk: AtRiskView[] };
     const byArea = new Map<string, Group>();
     const byKind = new Map<string, Group>();
@@ -262,14 +287,18 @@ export class SqliteTrackingReader {
       for (const g of groupsOf(row.area_code, row.owner_id)) {
         g.statuses.set(row.status, (g.statuses.get(row.status) ?? 0) + 1);
         if (row.status === 'WITHDRAWN') continue;
-        g.onTime += row.milestones_on_time;
-        g.late += row.milestones_late;
         g.reports += row.reports_current;
         g.independent += row.reports_independent;
         if (atRisk) g.atRisk.push(atRisk);
       }
     }
-    for (const row of overdue) for (const g of groupsOf(row.area, row.owner)) g.overdue += row.n;
+    for (const row of milestones) {
+      for (const g of groupsOf(row.area_code, row.owner_id)) {
+        if (row.state === 'ON_TIME') g.onTime += row.n;
+        else if (row.state === 'LATE') g.late += row.n;
+        else g.overdue += row.due_before;
+      }
+    }
     const list = (groups: Map<string, Group>): TrackingGroup[] =>
       [...groups.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
@@ -289,9 +318,8 @@ export class SqliteTrackingReader {
   /** Why an open commitment is at risk on `today` (expected against reported percent), or undefined when it is not. */
   private atRisk(row: TrackedRow, today: string): AtRiskView | undefined {
     if (row.status !== 'PROPOSED' && row.status !== 'ACTIVE') return undefined;
-    const start = row.activated_on ?? row.made_on;
-    if (!isAtRisk(start, row.due_date, row.latest_percent, false, today)) return undefined;
-    return { commitmentId: row.commitment_id, expectedPercent: expectedPercent(start, row.due_date, today), reportedPercent: row.latest_percent };
+    const reason = atRiskReason(row.activated_on ?? row.made_on, row.due_date, row.latest_percent, false, today);
+    return reason ? { commitmentId: row.commitment_id, ...reason } : undefined;
   }
 
   /**
@@ -306,14 +334,7 @@ export class SqliteTrackingReader {
       planId,
     );
     const count = (status: CommitmentStatus) => owned.filter((commitment) => commitment.status === status).length;
-    const milestones = this.sql.get<{ on_time: number | null; due: number | null }>(
-      `SELECT sum(completed_on IS NOT NULL AND completed_on <= due_date) AS on_time, sum(due_date <= ?) AS due FROM ${this.t('milestones')}
-        WHERE owner_id = ? AND plan_id = ? AND commitment_id NOT IN (${this.withdrawnOf()})`,
-      today,
-      stakeholderId,
-      planId,
-      planId,
-    );
+    const milestones = this.milestoneCounts(planId, today, stakeholderId);
     const reports = this.sql.all<{ commitment_id: string; period: string; late: number }>(
       `SELECT commitment_id, period, late FROM ${this.t('progress_reports')} WHERE owner_id = ? AND plan_id = ? AND superseded_by IS NULL`,
       stakeholderId,
@@ -346,8 +367,8 @@ export class SqliteTrackingReader {
       active: count('ACTIVE'),
       completed: count('COMPLETED'),
       withdrawn: count('WITHDRAWN'),
-      milestonesOnTime: milestones?.on_time ?? 0,
-      milestonesDue: milestones?.due ?? 0,
+      milestonesOnTime: milestones.reduce((sum, row) => sum + (row.state === 'ON_TIME' ? row.n : 0), 0),
+      milestonesDue: milestones.reduce((sum, row) => sum + row.due, 0),
       compliance,
       complianceRate: owed === 0 ? null : compliance.reduce((sum, p) => sum + p.onTime, 0) / owed,
     };

@@ -1,5 +1,6 @@
 import { COMMITMENT_EVENT_TYPES, type CommitmentEvent, daysBetween, type ReportingPeriodClosed, TRACKING_EVENT_TYPES, type TrackingEvent } from '#domain';
-import { keepingHistory, type Projection, type RowChange } from '#projections';
+import { keepingHistory, type Projection, type Row, type RowChange } from '#projections';
+import { type MilestoneState, milestoneTalliesTable, stateOf, tallyChanges, type TallyMove } from './milestone-tallies.js';
 import { TASK_EVENT_TYPES } from './tasks.projection.js';
 
 /**
@@ -8,6 +9,12 @@ import { TASK_EVENT_TYPES } from './tasks.projection.js';
  */
 const independent = (verification: unknown, evidenceType: unknown): number =>
   verification === 'VERIFIED' || (verification !== 'DISPUTED' && (evidenceType === 'INDEPENDENTLY_VERIFIED' || evidenceType === 'INSPECTION')) ? 1 : 0;
+
+/** A milestone row's state and due date, as its tally counts it. */
+const standing = (milestone: Row): { state: MilestoneState; dueDate: string } => ({
+  state: stateOf(String(milestone['due_date']), (milestone['completed_on'] as string | null) ?? null),
+  dueDate: String(milestone['due_date']),
+});
 
 /** The percent of each period's standing report (null: it reported an indicator value only), as a JSON object. */
 type Percents = Record<string, number | null>;
@@ -27,7 +34,7 @@ export function latestPercent(percents: Percents): number | null {
  */
 const tracking: Projection = {
   name: 'tracking',
-  version: 7,
+  version: 8,
   eventTypes: [...COMMITMENT_EVENT_TYPES, ...TRACKING_EVENT_TYPES.filter((type) => !TASK_EVENT_TYPES.includes(type)), 'ReportingPeriodClosed'],
   tables: [
     {
@@ -46,13 +53,11 @@ const tracking: Projection = {
         due_date: 'TEXT',
         percents: 'TEXT',
         latest_percent: 'REAL',
-        milestones_on_time: 'INTEGER',
-        milestones_late: 'INTEGER',
         reports_current: 'INTEGER',
         reports_independent: 'INTEGER',
       },
       primaryKey: ['commitment_id'],
-      indexes: [['plan_id']],
+      indexes: [['plan_id', 'owner_id'], ['plan_id', 'status']],
     },
     {
       name: 'milestones',
@@ -71,7 +76,8 @@ const tracking: Projection = {
         created_position: 'INTEGER',
       },
       primaryKey: ['milestone_id'],
-      indexes: [['commitment_id'], ['plan_id', 'due_date'], ['plan_id', 'completed_on', 'area_code', 'owner_id', 'due_date'], ['owner_id', 'plan_id', 'due_date']],
+      // Counts of milestones come from their tallies (milestone-tallies.ts), not from these rows.
+      indexes: [['commitment_id'], ['plan_id', 'due_date']],
     },
     {
       name: 'progress_reports',
@@ -98,8 +104,9 @@ const tracking: Projection = {
         created_position: 'INTEGER',
       },
       primaryKey: ['report_id'],
-      indexes: [['commitment_id', 'period'], ['plan_id', 'superseded_by']],
+      indexes: [['commitment_id', 'period'], ['owner_id', 'plan_id']],
     },
+    milestoneTalliesTable,
     {
       name: 'closed_periods',
       columns: { plan_id: 'TEXT', period: 'TEXT', closed_on: 'TEXT' },
@@ -151,8 +158,6 @@ const tracking: Projection = {
               due_date: d.dueDate,
               percents: '{}',
               latest_percent: null,
-              milestones_on_time: 0,
-              milestones_late: 0,
               reports_current: 0,
               reports_independent: 0,
             },
@@ -163,50 +168,54 @@ const tracking: Projection = {
         return commitment(event.data.commitmentId, { status: 'ACTIVE', activated_on: event.data.activatedOn });
       case 'CommitmentRevised':
         return event.data.changes.dueDate ? commitment(event.data.commitmentId, { due_date: event.data.changes.dueDate }) : [];
-      case 'CommitmentWithdrawn':
-        return commitment(event.data.commitmentId, { status: 'WITHDRAWN', ended_on: event.data.withdrawnOn });
+      case 'CommitmentWithdrawn': {
+        // Its milestones are no longer deadlines: they leave the tallies.
+        const leaving = view.find('milestones', { commitment_id: event.data.commitmentId }).map((milestone): TallyMove => ({ milestone, before: standing(milestone) }));
+        return [...commitment(event.data.commitmentId, { status: 'WITHDRAWN', ended_on: event.data.withdrawnOn }), ...tallyChanges(recorded, view, leaving)];
+      }
       case 'CommitmentCompleted':
         return commitment(event.data.commitmentId, { status: 'COMPLETED', ended_on: event.data.completedOn });
       case 'MilestoneScheduled': {
         const d = event.data;
-        return [
-          {
-            kind: 'upsert',
-            table: 'milestones',
-            row: { milestone_id: d.milestoneId, commitment_id: d.commitmentId, ...placeOf(d.commitmentId), title: d.title, due_date: d.dueDate, original_due_date: d.dueDate, moves: 0, days_moved: 0, completed_on: null, created_position: position },
-          },
-        ];
+        const place = placeOf(d.commitmentId);
+        const milestone = {
+          milestone_id: d.milestoneId,
+          commitment_id: d.commitmentId,
+          plan_id: place.plan_id,
+          area_code: place.area_code,
+          owner_id: place.owner_id,
+          title: d.title,
+          due_date: d.dueDate,
+          original_due_date: d.dueDate,
+          moves: 0,
+          days_moved: 0,
+          completed_on: null,
+          created_position: position,
+        };
+        return [{ kind: 'upsert', table: 'milestones', row: milestone }, ...tallyChanges(recorded, view, [{ milestone, after: { state: 'OPEN', dueDate: d.dueDate } }])];
       }
       case 'MilestoneRescheduled': {
         const d = event.data;
-        const current = view.get('milestones', { milestone_id: d.milestoneId });
+        const milestone = view.get('milestones', { milestone_id: d.milestoneId });
+        if (!milestone) return [];
         return [
           {
             kind: 'upsert',
             table: 'milestones',
-            row: {
-              milestone_id: d.milestoneId,
-              due_date: d.to,
-              moves: Number(current?.['moves'] ?? 0) + 1,
-              days_moved: Number(current?.['days_moved'] ?? 0) + Math.abs(daysBetween(d.from, d.to)),
-            },
+            row: { milestone_id: d.milestoneId, due_date: d.to, moves: Number(milestone['moves']) + 1, days_moved: Number(milestone['days_moved']) + Math.abs(daysBetween(d.from, d.to)) },
           },
+          ...tallyChanges(recorded, view, [{ milestone, before: standing(milestone), after: { state: 'OPEN', dueDate: d.to } }]),
         ];
       }
-      case 'MilestoneCompleted': {
-        const milestone = view.get('milestones', { milestone_id: event.data.milestoneId });
-        const onTime = event.data.completedOn <= String(milestone?.['due_date']);
-        return [
-          { kind: 'upsert', table: 'milestones', row: { milestone_id: event.data.milestoneId, completed_on: event.data.completedOn } },
-          count(event.data.commitmentId, onTime ? { milestones_on_time: 1 } : { milestones_late: 1 }),
-        ];
-      }
+      case 'MilestoneCompleted':
       case 'MilestoneReopened': {
         const milestone = view.get('milestones', { milestone_id: event.data.milestoneId });
-        const wasOnTime = String(milestone?.['completed_on']) <= String(milestone?.['due_date']);
+        if (!milestone) return [];
+        const completedOn = event.type === 'MilestoneCompleted' ? event.data.completedOn : null;
+        const dueDate = String(milestone['due_date']);
         return [
-          { kind: 'upsert', table: 'milestones', row: { milestone_id: event.data.milestoneId, completed_on: null } },
-          count(event.data.commitmentId, wasOnTime ? { milestones_on_time: -1 } : { milestones_late: -1 }),
+          { kind: 'upsert', table: 'milestones', row: { milestone_id: event.data.milestoneId, completed_on: completedOn } },
+          ...tallyChanges(recorded, view, [{ milestone, before: standing(milestone), after: { state: stateOf(dueDate, completedOn), dueDate } }]),
         ];
       }
       case 'ProgressReported': {

@@ -32,15 +32,26 @@ export function expectedPercent(start: CalendarDate, due: CalendarDate, today: C
 /** How far behind a commitment may fall before it is at risk, in points of percent. */
 export const AT_RISK_MARGIN = 20;
 
+/** Why a commitment is at risk: what the linear expectation asked for against what was last reported (null: nothing). */
+export interface AtRiskReason {
+  readonly expectedPercent: number;
+  readonly reportedPercent: number | null;
+}
+
 /**
  * At risk (DOMAIN.md): not completed, and the latest reported percent is more than 20 points below the linear
  * expectation between the commitment's start and its due date. Silence counts: with no reported percent
- * (`latestPercent` null) it is at risk once the expectation is more than 20 points above zero.
+ * (`latestPercent` null) it is at risk once the expectation is more than 20 points above zero. Returns why, or null
+ * when it is not at risk.
  */
-export function isAtRisk(start: CalendarDate, due: CalendarDate, latestPercent: number | null, completed: boolean, today: CalendarDate): boolean {
-  if (completed) return false;
-  return (latestPercent ?? 0) < expectedPercent(start, due, today) - AT_RISK_MARGIN;
+export function atRiskReason(start: CalendarDate, due: CalendarDate, latestPercent: number | null, completed: boolean, today: CalendarDate): AtRiskReason | null {
+  if (completed) return null;
+  const expected = expectedPercent(start, due, today);
+  return (latestPercent ?? 0) < expected - AT_RISK_MARGIN ? { expectedPercent: expected, reportedPercent: latestPercent } : null;
 }
+
+export const isAtRisk = (start: CalendarDate, due: CalendarDate, latestPercent: number | null, completed: boolean, today: CalendarDate): boolean =>
+  atRiskReason(start, due, latestPercent, completed, today) !== null;
 
 /**
  * Whether a commitment owes a report for a reporting period (DOMAIN.md): it was active at some point in the period,

@@ -17,13 +17,15 @@ function changedColumns(changes: CommitmentChanges): Record<string, SqlValue> {
 const TRACKING = new Set<string>(TRACKING_EVENT_TYPES);
 
 /**
- * Commitments with their targets, due dates and status. Co-owners are a JSON array of stakeholder ids. Milestones,
- * tasks and reports live in the same stream, so their events move `version` on too: it is what a client passes back
- * as `expectedVersion`.
+ * Commitments with their targets, due dates and status, with their history (`plan.asOf`). Co-owners are a JSON array of
+ * stakeholder ids. Milestones, tasks and reports live in the same stream, so their events move the stream's revision
+ * on too: it is the commitment's `version`, what a client passes back as `expectedVersion`. It is kept apart, so that
+ * the many tracking events leave the commitment's own history alone: `commitment_revisions` holds the latest, and
+ * `commitment_days` the last revision of each day the stream changed (the version as of a day).
  */
 const commitments: Projection = {
   name: 'commitments',
-  version: 6,
+  version: 8,
   eventTypes: ['CommitmentMade', 'CommitmentActivated', 'CommitmentRevised', 'CommitmentWithdrawn', 'CommitmentCompleted', ...TRACKING_EVENT_TYPES],
   tables: [
     {
@@ -47,27 +49,41 @@ const commitments: Projection = {
         due_moves: 'INTEGER',
         due_days_moved: 'INTEGER',
         status: 'TEXT',
-        version: 'INTEGER',
         created_position: 'INTEGER',
         made_at: 'TEXT',
         activated_on: 'TEXT',
         completed_on: 'TEXT',
         withdrawn_on: 'TEXT',
         withdrawal_reason: 'TEXT',
-        updated_at: 'TEXT',
       },
       primaryKey: ['commitment_id'],
       indexes: [['plan_id', 'created_position'], ['owner_id', 'created_position'], ['plan_id', 'status'], ['plan_id', 'area_code'], ['plan_id', 'due_date']],
     },
+    {
+      name: 'commitment_revisions',
+      columns: { commitment_id: 'TEXT', version: 'INTEGER', day: 'TEXT' },
+      primaryKey: ['commitment_id'],
+    },
+    {
+      name: 'commitment_days',
+      columns: { commitment_id: 'TEXT', day: 'TEXT', version: 'INTEGER' },
+      primaryKey: ['commitment_id', 'day'],
+    },
   ],
   project(recorded, view): RowChange[] {
-    if (TRACKING.has(recorded.type)) {
-      const commitmentId = (recorded.data as { commitmentId: string }).commitmentId;
-      return [{ kind: 'upsert', table: 'commitments', row: { commitment_id: commitmentId, version: Number(recorded.revision), updated_at: recorded.metadata.occurredAt } }];
-    }
+    const commitmentId = (recorded.data as { commitmentId: string }).commitmentId;
+    // The stream's revision, on the event's day (never before the last day it changed: its days never go backwards).
+    const last = view.get('commitment_revisions', { commitment_id: commitmentId })?.['day'];
+    const eventDay = recorded.metadata.occurredAt.slice(0, 10);
+    const day = typeof last === 'string' && last > eventDay ? last : eventDay;
+    const version = Number(recorded.revision);
+    const revision: RowChange[] = [
+      { kind: 'upsert', table: 'commitment_revisions', row: { commitment_id: commitmentId, version, day } },
+      { kind: 'upsert', table: 'commitment_days', row: { commitment_id: commitmentId, day, version } },
+    ];
+    if (TRACKING.has(recorded.type)) return revision;
     const event = recorded as unknown as CommitmentEvent;
-    const base = { commitment_id: event.data.commitmentId, version: Number(recorded.revision), updated_at: recorded.metadata.occurredAt };
-    const upsert = (columns: Record<string, SqlValue>): RowChange[] => [{ kind: 'upsert', table: 'commitments', row: { ...base, ...columns } }];
+    const upsert = (columns: Record<string, SqlValue>): RowChange[] => [...revision, { kind: 'upsert', table: 'commitments', row: { commitment_id: commitmentId, ...columns } }];
     switch (event.type) {
       case 'CommitmentMade': {
         const d = event.data;
@@ -110,7 +126,7 @@ const commitments: Projection = {
       case 'CommitmentCompleted':
         return upsert({ status: 'COMPLETED', completed_on: event.data.completedOn });
       default:
-        return [];
+        return revision;
     }
   },
 };
