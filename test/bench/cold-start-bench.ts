@@ -1,10 +1,12 @@
 /**
  * The api on a large log: 1,000 commitments made through the api, then the log filled to `BENCH_COLD_EVENTS`
- * events (1,000,000 by default) with milestones and tasks appended straight to the commitments' streams. Then:
+ * events (1,000,000 by default) with milestones and tasks appended straight to the commitments' streams, each
+ * commitment's spread over three years from today (one day after another, as a plan lives). Then:
  * - the full rebuild of every read model (read models removed), from spawning the api until every projection has
  *   caught up with the head of the log;
  * - a cold start on built read models, from spawning the api until it answers a GraphQL query for the plan;
- * - the api's resident memory (VmRSS) while it serves a few dashboard queries.
+ * - the api's resident memory (VmRSS) while it serves a few dashboard queries;
+ * - `plan.asOf` on a day in the middle of those three years, once, then 8 clients each asking for other days at once.
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -12,7 +14,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type EventMetadata, type NewEvent, SqliteEventStore } from '#eventstore';
 import { removeReadModelFile } from '#projections';
-import { API_MAIN, API_NODE_FLAGS, freePort, startApi } from '../support/api-process.js';
+import { API_MAIN, API_NODE_FLAGS, freePort, type RunningApi, startApi } from '../support/api-process.js';
 import { ADMIN, COMMITMENTS_QUERY, DASHBOARD_QUERY, DEADLINES_QUERY, JSON_HEADERS, dueDate, rssMb, setUpPlan } from './api-client.js';
 import type { Figure } from './measure.js';
 
@@ -23,6 +25,20 @@ const REBUILD_TIMEOUT_MS = 30 * 60_000;
 /** Full rebuilds measured, one after the other; the figure is their median (this machine's speed varies by a third). */
 const REBUILD_RUNS = Number(process.env['BENCH_REBUILD_RUNS'] ?? 3);
 const DASHBOARD_ROUNDS = 5;
+/** The days over which each commitment's tracking events are spread, from the day the log is filled. */
+const SPAN_DAYS = 3 * 365;
+const DAY_MS = 86_400_000;
+/** `plan.asOf` clients asking at once, and the days each asks for in turn (every day asked once). */
+const AS_OF_CLIENTS = 8;
+const AS_OF_ROUNDS = 5;
+
+/** One `plan.asOf` as a dashboard of that day asks for it: the figures, the first commitments and each stakeholder's scorecard. */
+export const AS_OF_QUERY = `query ($planId: ID!, $date: LocalDate!) { plan(id: $planId) { asOf(date: $date) { status version
+  summary { total byStatus { status count }
+    byThematicAreaTracking { thematicArea { code } figures { milestonesOnTime milestonesLate milestonesOverdue verifiedShare atRisk } }
+    byOwnerKind { kind figures { commitmentsByStatus { status count } milestonesOnTime milestonesLate milestonesOverdue verifiedShare atRisk } } }
+  commitments(first: 20) { totalCount edges { node { id title status dueDate version } } }
+  stakeholders { name scorecard(planId: $planId) { made active completed milestonesOnTime milestonesDue complianceRate } } } } }`;
 
 export interface ColdStartFigures {
   readonly events: number;
@@ -39,6 +55,14 @@ export interface ColdStartFigures {
   readonly rssMb: number;
   /** Slowest answer to each dashboard query, in ms. */
   readonly dashboardMs: Readonly<Record<string, number>>;
+  /** One `plan.asOf` on a day never asked before, in ms. */
+  readonly asOfMs: number;
+  /** The 99th percentile of `plan.asOf` answers while 8 clients ask for different days at once, in ms. */
+  readonly asOfConcurrentP99Ms: number;
+  /** The slowest answer of the round before, which warms the server up (not counted in the p99). */
+  readonly asOfWarmUpMaxMs: number;
+  /** Answers with errors among all of them. */
+  readonly asOfErrors: number;
 }
 
 /**
@@ -74,6 +98,7 @@ async function fillLog(path: string, commitmentIds: readonly string[], total: nu
     const head = Number((await store.headPosition()) ?? 0n);
     const toAppend = Math.max(0, total - head);
     const started = performance.now();
+    const filledFrom = Date.now();
     for (const [i, commitmentId] of commitmentIds.entries()) {
       const count = Math.floor(toAppend / commitmentIds.length) + (i < toAppend % commitmentIds.length ? 1 : 0);
       const stream = `commitment-${commitmentId}`;
@@ -81,7 +106,9 @@ async function fillLog(path: string, commitmentIds: readonly string[], total: nu
       const [made, ...rest] = await store.readStream(stream);
       if (!made) throw new Error(`${stream} is empty`);
       let revision = (rest.at(-1) ?? made).revision;
-      const metadata = (): EventMetadata => ({ ...made.metadata, correlationId: randomUUID(), occurredAt: new Date().toISOString() });
+      // The n-th event of the commitment's `count` is recorded on day n × SPAN_DAYS / count after the log was filled.
+      let n = 0;
+      const metadata = (): EventMetadata => ({ ...made.metadata, correlationId: randomUUID(), occurredAt: new Date(filledFrom + Math.floor((n++ * SPAN_DAYS) / count) * DAY_MS).toISOString() });
       let batch: NewEvent[] = [];
       const flush = async () => {
         revision = (await store.append(stream, batch, revision)).nextExpectedRevision;
@@ -215,6 +242,7 @@ export async function coldStartBench(dir: string, log: (line: string) => void = 
       clearInterval(sampler);
     }
     maxRss = Math.max(maxRss, rssMb(api.process.pid) ?? 0);
+    const asOf = await asOfBench(api, plan.planId);
     const events = Number(head);
     return {
       events,
@@ -226,8 +254,40 @@ export async function coldStartBench(dir: string, log: (line: string) => void = 
       coldStartSeconds,
       rssMb: maxRss,
       dashboardMs,
+      ...asOf,
     };
   } finally {
     await api.stop();
   }
+}
+
+/**
+ * `plan.asOf` on the large log: first on the middle day of the three years (never asked before), then AS_OF_CLIENTS
+ * clients at once, each asking AS_OF_ROUNDS other days in turn, every day different — after one round of the same
+ * (other days again) to warm the server up, as the latency figures of tracking-bench.ts are taken after warm-ups.
+ */
+async function asOfBench(api: RunningApi, planId: string): Promise<{ asOfMs: number; asOfConcurrentP99Ms: number; asOfWarmUpMaxMs: number; asOfErrors: number }> {
+  const day = (offset: number) => new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
+  const ask = async (date: string): Promise<{ ms: number; failed: boolean }> => {
+    const started = performance.now();
+    const res = await api.graphql<{ plan: { asOf: { summary: { total: number } } | null } }>(AS_OF_QUERY, { planId, date });
+    return { ms: performance.now() - started, failed: res.errors !== undefined || !res.data?.plan.asOf };
+  };
+  const first = await ask(day(Math.floor(SPAN_DAYS / 2)));
+  const warmUp = await Promise.all(Array.from({ length: AS_OF_CLIENTS }, (_, client) => ask(day(SPAN_DAYS - 1 - client * 17))));
+  const answers = await Promise.all(
+    Array.from({ length: AS_OF_CLIENTS }, async (_, client) => {
+      const mine: { ms: number; failed: boolean }[] = [];
+      for (let round = 0; round < AS_OF_ROUNDS; round++) mine.push(await ask(day(30 + (round * AS_OF_CLIENTS + client) * 23)));
+      return mine;
+    }),
+  );
+  const all = [...answers.flat(), ...warmUp];
+  const sorted = answers.flat().map((answer) => answer.ms).sort((a, b) => a - b);
+  return {
+    asOfMs: first.ms,
+    asOfConcurrentP99Ms: sorted[Math.min(sorted.length - 1, Math.floor(0.99 * sorted.length))]!,
+    asOfWarmUpMaxMs: Math.max(...warmUp.map((answer) => answer.ms)),
+    asOfErrors: all.filter((answer) => answer.failed).length + (first.failed ? 1 : 0),
+  };
 }
