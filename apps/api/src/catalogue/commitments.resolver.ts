@@ -48,9 +48,8 @@ export class CommitmentsResolver {
   @Query('commitment')
   async commitment(@Args('id') id: string, @Args('consistentAfter') consistentAfter: bigint | null, @Context() context: GraphQLContext): Promise<CommitmentView | null> {
     await this.consistency.after(consistentAfter);
-    const { reader } = this.consistency;
-    const commitment = reader.commitmentsByIds([id])[0];
-    return commitment && this.access.mayRead(context, reader.plansByIds([commitment.planId])[0]) ? commitment : null;
+    const commitment = this.consistency.reader.commitmentsByIds([id])[0];
+    return commitment && this.access.mayReadPlan(context, commitment.planId) ? commitment : null;
   }
 
   @ResolveField('plan')

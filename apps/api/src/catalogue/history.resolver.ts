@@ -25,7 +25,7 @@ export class HistoryResolver {
     await this.consistency.after(consistentAfter);
     const { reader } = this.consistency;
     const planId = reader.plansByIds([id])[0]?.id ?? reader.commitmentsByIds([id])[0]?.planId;
-    if (planId !== undefined && !this.access.mayRead(context, reader.plansByIds([planId])[0])) return [];
+    if (planId !== undefined && !this.access.mayReadPlan(context, planId)) return [];
     const entries = await auditTrail(this.store, (subjects) => reader.displayNames(subjects), id);
     return entries.map((entry) => ({
       ...entry,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type DraftsVisible, GRANTS, type GrantsReader } from '#application';
+import { CATALOGUE, type DraftsVisible, GRANTS, type GrantsReader, type SqliteCatalogueReader } from '#application';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
 
 /**
@@ -10,7 +10,10 @@ import type { GraphQLContext } from '../graphql/viewer-context.js';
 export class PlanAccess {
   private readonly perRequest = new WeakMap<object, DraftsVisible>();
 
-  constructor(@Inject(GRANTS) private readonly grants: GrantsReader) {}
+  constructor(
+    @Inject(GRANTS) private readonly grants: GrantsReader,
+    @Inject(CATALOGUE) private readonly catalogue: SqliteCatalogueReader,
+  ) {}
 
   /** The drafts the request's viewer may read (worked out once per request). */
   drafts(context: GraphQLContext): DraftsVisible {
@@ -23,6 +26,11 @@ export class PlanAccess {
       this.perRequest.set(context, drafts);
     }
     return drafts;
+  }
+
+  /** Whether the viewer may read the plan (as it stands now; an unknown plan: no). */
+  mayReadPlan(context: GraphQLContext, planId: string): boolean {
+    return this.mayRead(context, this.catalogue.plansByIds([planId])[0]);
   }
 
   mayRead(context: GraphQLContext, plan: { readonly id: string; readonly status: string } | undefined): boolean {

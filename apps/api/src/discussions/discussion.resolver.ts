@@ -49,7 +49,7 @@ export class DiscussionResolver {
     await this.consistency.after(consistentAfter);
     const milestone = this.tracking.milestoneById(id);
     const planId = milestone && this.discussions.planOfMilestone(milestone.id);
-    if (!milestone || !planId || !this.access.mayRead(context, this.consistency.reader.plansByIds([planId])[0])) return null;
+    if (!milestone || !planId || !this.access.mayReadPlan(context, planId)) return null;
     return { ...milestone, status: deadlineStatus(milestone.dueDate, milestone.completedOn, dateOf(this.clock.now())) };
   }
 

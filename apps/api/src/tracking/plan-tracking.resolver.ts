@@ -87,6 +87,9 @@ export class AtRiskCommitmentResolver {
   }
 }
 
+/** The record in a plan the reader may not see: as in a plan the stakeholder has no part in. */
+const NO_RECORD = { made: 0, active: 0, completed: 0, withdrawn: 0, milestonesOnTime: 0, milestonesDue: 0, compliance: [], complianceRate: null };
+
 @Resolver('Stakeholder')
 export class StakeholderScorecardResolver {
   constructor(
@@ -99,9 +102,9 @@ export class StakeholderScorecardResolver {
   /** The stakeholder's record in the plan on its day (a draft the reader may not see reads as an empty record). */
   @ResolveField('scorecard')
   scorecard(@Parent() stakeholder: StakeholderView, @Args('planId') planId: string, @Context() context: GraphQLContext) {
+    if (!this.access.mayReadPlan(context, planId)) return NO_RECORD;
     const catalogue = catalogueOf(stakeholder, this.consistency.reader);
-    const visible = this.access.mayRead(context, catalogue.plansByIds([planId])[0]);
-    const card = trackingOf(stakeholder, this.tracking).scorecard(stakeholder.id, visible ? planId : '', todayOf(stakeholder, this.clock.now()));
+    const card = trackingOf(stakeholder, this.tracking).scorecard(stakeholder.id, planId, todayOf(stakeholder, this.clock.now()));
     const titles = new Map(catalogue.commitmentsByIds(card.compliance.flatMap((p) => p.missing.map((m) => m.commitmentId))).map((c) => [c.id, c]));
     return {
       ...card,

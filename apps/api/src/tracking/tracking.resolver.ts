@@ -59,7 +59,7 @@ export class TrackingResolver {
     @Context() context: GraphQLContext,
   ): Promise<DeadlineView[]> {
     await this.consistency.after(consistentAfter);
-    if (!this.access.mayRead(context, this.consistency.reader.plansByIds([planId])[0])) return [];
+    if (!this.access.mayReadPlan(context, planId)) return [];
     const filter = { from, to, statuses, ownerKind, thematicArea };
     if (asAt === null || asAt === undefined) return this.tracking.deadlines(planId, filter, dateOf(this.clock.now()));
     // As if today were `asAt`: from what was recorded by the end of that day.
