@@ -6,6 +6,7 @@ import { participantsProjection } from './participants/read-model/participants.p
 import { tasksProjection } from './tracking/tasks.projection.js';
 import { trackingProjection } from './tracking/tracking.projection.js';
 import { discussionsProjection } from './discussions/discussions.projection.js';
+import { commandIdsProjection } from './read-model/command-ids.projection.js';
 
 /** Every read model the api keeps, in the order they are started. */
 export const readModelProjections: readonly Projection[] = [
@@ -16,6 +17,7 @@ export const readModelProjections: readonly Projection[] = [
   trackingProjection,
   tasksProjection,
   discussionsProjection,
+  commandIdsProjection,
 ];
 
 /**

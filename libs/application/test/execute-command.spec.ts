@@ -6,7 +6,18 @@ import { join } from 'node:path';
 import { validate as isUuid, version as uuidVersion } from 'uuid';
 import { fold, participantDecider, participantStream } from '#domain';
 import { type EventStore, MemoryEventStore, SqliteEventStore } from '#eventstore';
-import { type CommandContext, ConflictError, ensureRoleDecider, eventIdFor, executeCommand, participantIdOf } from '#application';
+import {
+  bindingDigest,
+  type CommandContext,
+  commandBinding,
+  commandIdUse,
+  ConflictError,
+  ensureRoleDecider,
+  eventIdFor,
+  executeCommand,
+  keepCommandLedger,
+  participantIdOf,
+} from '#application';
 import { loadStream, streamCacheLimits } from '../src/kernel/stream-state-cache.js';
 
 const now = new Date('2026-11-23T10:00:00.000Z');
@@ -46,10 +57,40 @@ describe('executeCommand', () => {
       occurredAt: now.toISOString(),
       schemaVersion: 1,
       commandType: 'RegisterParticipant',
+      commandId: ctx.commandId,
+      commandBinding: bindingDigest(commandBinding(ctx, 'RegisterParticipant', stream)),
     });
   });
 
-  it('derives event ids from the commandId (UUID v5 of commandId/index), and uses random v4 ids without one', async () => {
+  it('binds a commandId to its sender, operation and target: the same id from another sender is another command, never a retry', async () => {
+    const store = new MemoryEventStore();
+    await run(store, register);
+    const commandId = randomUUID();
+    const first = await run(store, grant('plan-1'), context({ commandId }));
+    const again = await run(store, grant('plan-1'), context({ commandId }));
+    expect(again.events.map((event) => event.id)).toEqual(first.events.map((event) => event.id));
+    const other = await run(store, grant('plan-2'), context({ commandId, actor: 'someone-else' }));
+    expect(other.events.map((event) => event.id)).not.toEqual(first.events.map((event) => event.id));
+    expect(other.version).toBe(first.version + 1);
+  });
+
+  it('refuses a commandId the ledger knows for another command, answers a retry, and leaves operators alone', async () => {
+    const store = new MemoryEventStore();
+    await run(store, register);
+    const commandId = randomUUID();
+    const ctx = context({ commandId });
+    const recorded = new Map<string, string>();
+    keepCommandLedger(store, { bindingOf: (id) => recorded.get(id) });
+    const first = await run(store, grant('plan-1'), ctx);
+    recorded.set(commandId, String(first.events[0]!.metadata['commandBinding']));
+    expect(commandIdUse(store, ctx, 'GrantRole', stream)).toBe('retry');
+    expect((await run(store, grant('plan-1'), ctx)).events).toEqual(first.events);
+    await expect(run(store, grant('plan-2'), context({ commandId, actor: 'someone-else' }))).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(() => commandIdUse(store, ctx, 'GrantRole', 'participant-other')).toThrow(/another command/);
+    expect(commandIdUse(store, { ...ctx, actor: 'cli:root', asOperator: true }, 'GrantRole', 'participant-other')).toBe('new');
+  });
+
+  it('derives event ids from the commandId and what it is bound to (UUID v5), and uses random v4 ids without one', async () => {
     const store = new MemoryEventStore();
     const commandId = randomUUID();
     const ensured = await executeCommand({
@@ -59,7 +100,8 @@ describe('executeCommand', () => {
       command: { type: 'EnsureRole', participantId, subject, displayName: subject, kind: 'ADULT', role: 'ADMIN', scope: null },
       context: context({ commandId }),
     });
-    expect(ensured.events.map((event) => event.id)).toEqual([eventIdFor(commandId, 0), eventIdFor(commandId, 1)]);
+    const binding = commandBinding(context({ commandId }), 'EnsureRole', stream);
+    expect(ensured.events.map((event) => event.id)).toEqual([eventIdFor(commandId, binding, 0), eventIdFor(commandId, binding, 1)]);
     expect(ensured.events.map((event) => uuidVersion(event.id))).toEqual([5, 5]);
     const ctx = context();
     const granted = await run(store, grant('plan-1'), ctx);

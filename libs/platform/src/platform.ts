@@ -1,6 +1,6 @@
 import type { EventStore } from '#eventstore';
 import { type Projection, type ProjectionBuilder, ProjectionRunner, type ReadModelStore } from '#projections';
-import { type KeyStore, MemoryKeyStore, readModelProjections, retiredProjections } from '#application';
+import { keepCommandLedger, type KeyStore, MemoryKeyStore, readModelProjections, retiredProjections, SqliteCommandLedger } from '#application';
 import type { PlatformConfig } from './config.js';
 import { eventLogPath, isEsdbUrl, openEventStore } from './event-store-factory.js';
 import { EsdbKeyStore } from './personal-data/esdb-key-store.js';
@@ -43,6 +43,8 @@ export function openPlatform(config: PlatformConfig, logger: Logger, options: Pl
     logger.warn({ dataDir: config.dataDir }, 'the read models were being built when the process last stopped (unsynced): building them again from the log');
   }
   const keys = openKeyStore(config);
+  // Client command ids already used, which the command kernel consults (the same id for another command is refused).
+  keepCommandLedger(store, new SqliteCommandLedger(readModels.db));
   const runner = new ProjectionRunner({
     store,
     readModels,

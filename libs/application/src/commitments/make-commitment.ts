@@ -33,7 +33,7 @@ export class MakeCommitmentHandler implements ICommandHandler<MakeCommitmentComm
 
   async execute({ input, context }: MakeCommitmentCommand): Promise<EntityResult> {
     authorize(this.grants, context, [{ role: 'FOCAL_POINT', scope: input.ownerId }], 'make commitments for this stakeholder');
-    const commitmentId = newEntityId(context.commandId);
+    const commitmentId = newEntityId(context, 'MakeCommitment', input.planId);
     const plan = await currentPlan(this.store, input.planId);
     return runCommitmentCommand(this.store, commitmentId, { type: 'MakeCommitment', commitmentId, plan, ...input }, context);
   }

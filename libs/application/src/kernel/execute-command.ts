@@ -3,7 +3,8 @@ import { type EventMetadata, type EventStore, type RecordedEvent, WrongExpectedV
 import { ConflictError } from '../errors.js';
 import type { CommandContext } from './command-context.js';
 import { earlierRun } from './earlier-run.js';
-import { eventIdFor } from './event-ids.js';
+import { commandIdUse } from './command-ledger.js';
+import { commandBinding, eventIdFor } from './event-ids.js';
 import { eventMetadata } from './event-metadata.js';
 import { loadStream, rememberAppend } from './stream-state-cache.js';
 
@@ -54,9 +55,9 @@ async function appendAfter(
   version: number,
   decided: readonly DomainEvent[],
   metadata: EventMetadata,
-  commandId: string | undefined,
+  command: { readonly id: string | undefined; readonly binding: string },
 ): Promise<RecordedEvent[] | undefined> {
-  const events = decided.map((event, index) => ({ id: eventIdFor(commandId, index), type: event.type, data: event.data, metadata }));
+  const events = decided.map((event, index) => ({ id: eventIdFor(command.id, command.binding, index), type: event.type, data: event.data, metadata }));
   const result = await store.append(stream, events, version < 0 ? 'no_stream' : BigInt(version));
   const first = BigInt(version + 1);
   if (result.nextExpectedRevision !== first + BigInt(events.length - 1)) return undefined;
@@ -66,8 +67,9 @@ async function appendAfter(
 /**
  * The one way a command changes anything: read the stream, fold it, decide, append with the revision read.
  *
- * - Idempotent retry: with a `commandId`, event ids derive from it; when the stream already holds the first of
- *   them, the first run's result is returned and nothing is decided or appended again.
+ * - Idempotent retry: with a `commandId`, event ids derive from it and what it is bound to (sender, operation,
+ *   stream); when the stream already holds the first of them, the first run's result is returned and nothing is
+ *   decided or appended again. A command id already used for another command is refused (`commandIdUse`).
  * - Optimistic concurrency: a given `expectedVersion` must equal the stream's revision, else CONFLICT. Without one,
  *   a concurrent change is answered by reading and deciding again, up to `maxRetries` times, then CONFLICT.
  * - A decision with no events appends nothing and answers the current version and position.
@@ -77,13 +79,15 @@ export async function executeCommand<State, Command extends { readonly type: str
 ): Promise<CommandOutcome<State>> {
   const { store, stream, decider, command, context } = request;
   const retries = request.maxRetries ?? DEFAULT_COMMAND_RETRIES;
-  const metadata = eventMetadata(context, command.type);
+  commandIdUse(store, context, command.type, stream);
+  const binding = commandBinding(context, command.type, stream);
+  const metadata = eventMetadata(context, command.type, binding);
   for (let attempt = 0; ; attempt++) {
     const snapshot = await loadStream(store, stream, decider);
-    if (context.commandId !== undefined && snapshot.ids.has(eventIdFor(context.commandId, 0))) {
+    if (context.commandId !== undefined && snapshot.ids.has(eventIdFor(context.commandId, binding, 0))) {
       // A retry of a command that already ran: answer with its first result, read from the whole stream.
       const recorded = await store.readStream(stream);
-      const run = earlierRun(recorded, context.commandId);
+      const run = earlierRun(recorded, context.commandId, binding);
       if (run) return replay(decider, recorded, run);
     }
     const version = snapshot.revision;
@@ -95,7 +99,7 @@ export async function executeCommand<State, Command extends { readonly type: str
     if (decided.length === 0) return { events: [], version, position: snapshot.position, state };
     let actual = version;
     try {
-      const appended = await appendAfter(store, stream, version, decided, metadata, context.commandId);
+      const appended = await appendAfter(store, stream, version, decided, metadata, { id: context.commandId, binding });
       if (appended) {
         const last = appended.at(-1)!;
         const after = decided.reduce(decider.evolve, state);

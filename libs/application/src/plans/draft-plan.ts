@@ -38,7 +38,7 @@ export class DraftPlanHandler implements ICommandHandler<DraftPlanCommand, Entit
 
   async execute({ input, context }: DraftPlanCommand): Promise<EntityResult> {
     authorize(this.grants, context, [], 'draft a plan');
-    const planId = newEntityId(context.commandId);
+    const planId = newEntityId(context, 'DraftPlan');
     return runPlanCommand(this.store, planId, { type: 'DraftPlan', planId, ...input }, context);
   }
 }

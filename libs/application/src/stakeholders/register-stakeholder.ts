@@ -35,7 +35,7 @@ export class RegisterStakeholderHandler implements ICommandHandler<RegisterStake
 
   async execute({ input, context }: RegisterStakeholderCommand): Promise<EntityResult> {
     if (!holdsAnywhere(this.grants, context, 'COORDINATOR')) authorize(this.grants, context, [], 'register stakeholders');
-    const stakeholderId = newEntityId(context.commandId);
+    const stakeholderId = newEntityId(context, 'RegisterStakeholder');
     return runCommand(stakeholderId, {
       store: this.store,
       stream: stakeholderStream(stakeholderId),

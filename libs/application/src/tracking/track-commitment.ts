@@ -73,7 +73,7 @@ export class TrackCommitmentHandler implements ICommandHandler<TrackCommitmentCo
       throw new ForbiddenError('A monitor may not judge a report of a stakeholder they are a focal point of.');
     }
     if (change.type === 'AssignTask') await this.requireAssignee(change.assignee);
-    const newId = newEntityId(context.commandId);
+    const newId = newEntityId(context, change.type, commitmentId);
     const plan = await currentPlan(this.store, commitment.planId);
     const [command, itemId] = ((): [Parameters<typeof runCommitmentCommand>[2], string] => {
       switch (change.type) {
