@@ -58,6 +58,8 @@ describe.each([
     });
     expect(badSponsor.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     for (const [n, subject] of ADULTS.entries()) await register(subject, `Adult ${n}`);
+    // The adults take part in the plan (monitors of it): participants of a plan flag its comments.
+    for (const subject of ADULTS) await grant(subject, 'MONITOR', planId);
     await grant(COORDINATOR, 'COORDINATOR', planId);
     await grant(FOCAL, 'FOCAL_POINT', owner);
     await grant(YOUTH, 'YOUTH', panel);
@@ -119,11 +121,19 @@ describe.each([
   it('holds a comment for review after three flags from different participants, and lets a coordinator hide it with a reason', async () => {
     const posted = await ok<{ postComment: { comment: { id: string; status: string } } }>(OTHER_YOUTH, POST, { input: { milestoneId, text: 'Visible at once: I am 19.' } });
     expect(posted.postComment.comment.status).toBe('VISIBLE');
-    const flag = (who: string) => as<{ flagComment: { comment: { status: string; flags: number } } }>(who, 'mutation ($input: FlagCommentInput!) { flagComment(input: $input) { comment { status flags } } }', { input: { milestoneId, commentId: posted.postComment.comment.id, reason: 'off topic' } });
-    expect((await flag(ADULTS[0]!)).data?.flagComment.comment).toEqual({ status: 'VISIBLE', flags: 1 });
+    const commentId = posted.postComment.comment.id;
+    const flag = (who: string) => as<{ flagComment: { commentId: string; position: string } }>(who, 'mutation ($input: FlagCommentInput!) { flagComment(input: $input) { commentId position } }', { input: { milestoneId, commentId, reason: 'off topic' } });
+    const asModerator = async (after: string) =>
+      (await ok<{ milestone: { comments: { edges: { node: { id: string; status: string; flags: number } }[] } } }>(COORDINATOR, 'query ($id: ID!, $after: Position) { milestone(id: $id, consistentAfter: $after) { comments { edges { node { id status flags } } } } }', { id: milestoneId, after })).milestone.comments.edges
+        .map((e) => e.node)
+        .find((node) => node.id === commentId);
+    const first = await flag(ADULTS[0]!);
+    expect(first.data?.flagComment.commentId).toBe(commentId);
+    expect(await asModerator(first.data!.flagComment.position)).toEqual({ id: commentId, status: 'VISIBLE', flags: 1 });
     expect((await flag(ADULTS[0]!)).errors?.[0]?.extensions?.code).toBe('RULE_VIOLATION');
     await flag(ADULTS[1]!);
-    expect((await flag(ADULTS[2]!)).data?.flagComment.comment).toEqual({ status: 'PENDING', flags: 3 });
+    const third = await flag(ADULTS[2]!);
+    expect(await asModerator(third.data!.flagComment.position)).toEqual({ id: commentId, status: 'PENDING', flags: 3 });
     expect((await as(ANONYMOUS, 'mutation ($input: FlagCommentInput!) { flagComment(input: $input) { version } }', { input: { milestoneId, commentId: posted.postComment.comment.id } })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const hide = 'mutation ($input: HideCommentInput!) { hideComment(input: $input) { comment { status } } }';
     expect((await as(YOUTH, hide, { input: { milestoneId, commentId: posted.postComment.comment.id, reason: 'not mine to hide' } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

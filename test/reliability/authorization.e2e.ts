@@ -32,7 +32,12 @@ interface Fixtures {
   youthParticipant: string;
 }
 
-type Row = { readonly allowed: readonly Role[]; readonly input: (f: Fixtures) => Record<string, unknown> };
+/**
+ * `allowed`: who passes authorisation. A row's `notThere` is what a comment's state answers for what is no longer there
+ * for the caller (`NOT_FOUND`: a comment held for review, or hidden): for an allowed role it is a refusal by the
+ * state of things, for the others a refusal like FORBIDDEN, and it writes nothing either way.
+ */
+type Row = { readonly allowed: readonly Role[]; readonly input: (f: Fixtures) => Record<string, unknown>; readonly notThere?: 'NOT_FOUND' };
 
 const ANY_PARTICIPANT: readonly Role[] = ['admin', 'coordinator', 'otherCoordinator', 'focalPoint', 'coOwnerFocalPoint', 'otherFocalPoint', 'monitor', 'youth'];
 const COORDINATION: readonly Role[] = ['admin', 'coordinator'];
@@ -75,12 +80,19 @@ const MATRIX: Record<string, Row> = {
   disputeProgressReport: { allowed: ['admin', 'monitor'], input: (f) => ({ commitmentId: f.commitment, reportId: f.report, reason: 'Not seen' }) },
   closeReportingPeriod: { allowed: COORDINATION, input: (f) => ({ planId: f.planA, period: '2025' }) },
   postComment: { allowed: ANY_PARTICIPANT, input: (f) => ({ milestoneId: f.milestone, text: 'A thought on this milestone.' }) },
-  flagComment: { allowed: ANY_PARTICIPANT, input: (f) => ({ milestoneId: f.milestone, commentId: f.comment, reason: 'off topic' }) },
+  // Participants of the plan (a role on it or on a stakeholder it admitted) flag its comments.
+  flagComment: {
+    allowed: ANY_PARTICIPANT.filter((role) => role !== 'otherCoordinator'),
+    input: (f) => ({ milestoneId: f.milestone, commentId: f.comment, reason: 'off topic' }),
+    notThere: 'NOT_FOUND', // held for review by the third flag
+  },
   approveComment: { allowed: COORDINATION, input: (f) => ({ milestoneId: f.milestone, commentId: f.comment }) },
   hideComment: { allowed: COORDINATION, input: (f) => ({ milestoneId: f.milestone, commentId: f.comment, reason: 'off topic' }) },
   withdrawCommitment: { allowed: OWNER, input: (f) => ({ commitmentId: f.commitment, reason: 'superseded' }) },
   completeCommitment: { allowed: OWNER, input: (f) => ({ commitmentId: f.commitment, completedOn: '2026-02-01' }) },
   erasePersonalData: { allowed: ['admin', 'youth'], input: (f) => ({ participantId: f.youthParticipant }) },
+  // Its author alone (the youth participant posted it).
+  withdrawComment: { allowed: ['youth'], input: (f) => ({ milestoneId: f.milestone, commentId: f.comment }), notThere: 'NOT_FOUND' }, // hidden above
   closePlan: { allowed: COORDINATION, input: (f) => ({ planId: f.planA, reason: 'period over' }) },
 };
 
@@ -208,7 +220,7 @@ describe('authorization: every mutation for every role', () => {
       const res = await run(role, mutation, row.input(f));
       const code = res.errors?.[0]?.extensions?.code ?? 'OK';
       outcome[role] = code;
-      if (code === 'FORBIDDEN' || code === 'UNAUTHENTICATED') {
+      if (code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' || code === row.notThere) {
         const after = (await ok<{ serverInfo: { headPosition: string } }>('admin', '{ serverInfo { headPosition } }', {})).serverInfo.headPosition;
         expect([mutation, role, after]).toEqual([mutation, role, before]);
       }
@@ -216,7 +228,12 @@ describe('authorization: every mutation for every role', () => {
     const expected = Object.fromEntries(
       ROLES.map((role) => [role, role === 'anonymous' ? 'UNAUTHENTICATED' : row.allowed.includes(role) ? 'allowed' : 'FORBIDDEN']),
     );
-    const seen = Object.fromEntries(Object.entries(outcome).map(([role, code]) => [role, ['OK', 'RULE_VIOLATION', 'CONFLICT'].includes(code) ? 'allowed' : code]));
+    const seen = Object.fromEntries(
+      Object.entries(outcome).map(([role, code]) => {
+        if (code === row.notThere) return [role, row.allowed.includes(role as Role) ? 'allowed' : 'FORBIDDEN'];
+        return [role, ['OK', 'RULE_VIOLATION', 'CONFLICT'].includes(code) ? 'allowed' : code];
+      }),
+    );
     expect(seen).toEqual(expected);
   }, 60_000);
 

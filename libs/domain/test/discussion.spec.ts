@@ -15,7 +15,7 @@ const post = (over: Partial<Extract<DiscussionCommand, { type: 'PostComment' }>>
   type: 'PostComment',
   ...ids,
   authorId: 'youth-1',
-  authorIsYouth: true,
+  youthTakePart: true,
   ageBand: '18_24',
   text: 'Our school wants to help with the awareness campaign.',
   plan,
@@ -33,10 +33,16 @@ describe('discussion of a milestone', () => {
     given().when(post({ ageBand: 'UNDER_18' })).then(posted('PENDING'));
   });
 
-  it('redacts contact details from youth comments before they are recorded, and counts them', () => {
+  it('redacts contact details from every comment on a plan where youth take part, counts them, and holds the comment for moderation', () => {
     given()
       .when(post({ text: 'Call me on +506 8888 7777 or @maria05' }))
-      .then({ type: 'CommentPosted', data: { ...ids, authorId: 'youth-1', ageBand: '18_24', text: `Call me on ${REDACTED} or ${REDACTED}`, redactions: 2, status: 'VISIBLE' } });
+      .then({ type: 'CommentPosted', data: { ...ids, authorId: 'youth-1', ageBand: '18_24', text: `Call me on ${REDACTED} or ${REDACTED}`, redactions: 2, status: 'PENDING' } });
+    given()
+      .when(post({ authorId: 'adult-1', ageBand: 'ADULT', text: 'whatsapp me at +506 8888 7777' }))
+      .then({ type: 'CommentPosted', data: { ...ids, authorId: 'adult-1', ageBand: 'ADULT', text: `whatsapp me at ${REDACTED}`, redactions: 1, status: 'PENDING' } });
+    given()
+      .when(post({ authorId: 'adult-1', ageBand: 'ADULT', text: 'Call me on +506 8888 7777', youthTakePart: false }))
+      .then({ type: 'CommentPosted', data: { ...ids, authorId: 'adult-1', ageBand: 'ADULT', text: 'Call me on +506 8888 7777', redactions: 0, status: 'VISIBLE' } });
   });
 
   it('takes plain text of 1 to 2,000 characters, once', () => {
@@ -52,6 +58,21 @@ describe('discussion of a milestone', () => {
     given(posted(), flagged('a')).when({ type: 'FlagComment', commentId: 'k-1', by: 'a', reason: null }).thenViolates('comment.already_flagged');
     given(posted()).when({ type: 'FlagComment', commentId: 'k-1', by: 'youth-1', reason: null }).thenViolates('comment.own_comment');
     given().when({ type: 'FlagComment', commentId: 'k-1', by: 'a', reason: null }).thenViolates('comment.not_found');
+  });
+
+  it('is flagged only while everyone sees it: a pending, hidden or withdrawn comment is not there for a flagger', () => {
+    given(posted('PENDING')).when({ type: 'FlagComment', commentId: 'k-1', by: 'a', reason: null }).thenViolates('comment.not_found');
+    given(posted(), { type: 'CommentHidden', data: { ...ids, by: 'c', reason: 'x' } }).when({ type: 'FlagComment', commentId: 'k-1', by: 'a', reason: null }).thenViolates('comment.not_found');
+    given(posted(), { type: 'CommentWithdrawn', data: { ...ids, by: 'youth-1' } }).when({ type: 'FlagComment', commentId: 'k-1', by: 'a', reason: null }).thenViolates('comment.not_found');
+  });
+
+  it('is withdrawn by its author alone, once, and then neither approved nor hidden', () => {
+    const withdrawn: DiscussionEvent = { type: 'CommentWithdrawn', data: { ...ids, by: 'youth-1' } };
+    given(posted('PENDING')).when({ type: 'WithdrawComment', commentId: 'k-1', by: 'youth-1' }).then(withdrawn);
+    given(posted()).when({ type: 'WithdrawComment', commentId: 'k-1', by: 'someone' }).thenViolates('comment.not_author');
+    given(posted(), withdrawn).when({ type: 'WithdrawComment', commentId: 'k-1', by: 'youth-1' }).thenViolates('comment.withdrawn');
+    given(posted(), withdrawn).when({ type: 'ApproveComment', commentId: 'k-1', by: 'coordinator', plan }).thenViolates('comment.withdrawn');
+    given(posted(), withdrawn).when({ type: 'HideComment', commentId: 'k-1', by: 'coordinator', reason: 'Personal information' }).thenViolates('comment.withdrawn');
   });
 
   it('is approved out of moderation, and hidden with a reason', () => {

@@ -1,5 +1,5 @@
 import { IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
-import type { ApproveCommentInput, FlagCommentInput, HideCommentInput, PostCommentInput } from '../graphql/generated/schema.js';
+import type { ApproveCommentInput, FlagCommentInput, HideCommentInput, PostCommentInput, WithdrawCommentInput } from '../graphql/generated/schema.js';
 
 class DiscussionInput {
   @IsOptional() @IsUUID(undefined, { message: 'commandId must be a UUID' })
@@ -33,4 +33,9 @@ export class ApproveCommentInputDto extends DiscussionInput implements ApproveCo
 export class HideCommentInputDto extends ApproveCommentInputDto implements HideCommentInput {
   @IsString() @Length(3, 1000)
   reason!: string;
+}
+
+export class WithdrawCommentInputDto extends DiscussionInput implements WithdrawCommentInput {
+  @IsUUID()
+  commentId!: string;
 }

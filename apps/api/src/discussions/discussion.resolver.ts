@@ -23,7 +23,7 @@ import { Consistency, pageSize } from '../catalogue/consistency.js';
 import { PlanAccess } from '../catalogue/plan-access.js';
 import { commandContext } from '../graphql/command-context.js';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
-import { ApproveCommentInputDto, FlagCommentInputDto, HideCommentInputDto, PostCommentInputDto } from './discussion.inputs.js';
+import { ApproveCommentInputDto, FlagCommentInputDto, HideCommentInputDto, PostCommentInputDto, WithdrawCommentInputDto } from './discussion.inputs.js';
 
 @Resolver('Milestone')
 export class DiscussionResolver {
@@ -74,9 +74,18 @@ export class DiscussionResolver {
     return this.discuss(input, { type: 'PostComment', text: input.text }, context);
   }
 
+  /** The answer says the flag was recorded, and nothing of the comment (which may be held for review by now). */
   @Mutation('flagComment')
-  flagComment(@Args('input') input: FlagCommentInputDto, @Context() context: GraphQLContext) {
-    return this.discuss(input, { type: 'FlagComment', commentId: input.commentId, reason: input.reason ?? null }, context);
+  async flagComment(@Args('input') input: FlagCommentInputDto, @Context() context: GraphQLContext) {
+    const result = await this.commands.execute(
+      new DiscussCommand(input.milestoneId, { type: 'FlagComment', commentId: input.commentId, reason: input.reason ?? null }, commandContext(context, this.clock.now(), input)),
+    );
+    return { commentId: result.id, ...(await this.consistency.settled(result)) };
+  }
+
+  @Mutation('withdrawComment')
+  withdrawComment(@Args('input') input: WithdrawCommentInputDto, @Context() context: GraphQLContext) {
+    return this.discuss(input, { type: 'WithdrawComment', commentId: input.commentId }, context);
   }
 
   @Mutation('approveComment')
@@ -89,6 +98,7 @@ export class DiscussionResolver {
     return this.discuss(input, { type: 'HideComment', commentId: input.commentId, reason: input.reason }, context);
   }
 
+  /** Posting, withdrawing and moderating answer with the comment: its author and the plan's coordinators may read it. */
   private async discuss(input: { milestoneId: string; commandId?: string | null; expectedVersion?: number | null }, change: CommentChange, context: GraphQLContext) {
     const result = await this.commands.execute(new DiscussCommand(input.milestoneId, change, commandContext(context, this.clock.now(), input)));
     return this.consistency.answer(result, 'comment', (id) => this.discussions.commentById(id));

@@ -176,7 +176,7 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
     track(
       await discuss(
         'post',
-        { type: 'PostComment', milestoneId, commentId, authorId: participantIdOf(youth.subject), authorIsYouth: true, ageBand: youth.ageBand, text: comment.text, plan },
+        { type: 'PostComment', milestoneId, commentId, authorId: participantIdOf(youth.subject), ageBand: youth.ageBand, text: comment.text, youthTakePart: true, plan },
         as(youth.subject, `comment/${comment.key}`),
       ),
     );

@@ -4,8 +4,8 @@ import type { Projection, RowChange } from '#projections';
 /** Comments on milestones with their moderation state, and which plan each milestone belongs to. */
 export const discussionsProjection: Projection = {
   name: 'discussions',
-  version: 1,
-  eventTypes: ['CommitmentMade', 'MilestoneScheduled', 'CommentPosted', 'CommentFlagged', 'CommentHeldForReview', 'CommentApproved', 'CommentHidden'],
+  version: 2,
+  eventTypes: ['CommitmentMade', 'MilestoneScheduled', 'CommentPosted', 'CommentFlagged', 'CommentHeldForReview', 'CommentApproved', 'CommentHidden', 'CommentWithdrawn'],
   tables: [
     { name: 'discussion_commitments', columns: { commitment_id: 'TEXT', plan_id: 'TEXT' }, primaryKey: ['commitment_id'] },
     { name: 'discussion_milestones', columns: { milestone_id: 'TEXT', plan_id: 'TEXT' }, primaryKey: ['milestone_id'] },
@@ -72,6 +72,8 @@ export const discussionsProjection: Projection = {
         return [{ kind: 'upsert', table: 'comments', row: { comment_id: event.data.commentId, status: 'VISIBLE', flags: 0 } }];
       case 'CommentHidden':
         return [{ kind: 'upsert', table: 'comments', row: { comment_id: event.data.commentId, status: 'HIDDEN', hidden_reason: event.data.reason } }];
+      case 'CommentWithdrawn':
+        return [{ kind: 'upsert', table: 'comments', row: { comment_id: event.data.commentId, status: 'WITHDRAWN' } }];
       default:
         return [];
     }

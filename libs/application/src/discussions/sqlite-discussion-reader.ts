@@ -15,6 +15,8 @@ export interface CommentView {
   readonly redactions: number;
   readonly status: CommentStatus;
   readonly flags: number;
+  /** Why a coordinator hid it (its author and the plan's coordinators read it). */
+  readonly hiddenReason: string | null;
   readonly postedAt: string;
 }
 
@@ -28,6 +30,7 @@ interface CommentRow {
   redactions: number;
   status: CommentStatus;
   flags: number;
+  hidden_reason: string | null;
   posted_at: string;
   created_position: number;
 }
@@ -42,12 +45,16 @@ const toComment = (row: CommentRow): CommentView => ({
   redactions: row.redactions,
   status: row.status,
   flags: row.flags,
+  hiddenReason: row.hidden_reason,
   postedAt: row.posted_at,
 });
 
 const SELECT = 'SELECT c.*, p.display_name FROM comments c LEFT JOIN participants p ON p.participant_id = c.author_id';
 
-/** Comments as a reader may see them: visible ones to anyone; pending and hidden ones to their author and moderators. */
+/**
+ * Comments as a reader may see them: visible ones to anyone; pending, hidden and withdrawn ones only to their author and
+ * moderators (the plan's coordinators, admins). Nothing else reads a comment's text.
+ */
 export class SqliteDiscussionReader {
   readonly sql: SqlQueries;
 
@@ -75,6 +82,7 @@ export class SqliteDiscussionReader {
     return { items, hasNextPage: rows.length > request.first, endCursor: items.at(-1)?.cursor ?? null, totalCount: total?.n ?? 0 };
   }
 
+  /** A comment whatever its state: for the command handlers and for answering its author or a moderator only. */
   commentById(commentId: string): CommentView | undefined {
     const row = this.sql.get<CommentRow>(`${SELECT} WHERE c.comment_id = ?`, commentId);
     return row ? toComment(row) : undefined;

@@ -6,8 +6,11 @@ import { redactContacts } from './redact-contacts.js';
 export const AGE_BANDS = ['UNDER_18', '18_24', 'ADULT'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 
-/** Comments a moderator has not judged yet (UNDER_18, or flagged) are `PENDING`; `HIDDEN` ones were hidden. */
-export type CommentStatus = 'PENDING' | 'VISIBLE' | 'HIDDEN';
+/**
+ * Comments a moderator has not judged yet (an under-18's, one contact details were removed from, one held after flags)
+ * are `PENDING`; `HIDDEN` ones were hidden by a coordinator, `WITHDRAWN` ones by their author.
+ */
+export type CommentStatus = 'PENDING' | 'VISIBLE' | 'HIDDEN' | 'WITHDRAWN';
 
 /** How many different participants' flags hide a comment until a coordinator reviews it. */
 export const FLAGS_TO_HIDE = 3;
@@ -20,7 +23,7 @@ export type CommentPosted = On<
   {
     readonly authorId: string;
     readonly ageBand: AgeBand;
-    /** Already redacted for youth authors: contact details never reach the log. */
+    /** Already redacted on a plan where youth take part: contact details never reach the log. */
     readonly text: string;
     readonly redactions: number;
     readonly status: 'PENDING' | 'VISIBLE';
@@ -30,9 +33,10 @@ export type CommentFlagged = On<'CommentFlagged', { readonly by: string; readonl
 export type CommentHeldForReview = On<'CommentHeldForReview', { readonly flags: number }>;
 export type CommentApproved = On<'CommentApproved', { readonly by: string }>;
 export type CommentHidden = On<'CommentHidden', { readonly by: string; readonly reason: string }>;
+export type CommentWithdrawn = On<'CommentWithdrawn', { readonly by: string }>;
 
-export type DiscussionEvent = CommentPosted | CommentFlagged | CommentHeldForReview | CommentApproved | CommentHidden;
-export const DISCUSSION_EVENT_TYPES = ['CommentPosted', 'CommentFlagged', 'CommentHeldForReview', 'CommentApproved', 'CommentHidden'] as const;
+export type DiscussionEvent = CommentPosted | CommentFlagged | CommentHeldForReview | CommentApproved | CommentHidden | CommentWithdrawn;
+export const DISCUSSION_EVENT_TYPES = ['CommentPosted', 'CommentFlagged', 'CommentHeldForReview', 'CommentApproved', 'CommentHidden', 'CommentWithdrawn'] as const;
 
 /** Comments on one milestone live in their own stream, so they never contend with edits of the commitment. */
 export const discussionStream = (milestoneId: string): string => `discussion-${milestoneId}`;
@@ -47,13 +51,15 @@ export type DiscussionCommand =
       readonly milestoneId: string;
       readonly commentId: string;
       readonly authorId: string;
-      readonly authorIsYouth: boolean;
       readonly ageBand: AgeBand;
       readonly text: string;
+      /** A youth panel takes part in the plan: every comment is redacted, whoever writes it. */
+      readonly youthTakePart: boolean;
     } & UnderPlan)
   | { readonly type: 'FlagComment'; readonly commentId: string; readonly by: string; readonly reason: string | null }
   | ({ readonly type: 'ApproveComment'; readonly commentId: string; readonly by: string } & UnderPlan)
-  | { readonly type: 'HideComment'; readonly commentId: string; readonly by: string; readonly reason: string };
+  | { readonly type: 'HideComment'; readonly commentId: string; readonly by: string; readonly reason: string }
+  | { readonly type: 'WithdrawComment'; readonly commentId: string; readonly by: string };
 
 interface CommentState {
   readonly authorId: string;
@@ -88,6 +94,8 @@ function evolve(state: DiscussionState, event: DomainEvent): DiscussionState {
       return change(known.data.commentId, (c) => ({ ...c, status: 'VISIBLE', flaggedBy: [] }));
     case 'CommentHidden':
       return change(known.data.commentId, (c) => ({ ...c, status: 'HIDDEN' }));
+    case 'CommentWithdrawn':
+      return change(known.data.commentId, (c) => ({ ...c, status: 'WITHDRAWN' }));
     default:
       return state;
   }
@@ -102,7 +110,9 @@ function decide(command: DiscussionCommand, state: DiscussionState, milestoneId:
       if (trimmed.length === 0 || trimmed.length > MAX_COMMENT_LENGTH) {
         throw new RuleViolation('comment.invalid_length', `A comment is 1 to ${MAX_COMMENT_LENGTH} characters of plain text.`);
       }
-      const { text, redactions } = command.authorIsYouth ? redactContacts(trimmed) : { text: trimmed, redactions: 0 };
+      const { text, redactions } = command.youthTakePart ? redactContacts(trimmed) : { text: trimmed, redactions: 0 };
+      // An under-18's comment, and any comment contact details were removed from, waits for a coordinator.
+      const status = command.ageBand === 'UNDER_18' || redactions > 0 ? 'PENDING' : 'VISIBLE';
       return [
         {
           type: 'CommentPosted',
@@ -113,16 +123,17 @@ function decide(command: DiscussionCommand, state: DiscussionState, milestoneId:
             ageBand: command.ageBand,
             text,
             redactions,
-            status: command.ageBand === 'UNDER_18' ? 'PENDING' : 'VISIBLE',
+            status,
           },
         },
       ];
     }
     case 'FlagComment': {
       const current = comment(state, command.commentId);
+      // Only what everyone sees can be flagged: a comment pending, hidden or withdrawn is not there for the flagger.
+      if (current.status !== 'VISIBLE') throw new RuleViolation('comment.not_found', 'There is no such comment.');
       if (current.authorId === command.by) throw new RuleViolation('comment.own_comment', 'You cannot flag your own comment.');
       if (current.flaggedBy.includes(command.by)) throw new RuleViolation('comment.already_flagged', 'You have already flagged this comment.');
-      if (current.status === 'HIDDEN') throw new RuleViolation('comment.hidden', 'The comment is already hidden.');
       const events: DiscussionEvent[] = [{ type: 'CommentFlagged', data: { milestoneId, commentId: command.commentId, by: command.by, reason: command.reason } }];
       const flags = current.flaggedBy.length + 1;
       if (flags >= FLAGS_TO_HIDE && current.status === 'VISIBLE') {
@@ -134,14 +145,22 @@ function decide(command: DiscussionCommand, state: DiscussionState, milestoneId:
       openPlan(command.plan);
       const current = comment(state, command.commentId);
       if (current.status === 'VISIBLE') throw new RuleViolation('comment.already_visible', 'The comment is already visible.');
+      if (current.status === 'WITHDRAWN') throw new RuleViolation('comment.withdrawn', 'Its author withdrew the comment.');
       return [{ type: 'CommentApproved', data: { milestoneId, commentId: command.commentId, by: command.by } }];
     }
     case 'HideComment': {
       const current = comment(state, command.commentId);
       if (current.status === 'HIDDEN') throw new RuleViolation('comment.hidden', 'The comment is already hidden.');
+      if (current.status === 'WITHDRAWN') throw new RuleViolation('comment.withdrawn', 'Its author withdrew the comment.');
       const reason = command.reason.trim();
       if (reason === '') throw new RuleViolation('comment.reason_required', 'Say why the comment is hidden.');
       return [{ type: 'CommentHidden', data: { milestoneId, commentId: command.commentId, by: command.by, reason } }];
+    }
+    case 'WithdrawComment': {
+      const current = comment(state, command.commentId);
+      if (current.authorId !== command.by) throw new RuleViolation('comment.not_author', 'Only its author withdraws a comment.');
+      if (current.status === 'WITHDRAWN') throw new RuleViolation('comment.withdrawn', 'The comment is already withdrawn.');
+      return [{ type: 'CommentWithdrawn', data: { milestoneId, commentId: command.commentId, by: command.by } }];
     }
     default:
       return assertNever(command);
