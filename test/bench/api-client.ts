@@ -140,9 +140,9 @@ export interface HeapReading {
   readonly majorGcs: number;
 }
 
-/** Heap used by the api process and its major garbage collections so far, from its Prometheus metrics. */
-export async function heapReading(apiUrl: string): Promise<HeapReading> {
-  const text = await (await fetch(`${apiUrl}/metrics`)).text();
+/** Heap used by the api process and its major garbage collections so far, from its Prometheus metrics (`/metrics`). */
+export async function heapReading(api: Pick<RunningApi, 'metrics'>): Promise<HeapReading> {
+  const text = await api.metrics();
   const metric = (pattern: RegExp): number | undefined => {
     const match = pattern.exec(text);
     return match ? Number(match[1]) : undefined;

@@ -98,7 +98,7 @@ try {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     const read = async () => {
-      const { heapUsedMb, liveHeapMb, majorGcs } = await heapReading(api.url);
+      const { heapUsedMb, liveHeapMb, majorGcs } = await heapReading(api);
       readings.push({ at: seconds(), heapMb: heapUsedMb, liveHeapMb, fresh: majorGcs > (readings.at(-1)?.majorGcs ?? 0), majorGcs });
     };
     const sample = () => {

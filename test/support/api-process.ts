@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
@@ -37,6 +38,8 @@ export interface RunningApi {
   /** SIGTERM and wait for the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
   graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /** The Prometheus text of `/metrics`: from `METRICS_PORT` when the api has one, with `METRICS_TOKEN` when it has one. */
+  metrics(): Promise<string>;
 }
 
 export interface GraphQLResponse<T> {
@@ -45,12 +48,26 @@ export interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
 }
 
-/** Starts the real api (compiled `main.js`) on a free loopback port and waits until `/health` answers. */
+/**
+ * Starts the real api (compiled `main.js`) on a free loopback port and waits until `/health` answers. Unless `env`
+ * says otherwise (`METRICS_TOKEN`, `METRICS_PORT`; '' for unset), `/metrics` is served on the main port to a random
+ * `METRICS_TOKEN`, which `metrics()` sends.
+ */
 export async function startApi(options: { dataDir?: string; env?: Record<string, string>; port?: number } = {}): Promise<RunningApi> {
   const dataDir = options.dataDir ?? tempDataDir();
   const port = options.port ?? (await freePort());
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    METRICS_TOKEN: randomBytes(24).toString('hex'),
+    METRICS_PORT: '',
+    ...options.env,
+  };
   const child = spawn(process.execPath, [...API_NODE_FLAGS, API_MAIN], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...options.env },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -83,6 +100,12 @@ export async function startApi(options: { dataDir?: string; env?: Record<string,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
+    },
+    async metrics() {
+      const where = env['METRICS_PORT'] ? `http://127.0.0.1:${env['METRICS_PORT']}` : url;
+      const res = await fetch(`${where}/metrics`, { headers: env['METRICS_TOKEN'] ? { authorization: `Bearer ${env['METRICS_TOKEN']}` } : {} });
+      if (res.status !== 200) throw new Error(`/metrics answered ${res.status}`);
+      return res.text();
     },
     async graphql(query, variables, token) {
       const res = await fetch(`${url}/graphql`, {

@@ -63,7 +63,21 @@ class EnvironmentVariables {
 
   @IsOptional() @Transform(emptyToUndefined) @IsIn(['true', 'false'], { message: 'must be true or false' })
   DEMO_LOGIN?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  METRICS_PORT?: number;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  @Matches(/^[A-Za-z0-9._~+/-]+=*$/, { message: 'must be one word of letters, digits and - . _ ~ + / (e.g. openssl rand -hex 32)' })
+  METRICS_TOKEN?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  NODE_ENV?: string;
 }
+
+/** Addresses only this machine can reach: the demo sign-in may listen there even in production. */
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
+export const isLoopback = (host: string): boolean => LOOPBACK.test(host);
 
 export type AuthConfig =
   | {
@@ -95,6 +109,13 @@ export interface PlatformConfig {
   readonly commentsPerMinute: number;
   /** The web app's page to sign in as any registered participant, with no password: demos on the embedded store only. */
   readonly demoLogin: boolean;
+  /** `NODE_ENV=production`: no introspection, no GraphiQL, no schema hints in errors; the demo sign-in only on loopback. */
+  readonly production: boolean;
+  /**
+   * Where `/metrics` is served: on its own port (on `host`), or on the main port to `Authorization: Bearer <token>`
+   * only; with neither, nowhere. A token, when set, is required on the metrics port too.
+   */
+  readonly metrics: { readonly port: number | undefined; readonly token: string | undefined };
 }
 
 /** Bad configuration: the message is one line naming the variable and why. */
@@ -124,9 +145,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
   if (vars.DEMO_LOGIN === 'true' && (oidc.every(Boolean) || (vars.EVENTSTORE_URL && vars.EVENTSTORE_URL !== 'memory:'))) {
     throw new ConfigError('Invalid configuration: DEMO_LOGIN is for demos on the embedded store; it cannot be combined with OIDC or EVENTSTORE_URL');
   }
+  const production = vars.NODE_ENV === 'production';
+  const host = vars.HOST ?? '0.0.0.0';
+  if (vars.DEMO_LOGIN === 'true' && production && !isLoopback(host)) {
+    throw new ConfigError(
+      `Invalid configuration: DEMO_LOGIN=true lets anyone sign in as anyone; with NODE_ENV=production it needs HOST on loopback (127.0.0.1, ::1 or localhost), not ${host}`,
+    );
+  }
+  const port = vars.PORT ?? 3000;
+  if (vars.METRICS_PORT !== undefined && vars.METRICS_PORT === port) {
+    throw new ConfigError(`Invalid configuration: METRICS_PORT must differ from PORT (${port}): /metrics is served on a port of its own`);
+  }
   return {
-    port: vars.PORT ?? 3000,
-    host: vars.HOST ?? '0.0.0.0',
+    port,
+    host,
     dataDir: resolve(vars.DATA_DIR ?? './data'),
     eventStoreUrl: vars.EVENTSTORE_URL,
     auth: oidc.every(Boolean)
@@ -141,5 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     seedDemo: vars.SEED_DEMO === 'true',
     commentsPerMinute: vars.COMMENTS_PER_MINUTE ?? 10,
     demoLogin: vars.DEMO_LOGIN === 'true',
+    production,
+    metrics: { port: vars.METRICS_PORT, token: vars.METRICS_TOKEN },
   };
 }

@@ -25,6 +25,16 @@ describe('configuration', () => {
     [{ AUTH_ISSUER: 'https://id.example.org' }, /AUTH_AUDIENCE, AUTH_JWKS_URL must be set too/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ BODY_LIMIT: 'huge' }, /BODY_LIMIT must be a size/],
+    [{ METRICS_PORT: 'nine' }, /^Invalid configuration: METRICS_PORT /],
+    [{ METRICS_PORT: '0' }, /^Invalid configuration: METRICS_PORT /],
+    [{ METRICS_PORT: '70000' }, /^Invalid configuration: METRICS_PORT /],
+    [{ METRICS_PORT: '3000' }, /^Invalid configuration: METRICS_PORT must differ from PORT \(3000\)/],
+    [{ PORT: '8080', METRICS_PORT: '8080' }, /METRICS_PORT must differ from PORT \(8080\)/],
+    [{ METRICS_TOKEN: 'short' }, /^Invalid configuration: METRICS_TOKEN must be at least 32 characters/],
+    [{ METRICS_TOKEN: `${'a'.repeat(32)} b` }, /^Invalid configuration: METRICS_TOKEN must be one word/],
+    [{ DEMO_LOGIN: 'true', NODE_ENV: 'production' }, /^Invalid configuration: DEMO_LOGIN=true .* needs HOST on loopback .*not 0\.0\.0\.0$/],
+    [{ DEMO_LOGIN: 'true', NODE_ENV: 'production', HOST: '192.168.1.20' }, /DEMO_LOGIN=true .*not 192\.168\.1\.20$/],
+    [{ DEMO_LOGIN: 'true', NODE_ENV: 'production', HOST: '::' }, /DEMO_LOGIN=true .*not ::$/],
   ])('stops on %j with one line naming the variable', (env, message) => {
     let error: unknown;
     try {
@@ -35,6 +45,25 @@ describe('configuration', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('is not production, and serves /metrics nowhere, unless told', () => {
+    expect(loadConfig({})).toMatchObject({ production: false, demoLogin: false, metrics: { port: undefined, token: undefined } });
+    expect(loadConfig({ NODE_ENV: 'production' }).production).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development' }).production).toBe(false);
+    expect(loadConfig({ METRICS_PORT: '9464', METRICS_TOKEN: '' }).metrics).toEqual({ port: 9464, token: undefined });
+    const token = 'f'.repeat(64);
+    expect(loadConfig({ METRICS_TOKEN: token }).metrics).toEqual({ port: undefined, token });
+    expect(loadConfig({ METRICS_PORT: '9464', METRICS_TOKEN: token }).metrics).toEqual({ port: 9464, token });
+  });
+
+  it('allows DEMO_LOGIN in production only on a loopback address, and anywhere outside production', () => {
+    for (const HOST of ['127.0.0.1', '::1', 'localhost', '127.0.0.2']) {
+      expect(loadConfig({ DEMO_LOGIN: 'true', NODE_ENV: 'production', HOST })).toMatchObject({ demoLogin: true, production: true, host: HOST });
+    }
+    expect(loadConfig({ DEMO_LOGIN: 'true', HOST: '0.0.0.0' })).toMatchObject({ demoLogin: true, production: false });
+    expect(loadConfig({ DEMO_LOGIN: 'true', NODE_ENV: 'test' }).demoLogin).toBe(true);
+    expect(loadConfig({ DEMO_LOGIN: 'false', NODE_ENV: 'production' }).demoLogin).toBe(false);
   });
 
   it('configures an OIDC provider when all three variables are set', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTokenVerifier, devTokenSecret, InvalidTokenError, loadConfig, signDevToken } from '#platform';
+import { createTokenVerifier, DEV_TOKEN_AUDIENCE, DEV_TOKEN_ISSUER, devTokenSecret, InvalidTokenError, loadConfig, signDevToken } from '#platform';
 import { removeDir, tempDataDir } from '../../../test/support/temp-dir.js';
 
 describe('dev tokens', () => {
@@ -25,6 +25,21 @@ describe('dev tokens', () => {
     await expect(verifier.verify(`Bearer ${other}`)).rejects.toBeInstanceOf(InvalidTokenError);
     const expired = await signDevToken(devTokenSecret(config), { subject: 'x', expiresIn: '-1m' });
     await expect(verifier.verify(`Bearer ${expired}`)).rejects.toThrow('The bearer token has expired');
+  });
+
+  it('refuses a token without an expiry (exp), even one signed with the right secret', async () => {
+    const verifier = createTokenVerifier(config);
+    const forever = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject('focal@justice.example')
+      .setIssuer(DEV_TOKEN_ISSUER)
+      .setAudience(DEV_TOKEN_AUDIENCE)
+      .setIssuedAt()
+      .sign(devTokenSecret(config));
+    await expect(verifier.verify(`Bearer ${forever}`)).rejects.toThrow(new InvalidTokenError('The bearer token has no expiry (exp)'));
+    // The same token with an expiry passes, so it is the missing claim that was refused.
+    const bounded = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('focal@justice.example').setIssuer(DEV_TOKEN_ISSUER).setAudience(DEV_TOKEN_AUDIENCE).setExpirationTime('5m').sign(devTokenSecret(config));
+    await expect(verifier.verify(`Bearer ${bounded}`)).resolves.toEqual({ subject: 'focal@justice.example' });
   });
 
   it('remembers a verified token only until it expires', async () => {
@@ -55,8 +70,9 @@ describe('OIDC tokens', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const sign = (claims: { iss: string; aud: string; sub?: string }) => {
-    const jwt = new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(claims.iss).setAudience(claims.aud).setIssuedAt().setExpirationTime('5m');
+  const sign = (claims: { iss: string; aud: string; sub?: string; exp?: false }) => {
+    const jwt = new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(claims.iss).setAudience(claims.aud).setIssuedAt();
+    if (claims.exp !== false) jwt.setExpirationTime('5m');
     return (claims.sub ? jwt.setSubject(claims.sub) : jwt).sign(privateKey);
   };
 
@@ -70,5 +86,7 @@ describe('OIDC tokens', () => {
     await expect(verifier.verify(`Bearer ${wrongAudience}`)).rejects.toThrow("The bearer token's aud claim is not accepted");
     const noSubject = await sign({ iss: 'https://id.example.org', aud: 'npa-platform' });
     await expect(verifier.verify(`Bearer ${noSubject}`)).rejects.toThrow('The bearer token has no subject');
+    const noExpiry = await sign({ iss: 'https://id.example.org', aud: 'npa-platform', sub: 'monitor@ecpat.example', exp: false });
+    await expect(verifier.verify(`Bearer ${noExpiry}`)).rejects.toThrow('The bearer token has no expiry (exp)');
   });
 });

@@ -17,16 +17,22 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** Codes Apollo itself produces for requests rejected before execution; they are already safe to show. */
-const REQUEST_CODES = new Set([
-  'BAD_USER_INPUT',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-  'QUERY_TOO_COMPLEX',
+/**
+ * Codes of requests rejected before execution, as the client gets them; their messages are safe to show. A
+ * malformed request or document — not JSON-shaped as GraphQL wants, a syntax error, a document that does not
+ * validate (unknown fields or fragments, fragment cycles, duplicate operation names, too deep, introspection in
+ * production), an operation name that matches nothing — is the client's input at fault: `BAD_USER_INPUT` (HTTP 400).
+ * The automatic persisted queries protocol keeps its own codes, which clients act on.
+ */
+const REQUEST_CODES: ReadonlyMap<string, string> = new Map([
+  ['BAD_USER_INPUT', 'BAD_USER_INPUT'],
+  ['GRAPHQL_PARSE_FAILED', 'BAD_USER_INPUT'],
+  ['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT'],
+  ['BAD_REQUEST', 'BAD_USER_INPUT'],
+  ['OPERATION_RESOLUTION_FAILURE', 'BAD_USER_INPUT'],
+  ['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_FOUND'],
+  ['PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_SUPPORTED'],
+  ['QUERY_TOO_COMPLEX', 'QUERY_TOO_COMPLEX'],
 ]);
 
 const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
@@ -59,9 +65,8 @@ export function createErrorFormatter(logger: Logger) {
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
     const original = unwrapResolverError(error);
     const apolloCode = formatted.extensions?.['code'];
-    if (typeof apolloCode === 'string' && REQUEST_CODES.has(apolloCode)) {
-      return { ...base, extensions: { code: apolloCode } };
-    }
+    const requestCode = typeof apolloCode === 'string' ? REQUEST_CODES.get(apolloCode) : undefined;
+    if (requestCode) return { ...base, extensions: { code: requestCode } };
     if ((original as { code?: unknown } | undefined)?.code === 'EVENT_STORE_UNAVAILABLE') {
       logger.warn({ err: original, path: formatted.path }, 'event store unavailable');
       return {

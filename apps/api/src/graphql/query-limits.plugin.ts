@@ -1,11 +1,74 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind, visit } from 'graphql';
+import {
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationRule,
+  visit,
+} from 'graphql';
 import { directiveEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
 interface ResolvedOperation {
   request: { operationName?: string | null; variables?: Record<string, unknown> | null };
   document: DocumentNode;
   schema: GraphQLSchema;
+  /** Undefined when `operationName` names none of the document's operations (Apollo then answers it). */
+  operation?: OperationDefinitionNode | null;
+}
+
+/**
+ * The first field of `operation` nested deeper than `maxDepth` (its root fields are at depth 0), following fragment
+ * spreads. Iterative and bounded: each fragment is walked once per depth it is spread at, and unknown fragments and
+ * fragment cycles are left to graphql's own rules (KnownFragmentNames, NoFragmentCycles), which report them.
+ */
+function tooDeep(operation: OperationDefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>, maxDepth: number): FieldNode | undefined {
+  const walked = new Set<string>();
+  const pending: [SelectionSetNode, number][] = [[operation.selectionSet, 0]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [selectionSet, depth] = next;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (depth > maxDepth) return selection;
+        // Introspection fields (`__schema`, `__type`) are not counted, as graphql-depth-limit did not count them.
+        if (selection.selectionSet && !selection.name.value.startsWith('__')) pending.push([selection.selectionSet, depth + 1]);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        pending.push([selection.selectionSet, depth]);
+      } else {
+        const fragment = fragments.get(selection.name.value);
+        const key = `${depth} ${selection.name.value}`;
+        if (fragment && !walked.has(key)) {
+          walked.add(key);
+          pending.push([fragment.selectionSet, depth]);
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A validation rule: an operation nested deeper than `maxDepth` fields is refused before it runs. It never throws,
+ * whatever the document (graphql-depth-limit, which it replaces, crashed on unknown fragments and looped on cycles).
+ */
+export function depthLimitRule(maxDepth: number): ValidationRule {
+  return (context) => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of context.getDocument().definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    }
+    return {
+      OperationDefinition(operation) {
+        const field = tooDeep(operation, fragments, maxDepth);
+        if (field) context.reportError(new GraphQLError(`'${operation.name?.value ?? ''}' exceeds maximum operation depth of ${maxDepth}`, { nodes: [field] }));
+        return false;
+      },
+    };
+  };
 }
 
 function costOf({ request, document, schema }: ResolvedOperation): number {
@@ -73,6 +136,8 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation(operation: ResolvedOperation) {
+          // No operation of that name: nothing will run, and Apollo answers OPERATION_RESOLUTION_FAILURE.
+          if (!operation.operation) return;
           const cost = cachedCostOf(operation);
           if (cost > maxCost) {
             throw new GraphQLError(`Query is too expensive: cost ${cost} exceeds the limit of ${maxCost}.`, {

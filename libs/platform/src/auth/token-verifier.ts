@@ -28,6 +28,7 @@ const ALGORITHMS_OIDC = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', '
 
 function reason(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'The bearer token has expired';
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp' && error.reason === 'missing') return 'The bearer token has no expiry (exp)';
   if (error instanceof errors.JWTClaimValidationFailed) return `The bearer token's ${error.claim} claim is not accepted`;
   if (error instanceof errors.JWKSNoMatchingKey) return 'The bearer token was not signed by a known key';
   if (error instanceof errors.JWKSTimeout || error instanceof errors.JOSEError) {
@@ -36,9 +37,12 @@ function reason(error: unknown): string {
   return 'The bearer token is not valid';
 }
 
+/** Every token must say when it expires: one that never does could not be taken back once leaked. */
+const REQUIRED_CLAIMS = ['exp'];
+
 /**
  * Bearer JWT verification with jose: an OIDC provider's keys (JWKS, issuer, audience) or, on the embedded
- * default, tokens signed locally with the dev secret.
+ * default, tokens signed locally with the dev secret. Either way a token without `exp` is refused.
  */
 export function createTokenVerifier(config: Pick<PlatformConfig, 'dataDir' | 'auth'>): TokenVerifier {
   const auth = config.auth;
@@ -46,18 +50,18 @@ export function createTokenVerifier(config: Pick<PlatformConfig, 'dataDir' | 'au
     auth.mode === 'oidc'
       ? (() => {
           const keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(auth.jwksUrl));
-          return (token: string) => jwtVerify(token, keys, { issuer: auth.issuer, audience: auth.audience, algorithms: ALGORITHMS_OIDC });
+          return (token: string) => jwtVerify(token, keys, { issuer: auth.issuer, audience: auth.audience, algorithms: ALGORITHMS_OIDC, requiredClaims: REQUIRED_CLAIMS });
         })()
       : (() => {
           const secret = devTokenSecret(config);
-          return (token: string) => jwtVerify(token, secret, { issuer: DEV_TOKEN_ISSUER, audience: DEV_TOKEN_AUDIENCE, algorithms: ['HS256'] });
+          return (token: string) => jwtVerify(token, secret, { issuer: DEV_TOKEN_ISSUER, audience: DEV_TOKEN_AUDIENCE, algorithms: ['HS256'], requiredClaims: REQUIRED_CLAIMS });
         })();
 
   // A client sends the same token with every request: a verified token is remembered until it expires, for a
   // minute at most (so a provider's key rotation is noticed soon), in a bounded map.
   const verified = new Map<string, { subject: string; until: number }>();
-  const remember = (token: string, subject: string, exp: number | undefined) => {
-    const until = Math.min(exp === undefined ? Infinity : exp * 1000, Date.now() + VERIFIED_TTL_MS);
+  const remember = (token: string, subject: string, exp: number) => {
+    const until = Math.min(exp * 1000, Date.now() + VERIFIED_TTL_MS);
     if (verified.size >= VERIFIED_CAPACITY) verified.delete(verified.keys().next().value!);
     verified.set(token, { subject, until });
   };
@@ -74,7 +78,7 @@ export function createTokenVerifier(config: Pick<PlatformConfig, 'dataDir' | 'au
       try {
         const { payload } = await check(token);
         if (typeof payload.sub !== 'string' || payload.sub === '') throw new InvalidTokenError('The bearer token has no subject');
-        remember(token, payload.sub, payload.exp);
+        remember(token, payload.sub, payload.exp!);
         return { subject: payload.sub };
       } catch (error) {
         if (error instanceof InvalidTokenError) throw error;
