@@ -289,7 +289,7 @@ describe('the demo sign-in when DEMO_LOGIN is off', () => {
     try {
       expect(await (await fetch(`${api.url}/auth/config`)).json()).toEqual({ demoLogin: false, oidc: null });
       expect((await fetch(`${api.url}/auth/demo-participants`)).status).toBe(404);
-      const login = await fetch(`${api.url}/auth/demo-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ subject: 'x' }) });
+      const login = await fetch(`${api.url}/auth/demo-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ participantId: 'x' }) });
       expect(login.status).toBe(404);
     } finally {
       await api.stop();

@@ -54,6 +54,18 @@ describe('erasing personal data', () => {
 
     expect(filesContaining(dataDir, REAL_NAME)).toEqual([]);
     expect(filesContaining(dataDir, EMAIL)).toEqual([]);
+    // The subject is personal data too: the log and read models name the person by a random id.
+    expect(filesContaining(dataDir, YOUTH)).toEqual([]);
+    expect(filesContaining(dataDir, OTHER)).toEqual([]);
+    expect(participantId).toMatch(/^[0-9a-f-]{36}$/);
+    // The keys are in a file of their own that only the api's user may read.
+    expect(statSync(join(dataDir, 'keys.sqlite')).mode & 0o777).toBe(0o600);
+    const subjectRead = await api.graphql<{ participant: { personalData: { subject: string } } }>(
+      'query ($id: ID!) { participant(id: $id) { personalData { subject } } }',
+      { id: participantId },
+      token[ADMIN],
+    );
+    expect(subjectRead.data!.participant.personalData.subject).toBe(YOUTH);
 
     const self = await api.graphql<{ participant: { personalData: unknown } }>(PARTICIPANT, { id: participantId }, token[YOUTH]);
     expect(self.data!.participant.personalData).toEqual({ realName: REAL_NAME, email: EMAIL, erased: false });
@@ -67,6 +79,16 @@ describe('erasing personal data', () => {
     expect(erased.data!.erasePersonalData.participant).toEqual({ displayName: 'Luna', personalData: { realName: null, email: null, erased: true } });
     expect((await api.graphql(erase, { input: { participantId } }, token[ADMIN])).errors?.[0]?.extensions?.code).toBe('RULE_VIOLATION');
 
+    // Their token no longer leads to them, and the same subject cannot be registered again as someone new.
+    const viewer = await api.graphql<{ viewer: { participantId: string | null; roles: unknown[] } }>('{ viewer { participantId roles { role } } }', undefined, token[YOUTH]);
+    expect(viewer.data!.viewer).toEqual({ participantId: null, roles: [] });
+    const again = await api.graphql(
+      'mutation ($input: RegisterParticipantInput!) { registerParticipant(input: $input) { version } }',
+      { input: { subject: YOUTH, displayName: 'Luna again', kind: 'ADULT' } },
+      token[ADMIN],
+    );
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'participant.erased' });
+
     // Rebuild every read model from scratch with the api stopped, start again: still erased; the events are all there.
     await api.stop();
     const rebuilt = await runCli(['rebuild-projections'], { DATA_DIR: dataDir });
@@ -79,5 +101,8 @@ describe('erasing personal data', () => {
     expect(tail.stdout).toContain('"type":"PersonalDataErased"');
     expect(filesContaining(dataDir, REAL_NAME)).toEqual([]);
     expect(filesContaining(dataDir, EMAIL)).toEqual([]);
+    expect(filesContaining(dataDir, YOUTH)).toEqual([]);
+    const reread = await api.graphql<{ viewer: { participantId: string | null } }>('{ viewer { participantId } }', undefined, token[YOUTH]);
+    expect(reread.data!.viewer.participantId).toBeNull();
   }, 60_000);
 });

@@ -4,7 +4,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
-import { ApplicationModule } from '#application';
+import { ApplicationModule, IDENTITIES, type Identities } from '#application';
 import { createTokenVerifier, type Logger, type PlatformConfig, PlatformModule } from '#platform';
 import type { ProjectionBuilder } from '#projections';
 import { CommitmentsResolver } from './catalogue/commitments.resolver.js';
@@ -65,9 +65,11 @@ export class AppModule implements NestModule, OnModuleInit, OnModuleDestroy {
         CqrsModule.forRoot(),
         ApplicationModule,
         TerminusModule.forRoot({ logger: false }),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        // Async, to hand the resolver of viewers the platform's identities (who a token's subject is).
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          ...graphqlOptions(config, logger, viewerResolver(verifier)),
+          inject: [IDENTITIES],
+          useFactory: (identities: Identities) => graphqlOptions(config, logger, viewerResolver(verifier, () => identities)),
         }),
       ],
       controllers: [HealthController, MetricsController, DemoLoginController],

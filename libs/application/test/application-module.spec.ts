@@ -21,6 +21,8 @@ import {
   GetViewerQuery,
   GRANTS,
   GrantRoleCommand,
+  IDENTITIES,
+  Identities,
   PARTICIPANTS,
   participantsProjection,
   RegisterParticipantCommand,
@@ -41,6 +43,7 @@ describe('ApplicationModule, with the projection runner, as the api wires it', (
     readModels = ReadModelStore.open({ path: ':memory:' });
     runner = new ProjectionRunner({ store, readModels, projections: [participantsProjection] });
     await runner.start();
+    const keys = new MemoryKeyStore();
 
     @Global()
     @Module({
@@ -52,9 +55,10 @@ describe('ApplicationModule, with the projection runner, as the api wires it', (
         { provide: CATALOGUE, useValue: new SqliteCatalogueReader(readModels.db) },
         { provide: DISCUSSIONS, useValue: new SqliteDiscussionReader(readModels.db) },
         { provide: COMMENT_RATE_LIMIT, useValue: new CommentRateLimit() },
-        { provide: KEY_STORE, useValue: new MemoryKeyStore() },
+        { provide: KEY_STORE, useValue: keys },
+        { provide: IDENTITIES, useValue: new Identities(store, keys) },
       ],
-      exports: [EVENT_STORE, CLOCK, GRANTS, PARTICIPANTS, CATALOGUE, DISCUSSIONS, COMMENT_RATE_LIMIT, KEY_STORE],
+      exports: [EVENT_STORE, CLOCK, GRANTS, PARTICIPANTS, CATALOGUE, DISCUSSIONS, COMMENT_RATE_LIMIT, KEY_STORE, IDENTITIES],
     })
     class PortsModule {}
 
@@ -74,14 +78,14 @@ describe('ApplicationModule, with the projection runner, as the api wires it', (
     const commands = app.get(CommandBus);
     const queries = app.get(QueryBus);
     const settle = async (position: bigint | undefined) => expect(await runner.waitFor(position ?? 0n, 2000)).toBe(true);
-    const context = { actor: 'admin', correlationId: randomUUID(), now };
-
-    await settle((await commands.execute(new BootstrapAdminCommand('admin')))?.position);
+    const admin = await commands.execute(new BootstrapAdminCommand('admin'));
+    await settle(admin?.position);
+    const context = { actor: admin!.participantId, correlationId: randomUUID(), now };
     await commands.execute(new RegisterParticipantCommand({ subject: 'focal', displayName: 'Focal point', kind: 'ADULT' }, context));
     const granted = await commands.execute(new GrantRoleCommand({ subject: 'focal', role: 'FOCAL_POINT', scope: 'stakeholder-1' }, context));
     await settle(granted.position);
 
-    expect(await queries.execute(new GetViewerQuery('focal'))).toEqual({
+    expect(await queries.execute(new GetViewerQuery('focal', granted.participantId))).toEqual({
       subject: 'focal',
       participantId: granted.participantId,
       displayName: 'Focal point',

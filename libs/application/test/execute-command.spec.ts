@@ -16,16 +16,16 @@ import {
   eventIdFor,
   executeCommand,
   keepCommandLedger,
-  participantIdOf,
 } from '#application';
 import { loadStream, streamCacheLimits } from '../src/kernel/stream-state-cache.js';
 
 const now = new Date('2026-11-23T10:00:00.000Z');
 const context = (extra: Partial<CommandContext> = {}): CommandContext => ({ actor: 'admin', correlationId: randomUUID(), now, ...extra });
-const subject = 'focal@justice.example';
-const participantId = participantIdOf(subject);
+const participantId = randomUUID();
 const stream = participantStream(participantId);
-const register = { type: 'RegisterParticipant' as const, participantId, subject, displayName: 'Focal point', kind: 'ADULT' as const };
+/** Sealed personal data as the kernel sees it: opaque. */
+const personalData = { ciphertext: 'c2VhbGVk', iv: 'aXY=', tag: 'dGFn' };
+const register = { type: 'RegisterParticipant' as const, participantId, personalData, displayName: 'Focal point', kind: 'ADULT' as const };
 const grant = (scope: string) => ({ type: 'GrantRole' as const, role: 'MONITOR' as const, scope });
 const run = (store: EventStore, command: typeof register | ReturnType<typeof grant>, ctx: CommandContext = context()) =>
   executeCommand({ store, stream, decider: participantDecider, command, context: ctx });
@@ -47,7 +47,7 @@ describe('executeCommand', () => {
     const store = new MemoryEventStore();
     const ctx = context({ commandId: randomUUID() });
     const outcome = await run(store, register, ctx);
-    expect(outcome).toMatchObject({ version: 0, position: 1n, state: { status: 'registered', subject } });
+    expect(outcome).toMatchObject({ version: 0, position: 1n, state: { status: 'registered', participantId } });
     const [event] = await store.readStream(stream);
     expect(outcome.events).toEqual([event]);
     expect(event!.metadata).toEqual({
@@ -97,7 +97,7 @@ describe('executeCommand', () => {
       store,
       stream,
       decider: ensureRoleDecider,
-      command: { type: 'EnsureRole', participantId, subject, displayName: subject, kind: 'ADULT', role: 'ADMIN', scope: null },
+      command: { type: 'EnsureRole', participantId, personalData, displayName: 'Focal point', kind: 'ADULT', role: 'ADMIN', scope: null },
       context: context({ commandId }),
     });
     const binding = commandBinding(context({ commandId }), 'EnsureRole', stream);
@@ -116,7 +116,7 @@ describe('executeCommand', () => {
       store,
       stream,
       decider: ensureRoleDecider,
-      command: { type: 'BootstrapAdmin', participantId, subject, displayName: subject, kind: 'ADULT', role: 'ADMIN', scope: null },
+      command: { type: 'BootstrapAdmin', participantId, personalData, displayName: 'Focal point', kind: 'ADULT', role: 'ADMIN', scope: null },
       context: context(),
     });
     expect(outcome.events.map((e) => [e.type, e.revision, e.position])).toEqual([
@@ -200,7 +200,7 @@ describe('executeCommand', () => {
 
   it('appends nothing for a decision without events and answers the current version and position', async () => {
     const store = new MemoryEventStore();
-    const ensure = { type: 'EnsureRole' as const, participantId, subject, displayName: subject, kind: 'ADULT' as const, role: 'ADMIN' as const, scope: null };
+    const ensure = { type: 'EnsureRole' as const, participantId, personalData, displayName: 'Focal point', kind: 'ADULT' as const, role: 'ADMIN' as const, scope: null };
     const first = await executeCommand({ store, stream, decider: ensureRoleDecider, command: ensure, context: context() });
     const again = await executeCommand({ store, stream, decider: ensureRoleDecider, command: ensure, context: context() });
     expect(again).toMatchObject({ events: [], version: first.version, position: first.position });
@@ -211,7 +211,7 @@ describe('executeCommand', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kernel-'));
     const store = SqliteEventStore.open({ path: join(dir, 'events.db') });
     try {
-      const ensure = { type: 'EnsureRole' as const, participantId, subject, displayName: subject, kind: 'ADULT' as const, role: 'ADMIN' as const, scope: null };
+      const ensure = { type: 'EnsureRole' as const, participantId, personalData, displayName: 'Focal point', kind: 'ADULT' as const, role: 'ADMIN' as const, scope: null };
       const commandId = randomUUID();
       const first = await executeCommand({ store, stream, decider: ensureRoleDecider, command: ensure, context: context({ commandId }) });
       expect(first.events.map((e) => [e.type, e.revision])).toEqual([['ParticipantRegistered', 0n], ['RoleGranted', 1n]]);

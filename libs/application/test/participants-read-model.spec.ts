@@ -18,7 +18,7 @@ const recorded = (participantId: string, revision: number, event: ParticipantEve
 });
 
 const registered = (participantId: string, subject: string, kind: 'ADULT' | 'YOUTH' = 'ADULT') =>
-  recorded(participantId, 0, { type: 'ParticipantRegistered', data: { participantId, subject, displayName: `Name of ${subject}`, kind } });
+  recorded(participantId, 0, { type: 'ParticipantRegistered', data: { participantId, subject, displayName: `Name of ${participantId}`, kind } });
 const granted = (participantId: string, revision: number, role: 'ADMIN' | 'MONITOR' | 'YOUTH', scope: string | null) =>
   recorded(participantId, revision, { type: 'RoleGranted', data: { participantId, role, scope } });
 const revoked = (participantId: string, revision: number, role: 'ADMIN' | 'MONITOR', scope: string | null) =>
@@ -29,7 +29,7 @@ describe('the participants projection', () => {
     expect([...participantsProjection.eventTypes].sort()).toEqual(['ParticipantRegistered', 'RoleGranted', 'RoleRevoked']);
   });
 
-  it('turns a registration into a participant row', () => {
+  it('turns a registration into a participant row, leaving the legacy subject out', () => {
     const model = new InMemoryReadModel(participantsProjection);
     expect(model.project([registered('p1', 'focal@justice.example')])).toEqual([
       {
@@ -37,8 +37,7 @@ describe('the participants projection', () => {
         table: 'participants',
         row: {
           participant_id: 'p1',
-          subject: 'focal@justice.example',
-          display_name: 'Name of focal@justice.example',
+          display_name: 'Name of p1',
           kind: 'ADULT',
           age_band: 'ADULT',
           version: 0,
@@ -56,7 +55,7 @@ describe('the participants projection', () => {
       { participant_id: 'p1', role: 'ADMIN', scope: '', granted_at: at(1) },
       { participant_id: 'p1', role: 'MONITOR', scope: 'plan-1', granted_at: at(2) },
     ]);
-    expect(model.get('participants', { participant_id: 'p1' })).toMatchObject({ subject: 'admin', version: 2, registered_at: at(0), updated_at: at(2) });
+    expect(model.get('participants', { participant_id: 'p1' })).toMatchObject({ version: 2, registered_at: at(0), updated_at: at(2) });
   });
 
   it('turns a revocation into the removal of that grant only', () => {
@@ -89,11 +88,10 @@ describe('the participants readers, on SQLite', () => {
   it('answers nothing from empty tables', () => {
     expect(grants.rolesOf('nobody')).toEqual([]);
     expect(grants.adminCount()).toBe(0);
-    expect(participants.bySubject('nobody')).toBeUndefined();
     expect(participants.byId('p-none')).toBeUndefined();
   });
 
-  it('answers roles by subject, admins, and participants by id and subject', async () => {
+  it('answers roles by participant id, admins, and participants by id — never with a subject', async () => {
     await load(
       registered('p1', 'admin@secretariat.example'),
       granted('p1', 1, 'ADMIN', null),
@@ -104,28 +102,27 @@ describe('the participants readers, on SQLite', () => {
       granted('p3', 2, 'MONITOR', 'plan-1'),
       revoked('p3', 3, 'ADMIN', null),
     );
-    expect(grants.rolesOf('admin@secretariat.example')).toEqual([{ role: 'ADMIN', scope: null }]);
-    expect(grants.rolesOf('monitor@ngo.example')).toEqual([{ role: 'MONITOR', scope: 'plan-1' }]);
+    expect(grants.rolesOf('p1')).toEqual([{ role: 'ADMIN', scope: null }]);
+    expect(grants.rolesOf('p3')).toEqual([{ role: 'MONITOR', scope: 'plan-1' }]);
     expect(grants.adminCount()).toBe(1);
     const youth = {
       id: 'p2',
-      subject: 'youth@panel.example',
-      displayName: 'Name of youth@panel.example',
+      displayName: 'Name of p2',
       kind: 'YOUTH',
       // Registered without an age band: read as under 18, the safe default.
       ageBand: 'UNDER_18',
       version: 1,
       roles: [{ role: 'YOUTH', scope: 'stakeholder-panel' }],
     };
-    expect(participants.bySubject('youth@panel.example')).toEqual(youth);
     expect(participants.byId('p2')).toEqual(youth);
+    expect(JSON.stringify(readModel.db.prepare('SELECT * FROM participants').all())).not.toContain('@');
   });
 
   it('answers nothing, rather than failing, before the projection has created its tables', () => {
     const empty = new SqliteReadModel({ ...participantsProjection, tables: [] });
     try {
       expect(new SqliteGrantsReader(empty.db).adminCount()).toBe(0);
-      expect(new SqliteParticipantsReader(empty.db).bySubject('x')).toBeUndefined();
+      expect(new SqliteParticipantsReader(empty.db).byId('x')).toBeUndefined();
     } finally {
       empty.close();
     }

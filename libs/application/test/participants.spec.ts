@@ -3,13 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { participantStream } from '#domain';
 import { MemoryEventStore } from '#eventstore';
 import {
-  MemoryKeyStore,
-  SqliteCatalogueReader,
-  PersonalDataVault,
   BootstrapAdminCommand,
   BootstrapAdminHandler,
   type Clock,
   type CommandContext,
+  ErasePersonalDataCommand,
+  ErasePersonalDataHandler,
   ForbiddenError,
   GetParticipantHandler,
   GetParticipantQuery,
@@ -17,15 +16,19 @@ import {
   GetViewerQuery,
   GrantRoleCommand,
   GrantRoleHandler,
+  Identities,
+  legacyParticipantId,
+  MemoryKeyStore,
   NotFoundError,
-  participantIdOf,
   participantsProjection,
+  PersonalDataVault,
   RegisterParticipantCommand,
   RegisterParticipantHandler,
   RevokeRoleCommand,
   RevokeRoleHandler,
   RuleViolation,
   runParticipantCommand,
+  SqliteCatalogueReader,
   SqliteGrantsReader,
   SqliteParticipantsReader,
 } from '#application';
@@ -34,9 +37,12 @@ import { SqliteReadModel } from './sqlite-read-model.js';
 const now = new Date('2026-11-23T10:00:00.000Z');
 const clock: Clock = { now: () => now };
 const as = (actor: string, extra: Partial<CommandContext> = {}): CommandContext => ({ actor, correlationId: randomUUID(), now, ...extra });
+const operator = as('cli:root', { asOperator: true });
 
 describe('participant handlers', () => {
   let store: MemoryEventStore;
+  let keys: MemoryKeyStore;
+  let identities: Identities;
   let readModel: SqliteReadModel;
   let grants: SqliteGrantsReader;
   let participants: SqliteParticipantsReader;
@@ -47,102 +53,113 @@ describe('participant handlers', () => {
   /** What the projection runner does in the api: bring the read model up to the log. */
   const settle = () => readModel.catchUp(store);
   const eventCount = async () => (await store.readAll()).length;
-  const withAdmin = async (subject = 'admin') => {
+  /** The participant a subject is: actors are participant ids, never subjects. */
+  const idOf = async (subject: string) => (await identities.participantOf(subject))!;
+  const withAdmin = async (subject = 'admin@secretariat.example') => {
     await bootstrap.execute(new BootstrapAdminCommand(subject));
     await settle();
+    return idOf(subject);
   };
 
   beforeEach(() => {
     store = new MemoryEventStore();
+    keys = new MemoryKeyStore();
+    identities = new Identities(store, keys);
     readModel = new SqliteReadModel(participantsProjection);
     grants = new SqliteGrantsReader(readModel.db);
     participants = new SqliteParticipantsReader(readModel.db);
-    register = new RegisterParticipantHandler(store, grants, new PersonalDataVault(new MemoryKeyStore()), new SqliteCatalogueReader(readModel.db));
-    grant = new GrantRoleHandler(store, grants);
-    revoke = new RevokeRoleHandler(store, grants);
-    bootstrap = new BootstrapAdminHandler(store, grants, clock);
+    register = new RegisterParticipantHandler(store, grants, identities, new SqliteCatalogueReader(readModel.db));
+    grant = new GrantRoleHandler(store, grants, identities);
+    revoke = new RevokeRoleHandler(store, grants, identities);
+    bootstrap = new BootstrapAdminHandler(store, grants, clock, identities);
   });
   afterEach(() => readModel.close());
 
   describe('bootstrap admin', () => {
-    it('registers the subject and grants ADMIN, as the system, when the platform has no admin', async () => {
+    it('registers the subject under an id that reveals nothing, and grants ADMIN, as the system, when the platform has no admin', async () => {
       const result = await bootstrap.execute(new BootstrapAdminCommand('admin@secretariat.example'));
-      expect(result).toMatchObject({ participantId: participantIdOf('admin@secretariat.example'), version: 1, position: 2n });
-      expect(result?.participant).toMatchObject({ subject: 'admin@secretariat.example', displayName: 'admin@secretariat.example', kind: 'ADULT' });
+      expect(result).toMatchObject({ version: 1, position: 2n });
+      expect(result!.participantId).toBe(await idOf('admin@secretariat.example'));
+      expect(result!.participantId).not.toBe(legacyParticipantId('admin@secretariat.example'));
+      expect(result?.participant).toMatchObject({ displayName: 'Administrator', kind: 'ADULT' });
       const events = await store.readAll();
       expect(events.map((e) => [e.type, e.metadata.actor, e.metadata.commandType])).toEqual([
         ['ParticipantRegistered', 'system', 'BootstrapAdmin'],
         ['RoleGranted', 'system', 'BootstrapAdmin'],
       ]);
+      expect(JSON.stringify(events.map((e) => [e.data, e.metadata]))).not.toContain('admin@secretariat.example');
       await settle();
-      expect(grants.rolesOf('admin@secretariat.example')).toEqual([{ role: 'ADMIN', scope: null }]);
+      expect(grants.rolesOf(result!.participantId)).toEqual([{ role: 'ADMIN', scope: null }]);
     });
 
     it('does nothing once there is an admin', async () => {
-      await withAdmin('admin@secretariat.example');
+      await withAdmin();
       expect(await bootstrap.execute(new BootstrapAdminCommand('someone-else'))).toBeUndefined();
       expect(await bootstrap.execute(new BootstrapAdminCommand('admin@secretariat.example'))).toBeUndefined();
       expect(await eventCount()).toBe(2);
     });
 
     it('only grants ADMIN to a subject registered earlier', async () => {
-      const subject = 'operator@secretariat.example';
-      const participantId = participantIdOf(subject);
-      await runParticipantCommand(store, subject, { type: 'RegisterParticipant', participantId, subject, displayName: 'Operator', kind: 'ADULT' }, as('cli:root'));
-      const result = await bootstrap.execute(new BootstrapAdminCommand(subject));
+      await register.execute(new RegisterParticipantCommand({ subject: 'operator@secretariat.example', displayName: 'Operator', kind: 'ADULT' }, operator));
+      const result = await bootstrap.execute(new BootstrapAdminCommand('operator@secretariat.example'));
       expect(result?.participant).toMatchObject({ displayName: 'Operator', roles: [{ role: 'ADMIN', scope: null }] });
       expect((await store.readAll()).map((e) => e.type)).toEqual(['ParticipantRegistered', 'RoleGranted']);
     });
   });
 
-  it('lets an admin register and grant; the result names the participant, its version and position', async () => {
-    await withAdmin();
-    const ctx = as('admin');
+  it('lets an admin register and grant; the subject is sealed, the result names the participant, its version and position', async () => {
+    const admin = await withAdmin();
+    const ctx = as(admin);
     const registered = await register.execute(new RegisterParticipantCommand({ subject: 'youth@panel.example', displayName: 'River', kind: 'YOUTH' }, ctx));
-    expect(registered).toMatchObject({ participantId: participantIdOf('youth@panel.example'), version: 0, position: 3n });
-    const granted = await grant.execute(new GrantRoleCommand({ subject: 'youth@panel.example', role: 'YOUTH', scope: 'stakeholder-panel' }, as('admin')));
+    expect(registered).toMatchObject({ participantId: await idOf('youth@panel.example'), version: 0, position: 3n });
+    const granted = await grant.execute(new GrantRoleCommand({ subject: 'youth@panel.example', role: 'YOUTH', scope: 'stakeholder-panel' }, as(admin)));
     expect(granted).toMatchObject({ participantId: registered.participantId, version: 1, position: 4n });
     expect(granted.participant.roles).toEqual([{ role: 'YOUTH', scope: 'stakeholder-panel' }]);
     const [registration] = await store.readStream(participantStream(registered.participantId));
-    expect(registration!.metadata).toMatchObject({ actor: 'admin', correlationId: ctx.correlationId, commandType: 'RegisterParticipant' });
+    expect(registration!.metadata).toMatchObject({ actor: admin, correlationId: ctx.correlationId, commandType: 'RegisterParticipant' });
+    expect(JSON.stringify([registration!.data, registration!.metadata])).not.toContain('youth@panel.example');
+    expect(await new PersonalDataVault(keys).open(registered.participantId, (registration!.data as { personalData: never }).personalData)).toEqual({
+      subject: 'youth@panel.example',
+      realName: null,
+      email: null,
+    });
   });
 
   it('refuses a non-admin with FORBIDDEN and records nothing', async () => {
-    await withAdmin();
-    await register.execute(new RegisterParticipantCommand({ subject: 'coordinator', displayName: 'C', kind: 'ADULT' }, as('admin')));
-    await grant.execute(new GrantRoleCommand({ subject: 'coordinator', role: 'COORDINATOR', scope: 'plan-1' }, as('admin')));
+    const admin = await withAdmin();
+    await register.execute(new RegisterParticipantCommand({ subject: 'coordinator', displayName: 'C', kind: 'ADULT' }, as(admin)));
+    await grant.execute(new GrantRoleCommand({ subject: 'coordinator', role: 'COORDINATOR', scope: 'plan-1' }, as(admin)));
     await settle();
+    const coordinator = await idOf('coordinator');
     const before = await eventCount();
     const attempts = [
-      register.execute(new RegisterParticipantCommand({ subject: 'x', displayName: 'X', kind: 'ADULT' }, as('coordinator'))),
-      grant.execute(new GrantRoleCommand({ subject: 'coordinator', role: 'ADMIN', scope: null }, as('coordinator'))),
-      revoke.execute(new RevokeRoleCommand({ subject: 'admin', role: 'ADMIN', scope: null, reason: null }, as('stranger'))),
+      register.execute(new RegisterParticipantCommand({ subject: 'x', displayName: 'X', kind: 'ADULT' }, as(coordinator))),
+      grant.execute(new GrantRoleCommand({ subject: 'coordinator', role: 'ADMIN', scope: null }, as(coordinator))),
+      revoke.execute(new RevokeRoleCommand({ subject: 'admin@secretariat.example', role: 'ADMIN', scope: null, reason: null }, as('stranger'))),
     ];
     for (const attempt of attempts) await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
     expect(await eventCount()).toBe(before);
   });
 
   it('answers NOT_FOUND for a grant or revocation on an unregistered subject', async () => {
-    await withAdmin();
-    await expect(grant.execute(new GrantRoleCommand({ subject: 'ghost', role: 'MONITOR', scope: 'plan-1' }, as('admin')))).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
-    await expect(
-      revoke.execute(new RevokeRoleCommand({ subject: 'ghost', role: 'MONITOR', scope: 'plan-1', reason: null }, as('admin'))),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const admin = await withAdmin();
+    await expect(grant.execute(new GrantRoleCommand({ subject: 'ghost', role: 'MONITOR', scope: 'plan-1' }, as(admin)))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(revoke.execute(new RevokeRoleCommand({ subject: 'ghost', role: 'MONITOR', scope: 'plan-1', reason: null }, as(admin)))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('passes the domain rules through as RULE_VIOLATION', async () => {
-    await withAdmin();
-    const again = register.execute(new RegisterParticipantCommand({ subject: 'admin', displayName: 'Again', kind: 'ADULT' }, as('admin')));
+    const admin = await withAdmin();
+    const again = register.execute(new RegisterParticipantCommand({ subject: 'admin@secretariat.example', displayName: 'Again', kind: 'ADULT' }, as(admin)));
     await expect(again).rejects.toMatchObject({ code: 'RULE_VIOLATION', rule: 'participant.already_registered' });
   });
 
   it('answers a retried grant (same commandId) with the first result and records it once', async () => {
-    await withAdmin();
-    await register.execute(new RegisterParticipantCommand({ subject: 'monitor', displayName: 'M', kind: 'ADULT' }, as('admin')));
+    const admin = await withAdmin();
+    await register.execute(new RegisterParticipantCommand({ subject: 'monitor', displayName: 'M', kind: 'ADULT' }, as(admin)));
     const commandId = randomUUID();
-    const command = () => new GrantRoleCommand({ subject: 'monitor', role: 'MONITOR', scope: 'plan-1' }, as('admin', { commandId }));
+    const command = () => new GrantRoleCommand({ subject: 'monitor', role: 'MONITOR', scope: 'plan-1' }, as(admin, { commandId }));
     const first = await grant.execute(command());
     const retried = await grant.execute(command());
     expect(retried).toEqual(first);
@@ -150,36 +167,64 @@ describe('participant handlers', () => {
   });
 
   it('never revokes the last admin, but revokes an admin when another remains', async () => {
-    await withAdmin();
-    const lastAdmin = revoke.execute(new RevokeRoleCommand({ subject: 'admin', role: 'ADMIN', scope: null, reason: null }, as('admin')));
+    const admin = await withAdmin();
+    const lastAdmin = revoke.execute(new RevokeRoleCommand({ subject: 'admin@secretariat.example', role: 'ADMIN', scope: null, reason: null }, as(admin)));
     await expect(lastAdmin).rejects.toBeInstanceOf(RuleViolation);
     await expect(lastAdmin).rejects.toMatchObject({ rule: 'participant.last_admin' });
 
-    await register.execute(new RegisterParticipantCommand({ subject: 'second', displayName: 'Second', kind: 'ADULT' }, as('admin')));
-    await grant.execute(new GrantRoleCommand({ subject: 'second', role: 'ADMIN', scope: null }, as('admin')));
+    await register.execute(new RegisterParticipantCommand({ subject: 'second', displayName: 'Second', kind: 'ADULT' }, as(admin)));
+    await grant.execute(new GrantRoleCommand({ subject: 'second', role: 'ADMIN', scope: null }, as(admin)));
     await settle();
-    const revoked = await revoke.execute(new RevokeRoleCommand({ subject: 'admin', role: 'ADMIN', scope: null, reason: 'handed over' }, as('second')));
+    const revoked = await revoke.execute(
+      new RevokeRoleCommand({ subject: 'admin@secretariat.example', role: 'ADMIN', scope: null, reason: 'handed over' }, as(await idOf('second'))),
+    );
     expect(revoked.participant.roles).toEqual([]);
     await settle();
-    expect(grants.rolesOf('admin')).toEqual([]);
+    expect(grants.rolesOf(admin)).toEqual([]);
     expect(grants.adminCount()).toBe(1);
   });
 
   it('answers the viewer and a participant from the read model', async () => {
-    await withAdmin('admin@secretariat.example');
+    const admin = await withAdmin();
     const viewer = new GetViewerHandler(participants);
-    expect(await viewer.execute(new GetViewerQuery('admin@secretariat.example'))).toEqual({
+    expect(await viewer.execute(new GetViewerQuery('admin@secretariat.example', admin))).toEqual({
       subject: 'admin@secretariat.example',
-      participantId: participantIdOf('admin@secretariat.example'),
-      displayName: 'admin@secretariat.example',
+      participantId: admin,
+      displayName: 'Administrator',
       roles: [{ role: 'ADMIN', scope: null }],
     });
-    expect(await viewer.execute(new GetViewerQuery('unknown'))).toEqual({ subject: 'unknown', participantId: null, displayName: null, roles: [] });
+    expect(await viewer.execute(new GetViewerQuery('unknown', null))).toEqual({ subject: 'unknown', participantId: null, displayName: null, roles: [] });
     const participant = new GetParticipantHandler(participants);
-    expect(await participant.execute(new GetParticipantQuery(participantIdOf('admin@secretariat.example')))).toMatchObject({
-      subject: 'admin@secretariat.example',
-      version: 1,
-    });
+    expect(await participant.execute(new GetParticipantQuery(admin))).toMatchObject({ id: admin, version: 1 });
     expect(await participant.execute(new GetParticipantQuery(randomUUID()))).toBeUndefined();
+  });
+
+  it('finds participants registered before the subject was sealed by the id derived from it', async () => {
+    // A registration as older versions recorded it: the id derived from the subject, the subject in clear.
+    const legacy = legacyParticipantId('old@ministry.example');
+    const data = { participantId: legacy, subject: 'old@ministry.example', displayName: 'Old', kind: 'ADULT' };
+    await store.append(participantStream(legacy), [{ id: randomUUID(), type: 'ParticipantRegistered', data, metadata: { correlationId: 'c', occurredAt: now.toISOString(), schemaVersion: 1 } }]);
+    await runParticipantCommand(store, legacy, { type: 'GrantRole', role: 'MONITOR', scope: 'plan-1' }, operator);
+    expect(await identities.participantOf('old@ministry.example')).toBe(legacy);
+    expect(await identities.subjectOf(legacy)).toBe('old@ministry.example');
+  });
+
+  it('erases the person: the subject no longer finds them, and registering it again is a clear error that changes nothing', async () => {
+    const admin = await withAdmin();
+    const registered = await register.execute(
+      new RegisterParticipantCommand({ subject: 'luna@youth.example', displayName: 'Luna', kind: 'YOUTH', realName: 'Luna Quesada', email: 'luna@correo.example' }, as(admin)),
+    );
+    await settle();
+    const erase = new ErasePersonalDataHandler(store, grants, participants, new PersonalDataVault(keys));
+    await erase.execute(new ErasePersonalDataCommand(registered.participantId, as(registered.participantId)));
+    expect(await identities.participantOf('luna@youth.example')).toBeUndefined();
+    expect(await identities.subjectOf(registered.participantId)).toBeUndefined();
+    const before = await eventCount();
+    await expect(register.execute(new RegisterParticipantCommand({ subject: 'luna@youth.example', displayName: 'Luna', kind: 'YOUTH' }, as(admin)))).rejects.toMatchObject({
+      code: 'RULE_VIOLATION',
+      rule: 'participant.erased',
+    });
+    expect(await eventCount()).toBe(before);
+    expect(await keys.existingKey(registered.participantId)).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@ describe('personal data vault', () => {
     const sealed = await vault.seal('p-1', { realName: 'Valentina Quesada', email: 'v@correo.example' });
     expect(JSON.stringify(sealed)).not.toMatch(/Valentina|correo/);
     expect(await vault.open('p-1', sealed)).toEqual({ realName: 'Valentina Quesada', email: 'v@correo.example' });
-    await vault.erase('p-1');
+    await vault.erase('p-1', undefined);
     expect(await vault.open('p-1', sealed)).toBe('erased');
   });
 

@@ -12,9 +12,10 @@ import { specFor } from './given-when-then.js';
 
 const given = specFor(participantDecider);
 const id = 'p-1';
+/** A registration as recorded now: no subject in clear (it is sealed in `personalData`). */
 const registered = (kind: 'ADULT' | 'YOUTH' = 'ADULT'): ParticipantEvent => ({
   type: 'ParticipantRegistered',
-  data: { participantId: id, subject: 'focal@justice.example', displayName: 'Justice focal point', kind },
+  data: { participantId: id, displayName: 'Justice focal point', kind },
 });
 const granted = (role: RoleGrant['role'], scope: string | null): ParticipantEvent => ({
   type: 'RoleGranted',
@@ -24,15 +25,15 @@ const granted = (role: RoleGrant['role'], scope: string | null): ParticipantEven
 describe('participant', () => {
   it('registers a new person', () =>
     given()
-      .when({ type: 'RegisterParticipant', participantId: id, subject: 'focal@justice.example', displayName: 'Justice focal point', kind: 'ADULT' })
+      .when({ type: 'RegisterParticipant', participantId: id, displayName: 'Justice focal point', kind: 'ADULT' })
       .then(registered()));
 
   it('records an age band that fits the kind', () => {
     given()
-      .when({ type: 'RegisterParticipant', participantId: id, subject: 's', displayName: 'River', kind: 'YOUTH', ageBand: 'UNDER_18' })
-      .then({ type: 'ParticipantRegistered', data: { participantId: id, subject: 's', displayName: 'River', kind: 'YOUTH', ageBand: 'UNDER_18' } });
-    given().when({ type: 'RegisterParticipant', participantId: id, subject: 's', displayName: 'River', kind: 'YOUTH', ageBand: 'ADULT' }).thenViolates('participant.age_band_mismatch');
-    given().when({ type: 'RegisterParticipant', participantId: id, subject: 's', displayName: 'Ana', kind: 'ADULT', ageBand: '18_24' }).thenViolates('participant.age_band_mismatch');
+      .when({ type: 'RegisterParticipant', participantId: id, displayName: 'River', kind: 'YOUTH', ageBand: 'UNDER_18' })
+      .then({ type: 'ParticipantRegistered', data: { participantId: id, displayName: 'River', kind: 'YOUTH', ageBand: 'UNDER_18' } });
+    given().when({ type: 'RegisterParticipant', participantId: id, displayName: 'River', kind: 'YOUTH', ageBand: 'ADULT' }).thenViolates('participant.age_band_mismatch');
+    given().when({ type: 'RegisterParticipant', participantId: id, displayName: 'Ana', kind: 'ADULT', ageBand: '18_24' }).thenViolates('participant.age_band_mismatch');
   });
 
   it('records an erasure of personal data once, for a registered person', () => {
@@ -43,14 +44,14 @@ describe('participant', () => {
 
   it('records the sponsoring youth panel of a youth participant, and of no one else', () => {
     given()
-      .when({ type: 'RegisterParticipant', participantId: id, subject: 's', displayName: 'River', kind: 'YOUTH', sponsorId: 'panel-1' })
-      .then({ type: 'ParticipantRegistered', data: { participantId: id, subject: 's', displayName: 'River', kind: 'YOUTH', sponsorId: 'panel-1' } });
-    given().when({ type: 'RegisterParticipant', participantId: id, subject: 's', displayName: 'Ana', kind: 'ADULT', sponsorId: 'panel-1' }).thenViolates('participant.sponsor_for_youth_only');
+      .when({ type: 'RegisterParticipant', participantId: id, displayName: 'River', kind: 'YOUTH', sponsorId: 'panel-1' })
+      .then({ type: 'ParticipantRegistered', data: { participantId: id, displayName: 'River', kind: 'YOUTH', sponsorId: 'panel-1' } });
+    given().when({ type: 'RegisterParticipant', participantId: id, displayName: 'Ana', kind: 'ADULT', sponsorId: 'panel-1' }).thenViolates('participant.sponsor_for_youth_only');
   });
 
   it('registers a person only once', () =>
     given(registered())
-      .when({ type: 'RegisterParticipant', participantId: id, subject: 'x', displayName: 'X', kind: 'ADULT' })
+      .when({ type: 'RegisterParticipant', participantId: id, displayName: 'X', kind: 'ADULT' })
       .thenViolates('participant.already_registered'));
 
   it('grants a scoped role', () =>

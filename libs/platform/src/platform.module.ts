@@ -15,6 +15,8 @@ import {
   EVENT_STORE,
   GRANTS,
   type GrantsReader,
+  IDENTITIES,
+  Identities,
   PARTICIPANTS,
   SqliteGrantsReader,
   SqliteParticipantsReader,
@@ -42,6 +44,7 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     @Inject('PLATFORM_MODULE_OPTIONS') private readonly options: PlatformModuleOptions,
     @Inject(GRANTS) private readonly grants: GrantsReader,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(IDENTITIES) private readonly identities: Identities,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -54,7 +57,7 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
       this.logger.error({ subject }, 'BOOTSTRAP_ADMIN skipped: the participants read model did not catch up');
       return;
     }
-    const result = await bootstrapAdmin(this.platform.store, this.grants, subject, this.clock.now());
+    const result = await bootstrapAdmin(this.platform.store, this.identities, this.grants, subject, this.clock.now());
     if (!result) return;
     if (result.position !== undefined) await this.platform.runner.waitFor(result.position, 10_000);
     this.logger.info({ subject, position: result.position?.toString() }, 'BOOTSTRAP_ADMIN granted ADMIN');
@@ -98,6 +101,7 @@ export class PlatformModule {
         },
         { provide: COMMENT_RATE_LIMIT, useValue: new CommentRateLimit(config.commentsPerMinute) },
         { provide: KEY_STORE, inject: [PLATFORM], useFactory: (platform: Platform) => platform.keys },
+        { provide: IDENTITIES, inject: [PLATFORM], useFactory: (platform: Platform) => new Identities(platform.store, platform.keys) },
         {
           provide: TRACKING,
           inject: [READ_MODELS],
@@ -110,7 +114,7 @@ export class PlatformModule {
         },
         PlatformLifecycle,
       ],
-      exports: [PLATFORM_CONFIG, LOGGER, PLATFORM, EVENT_STORE, READ_MODELS, PROJECTION_RUNNER, CLOCK, GRANTS, PARTICIPANTS, CATALOGUE, TRACKING, DISCUSSIONS, COMMENT_RATE_LIMIT, KEY_STORE],
+      exports: [PLATFORM_CONFIG, LOGGER, PLATFORM, EVENT_STORE, READ_MODELS, PROJECTION_RUNNER, CLOCK, GRANTS, PARTICIPANTS, CATALOGUE, TRACKING, DISCUSSIONS, COMMENT_RATE_LIMIT, KEY_STORE, IDENTITIES],
     };
   }
 }

@@ -4,7 +4,7 @@ import { keepCommandLedger, type KeyStore, MemoryKeyStore, readModelProjections,
 import type { PlatformConfig } from './config.js';
 import { eventLogPath, isEsdbUrl, openEventStore } from './event-store-factory.js';
 import { EsdbKeyStore } from './personal-data/esdb-key-store.js';
-import { SqliteKeyStore } from './personal-data/sqlite-key-store.js';
+import { keyFilePath, SqliteKeyStore } from './personal-data/sqlite-key-store.js';
 import type { Logger } from './logger.js';
 import { openReadModels } from './read-models.js';
 import { threadBuilder } from './thread-builder.js';
@@ -71,10 +71,10 @@ export function openPlatform(config: PlatformConfig, logger: Logger, options: Pl
   };
 }
 
-/** The personal-data keys live beside the events: in the SQLite file, or in the EventStoreDB cluster. */
+/** The personal-data keys and the subject index live beside the events: in a file of their own, or in the EventStoreDB cluster. */
 function openKeyStore(config: PlatformConfig): KeyStore {
   const url = config.eventStoreUrl;
-  if (url === undefined) return new SqliteKeyStore(eventLogPath(config.dataDir));
+  if (url === undefined) return new SqliteKeyStore(keyFilePath(config.dataDir), { migrateFrom: eventLogPath(config.dataDir) });
   if (isEsdbUrl(url)) return new EsdbKeyStore(url);
   return new MemoryKeyStore();
 }

@@ -40,8 +40,8 @@ export class DiscussionResolver {
 
   /** Coordinators of the plan (and admins) moderate: they see every comment. */
   private moderates(context: GraphQLContext, planId: string | undefined): boolean {
-    if (!context.viewer || !planId) return false;
-    return this.grants.rolesOf(context.viewer.subject).some((grant) => grant.role === 'ADMIN' || (grant.role === 'COORDINATOR' && grant.scope === planId));
+    if (!context.viewer?.participantId || !planId) return false;
+    return this.grants.rolesOf(context.viewer.participantId).some((grant) => grant.role === 'ADMIN' || (grant.role === 'COORDINATOR' && grant.scope === planId));
   }
 
   @Query('milestone')
@@ -56,7 +56,7 @@ export class DiscussionResolver {
   @ResolveField('comments')
   comments(@Parent() milestone: MilestoneView, @Args('first') first: number, @Args('after') after: string | null, @Context() context: GraphQLContext) {
     const planId = this.discussions.planOfMilestone(milestone.id);
-    const authorId = context.viewer ? (this.participants.bySubject(context.viewer.subject)?.id ?? null) : null;
+    const authorId = context.viewer?.participantId ?? null;
     return toConnection(
       this.discussions.comments(milestone.id, { authorId, moderator: this.moderates(context, planId) }, { first: pageSize(first, 50), after: after ?? null }),
     );

@@ -31,7 +31,7 @@ export class IdentityResolver {
   @Query('viewer')
   async viewer(@Context() context: GraphQLContext): Promise<Viewer | null> {
     if (!context.viewer) return null;
-    const viewer = await this.queries.execute(new GetViewerQuery(context.viewer.subject));
+    const viewer = await this.queries.execute(new GetViewerQuery(context.viewer.subject, context.viewer.participantId));
     return { ...viewer, roles: [...viewer.roles] };
   }
 

@@ -18,8 +18,9 @@ export class ParticipantResolver {
     if (!context.viewer) throw new GraphQLError('Sign in to read participants.', { extensions: { code: 'UNAUTHENTICATED' } });
     const found = await this.queries.execute(new GetParticipantQuery(id));
     if (!found) return null;
-    const isAdmin = this.grants.rolesOf(context.viewer.subject).some((grant) => grant.role === 'ADMIN');
-    if (!isAdmin && found.subject !== context.viewer.subject) throw new ForbiddenError('Only an administrator, or the person themself, may read a participant.');
+    const self = context.viewer.participantId;
+    const isAdmin = self !== null && this.grants.rolesOf(self).some((grant) => grant.role === 'ADMIN');
+    if (!isAdmin && found.id !== self) throw new ForbiddenError('Only an administrator, or the person themself, may read a participant.');
     return { ...found, roles: [...found.roles] };
   }
 
@@ -27,9 +28,10 @@ export class ParticipantResolver {
   async personalData(@Parent() participant: { id: string }, @Context() context: GraphQLContext) {
     if (!context.viewer) return null;
     try {
-      const data = await this.queries.execute(new GetPersonalDataQuery(participant.id, context.viewer.subject));
+      if (context.viewer.participantId === null) return null;
+      const data = await this.queries.execute(new GetPersonalDataQuery(participant.id, context.viewer.participantId));
       if (data === null) return null;
-      return data === 'erased' ? { realName: null, email: null, erased: true } : { ...data, erased: false };
+      return data === 'erased' ? { subject: null, realName: null, email: null, erased: true } : { subject: data.subject ?? null, realName: data.realName, email: data.email, erased: false };
     } catch (error) {
       if (error instanceof ForbiddenError) return null;
       throw error;

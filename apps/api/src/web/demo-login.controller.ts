@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
 import { IsString, Length } from 'class-validator';
-import { PARTICIPANTS, type ParticipantsReader } from '#application';
+import { IDENTITIES, type Identities, PARTICIPANTS, type ParticipantsReader } from '#application';
 import { PLATFORM_CONFIG, type PlatformConfig, devTokenSecret, signDevToken } from '#platform';
 
 class DemoLoginRequest {
   @IsString() @Length(1, 200)
-  subject!: string;
+  participantId!: string;
 }
 
 /**
@@ -17,6 +17,7 @@ export class DemoLoginController {
   constructor(
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
     @Inject(PARTICIPANTS) private readonly participants: ParticipantsReader,
+    @Inject(IDENTITIES) private readonly identities: Identities,
   ) {}
 
   /** How the web app signs people in: the OIDC provider and its public client (code flow with PKCE), or the demo page. */
@@ -27,20 +28,23 @@ export class DemoLoginController {
     return { demoLogin: this.config.demoLogin, oidc };
   }
 
+  /** The participants one may sign in as: by id and display name, never by subject (personal data). */
   @Get('demo-participants')
-  demoParticipants(): { subject: string; displayName: string; kind: string; roles: { role: string; scope: string | null }[] }[] {
+  demoParticipants(): { participantId: string; displayName: string; kind: string; roles: { role: string; scope: string | null }[] }[] {
     this.requireDemo();
-    return this.participants.list(200).map((p) => ({ subject: p.subject, displayName: p.displayName, kind: p.kind, roles: [...p.roles] }));
+    return this.participants.list(200).map((p) => ({ participantId: p.id, displayName: p.displayName, kind: p.kind, roles: [...p.roles] }));
   }
 
+  /** A token for the participant's subject, opened from their sealed personal data (none for an erased person). */
   @Post('demo-login')
   @HttpCode(200)
   async demoLogin(@Body() request: DemoLoginRequest): Promise<{ token: string; subject: string; displayName: string }> {
     this.requireDemo();
-    const participant = this.participants.bySubject(request.subject);
-    if (!participant) throw new NotFoundException('There is no participant with this subject.');
-    const token = await signDevToken(devTokenSecret(this.config), { subject: participant.subject, name: participant.displayName, expiresIn: '8h' });
-    return { token, subject: participant.subject, displayName: participant.displayName };
+    const participant = this.participants.byId(request.participantId);
+    const subject = participant && (await this.identities.subjectOf(participant.id));
+    if (!participant || subject === undefined) throw new NotFoundException('There is no participant to sign in as with this id.');
+    const token = await signDevToken(devTokenSecret(this.config), { subject, name: participant.displayName, expiresIn: '8h' });
+    return { token, subject, displayName: participant.displayName };
   }
 
   private requireDemo(): void {

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
-import { CLOCK, type Clock, ensureRole, EVENT_STORE } from '#application';
+import { CLOCK, type Clock, ensureRole, EVENT_STORE, IDENTITIES, type Identities } from '#application';
 import { PARTICIPANT_KINDS, type ParticipantKind, type Role, ROLES } from '#domain';
 import type { EventStore } from '#eventstore';
 
@@ -23,6 +23,7 @@ export class GrantRoleCommandRunner extends CommandRunner {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(IDENTITIES) private readonly identities: Identities,
   ) {
     super();
   }
@@ -30,12 +31,13 @@ export class GrantRoleCommandRunner extends CommandRunner {
   async run(_params: string[], options: GrantRoleOptions): Promise<void> {
     const result = await ensureRole(
       this.store,
+      this.identities,
       { subject: options.sub, ...(options.name ? { displayName: options.name } : {}), ...(options.kind ? { kind: options.kind } : {}) },
       { role: options.role, scope: options.scope ?? null },
-      { actor: `cli:${userInfo().username}`, correlationId: randomUUID(), now: this.clock.now() },
+      { actor: `cli:${userInfo().username}`, correlationId: randomUUID(), now: this.clock.now(), asOperator: true },
     );
     const roles = result.participant.roles.map((grant) => (grant.scope ? `${grant.role}@${grant.scope}` : grant.role)).join(', ');
-    process.stdout.write(`${result.participant.subject} (${result.participant.id}) now holds: ${roles}\n`);
+    process.stdout.write(`${options.sub} (participant ${result.participant.id}) now holds: ${roles}\n`);
   }
 
   @Option({ flags: '--sub <id>', description: 'the subject (user id) to grant the role to', required: true })

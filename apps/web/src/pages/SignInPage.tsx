@@ -6,7 +6,7 @@ import { type Session, signIn } from '../auth';
 import { type OidcSettings, completeSignIn, userManager } from '../oidc';
 
 interface DemoParticipant {
-  readonly subject: string;
+  readonly participantId: string;
   readonly displayName: string;
   readonly roles: readonly { role: string; scope: string | null }[];
 }
@@ -23,7 +23,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
   const client = useApolloClient();
   const [participants, setParticipants] = useState<DemoParticipant[] | 'off' | undefined>();
   const [oidc, setOidc] = useState<OidcSettings | null>(null);
-  const [subject, setSubject] = useState('');
+  const [participantId, setParticipantId] = useState('');
   const [error, setError] = useState<string>();
 
   useEffect(() => {
@@ -41,7 +41,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
     setError(undefined);
     try {
       const session = await json<Session>(
-        await fetch('/auth/demo-login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ subject }) }),
+        await fetch('/auth/demo-login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ participantId }) }),
       );
       signIn(session);
       onSignedIn(session);
@@ -72,10 +72,10 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
         <form onSubmit={(event) => void submit(event)}>
           <p>{t('demoIntro')}</p>
           <label htmlFor="participant">{t('participant')}</label>
-          <select id="participant" required value={subject} onChange={(event) => setSubject(event.target.value)}>
+          <select id="participant" required value={participantId} onChange={(event) => setParticipantId(event.target.value)}>
             <option value="">{t('choose')}</option>
             {participants.map((p) => (
-              <option key={p.subject} value={p.subject}>
+              <option key={p.participantId} value={p.participantId}>
                 {t('roles', { name: p.displayName, roles: p.roles.map((r) => r.role).join(', ') || t('noRole') })}
               </option>
             ))}

@@ -15,6 +15,7 @@ import type {
   ThematicAreaView,
 } from './catalogue-views.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { legacyParticipantId } from '../participants/participant-id.js';
 import { READ_MODEL_HISTORY } from '../read-model/read-model-history.js';
 
 interface PlanRow {
@@ -267,13 +268,17 @@ export class SqliteCatalogueReader {
     };
   }
 
-  /** Display names of registered participants by subject (what an audit trail shows for its actors). */
-  displayNames(subjects: readonly string[]): Map<string, string> {
-    if (subjects.length === 0) return new Map();
-    const rows = this.sql.all<{ subject: string; display_name: string }>(
-      `SELECT subject, display_name FROM participants WHERE subject IN (${placeholders(subjects.length)})`,
-      ...subjects,
+  /**
+   * Display names of registered participants by the actor an event names: a participant id, or — in events recorded
+   * before the subject counted as personal data — the subject, whose participant has the id derived from it.
+   */
+  displayNames(actors: readonly string[]): Map<string, string> {
+    if (actors.length === 0) return new Map();
+    const idOf = new Map(actors.flatMap((actor) => [[actor, actor] as const, [legacyParticipantId(actor), actor] as const]));
+    const rows = this.sql.all<{ participant_id: string; display_name: string }>(
+      `SELECT participant_id, display_name FROM participants WHERE participant_id IN (${placeholders(idOf.size)})`,
+      ...idOf.keys(),
     );
-    return new Map(rows.map((row) => [row.subject, row.display_name]));
+    return new Map(rows.map((row) => [idOf.get(row.participant_id)!, row.display_name]));
   }
 }

@@ -9,7 +9,7 @@ import { RegisterStakeholderCommand } from '../stakeholders/index.js';
 import { TrackCommitmentCommand, type TrackingResult } from '../tracking/index.js';
 import { discussionDecider, discussionStream, type DiscussionCommand } from '#domain';
 import { runCommand } from '../kernel/run-command.js';
-import { GrantRoleCommand, participantIdOf, RegisterParticipantCommand } from '../participants/index.js';
+import { GrantRoleCommand, type ParticipantResult, RegisterParticipantCommand } from '../participants/index.js';
 import { DEMO_COMMENTS, DEMO_PLANS, DEMO_STAFF, DEMO_STAKEHOLDERS, DEMO_YOUTH, type DemoStep } from './demo-data.js';
 
 /** Namespace of the demo's command ids: fixed, so a second run recognises every command as a retry. */
@@ -147,16 +147,27 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
     track(result);
   }
 
-  // Youth participants under pseudonyms, sponsored by their panels.
+  // Youth participants under pseudonyms, sponsored by their panels; their participant ids (which reveal nothing) by subject.
+  const people = new Map<string, string>();
+  const registered = (result: ParticipantResult, subject: string) => {
+    people.set(subject, result.participantId);
+    track(result);
+  };
   for (const youth of DEMO_YOUTH) {
     const sponsorId = ids.get(`stakeholder/${youth.panel}`)!;
-    track(await commands.execute(new RegisterParticipantCommand({ subject: youth.subject, displayName: youth.pseudonym, kind: 'YOUTH', ageBand: youth.ageBand, sponsorId }, operator(`youth/${youth.subject}`, '2011-04-01'))));
+    registered(
+      await commands.execute(new RegisterParticipantCommand({ subject: youth.subject, displayName: youth.pseudonym, kind: 'YOUTH', ageBand: youth.ageBand, sponsorId }, operator(`youth/${youth.subject}`, '2011-04-01'))),
+      youth.subject,
+    );
     track(await commands.execute(new GrantRoleCommand({ subject: youth.subject, role: 'YOUTH', scope: sponsorId }, operator(`youth/${youth.subject}/role`, '2011-04-01'))));
   }
 
   // The adults who work the plans: coordinators, focal points, a monitor and an analyst with no role.
   for (const staff of DEMO_STAFF) {
-    track(await commands.execute(new RegisterParticipantCommand({ subject: staff.subject, displayName: staff.displayName, kind: 'ADULT', ageBand: 'ADULT' }, operator(`staff/${staff.subject}`, '2011-04-01'))));
+    registered(
+      await commands.execute(new RegisterParticipantCommand({ subject: staff.subject, displayName: staff.displayName, kind: 'ADULT', ageBand: 'ADULT' }, operator(`staff/${staff.subject}`, '2011-04-01'))),
+      staff.subject,
+    );
     if (staff.role && staff.scope) {
       track(await commands.execute(new GrantRoleCommand({ subject: staff.subject, role: staff.role, scope: ids.get(staff.scope)! }, operator(`staff/${staff.subject}/role`, '2011-04-01'))));
     }
@@ -172,11 +183,11 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
     const commentId = uuidv5(`demo/comment/${comment.key}`, DEMO_NAMESPACE);
     const discuss = (key: string, command: DiscussionCommand, context: CommandContext) =>
       runCommand(commentId, { store, stream: discussionStream(milestoneId), decider: discussionDecider(milestoneId), command, context });
-    const as = (subject: string, key: string): CommandContext => ({ ...operator(key, comment.on), actor: subject, asOperator: false });
+    const as = (subject: string, key: string): CommandContext => ({ ...operator(key, comment.on), actor: people.get(subject)!, asOperator: false });
     track(
       await discuss(
         'post',
-        { type: 'PostComment', milestoneId, commentId, authorId: participantIdOf(youth.subject), ageBand: youth.ageBand, text: comment.text, youthTakePart: true, plan },
+        { type: 'PostComment', milestoneId, commentId, authorId: people.get(youth.subject)!, ageBand: youth.ageBand, text: comment.text, youthTakePart: true, plan },
         as(youth.subject, `comment/${comment.key}`),
       ),
     );
@@ -186,7 +197,7 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
     }
     if (comment.then === 'flag-three-times') {
       for (const flagger of DEMO_YOUTH.filter((y) => y.subject !== youth.subject).slice(0, 3)) {
-        track(await discuss('flag', { type: 'FlagComment', commentId, by: participantIdOf(flagger.subject), reason: 'Not respectful' }, as(flagger.subject, `comment/${comment.key}/flag/${flagger.subject}`)));
+        track(await discuss('flag', { type: 'FlagComment', commentId, by: people.get(flagger.subject)!, reason: 'Not respectful' }, as(flagger.subject, `comment/${comment.key}/flag/${flagger.subject}`)));
       }
     }
   }

@@ -104,7 +104,7 @@ export class DiscussHandler implements ICommandHandler<DiscussCommand, EntityRes
   }
 
   private participant(context: CommandContext): ParticipantView {
-    const participant = this.participants.bySubject(context.actor);
+    const participant = this.participants.byId(context.actor);
     if (!participant) throw new ForbiddenError('Only registered participants comment; ask an administrator to register you.');
     return participant;
   }

@@ -1,6 +1,6 @@
 /** Who asked, within which request, as which client command, against which version, and when. */
 export interface CommandContext {
-  /** The authenticated subject, `system`, or `cli:<user>`. */
+  /** The participant id of the authenticated caller (`unregistered` when they are not one), `system`, or `cli:<user>`. */
   readonly actor: string;
   readonly correlationId: string;
   /** Client-chosen UUID: a retried command with the same id appends nothing and returns the first result. */

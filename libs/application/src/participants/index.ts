@@ -1,4 +1,5 @@
 export * from './participant-id.js';
+export * from './identities.js';
 export * from './participant-commands.js';
 export * from './read-model/participant-views.js';
 export * from './read-model/participants.projection.js';

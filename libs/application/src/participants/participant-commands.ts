@@ -3,7 +3,6 @@ import type { EventStore } from '#eventstore';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import type { CommandContext } from '../kernel/command-context.js';
 import { type CommandOutcome, executeCommand } from '../kernel/execute-command.js';
-import { participantIdOf } from './participant-id.js';
 import type { GrantsReader, ParticipantView } from './read-model/participant-views.js';
 
 /** What every participant command answers: the participant as the command left it, its version and position. */
@@ -17,14 +16,13 @@ export interface ParticipantResult {
 }
 
 /** The outcome of a command on a participant stream as the result callers get; an unregistered one is NOT_FOUND. */
-export function participantResult(subject: string, outcome: CommandOutcome<ParticipantState>): ParticipantResult {
+export function participantResult(outcome: CommandOutcome<ParticipantState>): ParticipantResult {
   const state = outcome.state;
-  if (state.status !== 'registered') throw new NotFoundError(`No participant is registered for ${subject}.`);
+  if (state.status !== 'registered') throw new NotFoundError('No such participant is registered.');
   return {
     participantId: state.participantId,
     participant: {
       id: state.participantId,
-      subject: state.subject,
       displayName: state.displayName,
       kind: state.kind,
       ageBand: state.ageBand,
@@ -36,26 +34,20 @@ export function participantResult(subject: string, outcome: CommandOutcome<Parti
   };
 }
 
-/** Runs one participant command on the stream of `subject`; "not registered" is a NOT_FOUND for the caller. */
+/** Runs one participant command on a participant's stream; "not registered" is a NOT_FOUND for the caller. */
 export async function runParticipantCommand(
   store: EventStore,
-  subject: string,
+  participantId: string | undefined,
   command: ParticipantCommand,
   context: CommandContext,
 ): Promise<ParticipantResult> {
+  const notFound = () => new NotFoundError('No participant is registered for that subject; register them first.');
+  if (participantId === undefined) throw notFound();
   try {
-    const outcome = await executeCommand({
-      store,
-      stream: participantStream(participantIdOf(subject)),
-      decider: participantDecider,
-      command,
-      context,
-    });
-    return participantResult(subject, outcome);
+    const outcome = await executeCommand({ store, stream: participantStream(participantId), decider: participantDecider, command, context });
+    return participantResult(outcome);
   } catch (error) {
-    if (error instanceof RuleViolation && error.rule === 'participant.not_registered') {
-      throw new NotFoundError(`No participant is registered for ${subject}; register them first.`);
-    }
+    if (error instanceof RuleViolation && error.rule === 'participant.not_registered') throw notFound();
     throw error;
   }
 }

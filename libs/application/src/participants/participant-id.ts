@@ -1,7 +1,10 @@
 import { v5 as uuidv5 } from 'uuid';
 
-/** Namespace of participant ids. Never change it: it maps subjects to their streams. */
+/** Namespace of the participant ids of older registrations. Never change it: those participants are found by it. */
 const PARTICIPANT_NAMESPACE = '9d3b6f1e-5c2a-5e47-8f0d-7b1a4c9e2d35';
 
-/** A subject (the identity provider's `sub`) maps to exactly one participant id, without a lookup. */
-export const participantIdOf = (subject: string): string => uuidv5(subject, PARTICIPANT_NAMESPACE);
+/**
+ * The id of a participant registered before the subject counted as personal data: derived from the subject (UUID v5).
+ * Participants registered since have a random id, found through the subject index (`Identities`).
+ */
+export const legacyParticipantId = (subject: string): string => uuidv5(subject, PARTICIPANT_NAMESPACE);

@@ -1,26 +1,46 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import type { SealedPersonalData } from '#domain';
 
-/** A person's real name and e-mail: personal data, never in an event in clear. */
+/**
+ * A person's personal data: their real name and e-mail when given, and the subject their identity provider knows them
+ * by (often an e-mail address too). Never in an event or a read model in clear.
+ */
 export interface PersonalData {
   readonly realName: string | null;
   readonly email: string | null;
+  /** Absent in data sealed before the subject was personal data (its events carry the subject in clear). */
+  readonly subject?: string;
 }
 
+/** What the key store knows of a subject: the participant it was registered as, or that that person was erased. */
+export type SubjectEntry = { readonly participantId: string } | 'erased' | undefined;
+
 /**
- * One AES-256 key per person, kept beside the event store; destroying it erases that person's data everywhere.
- * Asynchronous, because with EventStoreDB the keys live in the cluster itself.
+ * What a person's personal data is kept with, outside the log: one AES-256 key per person (destroying it erases that
+ * person's data everywhere), and the index from an identity provider's subject to the participant, by a keyed hash of
+ * the subject, so that neither the log nor the read models carry it. Asynchronous, because with EventStoreDB it lives
+ * in the cluster itself.
  */
 export interface KeyStore {
   /** The person's key, created on first use. */
   keyFor(participantId: string): Promise<Buffer>;
   /** The key, or undefined once erased (or never created). */
   existingKey(participantId: string): Promise<Buffer | undefined>;
-  /** Destroys the key: nothing it sealed can be opened again. */
-  destroy(participantId: string): Promise<void>;
+  /**
+   * Erases the person: destroys the key (nothing it sealed can be opened again) and forgets which participant `subject`
+   * was, keeping only that a person with that subject was erased.
+   */
+  destroy(participantId: string, subject: string | undefined): Promise<void>;
+  /** The participant `subject` was registered as, found by its keyed hash. */
+  subjectEntry(subject: string): Promise<SubjectEntry>;
+  /** Records that `subject` is `participantId`, unless it is recorded already: returns what is recorded now. */
+  rememberSubject(subject: string, participantId: string): Promise<SubjectEntry>;
 }
 
 export const KEY_STORE = Symbol('KEY_STORE');
+
+/** The keyed hash under which a subject is indexed: HMAC-SHA-256 with the store's own secret. */
+export const subjectHash = (secret: Buffer, subject: string): string => createHmac('sha256', secret).update(subject, 'utf8').digest('base64url');
 
 /** Seals and opens personal data with the person's key (AES-256-GCM; the participant id is the associated data). */
 export class PersonalDataVault {
@@ -45,14 +65,16 @@ export class PersonalDataVault {
     return JSON.parse(plain.toString('utf8')) as PersonalData;
   }
 
-  async erase(participantId: string): Promise<void> {
-    await this.keys.destroy(participantId);
+  async erase(participantId: string, subject: string | undefined): Promise<void> {
+    await this.keys.destroy(participantId, subject);
   }
 }
 
-/** Keys in memory, for the in-memory store and tests. */
+/** Keys and the subject index in memory, for the in-memory store and tests. */
 export class MemoryKeyStore implements KeyStore {
   private readonly keys = new Map<string, Buffer>();
+  private readonly subjects = new Map<string, SubjectEntry>();
+  private readonly secret = randomBytes(32);
 
   async keyFor(participantId: string): Promise<Buffer> {
     let key = this.keys.get(participantId);
@@ -64,8 +86,19 @@ export class MemoryKeyStore implements KeyStore {
     return this.keys.get(participantId);
   }
 
-  async destroy(participantId: string): Promise<void> {
+  async destroy(participantId: string, subject: string | undefined): Promise<void> {
     this.keys.get(participantId)?.fill(0);
     this.keys.delete(participantId);
+    if (subject !== undefined) this.subjects.set(subjectHash(this.secret, subject), 'erased');
+  }
+
+  async subjectEntry(subject: string): Promise<SubjectEntry> {
+    return this.subjects.get(subjectHash(this.secret, subject));
+  }
+
+  async rememberSubject(subject: string, participantId: string): Promise<SubjectEntry> {
+    const hash = subjectHash(this.secret, subject);
+    if (!this.subjects.has(hash)) this.subjects.set(hash, { participantId });
+    return this.subjects.get(hash);
   }
 }

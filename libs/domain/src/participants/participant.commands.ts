@@ -1,7 +1,8 @@
 import type { ParticipantRegistration } from './participant.events.js';
 import type { Role } from './roles.js';
 
-export interface RegisterParticipant extends ParticipantRegistration {
+/** A registration: never with the subject in clear (it is sealed in `personalData`; see ParticipantRegistration). */
+export interface RegisterParticipant extends Omit<ParticipantRegistration, 'subject'> {
   readonly type: 'RegisterParticipant';
 }
 

@@ -26,9 +26,9 @@ function checkScope({ role, scope }: RoleGrant): void {
 
 export function register(command: RegisterParticipant, state: ParticipantState): ParticipantEvent[] {
   if (state.status === 'registered') {
-    throw new RuleViolation('participant.already_registered', `${command.subject} is already registered.`);
+    throw new RuleViolation('participant.already_registered', 'This person is already registered.');
   }
-  const { participantId, subject, displayName, kind, ageBand, personalData, sponsorId } = command;
+  const { participantId, displayName, kind, ageBand, personalData, sponsorId } = command;
   if (sponsorId !== undefined && kind !== 'YOUTH') {
     throw new RuleViolation('participant.sponsor_for_youth_only', 'Only youth participants have a sponsoring youth panel.');
   }
@@ -40,7 +40,6 @@ export function register(command: RegisterParticipant, state: ParticipantState):
       type: 'ParticipantRegistered',
       data: {
         participantId,
-        subject,
         displayName,
         kind,
         ...(ageBand ? { ageBand } : {}),
@@ -62,7 +61,7 @@ export function grant(command: GrantRole, state: ParticipantState): RoleGranted[
     throw new RuleViolation('participant.youth_role', 'Only a youth participant can hold the YOUTH role.');
   }
   if (participant.grants.some((held) => sameGrant(held, wanted))) {
-    throw new RuleViolation('participant.role_already_granted', `${participant.subject} already holds ${command.role} here.`);
+    throw new RuleViolation('participant.role_already_granted', `${participant.displayName} already holds ${command.role} here.`);
   }
   return [{ type: 'RoleGranted', data: { participantId: participant.participantId, ...wanted } }];
 }
@@ -71,7 +70,7 @@ export function revoke(command: RevokeRole, state: ParticipantState): RoleRevoke
   const participant = registered(state);
   const held = { role: command.role, scope: command.scope };
   if (!participant.grants.some((grant) => sameGrant(grant, held))) {
-    throw new RuleViolation('participant.role_not_granted', `${participant.subject} does not hold ${command.role} here.`);
+    throw new RuleViolation('participant.role_not_granted', `${participant.displayName} does not hold ${command.role} here.`);
   }
   return [{ type: 'RoleRevoked', data: { participantId: participant.participantId, ...held, reason: command.reason } }];
 }

@@ -5,12 +5,19 @@ import type { ParticipantKind, Role } from './roles.js';
 /** Who a participant is, as registered. */
 export interface ParticipantRegistration {
   readonly participantId: string;
-  readonly subject: string;
+  /**
+   * The identity provider's subject, in clear: only in registrations recorded before the subject counted as personal
+   * data. It is sealed in `personalData` now, and the subject is found through an index kept outside the log.
+   */
+  readonly subject?: string;
   readonly displayName: string;
   readonly kind: ParticipantKind;
   /** Recorded when given; absent on older events (then ADULT for adults, UNDER_18 for youth, the safe reading). */
   readonly ageBand?: AgeBand;
-  /** Real name and e-mail, sealed with the person's own key (kept outside the log): erasing the key erases them. */
+  /**
+   * The subject, and the real name and e-mail when given, sealed with the person's own key (kept outside the log):
+   * erasing the key erases them.
+   */
   readonly personalData?: SealedPersonalData;
   /** For youth: the youth-panel stakeholder that sponsors them. */
   readonly sponsorId?: string;

@@ -8,7 +8,8 @@ export type ParticipantState =
   | {
       readonly status: 'registered';
       readonly participantId: string;
-      readonly subject: string;
+      /** Only for participants registered before the subject counted as personal data (see ParticipantRegistration). */
+      readonly subject?: string;
       readonly displayName: string;
       readonly kind: ParticipantKind;
       readonly ageBand: AgeBand;

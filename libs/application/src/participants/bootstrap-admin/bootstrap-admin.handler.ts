@@ -5,6 +5,7 @@ import { CLOCK, type Clock, EVENT_STORE, GRANTS } from '../../tokens.js';
 import type { ParticipantResult } from '../participant-commands.js';
 import type { GrantsReader } from '../read-model/participant-views.js';
 import { bootstrapAdmin } from './bootstrap-admin.js';
+import { IDENTITIES, type Identities } from '../identities.js';
 import { BootstrapAdminCommand } from './bootstrap-admin.command.js';
 
 @CommandHandler(BootstrapAdminCommand)
@@ -13,9 +14,10 @@ export class BootstrapAdminHandler implements ICommandHandler<BootstrapAdminComm
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(GRANTS) private readonly grants: GrantsReader,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(IDENTITIES) private readonly identities: Identities,
   ) {}
 
   async execute({ subject }: BootstrapAdminCommand): Promise<ParticipantResult | undefined> {
-    return bootstrapAdmin(this.store, this.grants, subject, this.clock.now());
+    return bootstrapAdmin(this.store, this.identities, this.grants, subject, this.clock.now());
   }
 }

@@ -6,13 +6,15 @@ import {
   type ParticipantState,
   type Role,
   sameGrant,
+  type SealedPersonalData,
 } from '#domain';
 
 /** Operator command: make sure a person is registered (with these details when not yet) and holds this role. */
 export interface EnsureRole {
   readonly type: 'EnsureRole' | 'BootstrapAdmin';
   readonly participantId: string;
-  readonly subject: string;
+  /** The person's subject, sealed with their key (recorded only when they are registered now). */
+  readonly personalData: SealedPersonalData;
   readonly displayName: string;
   readonly kind: ParticipantKind;
   readonly role: Role;
@@ -28,11 +30,11 @@ export const ensureRoleDecider: Decider<ParticipantState, EnsureRole, Participan
   initialState: participantDecider.initialState,
   evolve: participantDecider.evolve,
   decide(command, state, now) {
-    const { participantId, subject, displayName, kind, role, scope } = command;
+    const { participantId, personalData, displayName, kind, role, scope } = command;
     const registering =
       state.status === 'registered'
         ? []
-        : participantDecider.decide({ type: 'RegisterParticipant', participantId, subject, displayName, kind }, state, now);
+        : participantDecider.decide({ type: 'RegisterParticipant', participantId, personalData, displayName, kind }, state, now);
     const registered = registering.reduce(participantDecider.evolve, state);
     if (registered.status === 'registered' && registered.grants.some((held) => sameGrant(held, { role, scope }))) return registering;
     return [...registering, ...participantDecider.decide({ type: 'GrantRole', role, scope }, registered, now)];

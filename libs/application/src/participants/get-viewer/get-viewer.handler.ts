@@ -8,8 +8,8 @@ import { GetViewerQuery, type ViewerView } from './get-viewer.query.js';
 export class GetViewerHandler implements IQueryHandler<GetViewerQuery, ViewerView> {
   constructor(@Inject(PARTICIPANTS) private readonly participants: ParticipantsReader) {}
 
-  async execute({ subject }: GetViewerQuery): Promise<ViewerView> {
-    const participant = this.participants.bySubject(subject);
+  async execute({ subject, participantId }: GetViewerQuery): Promise<ViewerView> {
+    const participant = participantId === null ? undefined : this.participants.byId(participantId);
     return {
       subject,
       participantId: participant?.id ?? null,

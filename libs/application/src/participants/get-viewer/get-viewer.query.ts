@@ -8,9 +8,12 @@ export interface ViewerView {
   readonly roles: readonly RoleGrant[];
 }
 
-/** The signed-in caller as the platform knows them. */
+/** The signed-in caller as the platform knows them: their token's subject and the participant it is (if registered). */
 export class GetViewerQuery extends Query<ViewerView> {
-  constructor(readonly subject: string) {
+  constructor(
+    readonly subject: string,
+    readonly participantId: string | null,
+  ) {
     super();
   }
 }

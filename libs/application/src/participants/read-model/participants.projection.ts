@@ -1,17 +1,19 @@
 import type { ParticipantEvent } from '#domain';
 import type { Projection, RowChange } from '#projections';
 
-/** Participants and their role grants, the rows authorisation and `viewer` read. `scope` is '' for ADMIN. */
+/**
+ * Participants and their role grants, the rows authorisation and `viewer` read, by participant id: no subject, name or
+ * e-mail (personal data stays sealed in the log). `scope` is '' for ADMIN.
+ */
 export const participantsProjection: Projection = {
   name: 'participants',
-  version: 2,
+  version: 3,
   eventTypes: ['ParticipantRegistered', 'RoleGranted', 'RoleRevoked'],
   tables: [
     {
       name: 'participants',
       columns: {
         participant_id: 'TEXT',
-        subject: 'TEXT',
         display_name: 'TEXT',
         kind: 'TEXT',
         age_band: 'TEXT',
@@ -20,7 +22,6 @@ export const participantsProjection: Projection = {
         updated_at: 'TEXT',
       },
       primaryKey: ['participant_id'],
-      indexes: [['subject']],
     },
     {
       name: 'role_grants',
@@ -39,14 +40,13 @@ export const participantsProjection: Projection = {
     });
     switch (event.type) {
       case 'ParticipantRegistered': {
-        const { participantId, subject, displayName, kind, ageBand } = event.data;
+        const { participantId, displayName, kind, ageBand } = event.data;
         return [
           {
             kind: 'upsert',
             table: 'participants',
             row: {
               participant_id: participantId,
-              subject,
               display_name: displayName,
               kind,
               // Youth registered without an age band are treated as under 18: pre-moderated, the safe reading.

@@ -5,7 +5,6 @@ import type { GrantsReader, ParticipantsReader, ParticipantView } from './partic
 
 interface ParticipantRow {
   participant_id: string;
-  subject: string;
   display_name: string;
   kind: ParticipantKind;
   age_band: AgeBand | null;
@@ -22,13 +21,9 @@ export class SqliteGrantsReader implements GrantsReader {
     this.sql = new SqlQueries(db);
   }
 
-  rolesOf(subject: string): RoleGrant[] {
+  rolesOf(participantId: string): RoleGrant[] {
     return this.sql
-      .all<{ role: string; scope: string }>(
-        `SELECT g.role, g.scope FROM role_grants g JOIN participants p ON p.participant_id = g.participant_id
-       WHERE p.subject = ? ORDER BY g.granted_at, g.role, g.scope`,
-        subject,
-      )
+      .all<{ role: string; scope: string }>('SELECT role, scope FROM role_grants WHERE participant_id = ? ORDER BY granted_at, role, scope', participantId)
       .map(toGrant);
   }
 
@@ -48,13 +43,9 @@ export class SqliteParticipantsReader implements ParticipantsReader {
     return this.view(this.sql.get<ParticipantRow>('SELECT * FROM participants WHERE participant_id = ?', participantId));
   }
 
-  bySubject(subject: string): ParticipantView | undefined {
-    return this.view(this.sql.get<ParticipantRow>('SELECT * FROM participants WHERE subject = ?', subject));
-  }
-
   list(limit: number): ParticipantView[] {
     return this.sql
-      .all<ParticipantRow>('SELECT * FROM participants ORDER BY display_name, subject LIMIT ?', limit)
+      .all<ParticipantRow>('SELECT * FROM participants ORDER BY display_name, participant_id LIMIT ?', limit)
       .map((row) => this.view(row)!);
   }
 
@@ -66,7 +57,6 @@ export class SqliteParticipantsReader implements ParticipantsReader {
     );
     return {
       id: row.participant_id,
-      subject: row.subject,
       displayName: row.display_name,
       kind: row.kind,
       ageBand: row.age_band ?? (row.kind === 'YOUTH' ? 'UNDER_18' : 'ADULT'),
