@@ -3,6 +3,7 @@ import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { auditTrail, EVENT_STORE } from '#application';
 import type { EventStore } from '#eventstore';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
+import { mayRead } from '../tracking/visibility.js';
 import { Consistency } from './consistency.js';
 import { PlanAccess } from './plan-access.js';
 
@@ -18,15 +19,19 @@ export class HistoryResolver {
 
   /**
    * Read from the entity's streams (always current); `consistentAfter` still waits for the actors' display names. A
-   * draft plan's history, and its commitments', read as empty to those who may not read the draft.
+   * draft plan's history, and its commitments', read as empty to those who may not read the draft. A commitment's
+   * progress reports show their evidence links and monitors' notes only to readers at the report's level.
    */
   @Query('history')
   async history(@Args('id') id: string, @Args('consistentAfter') consistentAfter: bigint | null, @Context() context: GraphQLContext) {
     await this.consistency.after(consistentAfter);
     const { reader } = this.consistency;
-    const planId = reader.plansByIds([id])[0]?.id ?? reader.commitmentsByIds([id])[0]?.planId;
+    const commitment = reader.commitmentsByIds([id])[0];
+    const planId = reader.plansByIds([id])[0]?.id ?? commitment?.planId;
     if (planId !== undefined && !this.access.mayReadPlan(context, planId)) return [];
-    const entries = await auditTrail(this.store, (subjects) => reader.displayNames(subjects), id);
+    const admitted = commitment ? reader.stakeholdersOf([commitment.planId]).map((row) => row.stakeholder.id) : [];
+    const level = commitment ? this.access.reportLevel(context, commitment, admitted) : 'PUBLIC';
+    const entries = await auditTrail(this.store, (actors) => reader.displayNames(actors), id, (visibility) => mayRead(level, visibility));
     return entries.map((entry) => ({
       ...entry,
       changes: entry.changes.map((change) => ({ field: change.field, from: json(change.from), to: json(change.to) })),

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CATALOGUE, type DraftsVisible, GRANTS, type GrantsReader, type SqliteCatalogueReader } from '#application';
+import type { RoleGrant, Visibility } from '#domain';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
+import { readerLevel } from '../tracking/visibility.js';
 
 /**
  * Who reads which plans (DOMAIN.md): adopted and closed plans are public; a draft, and everything under it, is read
@@ -9,17 +11,35 @@ import type { GraphQLContext } from '../graphql/viewer-context.js';
 @Injectable()
 export class PlanAccess {
   private readonly perRequest = new WeakMap<object, DraftsVisible>();
+  private readonly rolesPerRequest = new WeakMap<object, readonly RoleGrant[] | null>();
 
   constructor(
     @Inject(GRANTS) private readonly grants: GrantsReader,
     @Inject(CATALOGUE) private readonly catalogue: SqliteCatalogueReader,
   ) {}
 
+  /** The viewer's roles, looked up once per request: null for anonymous readers, none for unregistered ones. */
+  rolesOf(context: GraphQLContext): readonly RoleGrant[] | null {
+    if (!this.rolesPerRequest.has(context)) {
+      const { viewer } = context;
+      this.rolesPerRequest.set(context, viewer ? (viewer.participantId ? this.grants.rolesOf(viewer.participantId) : []) : null);
+    }
+    return this.rolesPerRequest.get(context) ?? null;
+  }
+
+  /**
+   * The visibility level of the reports on a commitment the viewer reads at (DOMAIN.md), given the stakeholders
+   * admitted to its plan.
+   */
+  reportLevel(context: GraphQLContext, commitment: { planId: string; ownerId: string }, admittedStakeholderIds: readonly string[]): Visibility {
+    return readerLevel(this.rolesOf(context), commitment, admittedStakeholderIds);
+  }
+
   /** The drafts the request's viewer may read (worked out once per request). */
   drafts(context: GraphQLContext): DraftsVisible {
     let drafts = this.perRequest.get(context);
     if (drafts === undefined) {
-      const roles = context.viewer ? this.grants.rolesOf(context.viewer.subject) : [];
+      const roles = this.rolesOf(context) ?? [];
       drafts = roles.some((grant) => grant.role === 'ADMIN')
         ? 'all'
         : roles.filter((grant) => grant.role === 'COORDINATOR' && grant.scope !== null).map((grant) => grant.scope!);

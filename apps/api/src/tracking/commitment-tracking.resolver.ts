@@ -1,31 +1,24 @@
 import { Inject } from '@nestjs/common';
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CLOCK, type Clock, type CommitmentView, GRANTS, type GrantsReader, type SqliteTrackingReader, TRACKING } from '#application';
-import { deadlineStatus, type RoleGrant } from '#domain';
+import { CLOCK, type Clock, type CommitmentView, type SqliteTrackingReader, TRACKING } from '#application';
+import { deadlineStatus } from '#domain';
 import { loadersFor } from '../catalogue/catalogue-loaders.js';
 import { Consistency } from '../catalogue/consistency.js';
 import { catalogueOf, todayOf, trackingOf } from '../catalogue/as-of.js';
+import { PlanAccess } from '../catalogue/plan-access.js';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
 import { trackingLoadersFor } from './tracking-loaders.js';
-import { mayRead, readerLevel } from './visibility.js';
+import { atReaderLevel } from './visibility.js';
 
-/** A commitment's milestones, tasks and progress reports (narratives at the reader's visibility level). */
+/** A commitment's milestones, tasks and progress reports (narratives, evidence links and notes at the reader's visibility level). */
 @Resolver('Commitment')
 export class CommitmentTrackingResolver {
   constructor(
     @Inject(TRACKING) private readonly tracking: SqliteTrackingReader,
-    @Inject(GRANTS) private readonly grants: GrantsReader,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(Consistency) private readonly consistency: Consistency,
+    @Inject(PlanAccess) private readonly access: PlanAccess,
   ) {}
-
-  private readonly roles = new WeakMap<object, readonly RoleGrant[] | null>();
-
-  /** The reader's roles, looked up once per request; null for anonymous readers. */
-  private rolesOf(context: GraphQLContext): readonly RoleGrant[] | null {
-    if (!this.roles.has(context)) this.roles.set(context, context.viewer ? this.grants.rolesOf(context.viewer.subject) : null);
-    return this.roles.get(context) ?? null;
-  }
 
   private today(parent: object): string {
     return todayOf(parent, this.clock.now());
@@ -51,7 +44,7 @@ export class CommitmentTrackingResolver {
       trackingLoadersFor(context, trackingOf(commitment, this.tracking)).reports.load(commitment.id),
       loadersFor(context, catalogueOf(commitment, this.consistency.reader)).admitted.load(commitment.planId),
     ]);
-    const level = readerLevel(this.rolesOf(context), commitment, admitted.map((s) => s.id));
-    return reports.map((report) => ({ ...report, narrative: mayRead(level, report.visibility) ? report.narrative : null }));
+    const level = this.access.reportLevel(context, commitment, admitted.map((s) => s.id));
+    return reports.map((report) => atReaderLevel(report, level));
   }
 }

@@ -25,3 +25,22 @@ export function readerLevel(
 }
 
 export const mayRead = (level: Visibility, visibility: Visibility): boolean => RANK[level] >= RANK[visibility];
+
+/** The parts of a progress report that follow its visibility level: what it says, where its evidence is, what a monitor wrote. */
+interface ReportDetails {
+  readonly narrative: string | null;
+  readonly evidenceLinks: readonly string[];
+  readonly verificationNote: string | null;
+}
+
+export type AtReaderLevel<R extends ReportDetails> = Omit<R, keyof ReportDetails> & ReportDetails;
+
+/**
+ * A report as a reader at `level` may see it: below the report's level, no narrative, no evidence links (they can
+ * name a venue) and no verification note (a monitor's note or dispute reason quotes the report); the figures, the
+ * evidence type and the verification outcome stay.
+ */
+export function atReaderLevel<R extends ReportDetails & { readonly visibility: Visibility }>(report: R, level: Visibility): AtReaderLevel<R> {
+  if (mayRead(level, report.visibility)) return report;
+  return { ...report, narrative: null, evidenceLinks: [], verificationNote: null };
+}
