@@ -84,7 +84,7 @@ describe('erasing personal data', () => {
     expect(viewer.data!.viewer).toEqual({ participantId: null, roles: [] });
     const again = await api.graphql(
       'mutation ($input: RegisterParticipantInput!) { registerParticipant(input: $input) { version } }',
-      { input: { subject: YOUTH, displayName: 'Luna again', kind: 'ADULT' } },
+      { input: { subject: YOUTH, displayName: 'Luna again', kind: 'ADULT', realName: 'Luna Again', email: 'luna.again@correo.example' } },
       token[ADMIN],
     );
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'participant.erased' });
