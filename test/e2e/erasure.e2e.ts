@@ -105,4 +105,25 @@ describe('erasing personal data', () => {
     const reread = await api.graphql<{ viewer: { participantId: string | null } }>('{ viewer { participantId } }', undefined, token[YOUTH]);
     expect(reread.data!.viewer.participantId).toBeNull();
   }, 60_000);
+
+  it('never erases an administrator who still holds ADMIN, and a refused erasure leaves the person and their key as they were', async () => {
+    const viewer = async () =>
+      (await api.graphql<{ viewer: { participantId: string | null; roles: { role: string }[] } }>('{ viewer { participantId roles { role } } }', undefined, token[ADMIN])).data!.viewer;
+    const before = await viewer();
+    expect(before.roles.map((grant) => grant.role)).toContain('ADMIN');
+    const head = async () => (await api.graphql<{ serverInfo: { headPosition: string } }>('{ serverInfo { headPosition } }')).data!.serverInfo.headPosition;
+    const position = await head();
+
+    const refused = await api.graphql('mutation ($input: ErasePersonalDataInput!) { erasePersonalData(input: $input) { version } }', { input: { participantId: before.participantId } }, token[ADMIN]);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'participant.erase_admin' });
+    expect(await head()).toBe(position);
+    // Still the same person, still an administrator, and their subject still known to the platform.
+    expect(await viewer()).toEqual(before);
+    const subject = await api.graphql<{ participant: { personalData: { subject: string; erased: boolean } } }>(
+      'query ($id: ID!) { participant(id: $id) { personalData { subject erased } } }',
+      { id: before.participantId },
+      token[ADMIN],
+    );
+    expect(subject.data!.participant.personalData).toEqual({ subject: ADMIN, erased: false });
+  }, 60_000);
 });

@@ -37,7 +37,13 @@ interface Fixtures {
  * for the caller (`NOT_FOUND`: a comment held for review, or hidden): for an allowed role it is a refusal by the
  * state of things, for the others a refusal like FORBIDDEN, and it writes nothing either way.
  */
-type Row = { readonly allowed: readonly Role[]; readonly input: (f: Fixtures) => Record<string, unknown>; readonly notThere?: 'NOT_FOUND' };
+type Row = {
+  readonly allowed: readonly Role[];
+  readonly input: (f: Fixtures) => Record<string, unknown>;
+  readonly notThere?: 'NOT_FOUND';
+  /** The order in which the roles try, when one role's success changes what the others can do (every role, once). */
+  readonly order?: readonly Role[];
+};
 
 const ANY_PARTICIPANT: readonly Role[] = ['admin', 'coordinator', 'otherCoordinator', 'focalPoint', 'coOwnerFocalPoint', 'otherFocalPoint', 'monitor', 'youth'];
 const COORDINATION: readonly Role[] = ['admin', 'coordinator'];
@@ -90,9 +96,11 @@ const MATRIX: Record<string, Row> = {
   hideComment: { allowed: COORDINATION, input: (f) => ({ milestoneId: f.milestone, commentId: f.comment, reason: 'off topic' }) },
   withdrawCommitment: { allowed: OWNER, input: (f) => ({ commitmentId: f.commitment, reason: 'superseded' }) },
   completeCommitment: { allowed: OWNER, input: (f) => ({ commitmentId: f.commitment, completedOn: '2026-02-01' }) },
-  erasePersonalData: { allowed: ['admin', 'youth'], input: (f) => ({ participantId: f.youthParticipant }) },
   // Its author alone (the youth participant posted it).
   withdrawComment: { allowed: ['youth'], input: (f) => ({ milestoneId: f.milestone, commentId: f.comment }), notThere: 'NOT_FOUND' }, // hidden above
+  // The youth participant erases their own data before anyone else tries: erasure forgets who they are, so afterwards
+  // their token names no one (an administrator's second try is refused by the state of things, already erased).
+  erasePersonalData: { allowed: ['admin', 'youth'], input: (f) => ({ participantId: f.youthParticipant }), order: ['anonymous', 'youth', 'coordinator', 'otherCoordinator', 'focalPoint', 'coOwnerFocalPoint', 'otherFocalPoint', 'monitor', 'admin'] },
   closePlan: { allowed: COORDINATION, input: (f) => ({ planId: f.planA, reason: 'period over' }) },
 };
 
@@ -215,7 +223,8 @@ describe('authorization: every mutation for every role', () => {
 
   it.each(Object.entries(MATRIX))('%s: allowed exactly for its roles, and a refusal writes nothing', async (mutation, row) => {
     const outcome: Record<string, string> = {};
-    for (const role of ROLES) {
+    expect([...(row.order ?? ROLES)].sort()).toEqual([...ROLES].sort());
+    for (const role of row.order ?? ROLES) {
       const before = (await ok<{ serverInfo: { headPosition: string } }>('admin', '{ serverInfo { headPosition } }', {})).serverInfo.headPosition;
       const res = await run(role, mutation, row.input(f));
       const code = res.errors?.[0]?.extensions?.code ?? 'OK';

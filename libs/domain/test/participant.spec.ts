@@ -42,6 +42,13 @@ describe('participant', () => {
     given().when({ type: 'ErasePersonalData', erasedBy: 'admin' }).thenViolates('participant.not_registered');
   });
 
+  it('never erases an administrator, who would be locked out: their ADMIN role is revoked first', () => {
+    given(registered(), granted('ADMIN', null)).when({ type: 'ErasePersonalData', erasedBy: id }).thenViolates('participant.erase_admin');
+    given(registered(), granted('ADMIN', null), { type: 'RoleRevoked', data: { participantId: id, role: 'ADMIN', scope: null, reason: 'leaving' } })
+      .when({ type: 'ErasePersonalData', erasedBy: 'admin' })
+      .then({ type: 'PersonalDataErased', data: { participantId: id, erasedBy: 'admin' } });
+  });
+
   it('records the sponsoring youth panel of a youth participant, and of no one else', () => {
     given()
       .when({ type: 'RegisterParticipant', participantId: id, displayName: 'River', kind: 'YOUTH', sponsorId: 'panel-1' })

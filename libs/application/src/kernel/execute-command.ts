@@ -19,6 +19,11 @@ export interface CommandRequest<State, Command extends { readonly type: string }
   readonly context: CommandContext;
   /** Re-reads and re-decides on a concurrent change this many times before answering CONFLICT (default 5). */
   readonly maxRetries?: number;
+  /**
+   * Work outside the log that must happen before the events are recorded, once the command is decided: it never runs
+   * for a refused command. It may run again on a retry after a concurrent change, so it must be idempotent.
+   */
+  readonly beforeAppend?: (decided: readonly Event[]) => Promise<void>;
 }
 
 export interface CommandOutcome<State> {
@@ -98,6 +103,7 @@ export async function executeCommand<State, Command extends { readonly type: str
     const decided = decider.decide(command, state, context.now);
     if (decided.length === 0) return { events: [], version, position: snapshot.position, state };
     let actual = version;
+    await request.beforeAppend?.(decided);
     try {
       const appended = await appendAfter(store, stream, version, decided, metadata, { id: context.commandId, binding });
       if (appended) {

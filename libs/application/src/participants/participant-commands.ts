@@ -40,11 +40,12 @@ export async function runParticipantCommand(
   participantId: string | undefined,
   command: ParticipantCommand,
   context: CommandContext,
+  beforeAppend?: () => Promise<void>,
 ): Promise<ParticipantResult> {
   const notFound = () => new NotFoundError('No participant is registered for that subject; register them first.');
   if (participantId === undefined) throw notFound();
   try {
-    const outcome = await executeCommand({ store, stream: participantStream(participantId), decider: participantDecider, command, context });
+    const outcome = await executeCommand({ store, stream: participantStream(participantId), decider: participantDecider, command, context, beforeAppend });
     return participantResult(outcome);
   } catch (error) {
     if (error instanceof RuleViolation && error.rule === 'participant.not_registered') throw notFound();

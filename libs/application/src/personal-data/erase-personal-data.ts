@@ -30,9 +30,10 @@ export class ErasePersonalDataCommand extends Command<ParticipantResult> {
 }
 
 /**
- * Erases a person: destroys their key first (so nothing can read the sealed subject, name and e-mail, in any copy of
- * the log or read model) and forgets which participant their subject was, then records that it happened. The events
- * themselves stay as they were; they name the participant by an id that reveals nothing.
+ * Erases a person: once the erasure is decided (never for a refused one), destroys their key (so nothing can read the
+ * sealed subject, name and e-mail, in any copy of the log or read model) and forgets which participant their subject
+ * was, then records that it happened. The events themselves stay as they were; they name the participant by an id that
+ * reveals nothing.
  */
 @CommandHandler(ErasePersonalDataCommand)
 export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalDataCommand, ParticipantResult> {
@@ -52,8 +53,9 @@ export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalDa
     const registration = await registrationOf(this.store, participantId);
     const sealed = registration?.personalData ? await this.vault.open(participantId, registration.personalData) : undefined;
     const subject = registration?.subject ?? (sealed && sealed !== 'erased' ? sealed.subject : undefined);
-    await this.vault.erase(participantId, subject);
-    return runParticipantCommand(this.store, participantId, { type: 'ErasePersonalData', erasedBy: context.actor }, context);
+    return runParticipantCommand(this.store, participantId, { type: 'ErasePersonalData', erasedBy: context.actor }, context, () =>
+      this.vault.erase(participantId, subject),
+    );
   }
 }
 

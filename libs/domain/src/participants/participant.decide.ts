@@ -78,6 +78,11 @@ export function revoke(command: RevokeRole, state: ParticipantState): RoleRevoke
 export function erase(command: ErasePersonalData, state: ParticipantState): ParticipantEvent[] {
   const participant = registered(state);
   if (participant.personalData === 'ERASED') throw new RuleViolation('participant.already_erased', 'The personal data is already erased.');
+  // Erasure forgets the subject, so the person can never sign in again: an administrator would lock themselves (or the
+  // platform's last administrator) out. Their ADMIN role is revoked first, deliberately, by another administrator.
+  if (participant.grants.some((grant) => grant.role === 'ADMIN')) {
+    throw new RuleViolation('participant.erase_admin', `${participant.displayName} holds ADMIN: revoke it before erasing their personal data.`);
+  }
   return [{ type: 'PersonalDataErased', data: { participantId: participant.participantId, erasedBy: command.erasedBy } }];
 }
 
