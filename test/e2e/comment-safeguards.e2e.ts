@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { type GraphQLResponse, type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
+import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
 import { tokenFor } from '../support/tokens.js';
+import { actingAs } from '../support/acting-as.js';
 
 /**
  * What someone who wants to reach a child through the comments would try first: reading a pending comment by flagging
@@ -28,12 +29,7 @@ describe('comment safeguards, on the embedded store', () => {
   const token: Record<string, string> = {};
   const milestones: string[] = [];
 
-  const as = <T>(who: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => api.graphql<T>(query, variables, token[who] || undefined);
-  async function ok<T>(who: string, query: string, variables?: Record<string, unknown>): Promise<T> {
-    const res = await as<T>(who, query, variables);
-    expect(res.errors).toBeUndefined();
-    return res.data!;
-  }
+  const { as, ok } = actingAs(() => api, token);
   const run = <T>(who: string, mutation: string, input: Record<string, unknown>, select = 'version') =>
     ok<T>(who, `mutation ($input: ${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { ${select} } }`, { input });
   const seen = async (who: string, milestoneId: string, after?: string) =>

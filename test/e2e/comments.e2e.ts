@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type GraphQLResponse, type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
+import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
 import { embeddedBackend, eventStoreDbBackend } from '../support/event-store-backends.js';
 import { tokenFor } from '../support/tokens.js';
+import { actingAs } from '../support/acting-as.js';
 
 const ADMIN = 'admin@secretariat.example';
 const COORDINATOR = 'coordinator@secretariat.example';
@@ -24,12 +25,7 @@ describe.each([
   let planId = '';
   let milestoneId = '';
 
-  const as = <T>(who: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => api.graphql<T>(query, variables, token[who] || undefined);
-  async function ok<T>(who: string, query: string, variables?: Record<string, unknown>): Promise<T> {
-    const res = await as<T>(who, query, variables);
-    expect(res.errors).toBeUndefined();
-    return res.data!;
-  }
+  const { as, ok } = actingAs(() => api, token);
   const register = (subject: string, displayName: string, kind = 'ADULT', ageBand?: string, sponsor?: string) =>
     ok(ADMIN, 'mutation ($input: RegisterParticipantInput!) { registerParticipant(input: $input) { version } }', {
       input: { subject, displayName, kind, ...(ageBand ? { ageBand } : {}), ...(sponsor ? { sponsorStakeholderId: sponsor } : {}) },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type GraphQLResponse, type InProcessApi, startInProcessApi } from '../support/in-process-api.js';
+import { type InProcessApi, startInProcessApi } from '../support/in-process-api.js';
+import { actingAs } from '../support/acting-as.js';
 
 /**
  * The figures a coalition quotes, lived through the api from 2009 on with the clock set to each day: one test per
@@ -23,12 +24,7 @@ describe('figures a coalition can stand behind', () => {
   let june2011 = ''; // made and activated in June 2011
   let silent = ''; // activated in 2009, never reports
 
-  const as = <T>(who: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> => api.graphql<T>(query, variables, tokens[who] || undefined);
-  async function ok<T>(who: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const res = await as<T>(who, query, variables);
-    expect(res.errors).toBeUndefined();
-    return res.data!;
-  }
+  const { as, ok } = actingAs(() => api, tokens);
   const on = (day: string) => api.clock.set(`${day}T10:00:00.000Z`);
   const mutate = <T>(who: string, name: string, input: Record<string, unknown>, select = 'version position') => {
     const type = { adoptPlan: 'PlanLifecycleInput', activateCommitment: 'CommitmentLifecycleInput' }[name] ?? `${name[0]!.toUpperCase()}${name.slice(1)}Input`;

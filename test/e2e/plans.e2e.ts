@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { type GraphQLResponse, type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
+import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
 import { tokenFor } from '../support/tokens.js';
+import { actingAs } from '../support/acting-as.js';
 
 const ADMIN = 'admin@secretariat.example';
 const COORDINATOR = 'coordinator@secretariat.example';
@@ -19,14 +20,7 @@ describe('plans, stakeholders and commitments through the api', () => {
   let stakeholderId = '';
   let commitmentId = '';
 
-  async function as<T>(who: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
-    return api.graphql<T>(query, variables, token[who]);
-  }
-  async function ok<T>(who: string, query: string, variables?: Record<string, unknown>): Promise<T> {
-    const res = await as<T>(who, query, variables);
-    expect(res.errors).toBeUndefined();
-    return res.data!;
-  }
+  const { as, ok } = actingAs(() => api, token);
   const head = async () => (await api.graphql<{ serverInfo: { headPosition: string } }>('{ serverInfo { headPosition } }')).data!.serverInfo.headPosition;
 
   beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type GraphQLResponse, type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
+import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
 import { tokenFor } from '../support/tokens.js';
+import { actingAs } from '../support/acting-as.js';
 
 const ADMIN = 'admin@secretariat.example';
 const COORDINATOR = 'coordinator@secretariat.example';
@@ -71,12 +72,7 @@ describe('progress reports: narrative, evidence links and verification note at t
   let planId = '';
   let commitmentId = '';
 
-  const as = <T>(who: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => api.graphql<T>(query, variables, token[who] || undefined);
-  async function ok<T>(who: string, query: string, variables?: Record<string, unknown>): Promise<T> {
-    const res = await as<T>(who, query, variables);
-    expect(res.errors).toBeUndefined();
-    return res.data!;
-  }
+  const { ok } = actingAs(() => api, token);
   const mutate = (who: string, name: string, inputType: string, input: Record<string, unknown>, selection = 'version') =>
     ok<Record<string, Record<string, unknown>>>(who, `mutation ($input: ${inputType}!) { ${name}(input: $input) { ${selection} } }`, { input });
   const stakeholder = async (name: string, kind: string) =>

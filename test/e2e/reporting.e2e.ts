@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type GraphQLResponse, type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
+import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
 import { tokenFor } from '../support/tokens.js';
+import { actingAs } from '../support/acting-as.js';
 
 const ADMIN = 'admin@secretariat.example';
 const COORDINATOR = 'coordinator@secretariat.example';
@@ -22,12 +23,7 @@ describe('a reporting cycle through the api', () => {
   let partnerId = '';
   let commitmentId = '';
 
-  const as = <T>(who: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => api.graphql<T>(query, variables, token[who] || undefined);
-  async function ok<T>(who: string, query: string, variables?: Record<string, unknown>): Promise<T> {
-    const res = await as<T>(who, query, variables);
-    expect(res.errors).toBeUndefined();
-    return res.data!;
-  }
+  const { as, ok } = actingAs(() => api, token);
   const grant = (subject: string, role: string, scope: string) =>
     ok(ADMIN, `mutation ($input: GrantRoleInput!) { grantRole(input: $input) { version } }`, { input: { subject, role, scope } });
   const register = (subject: string, displayName: string) =>
