@@ -104,13 +104,13 @@ function evolve(state: DiscussionState, event: DomainEvent): DiscussionState {
 function decide(command: DiscussionCommand, state: DiscussionState, milestoneId: string): DiscussionEvent[] {
   switch (command.type) {
     case 'PostComment': {
-      openPlan(command.plan);
+      const plan = openPlan(command.plan);
       if (state.comments[command.commentId]) throw new RuleViolation('comment.duplicate', 'This comment already exists.');
       const trimmed = command.text.trim();
       if (trimmed.length === 0 || trimmed.length > MAX_COMMENT_LENGTH) {
         throw new RuleViolation('comment.invalid_length', `A comment is 1 to ${MAX_COMMENT_LENGTH} characters of plain text.`);
       }
-      const { text, redactions } = command.youthTakePart ? redactContacts(trimmed) : { text: trimmed, redactions: 0 };
+      const { text, redactions } = command.youthTakePart ? redactContacts(trimmed, { country: plan.country }) : { text: trimmed, redactions: 0 };
       // An under-18's comment, and any comment contact details were removed from, waits for a coordinator.
       const status = command.ageBand === 'UNDER_18' || redactions > 0 ? 'PENDING' : 'VISIBLE';
       return [
