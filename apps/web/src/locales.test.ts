@@ -27,3 +27,25 @@ describe('translations', () => {
     }
   });
 });
+
+/** Every rule the domain and the application refuse by, as `RuleViolation('rule', …)` in their sources. */
+function rulesInSources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return rulesInSources(path);
+    if (!entry.name.endsWith('.ts')) return [];
+    return [...readFileSync(path, 'utf8').matchAll(/RuleViolation\(\s*'([a-z_]+\.[a-z_]+)'/g)].map((match) => match[1]!);
+  });
+}
+
+describe('error messages', () => {
+  it("has the reader's words for every rule the api refuses by, in each language", () => {
+    const rules = [...new Set([...rulesInSources(join(__dirname, '../../../libs/domain/src')), ...rulesInSources(join(__dirname, '../../../libs/application/src'))])].sort();
+    expect(rules.length).toBeGreaterThan(50);
+    for (const language of ['en', 'fr']) {
+      const byAggregate = (load(language, 'errors.json') as { rule: Record<string, Record<string, string>> }).rule;
+      const translated = Object.entries(byAggregate).flatMap(([aggregate, rules]) => Object.keys(rules).map((rule) => `${aggregate}.${rule}`));
+      expect(rules.filter((rule) => !translated.includes(rule))).toEqual([]);
+    }
+  });
+});

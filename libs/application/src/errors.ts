@@ -34,6 +34,11 @@ export class ConflictError extends Error {
 export interface FieldError {
   readonly field: string;
   readonly message: string;
+  /**
+   * What is wrong, as a stable name a client can translate: a class-validator constraint (`isNotEmpty`, `maxLength`,
+   * `isDateString`…), `invalid` for a value of the wrong type or shape, `required` for a missing one.
+   */
+  readonly constraint?: string;
 }
 
 /** Input that cannot be a command: `fields` names each offending field. */

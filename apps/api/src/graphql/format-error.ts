@@ -57,6 +57,22 @@ function isCoded(error: unknown): error is CodedError {
 }
 
 /**
+ * The field a variable's coercion error is about, so a form can show it next to the field: graphql-js says
+ * `Variable "$input" got invalid value "" at "input.dueDate"; …` or `… Field "title" of required type "String!" was
+ * not provided.` The path drops the variable's name (`dueDate`, `target.unit`), as validation errors' fields do.
+ */
+export function variableFields(message: string): { field: string; message: string; constraint: string }[] | undefined {
+  const variable = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?; (.*)$/s.exec(message);
+  if (!variable) return undefined;
+  const [, name, at, detail = ''] = variable;
+  const missing = /Field "([\w.]+)" of required type "[^"]+" was not provided/.exec(detail);
+  const path = [at, missing?.[1]].filter((part): part is string => Boolean(part)).join('.');
+  const field = path.startsWith(`${name}.`) ? path.slice(name!.length + 1) : path === name ? '' : path;
+  if (!field) return undefined;
+  return [{ field, message: detail, constraint: missing ? 'required' : 'invalid' }];
+}
+
+/**
  * Turns any error into a client-safe GraphQL error with a stable `extensions.code`. Unknown errors become
  * `INTERNAL` with a generic message (logged with their stack, never sent).
  */
@@ -66,7 +82,10 @@ export function createErrorFormatter(logger: Logger) {
     const original = unwrapResolverError(error);
     const apolloCode = formatted.extensions?.['code'];
     const requestCode = typeof apolloCode === 'string' ? REQUEST_CODES.get(apolloCode) : undefined;
-    if (requestCode) return { ...base, extensions: { code: requestCode } };
+    if (requestCode) {
+      const fields = requestCode === 'BAD_USER_INPUT' ? variableFields(formatted.message) : undefined;
+      return { ...base, extensions: { code: requestCode, ...(fields ? { fields } : {}) } };
+    }
     if ((original as { code?: unknown } | undefined)?.code === 'EVENT_STORE_UNAVAILABLE') {
       logger.warn({ err: original, path: formatted.path }, 'event store unavailable');
       return {

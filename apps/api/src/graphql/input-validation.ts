@@ -5,7 +5,7 @@ import { ValidationError } from '#application';
 function flatten(errors: readonly ClassValidatorError[], prefix = ''): { field: string; message: string }[] {
   return errors.flatMap((error) => {
     const field = `${prefix}${error.property}`;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({ field, message, constraint }));
     return [...own, ...flatten(error.children ?? [], `${field}.`)];
   });
 }
@@ -36,7 +36,7 @@ export class InputValidationPipe extends ValidationPipe {
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const malformed = metadata.type === 'custom' ? [] : malformedStrings(value, '');
     if (malformed.length > 0) {
-      const fields = malformed.map((field) => ({ field, message: `${field} is not well-formed text` }));
+      const fields = malformed.map((field) => ({ field, message: `${field} is not well-formed text`, constraint: 'invalid' }));
       throw new ValidationError(`Invalid input: ${fields.map((f) => f.message).join('; ')}`, fields);
     }
     return super.transform(value, metadata);

@@ -104,7 +104,7 @@ function FocalPointForms({ commitment, onChanged }: { commitment: { id: string; 
   const openTasks = commitment.tasks.filter((task) => !task.completedOn);
   const base = () => ({ commandId: crypto.randomUUID(), expectedVersion: commitment.version, commitmentId: commitment.id });
   const open = commitment.milestones.filter((m) => !m.completedOn);
-  const field = (name: string) => write.problem?.fields[name];
+  const field = (name: string) => write.problem?.fields[name]?.message;
 
   const [period, setPeriod] = useState(String(new Date().getFullYear()));
   const [percent, setPercent] = useState('');

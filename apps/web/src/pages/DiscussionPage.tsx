@@ -96,7 +96,7 @@ export function DiscussionPage() {
                   {posted.status === 'PENDING' ? t('postedPending') : t('postedVisible')} {posted.redactions > 0 && t('redacted', { count: posted.redactions })}
                 </p>
               )}
-              <Field label={t('yourComment')} error={problem?.fields['text']}>
+              <Field label={t('yourComment')} error={problem?.fields['text']?.message}>
                 {(props) => <textarea {...props} aria-describedby="safety-notice" value={text} rows={4} maxLength={2000} required onChange={(e) => setText(e.target.value)} />}
               </Field>
               <button type="submit">{t('post')}</button>

@@ -63,7 +63,7 @@ function QueuedComment({ comment, onDone }: { comment: Queued; onDone: () => Pro
           {t('approve')}
         </button>
         <form onSubmit={submitHide} className="inline-form">
-          <Field label={t('reason')} error={problem?.fields['reason']}>
+          <Field label={t('reason')} error={problem?.fields['reason']?.message}>
             {(props) => <input {...props} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
           <button type="submit">{t('hide')}</button>
