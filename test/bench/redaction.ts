@@ -1,15 +1,17 @@
 /**
  * The contact redactor against the red-team table (test/support/redaction-cases.ts), and its speed on comments of the
  * longest allowed length (2,000 characters). `npm run redaction` builds, then runs `node dist/test/bench/redaction.js`.
- * Prints the case counts, recall, false-positive rate, every miss and every false positive, the time per comment, and
+ * Prints, for the red-team table and the held-out one, the case counts, recall, false-positive rate, every miss and every false positive, the time per comment, and
  * a last line of JSON for scripts. Exit code 1 when recall < 98% or false positives > 2%.
  */
 import { performance } from 'node:perf_hooks';
 import { MAX_COMMENT_LENGTH, redactContacts } from '#domain';
-import { describeScore, REDACTION_CASES, scoreRedaction } from '../support/redaction-cases.js';
+import { describeScore, HELD_OUT_CASES, REDACTION_CASES, scoreRedaction } from '../support/redaction-cases.js';
 
 const score = scoreRedaction(redactContacts);
 console.log(describeScore(score));
+const heldOut = scoreRedaction(redactContacts, HELD_OUT_CASES);
+console.log(`held-out table (test/support/redaction-held-out.json):\n${describeScore(heldOut)}`);
 
 /** Comments of exactly 2,000 characters: made of the table's texts, and a few hostile ones. */
 function comment(parts: readonly string[], offset: number): string {
@@ -64,8 +66,11 @@ console.log(
     redaction_ordinary_cases: score.ordinary,
     redaction_recall: round(score.recall, 4),
     redaction_false_positive_rate: round(score.falsePositiveRate, 4),
+    redaction_held_out_cases: heldOut.contacts + heldOut.ordinary,
+    redaction_held_out_recall: round(heldOut.recall, 4),
+    redaction_held_out_false_positive_rate: round(heldOut.falsePositiveRate, 4),
     redaction_ms_per_comment_median: round(timings['mixed']?.median ?? 0, 3),
     redaction_ms_per_comment_p99: round(Math.max(...Object.values(timings).map((t) => t.p99)), 3),
   }),
 );
-if (score.recall < 0.98 || score.falsePositiveRate > 0.02) process.exitCode = 1;
+if ([score, heldOut].some((s) => s.recall < 0.98 || s.falsePositiveRate > 0.02)) process.exitCode = 1;

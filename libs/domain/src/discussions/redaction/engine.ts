@@ -30,7 +30,8 @@ export function findContacts(text: string, country?: string): FoundContact[] {
   // Each finder reads the text with what the earlier ones took masked, as it will read once replaced: so a second
   // pass over the result finds nothing new ("12345678 kenjit@…" and "12345678 [contact removed]" read alike).
   const links = linkView(folded);
-  collect('link', links, () => findLinks(links, text));
+  const hosts = linkView(folded, false);
+  collect('link', hosts, () => findLinks(hosts, text));
   collect('email', links, () => findEmails(links, text));
   let taken = merge(found, text);
   const words = mask(folded, taken);

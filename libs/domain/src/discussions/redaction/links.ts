@@ -30,7 +30,11 @@ function joinSpacedOut(view: View): View {
   return remove(view, spaces);
 }
 
-export function linkView(folded: View): View {
+/**
+ * With `bareAt` false, a bare " at " stays as written: links are read on that copy, so "we play at zackzone.fun" is a
+ * link rather than an address refused for its local part "play".
+ */
+export function linkView(folded: View, bareAt = true): View {
   let view = joinSpacedOut(folded);
   if (/h\S{2}p/i.test(view.text)) {
     view = derive(view, /\bh(?:xx|\*\*|\[tt\]|tt|x\*|\*x|\.\.)p(s?)\s*(?:\[:\]|\(:\)|:)\s*\/\s*\/\s*/giu, (m) => `http${m[1] ?? ''}://`);
@@ -42,8 +46,11 @@ export function linkView(folded: View): View {
   }
   if (/at|arroba|arobase/i.test(view.text)) {
     view = derive(view, /(?<=[\p{L}\p{N}])(?:_at_|\s*-at-\s*)(?=[\p{L}\p{N}])/giu, () => '@');
-    // " at " only before a word that could be a domain: not "at 14:00".
-    view = derive(view, /\s+(?:at|at[\s-]?sign|arroba|arobase)\s+(?=[\p{L}\p{N}][\p{L}\p{N}-]*(?:[\s.,;!?)]|$))/giu, () => '@');
+    // " at " only before a word that could be a domain (not "at 14:00"), and not before an address written in full
+    // ("email me at jasmine.w@gmail.com").
+    if (bareAt) {
+      view = derive(view, /\s+(?:at|at[\s-]?sign|arroba|arobase)\s+(?=[\p{L}\p{N}][\p{L}\p{N}-]*(?:[\s.,;!?)]|$))(?!\S*[@\uFF20\uFE6B])/giu, () => '@');
+    }
   }
   if (/dot|punto|point|ponto|\s\.\s/i.test(view.text)) {
     view = derive(view, /(?:\s*-dot-\s*|\s+(?:dot|punto|point|ponto)\s+|\s+\.\s+(?![\p{L}\p{N}_.-]*@))(?=[\p{L}\p{N}])/giu, (m) => {
