@@ -12,8 +12,13 @@ const swc = [
   },
 ];
 
+/**
+ * A test fails on a wrong answer, never on a slow machine: jest's 5 s default is replaced by a bound that only a hung
+ * test reaches (property tests replay dozens of runs, and CI shares two cores with a compiler).
+ */
 const base = {
   testEnvironment: 'node',
+  testTimeout: 180_000,
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
