@@ -159,7 +159,9 @@ export function DiscussionPage() {
   const { milestoneId = '' } = useParams();
   const { t, i18n } = useTranslation(['discussion', 'common']);
   const { viewer } = useViewer();
-  const { data, loading, error, refetch } = useQuery(DISCUSSION, { variables: { id: milestoneId } });
+  const { data: current, previousData, loading, error, refetch } = useQuery(DISCUSSION, { variables: { id: milestoneId } });
+  // Reading one's own comment after posting it changes the query's variables: the page keeps what it shows meanwhile.
+  const data = current ?? (previousData?.milestone?.id === milestoneId ? previousData : undefined);
   const milestone = data?.milestone;
   const plan = milestone?.commitment?.plan;
   const canComment = plan ? mayComment(viewer, plan) : false;
