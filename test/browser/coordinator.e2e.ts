@@ -172,4 +172,27 @@ describe('a plan coordinator, in the app', () => {
     await checkPage(page, 'coordinator-moderation-fr-phone-done');
     await page.close();
   }, 120_000);
+
+  it('shows every page of the job in French on a desktop and in English on a phone, accessible and within the screen', async () => {
+    for (const [width, language] of [
+      [1280, 'fr'],
+      [360, 'en'],
+    ] as const) {
+      const page = await signedInPage(browser, api, 'Costa Rica plan coordinator (COORDINATOR)', width);
+      if (language === 'fr') await speak(page, 'fr');
+      const name = `${language}-${width}`;
+      await page.getByRole('link', { name: language === 'fr' ? 'Mon espace' : 'My workspace' }).click();
+      await page.getByRole('region', { name: COSTA_RICA }).getByRole('link').nth(1).waitFor();
+      await checkPage(page, `coordinator-workspace-${name}`);
+      await page.getByRole('region', { name: COSTA_RICA }).getByRole('link', { name: COSTA_RICA }).click();
+      await page.getByRole('region', { name: language === 'fr' ? 'Vos tâches de coordination' : 'Your jobs as coordinator' }).getByRole('link').first().waitFor();
+      await page.getByRole('region', { name: language === 'fr' ? 'Bilans des parties prenantes' : 'Scorecards of the stakeholders' }).waitFor();
+      await checkPage(page, `coordinator-dashboard-${name}`);
+      await page.getByRole('link', { name: language === 'fr' ? 'Commentaires à modérer' : 'Comments to moderate' }).click();
+      await page.getByRole('heading', { name: language === 'fr' ? 'Modération' : 'Moderation', level: 1 }).waitFor();
+      await page.getByRole('button', { name: language === 'fr' ? 'Actualiser la file' : 'Refresh the queue' }).waitFor();
+      await checkPage(page, `coordinator-moderation-${name}`);
+      await page.close();
+    }
+  }, 90_000);
 });

@@ -131,4 +131,25 @@ describe('a youth participant, in the app', () => {
     await checkPage(page, 'youth-workspace-fr-phone-after');
     await page.close();
   }, 90_000);
+
+  it('shows every page of the job in French on a desktop and in English on a phone, accessible and within the screen', async () => {
+    for (const [width, language] of [
+      [1280, 'fr'],
+      [360, 'en'],
+    ] as const) {
+      const page = await signedInPage(browser, api, 'Tucán (YOUTH)', width);
+      if (language === 'fr') await speak(page, 'fr');
+      const name = `${language}-${width}`;
+      await page.getByRole('link', { name: language === 'fr' ? 'Mon espace' : 'My workspace' }).click();
+      const mine = page.getByRole('region', { name: language === 'fr' ? 'Vos commentaires' : 'Your comments' });
+      const held = mine.getByRole('listitem').filter({ hasText: 'Contracts without the clause' });
+      await held.getByText(language === 'fr' ? /^En attente d'un·e modérateur·rice/ : /^Waiting for a moderator/).waitFor();
+      await checkPage(page, `youth-workspace-${name}`);
+      await held.getByRole('link').first().click();
+      await page.getByRole('heading', { name: 'Child-protection clause in supplier contracts (criterion 3)', level: 1 }).waitFor();
+      await page.getByLabel(language === 'fr' ? 'Votre commentaire' : 'Your comment').waitFor();
+      await checkPage(page, `youth-discussion-${name}`);
+      await page.close();
+    }
+  }, 90_000);
 });

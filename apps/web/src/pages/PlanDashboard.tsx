@@ -311,8 +311,8 @@ export function PlanDashboard() {
                 {asOf ? t('showingAsOf', { date: formatDate(asOf, i18n.language) }) : t('asOfHelp')}
               </p>
             </div>
-            <Accountability planId={planId} asOf={asOf} />
             {asOf === null && isCoordinatorOf(planId) && <CoordinatorJobs planId={planId} />}
+            <Accountability planId={planId} asOf={asOf} />
             <section aria-labelledby="by-area-heading">
               <h2 id="by-area-heading">{t('byArea')}</h2>
               <MilestoneChart label={t('area')} rows={plan.summary.byThematicAreaTracking.map((row) => ({ name: row.thematicArea.title, figures: row.figures }))} />

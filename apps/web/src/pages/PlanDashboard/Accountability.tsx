@@ -157,11 +157,15 @@ function Figures({ plan }: { plan: AccountabilityFieldsFragment }) {
                 <dt>{t('scCompliance')}</dt>
                 <dd>
                   {percent(s.scorecard.complianceRate, i18n.language) ?? t('scNothingOwed')}
-                  {s.scorecard.compliance.length > 0 && (
+                  {s.scorecard.compliance.some((p) => p.owed > 0) && (
                     <>
                       {' '}
                       <span className="muted">
-                        ({s.scorecard.compliance.map((p) => t('scPeriod', { period: p.period, onTime: p.onTime, owed: p.owed, late: p.late, missing: p.missing.length })).join('; ')})
+                        ({s.scorecard.compliance
+                          .filter((p) => p.owed > 0)
+                          .map((p) => t('scPeriod', { period: p.period, onTime: p.onTime, owed: p.owed, late: p.late, missing: p.missing.length }))
+                          .join('; ')}
+                        )
                       </span>
                     </>
                   )}
