@@ -39,8 +39,8 @@ export type CommentItem = { id: string; milestoneId: string; author: string; tex
 export function CommentState({ comment }: { comment: Pick<CommentItem, 'status' | 'hiddenReason'> }) {
   const { t } = useTranslation('discussion');
   return (
-    <span className={`badge comment-${comment.status}`}>
-      {t(`state.${comment.status}`)}
+    <span>
+      <span className={`badge comment-${comment.status}`}>{t(`state.${comment.status}`)}</span>
       {comment.status === 'HIDDEN' && comment.hiddenReason ? ` — ${t('hiddenBecause', { reason: comment.hiddenReason })}` : ''}
     </span>
   );
