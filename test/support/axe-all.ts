@@ -31,14 +31,14 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   const width = page.viewportSize()?.width ?? 1280;
   if (width <= 480) {
     // What sticks out, named by tag, class and text, so a failure says where to look.
-    const wider = await page.evaluate((limit) => {
-      const out: string[] = [];
-      for (const element of Array.from(document.querySelectorAll('body *'))) {
+    const wider = await page.evaluate<string[]>(`(() => {
+      const out = [];
+      for (const element of document.querySelectorAll('body *')) {
         const box = element.getBoundingClientRect();
-        if (box.right > limit + 0.5 && !element.closest('.table-scroll, .chart')) out.push(`${element.tagName.toLowerCase()}.${element.className} ${Math.round(box.right)}px "${(element.textContent ?? '').slice(0, 40)}"`);
+        if (box.right > ${width} + 0.5 && !element.closest('.table-scroll, .chart')) out.push(element.tagName.toLowerCase() + '.' + element.className + ' ' + Math.round(box.right) + 'px "' + (element.textContent || '').slice(0, 40) + '"');
       }
       return out.slice(0, 5);
-    }, width);
+    })()`);
     expect({ scrollWidth: await page.evaluate<number>('document.documentElement.scrollWidth'), wider }).toEqual({ scrollWidth: width, wider: [] });
   }
 }
@@ -69,5 +69,5 @@ export async function signedInPage(browser: Browser, api: RunningApi, who: strin
 export async function speak(page: Page, language: 'en' | 'fr'): Promise<void> {
   const label = (await page.locator('html').getAttribute('lang')) === 'fr' ? 'Langue' : 'Language';
   await page.getByLabel(label).selectOption(language);
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+  await page.waitForFunction(`document.documentElement.lang === '${language}'`);
 }
