@@ -191,7 +191,7 @@ describe('the stories of the people who use it, on the seeded demo', () => {
 
     await signInAs('CANATUR focal point (FOCAL_POINT)');
     await page.getByRole('link', { name: 'My workspace' }).click();
-    await page.getByRole('link', { name: MEMBERS }).click();
+    await page.getByRole('link', { name: MEMBERS }).first().click();
     await page.getByRole('heading', { name: MEMBERS, level: 1 }).waitFor();
     await expectAccessible('commitment');
 
@@ -262,13 +262,13 @@ describe('the stories of the people who use it, on the seeded demo', () => {
   it('lets a coordinator approve it, after which an anonymous visitor sees it under the pseudonym', async () => {
     await signInAs('Costa Rica plan coordinator (COORDINATOR)');
     await page.getByRole('link', { name: 'My workspace' }).click();
-    await page.getByRole('link', { name: 'Moderation queue' }).click();
+    await page.getByRole('link', { name: /comments? to moderate/ }).click();
     await page.getByRole('heading', { name: 'Moderation', level: 1 }).waitFor();
     const queued = page.getByRole('listitem').filter({ hasText: 'Our school wants to help hotels!' });
     await queued.waitFor();
     await expectAccessible('moderation');
     await queued.getByRole('button', { name: 'Approve' }).click();
-    await queued.waitFor({ state: 'detached' });
+    await queued.getByText('Approved: everyone can read this comment now.').waitFor();
     await signOut();
 
     await openCostaRica();

@@ -13,6 +13,7 @@ import { PlanAccess } from './catalogue/plan-access.js';
 import { HistoryResolver } from './catalogue/history.resolver.js';
 import { PlansResolver } from './catalogue/plans.resolver.js';
 import { StakeholdersResolver } from './catalogue/stakeholders.resolver.js';
+import { CommentResolver } from './discussions/comment.resolver.js';
 import { DiscussionResolver } from './discussions/discussion.resolver.js';
 import { CommandMetricsInterceptor } from './graphql/command-metrics.interceptor.js';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter.js';
@@ -92,6 +93,7 @@ export class AppModule implements NestModule, OnModuleInit, OnModuleDestroy {
         AtRiskCommitmentResolver,
         StakeholderScorecardResolver,
         DiscussionResolver,
+        CommentResolver,
         { provide: APP_GUARD, useClass: MutationAuthGuard },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: CommandMetricsInterceptor },

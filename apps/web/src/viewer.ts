@@ -18,5 +18,7 @@ export function useViewer() {
     isCoordinatorOf: (planId: string) => has('COORDINATOR', planId),
     focalPointScopes: viewer?.roles.filter((grant) => grant.role === 'FOCAL_POINT').map((grant) => grant.scope!) ?? [],
     coordinatorScopes: viewer?.roles.filter((grant) => grant.role === 'COORDINATOR').map((grant) => grant.scope!) ?? [],
+    monitorScopes: viewer?.roles.filter((grant) => grant.role === 'MONITOR').map((grant) => grant.scope!) ?? [],
+    youthScopes: viewer?.roles.filter((grant) => grant.role === 'YOUTH').map((grant) => grant.scope!) ?? [],
   };
 }

@@ -18,6 +18,7 @@ import {
   TRACKING,
 } from '#application';
 import { dateOf, deadlineStatus } from '#domain';
+import { loadersFor } from '../catalogue/catalogue-loaders.js';
 import { toConnection } from '../catalogue/connection.js';
 import { Consistency, pageSize } from '../catalogue/consistency.js';
 import { PlanAccess } from '../catalogue/plan-access.js';
@@ -53,6 +54,12 @@ export class DiscussionResolver {
     return { ...milestone, status: deadlineStatus(milestone.dueDate, milestone.completedOn, dateOf(this.clock.now())) };
   }
 
+  @ResolveField('commitment')
+  async commitment(@Parent() milestone: MilestoneView, @Context() context: GraphQLContext) {
+    const commitment = await loadersFor(context, this.consistency.reader).commitment.load(milestone.commitmentId);
+    return commitment && this.access.mayReadPlan(context, commitment.planId) ? commitment : null;
+  }
+
   @ResolveField('comments')
   comments(@Parent() milestone: MilestoneView, @Args('first') first: number, @Args('after') after: string | null, @Context() context: GraphQLContext) {
     const planId = this.discussions.planOfMilestone(milestone.id);
@@ -67,6 +74,14 @@ export class DiscussionResolver {
     if (!this.moderates(context, planId)) throw new ForbiddenError('Only the coordinators of the plan see its moderation queue.');
     await this.consistency.after(consistentAfter);
     return this.discussions.moderationQueue(planId);
+  }
+
+  @Query('myComments')
+  async myComments(@Args('consistentAfter') consistentAfter: bigint | null, @Context() context: GraphQLContext) {
+    const authorId = context.viewer?.participantId;
+    if (!authorId) return [];
+    await this.consistency.after(consistentAfter);
+    return this.discussions.commentsBy(authorId);
   }
 
   @Mutation('postComment')

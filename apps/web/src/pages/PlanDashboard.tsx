@@ -8,6 +8,10 @@ import type { CommitmentStatus, StakeholderKind, TrackingFiguresFieldsFragment }
 import { timelineOrder } from '../deadlines';
 import { formatDate, formatNumber } from '../i18n';
 import { QueryState } from '../components/QueryState';
+import { Page } from '../components/Page';
+import { useViewer } from '../viewer';
+import { Accountability } from './PlanDashboard/Accountability';
+import { CoordinatorJobs } from './PlanDashboard/CoordinatorJobs';
 
 graphql(`
   fragment TrackingFiguresFields on TrackingFigures {
@@ -101,6 +105,7 @@ function MilestoneChart({ rows, label }: { rows: { name: string; figures: Tracki
           </BarChart>
         </ResponsiveContainer>
       </div>
+      <div className="table-scroll" role="region" tabIndex={0} aria-label={t('tableOf', { label })}>
       <table className="figures">
         <thead>
           <tr>
@@ -135,6 +140,7 @@ function MilestoneChart({ rows, label }: { rows: { name: string; figures: Tracki
           ))}
         </tbody>
       </table>
+      </div>
     </>
   );
 }
@@ -230,7 +236,7 @@ function CommitmentsTable({ planId, areas }: { planId: string; areas: readonly {
       </div>
       <QueryState loading={loading && !data} error={error}>
         <p role="status">{t('count', { count: connection?.totalCount ?? 0 })}</p>
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" tabIndex={0} aria-labelledby="commitments-heading">
           <table>
             <thead>
               <tr>
@@ -284,39 +290,44 @@ export function PlanDashboard() {
     setParams(next, { replace: true });
   };
 
+  const { isCoordinatorOf } = useViewer();
+
   return (
-    <QueryState loading={loading} error={error}>
-      {plan ? (
-        <article aria-labelledby="plan-heading">
-          <h1 id="plan-heading">{plan.title}</h1>
-          <p>
-            {plan.country} · {formatDate(plan.periodStart, i18n.language)} – {formatDate(plan.periodEnd, i18n.language)} ·{' '}
-            <span className={`badge status-${plan.status}`}>{t(`common:status.${plan.status}`)}</span>
-          </p>
-          <div className="as-of">
-            <label htmlFor="as-of">{t('asOf')}</label>
-            <input id="as-of" type="date" value={asOf ?? ''} aria-describedby="as-of-help" onChange={(event) => setAsOf(event.target.value)} />
-            <button type="button" onClick={() => setAsOf('')} disabled={asOf === null}>
-              {t('today')}
-            </button>
-            <p id="as-of-help" className="muted">
-              {asOf ? t('showingAsOf', { date: formatDate(asOf, i18n.language) }) : t('asOfHelp')}
+    <Page title={plan?.title ?? t('heading')}>
+      <QueryState loading={loading} error={error}>
+        {plan ? (
+          <article aria-labelledby="plan-meta" className="dashboard">
+            <p id="plan-meta">
+              {plan.country} · {formatDate(plan.periodStart, i18n.language)} – {formatDate(plan.periodEnd, i18n.language)} ·{' '}
+              <span className={`badge status-${plan.status}`}>{t(`common:status.${plan.status}`)}</span>
             </p>
-          </div>
-          <section aria-labelledby="by-area-heading">
-            <h2 id="by-area-heading">{t('byArea')}</h2>
-            <MilestoneChart label={t('area')} rows={plan.summary.byThematicAreaTracking.map((row) => ({ name: row.thematicArea.title, figures: row.figures }))} />
-          </section>
-          <section aria-labelledby="by-kind-heading">
-            <h2 id="by-kind-heading">{t('byOwnerKind')}</h2>
-            <MilestoneChart label={t('ownerKind')} rows={plan.summary.byOwnerKind.map((row) => ({ name: t(`common:stakeholderKind.${row.kind}`), figures: row.figures }))} />
-          </section>
-          <Timeline planId={planId} asAt={asOf} />
-          {asOf === null && <CommitmentsTable planId={planId} areas={plan.thematicAreas} />}
-        </article>
-      ) : (
-        <p>{asOf ? t('notYet', { date: formatDate(asOf, i18n.language) }) : t('common:app.notFound')}</p>
-      )}
-    </QueryState>
+            <div className="as-of">
+              <label htmlFor="as-of">{t('asOf')}</label>
+              <input id="as-of" type="date" value={asOf ?? ''} aria-describedby="as-of-help" onChange={(event) => setAsOf(event.target.value)} />
+              <button type="button" onClick={() => setAsOf('')} disabled={asOf === null}>
+                {t('today')}
+              </button>
+              <p id="as-of-help" className="muted">
+                {asOf ? t('showingAsOf', { date: formatDate(asOf, i18n.language) }) : t('asOfHelp')}
+              </p>
+            </div>
+            {asOf === null && isCoordinatorOf(planId) && <CoordinatorJobs planId={planId} />}
+            <Accountability planId={planId} asOf={asOf} />
+            <section aria-labelledby="by-area-heading">
+              <h2 id="by-area-heading">{t('byArea')}</h2>
+              <MilestoneChart label={t('area')} rows={plan.summary.byThematicAreaTracking.map((row) => ({ name: row.thematicArea.title, figures: row.figures }))} />
+            </section>
+            <section aria-labelledby="by-kind-heading">
+              <h2 id="by-kind-heading">{t('byOwnerKind')}</h2>
+              <MilestoneChart label={t('ownerKind')} rows={plan.summary.byOwnerKind.map((row) => ({ name: t(`common:stakeholderKind.${row.kind}`), figures: row.figures }))} />
+            </section>
+            <Timeline planId={planId} asAt={asOf} />
+            {asOf === null && <CommitmentsTable planId={planId} areas={plan.thematicAreas} />}
+          </article>
+        ) : (
+          <p>{asOf ? t('notYet', { date: formatDate(asOf, i18n.language) }) : t('common:app.notFound')}</p>
+        )}
+      </QueryState>
+    </Page>
   );
 }

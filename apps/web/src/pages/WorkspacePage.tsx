@@ -2,9 +2,11 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { graphql } from '../gql';
+import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { formatDate } from '../i18n';
 import { useViewer } from '../viewer';
+import { CoordinatorSummary, FocalPointJobs, MonitorJobs, MyComments } from './WorkspacePage/RoleJobs';
 
 const OWNED = graphql(`
   query Owned($stakeholderId: ID!) {
@@ -23,7 +25,7 @@ function StakeholderCommitments({ stakeholderId }: { stakeholderId: string }) {
     <QueryState loading={loading && !data} error={error}>
       {data?.stakeholder && (
         <section aria-labelledby={`owner-${stakeholderId}`}>
-          <h2 id={`owner-${stakeholderId}`}>{data.stakeholder.name}</h2>
+          <h2 id={`owner-${stakeholderId}`}>{t('commitmentsOf', { name: data.stakeholder.name })}</h2>
           <ul className="plain">
             {data.stakeholder.commitments.edges.map(({ node }) => (
               <li key={node.id}>
@@ -37,30 +39,28 @@ function StakeholderCommitments({ stakeholderId }: { stakeholderId: string }) {
   );
 }
 
-/** A focal point's commitments (those of the stakeholders they speak for) and the plans they coordinate. */
+/** Each role's to-do list: a focal point's deadlines and owed reports, a monitor's reports to judge, a coordinator's queue, a participant's comments. */
 export function WorkspacePage() {
   const { t } = useTranslation('workspace');
-  const { viewer, focalPointScopes, coordinatorScopes } = useViewer();
-  if (!viewer) return <p>{t('signIn')}</p>;
+  const { viewer, focalPointScopes, coordinatorScopes, monitorScopes, youthScopes } = useViewer();
+  if (!viewer) {
+    return (
+      <Page title={t('heading')}>
+        <p>{t('signIn')}</p>
+      </Page>
+    );
+  }
+  const none = focalPointScopes.length + coordinatorScopes.length + monitorScopes.length + youthScopes.length === 0;
   return (
-    <section aria-labelledby="workspace-page-heading">
-      <h1 id="workspace-page-heading">{t('heading')}</h1>
-      {focalPointScopes.length === 0 && coordinatorScopes.length === 0 && <p>{t('nothing')}</p>}
+    <Page title={t('heading')} className="workspace">
+      {none && <p>{t('nothing')}</p>}
+      {coordinatorScopes.length > 0 && <CoordinatorSummary planIds={coordinatorScopes} />}
+      {focalPointScopes.length > 0 && <FocalPointJobs stakeholderIds={focalPointScopes} />}
       {focalPointScopes.map((id) => (
         <StakeholderCommitments key={id} stakeholderId={id} />
       ))}
-      {coordinatorScopes.length > 0 && (
-        <section aria-labelledby="coordinating-heading">
-          <h2 id="coordinating-heading">{t('coordinating')}</h2>
-          <ul className="plain">
-            {coordinatorScopes.map((planId) => (
-              <li key={planId}>
-                <Link to={`/plans/${planId}/moderation`}>{t('moderate')}</Link> · <Link to={`/plans/${planId}`}>{t('dashboard')}</Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-    </section>
+      {monitorScopes.length > 0 && <MonitorJobs planIds={monitorScopes} />}
+      <MyComments always={youthScopes.length > 0} />
+    </Page>
   );
 }

@@ -88,6 +88,11 @@ export class SqliteDiscussionReader {
     return row ? toComment(row) : undefined;
   }
 
+  /** Every comment one participant wrote, newest first: what its author follows (pending, visible, hidden, withdrawn). */
+  commentsBy(authorId: string): CommentView[] {
+    return this.sql.all<CommentRow>(`${SELECT} WHERE c.author_id = ? ORDER BY c.created_position DESC LIMIT 200`, authorId).map(toComment);
+  }
+
   /** Pending and flagged comments of a plan, oldest first: what its coordinators have to look at. */
   moderationQueue(planId: string): CommentView[] {
     return this.sql

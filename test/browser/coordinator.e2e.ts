@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser } from 'playwright-core';
+import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
+import { checkPage, demoSeeded, signedInPage, speak } from '../support/axe-all.js';
+import { launchChromium } from '../support/browser.js';
+import { tokenFor } from '../support/tokens.js';
+
+const COSTA_RICA = 'Costa Rica: protecting children in travel and tourism 2010-2013';
+const NETHERLANDS = 'Netherlands NPA 2009-2013: Europe and Central Asia regional targets';
+const ICT_COMMITMENT = 'Fund and administer the national Code of Conduct';
+const TRAINING = 'Staff of member hotels trained (criterion 2)';
+const MEMBERS = "Members implement The Code's six criteria";
+
+/** A plan coordinator's whole job in the app, on the seeded demo: activate, close, admit, moderate. */
+describe('a plan coordinator, in the app', () => {
+  let dataDir: string;
+  let api: RunningApi;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dataDir = tempDataDir('npa-browser-coordinator-');
+    api = await startApi({ dataDir, env: { SEED_DEMO: 'true', DEMO_LOGIN: 'true' } });
+    await demoSeeded(api, await tokenFor(dataDir, 'demo-youth-4@panel.example'));
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+    if (dataDir) removeDir(dataDir);
+  });
+
+  it('activates the ICT commitment so its focal point can report, closes the ended period, admits a stakeholder and moderates, in English at 1280 px', async () => {
+    const page = await signedInPage(browser, api, 'Costa Rica plan coordinator (COORDINATOR)', 1280);
+    await page.getByRole('link', { name: 'My workspace' }).click();
+    await page.getByRole('heading', { name: 'My workspace', level: 1 }).waitFor();
+    const plan = page.getByRole('region', { name: COSTA_RICA });
+    await plan.getByRole('link', { name: '1 proposed commitment to activate' }).waitFor();
+    await plan.getByRole('link', { name: '1 ended period to close (2013)' }).waitFor();
+    await plan.getByRole('link', { name: '2 comments to moderate' }).waitFor();
+    await checkPage(page, 'coordinator-workspace');
+
+    // The dashboard says what is missing, what is at risk and why, what "verified" counts, and each scorecard.
+    await plan.getByRole('link', { name: '1 proposed commitment to activate' }).click();
+    await page.getByRole('heading', { name: COSTA_RICA, level: 1 }).waitFor();
+    const health = page.getByRole('region', { name: 'Health of the plan' });
+    await health.getByText(/milestones? overdue/).waitFor();
+    await health.getByRole('region', { name: 'Commitments at risk, and why' }).getByText(/expected \d+% by now/).first().waitFor();
+    await health.getByText(/counts as independently verified when a monitor verified it/).waitFor();
+    const scorecards = health.getByRole('region', { name: 'Scorecards of the stakeholders' });
+    await scorecards.getByText('Costa Rican Chamber of Tourism (CANATUR)').waitFor();
+    await scorecards.getByText(/2010: 1 of 1 on time/).first().waitFor();
+    await checkPage(page, 'coordinator-dashboard');
+
+    // Activate the focal point's proposed commitment.
+    const jobs = page.getByRole('region', { name: 'Your jobs as coordinator' });
+    const activate = jobs.getByRole('form', { name: `Activate ${ICT_COMMITMENT}` });
+    await activate.getByRole('button', { name: 'Activate' }).click();
+    await activate.getByText(`“${ICT_COMMITMENT}” is active: its owner can now report progress.`).waitFor();
+    await activate.getByText('Active', { exact: true }).waitFor();
+    expect(await activate.getByRole('button', { name: 'Activate' }).count()).toBe(0);
+
+    // Close the period that has ended: the report CANATUR owes for it shows as missing.
+    const missing = health.getByRole('region', { name: 'Missing reports' });
+    expect(await missing.getByText(/^Period 2013/).count()).toBe(0);
+    const close = jobs.getByRole('region', { name: 'Reporting periods to close' });
+    await close.getByText(/^2013 \(ended 31 December 2013\)$/).waitFor();
+    await close.getByLabel('Period', { exact: true }).selectOption('2013');
+    await close.getByRole('button', { name: 'Close the period' }).click();
+    await close.getByText('Period 2013 is closed.').waitFor();
+    await close.getByText('No ended period waits to be closed.').waitFor();
+    await missing.getByText('Period 2013, Costa Rican Chamber of Tourism (CANATUR):').waitFor();
+    await missing.getByRole('link', { name: MEMBERS }).first().waitFor();
+
+    // Admit a stakeholder: choosing none is refused at the field; then Interpol.
+    const admit = jobs.getByRole('region', { name: 'Admit a stakeholder' });
+    await admit.getByRole('button', { name: 'Admit' }).click();
+    const choice = admit.getByLabel('Stakeholder', { exact: true });
+    expect(await choice.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`#${await choice.getAttribute('aria-describedby')}`).innerText()).toBe('Choose a stakeholder to admit.');
+    expect((await choice.locator('option').allInnerTexts()).some((label) => label.startsWith('Paniamor'))).toBe(false);
+    await choice.selectOption({ label: 'Interpol (Law enforcement, FR)' });
+    await admit.getByRole('button', { name: 'Admit' }).click();
+    await admit.getByText('Interpol is admitted to the plan.').waitFor();
+    await scorecards.getByText('Interpol').waitFor();
+    await checkPage(page, 'coordinator-dashboard-done');
+
+    // The ICT focal point can now report on it (what they do next, through the api).
+    const commitmentId = (await activate.getByRole('link', { name: ICT_COMMITMENT }).getAttribute('href'))!.split('/').at(-1)!;
+    const report = await api.graphql(
+      'mutation ($input: ReportProgressInput!) { reportProgress(input: $input) { itemId } }',
+      { input: { commitmentId, period: '2013', percentComplete: 10, narrative: 'Funding agreed for the year.', visibility: 'PUBLIC', evidenceType: 'SELF_REPORTED' } },
+      await tokenFor(dataDir, 'demo-focal-ict@ict.example'),
+    );
+    expect(report.errors).toBeUndefined();
+
+    // Moderate: each comment says where it was posted; hiding needs a reason, said at the field; each action is confirmed there.
+    await jobs.getByRole('link', { name: 'Comments to moderate' }).click();
+    await page.getByRole('heading', { name: 'Moderation', level: 1 }).waitFor();
+    const poster = page.getByRole('listitem').filter({ hasText: 'We made a poster for the hotel staff training' });
+    await poster.getByText(`On the milestone ${TRAINING} of the commitment ${MEMBERS}`).waitFor();
+    const held = page.getByRole('listitem').filter({ hasText: 'Contracts without the clause should be named and shamed.' });
+    await held.getByText('Flagged 3 times').waitFor();
+    await held.getByText('Waiting for approval').waitFor();
+    await checkPage(page, 'coordinator-moderation');
+    await held.getByRole('button', { name: 'Hide' }).click();
+    const reason = held.getByLabel('Reason for hiding');
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`#${await reason.getAttribute('aria-describedby')}`).innerText()).toBe('This field is required.');
+    await reason.fill('Names no one, but invites naming businesses: off topic for the milestone.');
+    await held.getByRole('button', { name: 'Hide' }).click();
+    await held.getByText('Hidden: only its author and the coordinators see it, with your reason.').waitFor();
+    await poster.getByRole('button', { name: 'Approve' }).click();
+    await poster.getByText('Approved: everyone can read this comment now.').waitFor();
+    await checkPage(page, 'coordinator-moderation-done');
+    await page.getByRole('button', { name: 'Refresh the queue' }).click();
+    await page.getByText('Nothing waits for moderation.').waitFor();
+    await page.close();
+  }, 120_000);
+
+  it('does the same jobs on the Netherlands plan in French on a 360-pixel phone', async () => {
+    // A youth of the panel the Netherlands plan admitted posts a comment: it waits for the coordinator.
+    const posted = await api.graphql<{ milestone: { id: string } | null }>('query { plans(country: "NL") { edges { node { commitments(first: 10) { edges { node { milestones { id title } } } } } } } }');
+    const milestoneId = JSON.stringify(posted.data).match(/"id":"([^"]+)","title":"Monitoring report drafted"/)![1]!;
+    const comment = await api.graphql(
+      'mutation ($input: PostCommentInput!) { postComment(input: $input) { comment { status } } }',
+      { input: { milestoneId, text: 'Le rapport devrait parler des jeunes en ligne.' } },
+      await tokenFor(dataDir, 'demo-youth-3@panel.example'),
+    );
+    expect(comment.errors).toBeUndefined();
+
+    const page = await signedInPage(browser, api, 'Netherlands plan coordinator (COORDINATOR)', 360);
+    await speak(page, 'fr');
+    await page.getByRole('link', { name: 'Mon espace' }).click();
+    await page.getByRole('heading', { name: 'Mon espace', level: 1 }).waitFor();
+    const plan = page.getByRole('region', { name: NETHERLANDS });
+    await plan.getByRole('link', { name: '2 engagements proposés à activer' }).waitFor();
+    await plan.getByRole('link', { name: '3 périodes terminées à clôturer (2011, 2012, 2013)' }).waitFor();
+    await plan.getByRole('link', { name: '1 commentaire à modérer' }).waitFor();
+    await checkPage(page, 'coordinator-workspace-fr-phone');
+
+    await plan.getByRole('link', { name: NETHERLANDS }).click();
+    await page.getByRole('heading', { name: NETHERLANDS, level: 1 }).waitFor();
+    await page.getByRole('region', { name: 'Bilans des parties prenantes' }).getByText('Government of the Netherlands').waitFor();
+    const jobs = page.getByRole('region', { name: 'Vos tâches de coordination' });
+    await jobs.getByRole('button', { name: 'Activer' }).first().waitFor();
+    await checkPage(page, 'coordinator-dashboard-fr-phone');
+
+    const research = jobs.getByRole('form', { name: 'Activer Research and assessment, including demand' });
+    await research.getByRole('button', { name: 'Activer' }).click();
+    await research.getByText('« Research and assessment, including demand » est actif : son titulaire peut maintenant déclarer son avancement.').waitFor();
+
+    const close = jobs.getByRole('region', { name: 'Périodes de rapport à clôturer' });
+    await close.getByLabel('Période', { exact: true }).selectOption('2011');
+    await close.getByRole('button', { name: 'Clôturer la période' }).click();
+    await close.getByText('La période 2011 est clôturée.').waitFor();
+    expect(await close.getByLabel('Période', { exact: true }).locator('option').allInnerTexts()).toEqual(['2012', '2013']);
+
+    const admit = jobs.getByRole('region', { name: 'Admettre une partie prenante' });
+    await admit.getByLabel('Partie prenante', { exact: true }).selectOption({ label: 'Paniamor (ONG, CR)' });
+    await admit.getByRole('button', { name: 'Admettre' }).click();
+    await admit.getByText('Paniamor est admise dans le plan.').waitFor();
+    await checkPage(page, 'coordinator-dashboard-fr-phone-done');
+
+    await jobs.getByRole('link', { name: 'Commentaires à modérer' }).click();
+    await page.getByRole('heading', { name: 'Modération', level: 1 }).waitFor();
+    const queued = page.getByRole('listitem').filter({ hasText: 'Le rapport devrait parler des jeunes en ligne.' });
+    await queued.getByText("Sur le jalon Monitoring report drafted de l'engagement Monitor the situation of sexual exploitation of children and adolescents").waitFor();
+    await checkPage(page, 'coordinator-moderation-fr-phone');
+    await queued.getByRole('button', { name: 'Approuver' }).click();
+    await queued.getByText('Approuvé : tout le monde peut maintenant lire ce commentaire.').waitFor();
+    await checkPage(page, 'coordinator-moderation-fr-phone-done');
+    await page.close();
+  }, 120_000);
+
+  it('shows every page of the job in French on a desktop and in English on a phone, accessible and within the screen', async () => {
+    for (const [width, language] of [
+      [1280, 'fr'],
+      [360, 'en'],
+    ] as const) {
+      const page = await signedInPage(browser, api, 'Costa Rica plan coordinator (COORDINATOR)', width);
+      if (language === 'fr') await speak(page, 'fr');
+      const name = `${language}-${width}`;
+      await page.getByRole('link', { name: language === 'fr' ? 'Mon espace' : 'My workspace' }).click();
+      await page.getByRole('region', { name: COSTA_RICA }).getByRole('link').nth(1).waitFor();
+      await checkPage(page, `coordinator-workspace-${name}`);
+      await page.getByRole('region', { name: COSTA_RICA }).getByRole('link', { name: COSTA_RICA }).click();
+      await page.getByRole('region', { name: language === 'fr' ? 'Vos tâches de coordination' : 'Your jobs as coordinator' }).getByRole('link').first().waitFor();
+      await page.getByRole('region', { name: language === 'fr' ? 'Bilans des parties prenantes' : 'Scorecards of the stakeholders' }).waitFor();
+      await checkPage(page, `coordinator-dashboard-${name}`);
+      await page.getByRole('link', { name: language === 'fr' ? 'Commentaires à modérer' : 'Comments to moderate' }).click();
+      await page.getByRole('heading', { name: language === 'fr' ? 'Modération' : 'Moderation', level: 1 }).waitFor();
+      await page.getByRole('button', { name: language === 'fr' ? 'Actualiser la file' : 'Refresh the queue' }).waitFor();
+      await checkPage(page, `coordinator-moderation-${name}`);
+      await page.close();
+    }
+  }, 90_000);
+});

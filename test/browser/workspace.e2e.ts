@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import type { Browser } from 'playwright-core';
+import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
+import { checkPage, demoSeeded, signedInPage } from '../support/axe-all.js';
+import { launchChromium } from '../support/browser.js';
+import { tokenFor } from '../support/tokens.js';
+
+const COSTA_RICA = 'Costa Rica: protecting children in travel and tourism 2010-2013';
+const MEMBERS = "Members implement The Code's six criteria";
+
+/** The workspace as each role's to-do list, on the seeded demo. */
+describe('the workspace of a focal point and of a monitor', () => {
+  let dataDir: string;
+  let api: RunningApi;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dataDir = tempDataDir('npa-browser-workspace-');
+    api = await startApi({ dataDir, env: { SEED_DEMO: 'true', DEMO_LOGIN: 'true' } });
+    await demoSeeded(api, await tokenFor(dataDir, 'demo-youth-4@panel.example'));
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+    if (dataDir) removeDir(dataDir);
+  });
+
+  it('tells a focal point what is overdue, due soon and owed for their stakeholder, per plan', async () => {
+    const page = await signedInPage(browser, api, 'CANATUR focal point (FOCAL_POINT)', 1280);
+    await page.getByRole('link', { name: 'My workspace' }).click();
+    const plan = page.getByRole('region', { name: COSTA_RICA });
+    await plan.getByRole('heading', { name: '2 overdue' }).waitFor();
+    await plan.getByText('Child-protection clause in supplier contracts (criterion 3)').waitFor();
+    await plan.getByRole('heading', { name: '0 due soon' }).waitFor();
+    await plan.getByRole('heading', { name: '1 report owed for an ended period' }).waitFor();
+    await plan.getByRole('listitem').filter({ hasText: 'Report for 2012:' }).getByRole('link', { name: MEMBERS }).waitFor();
+    await checkPage(page, 'workspace-focal-point');
+    await page.close();
+  }, 60_000);
+
+  it('tells a monitor which reports wait for a verdict, with links to their commitments', async () => {
+    const page = await signedInPage(browser, api, 'Paniamor monitor (MONITOR)', 360);
+    await page.getByRole('link', { name: 'My workspace' }).click();
+    const plan = page.getByRole('region', { name: COSTA_RICA });
+    await plan.getByText('1 report waits to be verified or disputed.').waitFor();
+    await plan.getByRole('listitem').filter({ hasText: 'report for 2011' }).getByRole('link', { name: MEMBERS }).click();
+    await page.getByRole('heading', { name: MEMBERS, level: 1 }).waitFor();
+    await page.goBack();
+    await plan.getByText('1 report waits to be verified or disputed.').waitFor();
+    await checkPage(page, 'workspace-monitor-phone');
+    await page.close();
+  }, 60_000);
+});
