@@ -56,6 +56,5 @@ describe('the first screen on the seeded demo', () => {
         onTime: periods.reduce((sum, p) => sum + p.onTime, 0),
       });
     }
-    expect(plans.some(({ node }) => node.summary.reports.owed > 0)).toBe(true);
   }, 40_000);
 });
