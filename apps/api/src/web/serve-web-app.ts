@@ -11,6 +11,7 @@ export const WEB_ROOT = fileURLToPath(new URL('../../../../web/', import.meta.ur
 const API_PATHS = /^\/(graphql|health|metrics|auth)(\/|$)/;
 /** Vite's output whose names carry a hash of their content: a new build gives them new names. */
 const HASHED = /^\/assets\//;
+const FILE = /\.[a-z0-9]{1,8}$/i;
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** The index page names the current hashed files: a browser asks again each time (an unchanged one costs a 304). */
@@ -41,8 +42,9 @@ export function serveWebApp(app: NestExpressApplication, logger: Logger): void {
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || API_PATHS.test(req.path) || !req.accepts('html')) return next();
-    // A file of an earlier build is gone: a 404, not the index page a script or stylesheet could not use.
-    if (HASHED.test(req.path)) return next();
+    // A file of an earlier build is gone, or a file that never was (favicon.ico): a 404, not the index page a
+    // script, stylesheet or image could not use. The app's own addresses have no file extension.
+    if (HASHED.test(req.path) || FILE.test(req.path)) return next();
     res.setHeader('Cache-Control', REVALIDATE);
     res.sendFile(index);
   });
