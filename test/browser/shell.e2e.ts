@@ -139,6 +139,15 @@ describe("the anonymous reader's pages, in English and French, on a phone and a 
       expect(await axeViolations(page)).toEqual([]);
       expect(await horizontalOverflow(page)).toEqual({ overflow: 0, culprits: [] });
 
+      // A page never opened cannot fetch its code: it says so, in words, with a way to try again.
+      await page.getByRole('link', { name: COSTA_RICA }).click();
+      await page.getByRole('heading', { level: 1, name: 'This page could not open' }).waitFor({ timeout: 15_000 });
+      expect(await page.getByRole('alert').innerText()).toMatch(/The platform cannot be reached right now/);
+      await page.getByRole('button', { name: 'Reload the page' }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goBack();
+      await notice.waitFor({ timeout: 15_000 });
+
       api = await startApi({ dataDir, port, env: ENV });
       await page.getByRole('button', { name: 'Try again' }).click();
       await notice.waitFor({ state: 'detached' });
