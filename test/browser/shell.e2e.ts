@@ -117,6 +117,24 @@ describe("the anonymous reader's pages, in English and French, on a phone and a 
     }
   }
 
+  it('fits a 360-pixel phone with a signed-in reader in the header, in both languages', async () => {
+    for (const language of ['en', 'fr'] as const) {
+      const { context, page } = await open(language, 360);
+      try {
+        await page.goto(`${api.url}/sign-in`);
+        await page.locator('#participant').selectOption({ label: 'Costa Rica plan coordinator (COORDINATOR)' });
+        await page.locator('form button[type=submit]').click();
+        await page.getByRole('link', { name: COSTA_RICA }).waitFor();
+        await page.getByText(/Costa Rica plan coordinator/).first().waitFor();
+        await screenshot(page, `shell-signed-in-${language}-360`);
+        expect(await horizontalOverflow(page)).toEqual({ overflow: 0, culprits: [] });
+        expect(await axeViolations(page)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+  }, 60_000);
+
   it('keeps a page already read when the api stops, says so with a way to try again, and recovers', async () => {
     const { context, page } = await open('en', 360);
     try {
