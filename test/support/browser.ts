@@ -26,16 +26,51 @@ export interface AxeViolation {
   readonly nodes: number;
 }
 
+/** The rule sets axe-core checks: WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's own best practices. */
+export const AXE_TAGS: readonly string[] = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/**
+ * Every axe-core violation on the page as it is now, of any impact (minor, moderate, serious, critical), with the
+ * first few offending elements' selectors to find them by.
+ */
+export async function axeViolations(page: Page, tags: readonly string[] = AXE_TAGS): Promise<(AxeViolation & { targets: string[] })[]> {
+  // Evaluated rather than added as an inline <script>, which the api's Content-Security-Policy refuses.
+  if (!(await page.evaluate('typeof globalThis.axe === "object"'))) await page.evaluate(axeSource);
+  return page.evaluate(async (values) => {
+    type Result = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] };
+    const axe = (globalThis as unknown as { axe: { run: (options: unknown) => Promise<Result> } }).axe;
+    const result = await axe.run({ runOnly: { type: 'tag', values } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map((n) => String(n.target.join(' '))) }));
+  }, [...tags]);
+}
+
 /** axe-core's serious and critical violations on the page as it is now (WCAG 2.x A and AA rules). */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  // Evaluated rather than added as an inline <script>, which the api's Content-Security-Policy refuses.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (options: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }> } }).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const violations = await axeViolations(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes }));
+}
+
+/**
+ * How many pixels the page is wider than the window (0 when it fits), and the widest elements that stick out, so a
+ * failure says what to fix.
+ */
+export async function horizontalOverflow(page: Page): Promise<{ overflow: number; culprits: string[] }> {
+  // A string, evaluated in the page: this file is compiled without the DOM's types.
+  return page.evaluate<{ overflow: number; culprits: string[] }>(`(() => {
+    const width = document.documentElement.clientWidth;
+    const overflow = Math.max(0, document.documentElement.scrollWidth - width);
+    const culprits = [];
+    if (overflow > 0) {
+      for (const element of document.body.querySelectorAll('*')) {
+        const box = element.getBoundingClientRect();
+        if (box.right > width + 1 && culprits.length < 5) {
+          const classes = typeof element.className === 'string' && element.className ? '.' + element.className.trim().split(/\\s+/).join('.') : '';
+          culprits.push(element.tagName.toLowerCase() + classes + ' (right edge ' + Math.round(box.right) + ' px)');
+        }
+      }
+    }
+    return { overflow, culprits };
+  })()`);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

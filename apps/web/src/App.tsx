@@ -1,22 +1,76 @@
-import { useState } from 'react';
+import { Component, type ReactNode, Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useNavigate } from 'react-router';
+import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useApolloClient } from '@apollo/client/react';
 import { currentSession, signOut } from './auth';
 import { LANGUAGES, type Language } from './i18n';
+import { Page } from './components/Page';
 import { PlansPage } from './pages/PlansPage';
-import { PlanDashboard } from './pages/PlanDashboard';
-import { SignInPage, SignedInPage } from './pages/SignInPage';
-import { CommitmentPage } from './pages/CommitmentPage';
-import { DiscussionPage } from './pages/DiscussionPage';
-import { ModerationPage } from './pages/ModerationPage';
-import { WorkspacePage } from './pages/WorkspacePage';
+
+// Each page but the first screen is its own chunk, fetched when the reader first goes there (charts come only with the
+// pages that draw them).
+const PlanDashboard = lazy(() => import('./pages/PlanDashboard').then((m) => ({ default: m.PlanDashboard })));
+const ModerationPage = lazy(() => import('./pages/ModerationPage').then((m) => ({ default: m.ModerationPage })));
+const CommitmentPage = lazy(() => import('./pages/CommitmentPage').then((m) => ({ default: m.CommitmentPage })));
+const DiscussionPage = lazy(() => import('./pages/DiscussionPage').then((m) => ({ default: m.DiscussionPage })));
+const WorkspacePage = lazy(() => import('./pages/WorkspacePage').then((m) => ({ default: m.WorkspacePage })));
+const SignInPage = lazy(() => import('./pages/SignInPage').then((m) => ({ default: m.SignInPage })));
+const SignedInPage = lazy(() => import('./pages/SignInPage').then((m) => ({ default: m.SignedInPage })));
+
+function Loading() {
+  const { t } = useTranslation('common');
+  return <p role="status">{t('app.loading')}</p>;
+}
+
+function PageUnavailable({ unreachable }: { unreachable: boolean }) {
+  const { t } = useTranslation('common');
+  return (
+    <Page title={t('app.unavailableTitle')}>
+      <div role="alert" className="notice error-notice">
+        <p className="error">{t(unreachable ? 'query.UNREACHABLE' : 'query.INTERNAL')}</p>
+        <button type="button" onClick={() => window.location.reload()}>
+          {t('query.reload')}
+        </button>
+      </div>
+    </Page>
+  );
+}
+
+/** The browser's words when a page's code could not be fetched (Chromium, Firefox, Safari). */
+const CHUNK_FAILED = /dynamically imported module|importing a module script failed|error loading dynamically|failed to fetch/i;
+
+/**
+ * A page whose code could not be fetched (the connection or the server is down), or that failed to show: said so in
+ * the reader's language, with a way to try again (a reload, which fetches the page's code anew).
+ */
+class PageBoundary extends Component<{ children: ReactNode }, { failed: false | { unreachable: boolean } }> {
+  override state: { failed: false | { unreachable: boolean } } = { failed: false };
+  static getDerivedStateFromError(error: unknown) {
+    return { failed: { unreachable: error instanceof Error && CHUNK_FAILED.test(error.message) } };
+  }
+  override render() {
+    return this.state.failed ? <PageUnavailable unreachable={this.state.failed.unreachable} /> : this.props.children;
+  }
+}
+
+function NotFound() {
+  const { t } = useTranslation('common');
+  return (
+    <Page title={t('app.notFoundTitle')}>
+      <p>{t('app.notFound')}</p>
+      <p>
+        <Link to="/">{t('app.backToPlans')}</Link>
+      </p>
+    </Page>
+  );
+}
 
 export function App() {
   const { t, i18n } = useTranslation();
   const [session, setSession] = useState(currentSession);
   const client = useApolloClient();
   const navigate = useNavigate();
+  const location = useLocation();
 
   const leave = () => {
     signOut();
@@ -49,9 +103,9 @@ export function App() {
           )}
           <label className="language">
             <span>{t('app.language')}</span>
-            <select value={i18n.language} onChange={(event) => void i18n.changeLanguage(event.target.value)}>
+            <select value={i18n.resolvedLanguage ?? i18n.language} onChange={(event) => void i18n.changeLanguage(event.target.value)}>
               {(Object.keys(LANGUAGES) as Language[]).map((code) => (
-                <option key={code} value={code}>
+                <option key={code} value={code} lang={code}>
                   {LANGUAGES[code]}
                 </option>
               ))}
@@ -60,17 +114,22 @@ export function App() {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
-        <Routes>
-          <Route path="/" element={<PlansPage />} />
-          <Route path="/plans/:planId" element={<PlanDashboard />} />
-          <Route path="/plans/:planId/moderation" element={<ModerationPage />} />
-          <Route path="/commitments/:commitmentId" element={<CommitmentPage />} />
-          <Route path="/milestones/:milestoneId" element={<DiscussionPage />} />
-          <Route path="/workspace" element={<WorkspacePage />} />
-          <Route path="/sign-in" element={<SignInPage onSignedIn={setSession} />} />
-          <Route path="/signed-in" element={<SignedInPage onSignedIn={setSession} />} />
-          <Route path="*" element={<p>{t('app.notFound')}</p>} />
-        </Routes>
+        {/* Keyed by the address: every navigation mounts the new page, whose heading takes the focus (components/Page). */}
+        <PageBoundary key={location.pathname}>
+          <Suspense fallback={<Loading />}>
+            <Routes location={location}>
+              <Route path="/" element={<PlansPage />} />
+              <Route path="/plans/:planId" element={<PlanDashboard />} />
+              <Route path="/plans/:planId/moderation" element={<ModerationPage />} />
+              <Route path="/commitments/:commitmentId" element={<CommitmentPage />} />
+              <Route path="/milestones/:milestoneId" element={<DiscussionPage />} />
+              <Route path="/workspace" element={<WorkspacePage />} />
+              <Route path="/sign-in" element={<SignInPage onSignedIn={setSession} />} />
+              <Route path="/signed-in" element={<SignedInPage onSignedIn={setSession} />} />
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </Suspense>
+        </PageBoundary>
       </main>
     </>
   );

@@ -5,15 +5,12 @@ describe('planHealth', () => {
   it('adds overdue milestones across owner kinds and reports on-time reports over owed ones', () => {
     const health = planHealth({
       byOwnerKind: [{ figures: { milestonesOverdue: 2 } }, { figures: { milestonesOverdue: 1 } }],
-      stakeholders: [
-        { scorecard: { compliance: [{ owed: 2, onTime: 1 }, { owed: 1, onTime: 1 }] } },
-        { scorecard: { compliance: [{ owed: 1, onTime: 0 }] } },
-      ],
+      reports: { owed: 4, onTime: 2 },
     });
     expect(health).toEqual({ overdue: 3, compliance: 0.5 });
   });
 
   it('has no compliance figure before any report was owed', () => {
-    expect(planHealth({ byOwnerKind: [], stakeholders: [{ scorecard: { compliance: [] } }] })).toEqual({ overdue: 0, compliance: null });
+    expect(planHealth({ byOwnerKind: [], reports: { owed: 0, onTime: 0 } })).toEqual({ overdue: 0, compliance: null });
   });
 });

@@ -5,20 +5,15 @@ export interface PlanHealth {
   readonly compliance: number | null;
 }
 
+/** What the plans list reads of each plan, in the same request as the list (`summary { byOwnerKind … reports … }`). */
 export interface HealthInput {
   readonly byOwnerKind: readonly { readonly figures: { readonly milestonesOverdue: number } }[];
-  readonly stakeholders: readonly { readonly scorecard: { readonly compliance: readonly { readonly owed: number; readonly onTime: number }[] } }[];
+  /** Reports owed over the closed periods and those on time, over all the plan's stakeholders. */
+  readonly reports: { readonly owed: number; readonly onTime: number };
 }
 
-export function planHealth(plan: HealthInput): PlanHealth {
-  const overdue = plan.byOwnerKind.reduce((sum, group) => sum + group.figures.milestonesOverdue, 0);
-  let owed = 0;
-  let onTime = 0;
-  for (const stakeholder of plan.stakeholders) {
-    for (const period of stakeholder.scorecard.compliance) {
-      owed += period.owed;
-      onTime += period.onTime;
-    }
-  }
+export function planHealth(summary: HealthInput): PlanHealth {
+  const overdue = summary.byOwnerKind.reduce((sum, group) => sum + group.figures.milestonesOverdue, 0);
+  const { owed, onTime } = summary.reports;
   return { overdue, compliance: owed === 0 ? null : onTime / owed };
 }

@@ -71,6 +71,9 @@ class EnvironmentVariables {
   @Matches(/^[A-Za-z0-9._~+/-]+=*$/, { message: 'must be one word of letters, digits and - . _ ~ + / (e.g. openssl rand -hex 32)' })
   METRICS_TOKEN?: string;
 
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(1) @Matches(/^[^\p{Cc}]{1,200}$/u, { message: 'must be one line of at most 200 characters' })
+  OPERATOR_NAME?: string;
+
   @IsOptional() @Transform(emptyToUndefined) @IsString()
   NODE_ENV?: string;
 }
@@ -116,6 +119,8 @@ export interface PlatformConfig {
    * only; with neither, nowhere. A token, when set, is required on the metrics port too.
    */
   readonly metrics: { readonly port: number | undefined; readonly token: string | undefined };
+  /** Who runs this instance (an organisation), shown on the web app's first screen; unset when not configured. */
+  readonly operatorName: string | undefined;
 }
 
 /** Bad configuration: the message is one line naming the variable and why. */
@@ -175,5 +180,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     demoLogin: vars.DEMO_LOGIN === 'true',
     production,
     metrics: { port: vars.METRICS_PORT, token: vars.METRICS_TOKEN },
+    operatorName: vars.OPERATOR_NAME?.trim() || undefined,
   };
 }

@@ -15,6 +15,13 @@ describe('configuration', () => {
       consistencyTimeoutMs: 2000,
     });
     expect(config.dataDir).toMatch(/data$/);
+    expect(config.operatorName).toBeUndefined();
+  });
+
+  it('names who runs the instance from OPERATOR_NAME, on one line', () => {
+    expect(loadConfig({ OPERATOR_NAME: '  ECPAT Costa Rica ' }).operatorName).toBe('ECPAT Costa Rica');
+    expect(loadConfig({ OPERATOR_NAME: '' }).operatorName).toBeUndefined();
+    expect(() => loadConfig({ OPERATOR_NAME: 'two\nlines' })).toThrow(/^Invalid configuration: OPERATOR_NAME must be one line/);
   });
 
   it.each([

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { EventStore } from '#eventstore';
 import type { ProjectionRunner } from '#projections';
 import { EVENT_STORE } from '#application';
-import { PROJECTION_RUNNER } from '#platform';
+import { PLATFORM_CONFIG, type PlatformConfig, PROJECTION_RUNNER } from '#platform';
 import type { ProjectionInfo, ServerInfo } from '../graphql/generated/schema.js';
 import { schemaDir } from '../graphql/graphql-options.js';
 
@@ -16,6 +16,7 @@ export class ServerInfoResolver {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {}
 
   @Query('serverInfo')
@@ -25,6 +26,7 @@ export class ServerInfoResolver {
       version,
       eventStore: this.store.kind,
       headPosition: head?.toString() ?? null,
+      operator: this.config.operatorName ?? null,
       projections: projections.map(
         (p): ProjectionInfo => ({
           name: p.name,

@@ -73,6 +73,23 @@ export class PlanSummaryTrackingResolver {
   byOwnerKind(@Parent() summary: { planId: string }) {
     return this.summaries(summary).byKind.map((group) => ({ kind: group.key, figures: figures(summary, group) }));
   }
+
+  /** Reports owed and on time over the plan's closed periods: its stakeholders' scorecards added up, on the summary's day. */
+  @ResolveField('reports')
+  async reports(@Parent() summary: { planId: string }, @Context() context: GraphQLContext) {
+    const admitted = await loadersFor(context, catalogueOf(summary, this.consistency.reader)).admitted.load(summary.planId);
+    const tracking = trackingOf(summary, this.tracking);
+    const today = todayOf(summary, this.clock.now());
+    let owed = 0;
+    let onTime = 0;
+    for (const stakeholder of admitted) {
+      for (const period of tracking.scorecard(stakeholder.id, summary.planId, today).compliance) {
+        owed += period.owed;
+        onTime += period.onTime;
+      }
+    }
+    return { owed, onTime };
+  }
 }
 
 /** Why a commitment counts as at risk, with the commitment as it stood on the same day. */

@@ -1,17 +1,31 @@
+import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../gql';
 import type { PlanStatus } from '../gql/graphql';
-import { planHealth } from '../health';
+import { type HealthInput, planHealth } from '../health';
 import { formatDate, formatNumber } from '../i18n';
+import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 
+/** Plans per page: each brings its figures (cost ~110 in the api's query-cost limit), so a page stays well under it. */
+export const PLANS_PER_PAGE = 20;
+
+/** The first screen in one request: who runs the instance, and a page of plans each with its health line. */
 const PLANS = graphql(`
-  query Plans($country: String, $status: PlanStatus) {
-    plans(country: $country, status: $status, first: 100) {
+  query Plans($country: String, $status: PlanStatus, $first: Int!, $after: String) {
+    serverInfo {
+      operator
+    }
+    plans(country: $country, status: $status, first: $first, after: $after) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
+        cursor
         node {
           id
           country
@@ -19,28 +33,28 @@ const PLANS = graphql(`
           periodStart
           periodEnd
           status
+          summary {
+            byOwnerKind {
+              kind
+              figures {
+                milestonesOverdue
+              }
+            }
+            reports {
+              owed
+              onTime
+            }
+          }
         }
       }
     }
   }
 `);
 
-const PLAN_HEALTH = graphql(`
-  query PlanHealth($planId: ID!) {
-    plan(id: $planId) {
-      id
-      summary { byOwnerKind { figures { milestonesOverdue } } }
-      stakeholders { id scorecard(planId: $planId) { compliance { owed onTime } } }
-    }
-  }
-`);
-
 /** The plan's one-line health: overdue milestones and reporting compliance, in words (never colour alone). */
-function HealthLine({ planId }: { planId: string }) {
-  const { t, i18n } = useTranslation(['plans', 'common']);
-  const { data } = useQuery(PLAN_HEALTH, { variables: { planId } });
-  if (!data?.plan) return <p className="health">{t('common:app.loading')}</p>;
-  const health = planHealth({ byOwnerKind: data.plan.summary.byOwnerKind, stakeholders: data.plan.stakeholders });
+function HealthLine({ summary }: { summary: HealthInput }) {
+  const { t, i18n } = useTranslation('plans');
+  const health = planHealth(summary);
   return (
     <p className="health">
       <span className={health.overdue > 0 ? 'warn' : 'ok'}>
@@ -55,6 +69,17 @@ function HealthLine({ planId }: { planId: string }) {
   );
 }
 
+/** What the platform is, and who runs this instance (`OPERATOR_NAME` on the api). */
+function About({ operator }: { operator: string | null | undefined }) {
+  const { t } = useTranslation('plans');
+  return (
+    <div className="about">
+      <p>{t('about')}</p>
+      <p className="muted">{operator ? t('operatedBy', { operator }) : t('operatorUnknown')}</p>
+    </div>
+  );
+}
+
 const STATUSES: PlanStatus[] = ['DRAFT', 'ADOPTED', 'CLOSED'];
 
 export function PlansPage() {
@@ -62,7 +87,9 @@ export function PlansPage() {
   const [params, setParams] = useSearchParams();
   const country = params.get('country') ?? '';
   const status = (params.get('status') ?? '') as PlanStatus | '';
-  const { data, loading, error } = useQuery(PLANS, { variables: { country: country || null, status: status || null } });
+  const result = useQuery(PLANS, { variables: { country: country || null, status: status || null, first: PLANS_PER_PAGE, after: null } });
+  const { data, loading, error, refetch, fetchMore } = result;
+  const [more, setMore] = useState(false);
   const setFilter = (name: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
@@ -70,10 +97,16 @@ export function PlansPage() {
     setParams(next, { replace: true });
   };
   const plans = data?.plans.edges.map((edge) => edge.node) ?? [];
+  const showMore = () => {
+    setMore(true);
+    void fetchMore({ variables: { after: data?.plans.pageInfo.endCursor ?? null } })
+      .catch(() => undefined)
+      .finally(() => setMore(false));
+  };
 
   return (
-    <section aria-labelledby="plans-heading">
-      <h1 id="plans-heading">{t('heading')}</h1>
+    <Page title={t('heading')} className="plans-page">
+      <About operator={data?.serverInfo.operator} />
       <form className="filters" aria-label={t('filters')} onSubmit={(event) => event.preventDefault()}>
         <label>
           {t('country')}
@@ -91,27 +124,35 @@ export function PlansPage() {
           </select>
         </label>
       </form>
-      <QueryState loading={loading && !data} error={error}>
+      <QueryState loading={loading} error={error} data={data} refetch={refetch}>
         <p role="status">{t('count', { count: data?.plans.totalCount ?? 0 })}</p>
         {plans.length === 0 ? (
           <p>{t('none')}</p>
         ) : (
           <ul className="plan-list">
             {plans.map((plan) => (
-                <li key={plan.id} className="card">
-                  <h2>
-                    <Link to={`/plans/${plan.id}`}>{plan.title}</Link>
-                  </h2>
-                  <p>
-                    <span className="country">{plan.country}</span> · {t('period', { start: formatDate(plan.periodStart, i18n.language), end: formatDate(plan.periodEnd, i18n.language) })} ·{' '}
-                    <span className={`badge status-${plan.status}`}>{t(`common:status.${plan.status}`)}</span>
-                  </p>
-                  <HealthLine planId={plan.id} />
-                </li>
+              <li key={plan.id} className="card">
+                <h2>
+                  <Link to={`/plans/${plan.id}`}>{plan.title}</Link>
+                </h2>
+                <p>
+                  <span className="country">{plan.country}</span> ·{' '}
+                  {t('period', { start: formatDate(plan.periodStart, i18n.language), end: formatDate(plan.periodEnd, i18n.language) })} ·{' '}
+                  <span className={`badge status-${plan.status}`}>{t(`common:status.${plan.status}`)}</span>
+                </p>
+                <HealthLine summary={plan.summary} />
+              </li>
             ))}
           </ul>
         )}
+        {data?.plans.pageInfo.hasNextPage && (
+          <p>
+            <button type="button" onClick={showMore} disabled={more}>
+              {more ? t('common:app.loading') : t('more', { shown: plans.length, total: data.plans.totalCount })}
+            </button>
+          </p>
+        )}
       </QueryState>
-    </section>
+    </Page>
   );
 }

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { useApolloClient } from '@apollo/client/react';
 import { type Session, signIn } from '../auth';
 import { type OidcSettings, completeSignIn, userManager } from '../oidc';
+import { Page } from '../components/Page';
 
 interface DemoParticipant {
   readonly participantId: string;
@@ -11,9 +12,28 @@ interface DemoParticipant {
   readonly roles: readonly { role: string; scope: string | null }[];
 }
 
+/** Why a sign-in step failed, as a key of the `signIn` namespace: never the server's or the browser's own words. */
+type Failure = 'unreachable' | 'refused' | 'failed';
+
+class Refused extends Error {}
+
 async function json<T>(response: Response): Promise<T> {
-  if (!response.ok) throw new Error(((await response.json().catch(() => ({}))) as { message?: string }).message ?? response.statusText);
+  if (response.status >= 500) throw new TypeError(`answered ${response.status}`);
+  if (!response.ok) throw new Refused(response.statusText);
   return (await response.json()) as T;
+}
+
+/** fetch rejects with a TypeError when the server cannot be reached; `json` does too on a server error. */
+const failureOf = (error: unknown): Failure => (error instanceof TypeError ? 'unreachable' : error instanceof Refused ? 'refused' : 'failed');
+
+function FailureAlert({ failure }: { failure: Failure | undefined }) {
+  const { t } = useTranslation('signIn');
+  if (!failure) return null;
+  return (
+    <p role="alert" className="error">
+      {t(`failure.${failure}`)}
+    </p>
+  );
 }
 
 /** Sign-in: on a demonstration server (DEMO_LOGIN=true), pick one of the registered participants. */
@@ -24,7 +44,8 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
   const [participants, setParticipants] = useState<DemoParticipant[] | 'off' | undefined>();
   const [oidc, setOidc] = useState<OidcSettings | null>(null);
   const [participantId, setParticipantId] = useState('');
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<Failure>();
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     void fetch('/auth/config')
@@ -33,8 +54,14 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
         setOidc(config.oidc);
         return config.demoLogin ? json<DemoParticipant[]>(await fetch('/auth/demo-participants')) : ('off' as const);
       })
-      .then(setParticipants, (e: Error) => setError(e.message));
-  }, []);
+      .then(
+        (found) => {
+          setError(undefined);
+          setParticipants(found);
+        },
+        (e: unknown) => setError(failureOf(e)),
+      );
+  }, [attempt]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -48,21 +75,23 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
       await client.resetStore();
       await navigate('/');
     } catch (e) {
-      setError((e as Error).message);
+      setError(failureOf(e));
     }
   };
 
   return (
-    <section aria-labelledby="sign-in-heading" className="narrow">
-      <h1 id="sign-in-heading">{t('heading')}</h1>
-      {error && (
-        <p role="alert" className="error">
-          {t('failed', { message: error })}
+    <Page title={t('heading')} className="narrow">
+      <FailureAlert failure={error} />
+      {error && participants === undefined && !oidc && (
+        <p>
+          <button type="button" onClick={() => setAttempt((n) => n + 1)}>
+            {t('common:query.retry')}
+          </button>
         </p>
       )}
       {oidc && (
         <p>
-          <button type="button" onClick={() => void userManager(oidc).signinRedirect().catch((e: Error) => setError(e.message))}>
+          <button type="button" onClick={() => void userManager(oidc).signinRedirect().catch((e: unknown) => setError(failureOf(e)))}>
             {t('withProvider')}
           </button>
         </p>
@@ -83,7 +112,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
           <button type="submit">{t('submit')}</button>
         </form>
       )}
-    </section>
+    </Page>
   );
 }
 
@@ -92,7 +121,7 @@ export function SignedInPage({ onSignedIn }: { onSignedIn: (session: Session) =>
   const { t } = useTranslation('signIn');
   const navigate = useNavigate();
   const client = useApolloClient();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<Failure>();
   useEffect(() => {
     completeSignIn().then(
       async (session) => {
@@ -101,14 +130,12 @@ export function SignedInPage({ onSignedIn }: { onSignedIn: (session: Session) =>
         await client.resetStore();
         await navigate('/', { replace: true });
       },
-      (e: Error) => setError(e.message),
+      (e: unknown) => setError(failureOf(e)),
     );
   }, []); // once: the code in this address can be redeemed only once
-  return error ? (
-    <p role="alert" className="error">
-      {t('failed', { message: error })}
-    </p>
-  ) : (
-    <p role="status">{t('completing')}</p>
+  return (
+    <Page title={t('heading')} className="narrow">
+      {error ? <FailureAlert failure={error} /> : <p role="status">{t('completing')}</p>}
+    </Page>
   );
 }
