@@ -38,7 +38,9 @@ export function WriteForm({
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        void onSubmit();
+        const element = event.currentTarget;
+        // A field refused before sending takes the focus, so the reader lands on what to fix.
+        void onSubmit().then(() => element.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       }}
     >
       <Heading id={headingId}>{title}</Heading>
