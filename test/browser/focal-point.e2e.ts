@@ -192,6 +192,8 @@ describe("a focal point's job on the commitment page", () => {
       await trail.getByText("ICT focal point a retiré l'engagement : Le financement passe par le budget national").waitFor();
       await trail.getByText(/ICT focal point a prévu l'étape « Convention de financement signée » pour le 31 mars 2012\./).waitFor();
       await page.getByText('Retiré : Le financement passe par le budget national').waitFor();
+      await page.getByText("Cet engagement a été retiré avant qu'un coordinateur ne l'active : il ne reçoit aucun rapport d'avancement.").waitFor();
+      expect(await page.getByRole('form', { name: "Rapporter l'avancement" }).count()).toBe(0);
       await checkPage(page, 'focal-point-withdrawn-fr-phone');
       await page.setViewportSize({ width: 1280, height: 900 });
       await checkPage(page, 'focal-point-withdrawn-fr');

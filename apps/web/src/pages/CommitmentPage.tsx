@@ -53,6 +53,8 @@ function CommitmentView({ commitment, history, reload }: { commitment: Commitmen
   const atRisk = standingQuery.data ? (risk ?? null) : undefined;
 
   const planClosed = commitment.plan.status === 'CLOSED';
+  // Only a commitment a coordinator activated takes reports (also once completed or withdrawn, for the periods it owes).
+  const activated = commitment.status === 'ACTIVE' || commitment.status === 'COMPLETED' || history.some((entry) => entry.type === 'CommitmentActivated');
   const open = commitment.status === 'PROPOSED' || commitment.status === 'ACTIVE';
   const correct = (id: string) => {
     setPeriod(id);
@@ -83,13 +85,13 @@ function CommitmentView({ commitment, history, reload }: { commitment: Commitmen
       <Standing commitment={commitment} atRisk={atRisk} />
       {planClosed && <p className="notice">{t('planClosed')}</p>}
 
-      <Reports commitment={commitment} rows={rows} monitor={jobs.monitor && !planClosed} contributor={jobs.contributor && !planClosed && commitment.status !== 'PROPOSED'} onCorrect={correct} reload={reloadAll} />
+      <Reports commitment={commitment} rows={rows} monitor={jobs.monitor && !planClosed} contributor={jobs.contributor && !planClosed && activated} onCorrect={correct} reload={reloadAll} />
 
       {jobs.contributor && !planClosed && (
         <section aria-labelledby="report-section-heading" className="workspace">
           <h2 id="report-section-heading">{t('yourReport')}</h2>
-          {commitment.status === 'PROPOSED' ? (
-            <p className="notice">{t('notActiveYet')}</p>
+          {!activated ? (
+            <p className="notice">{t(commitment.status === 'PROPOSED' ? 'notActiveYet' : 'neverActivated')}</p>
           ) : (
             <ReportForm commitment={commitment} periods={offered.length > 0 ? offered : periods} period={period} onPeriod={setPeriod} periodRef={periodRef} reload={reloadAll} />
           )}
