@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { type RunningApi, removeDir } from '../support/api-process.js';
-import { checkPage, seededDemoApi, signedInPage } from '../support/axe-any.js';
+import { checkPage, commitmentId, seededDemoApi, signedInPage } from '../support/axe-any.js';
 import { launchChromium } from '../support/browser.js';
 import { tokenFor } from '../support/tokens.js';
 
@@ -14,10 +14,21 @@ describe("a focal point's job on the commitment page", () => {
   let dataDir: string;
   let api: RunningApi;
   let browser: Browser;
+  let theCode: string;
 
   beforeAll(async () => {
     ({ dataDir, api } = await seededDemoApi('npa-focal-point-'));
     browser = await launchChromium();
+    // The owner's part, before the story: ICT co-owns The Code, so its focal point may report progress on it.
+    theCode = await commitmentId(api, THE_CODE);
+    const stakeholders = await api.graphql<{ stakeholders: { edges: { node: { id: string; name: string } }[] } }>('{ stakeholders(first: 20) { edges { node { id name } } } }');
+    const ict = stakeholders.data!.stakeholders.edges.find((edge) => edge.node.name.startsWith('Instituto Costarricense'))!.node.id;
+    const revised = await api.graphql(
+      'mutation ($input: ReviseCommitmentInput!) { reviseCommitment(input: $input) { version } }',
+      { input: { commitmentId: theCode, reason: 'ICT funds the code with the chamber', coOwnerIds: [ict] } },
+      await tokenFor(dataDir, 'demo-focal-canatur@canatur.example'),
+    );
+    expect(revised.errors).toBeUndefined();
   }, 120_000);
 
   afterAll(async () => {
@@ -157,7 +168,7 @@ describe("a focal point's job on the commitment page", () => {
     }
   }, 120_000);
 
-  it('sees why a proposed commitment takes no report yet, plans its work and withdraws it (French, 360 px)', async () => {
+  it('sees why a proposed commitment takes no report yet, plans its work and withdraws it, then reports as a co-owner (French, 360 px)', async () => {
     const page = await signedInPage(browser, api, 'ICT focal point (FOCAL_POINT)', { width: 360, language: 'fr' });
     try {
       await page.getByRole('link', { name: 'Mon espace' }).click();
@@ -197,9 +208,27 @@ describe("a focal point's job on the commitment page", () => {
       await checkPage(page, 'focal-point-withdrawn-fr-phone');
       await page.setViewportSize({ width: 1280, height: 900 });
       await checkPage(page, 'focal-point-withdrawn-fr');
+
       await page.getByLabel('Langue').selectOption('en');
       await page.getByRole('region', { name: 'Audit trail' }).getByText('ICT focal point withdrew the commitment: Le financement passe par le budget national').waitFor();
       await checkPage(page, 'focal-point-withdrawn');
+
+      // As a co-owner's focal point on The Code (completed since): report progress, but not run the owner's work.
+      await page.getByLabel('Language').selectOption('fr');
+      await page.goto(`${api.url}/commitments/${theCode}`);
+      await page.getByRole('heading', { name: THE_CODE, level: 1 }).waitFor();
+      expect(await page.getByRole('form', { name: /Prévoir une étape|Réviser l'engagement|Confier une tâche|Retirer l'engagement/ }).count()).toBe(0);
+      const report = page.getByRole('form', { name: "Rapporter l'avancement" });
+      await report.getByLabel('Période de rapport').selectOption('2012');
+      await report.getByText('2012 est close : un rapport pour elle compte désormais comme en retard.').waitFor();
+      await report.getByLabel("Pourcentage d'avancement").fill('55');
+      await report.getByLabel('Récit', { exact: true }).fill("L'ICT a financé la formation de 40 hôtels.");
+      await report.getByRole('button', { name: 'Envoyer le rapport' }).click();
+      await report.getByText('Votre rapport est enregistré.').waitFor();
+      const progress = page.getByRole('region', { name: 'Avancement par période de rapport' });
+      await progress.getByRole('heading', { name: '2012', exact: true }).waitFor();
+      await progress.locator('li.report').filter({ hasText: "L'ICT a financé" }).getByText('en retard', { exact: false }).waitFor();
+      await checkPage(page, 'co-owner-reported-fr');
     } finally {
       await page.close();
     }
