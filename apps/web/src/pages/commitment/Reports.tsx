@@ -102,7 +102,7 @@ function ReportItem({
         <dd>{t(`independence.${counts}`)}</dd>
         {report.evidenceLinks.length > 0 && (
           <>
-            <dt>{t('evidenceLinks')}</dt>
+            <dt>{t('evidenceLinksShown')}</dt>
             <dd>
               <ul className="links">
                 {report.evidenceLinks.map((link) => (
