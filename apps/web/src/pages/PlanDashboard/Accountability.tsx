@@ -12,6 +12,7 @@ graphql(`
   fragment AccountabilityFields on ActionPlan {
     id
     summary {
+      reports { owed onTime }
       byOwnerKind {
         kind
         figures {
@@ -76,7 +77,7 @@ function percent(value: number | null | undefined, language: string): string | n
 
 function Figures({ plan }: { plan: AccountabilityFieldsFragment }) {
   const { t, i18n } = useTranslation(['dashboard', 'common']);
-  const health = planHealth({ byOwnerKind: plan.summary.byOwnerKind, stakeholders: plan.stakeholders });
+  const health = planHealth(plan.summary);
   const missing = missingReports(plan.stakeholders);
   const atRisk = uniqueAtRisk(plan.summary.byOwnerKind);
   const compliance = percent(health.compliance, i18n.language);
