@@ -41,7 +41,7 @@ describe("a focal point's job on the commitment page", () => {
     const page: Page = await signedInPage(browser, api, 'CANATUR focal point (FOCAL_POINT)', { width: 1280, language: 'en' });
     try {
       await page.getByRole('link', { name: 'My workspace' }).click();
-      await page.getByRole('link', { name: THE_CODE }).click();
+      await page.getByRole('link', { name: THE_CODE }).first().click();
       await page.getByRole('heading', { name: THE_CODE, level: 1 }).waitFor();
       // Why it is at risk, the period that owed a report and got none, what counts as independently verified.
       await page.getByText('At risk.').waitFor();
@@ -172,7 +172,7 @@ describe("a focal point's job on the commitment page", () => {
     const page = await signedInPage(browser, api, 'ICT focal point (FOCAL_POINT)', { width: 360, language: 'fr' });
     try {
       await page.getByRole('link', { name: 'Mon espace' }).click();
-      await page.getByRole('link', { name: ICT }).click();
+      await page.getByRole('link', { name: ICT }).first().click();
       await page.getByRole('heading', { name: ICT, level: 1 }).waitFor();
       await page.getByText("Cet engagement est proposé : un coordinateur du plan doit l'activer avant qu'il puisse recevoir des rapports d'avancement.").waitFor();
       expect(await page.getByRole('form', { name: "Rapporter l'avancement" }).count()).toBe(0);
