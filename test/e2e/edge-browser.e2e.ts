@@ -72,7 +72,7 @@ describe('the Content-Security-Policy in a browser', () => {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByText(/^Signed in as/).waitFor();
       await page.getByRole('link', { name: 'My workspace' }).click();
-      await page.getByRole('link', { name: 'Moderation queue' }).click();
+      await page.getByRole('link', { name: /comments? to moderate$/ }).click();
       await page.getByRole('heading', { name: 'Moderation', level: 1 }).waitFor();
       expect(await violations()).toEqual([]);
 
