@@ -12,13 +12,8 @@ const swc = [
   },
 ];
 
-/**
- * A test fails on a wrong answer, never on a slow machine: jest's 5 s default is replaced by a bound that only a hung
- * test reaches (property tests replay dozens of runs, and CI shares two cores with a compiler).
- */
 const base = {
   testEnvironment: 'node',
-  testTimeout: 180_000,
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
@@ -29,6 +24,9 @@ const base = {
 };
 
 export default {
+  // A test fails on a wrong answer, never on a slow machine: jest's 5 s default is replaced by a bound that only a hung
+  // test reaches (property tests replay dozens of runs, and CI shares two cores with a compiler). A global option.
+  testTimeout: 180_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/infra/**/*.spec.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e.ts', '<rootDir>/test/**/*.spec.ts'] },
