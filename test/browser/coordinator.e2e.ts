@@ -22,7 +22,7 @@ describe('a plan coordinator, in the app', () => {
     api = await startApi({ dataDir, env: { SEED_DEMO: 'true', DEMO_LOGIN: 'true' } });
     await demoSeeded(api, await tokenFor(dataDir, 'demo-youth-4@panel.example'));
     browser = await launchChromium();
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -116,7 +116,7 @@ describe('a plan coordinator, in the app', () => {
     await page.getByRole('button', { name: 'Refresh the queue' }).click();
     await page.getByText('Nothing waits for moderation.').waitFor();
     await page.close();
-  }, 120_000);
+  });
 
   it('does the same jobs on the Netherlands plan in French on a 360-pixel phone', async () => {
     // A youth of the panel the Netherlands plan admitted posts a comment: it waits for the coordinator.
@@ -171,7 +171,7 @@ describe('a plan coordinator, in the app', () => {
     await queued.getByText('Approuvé : tout le monde peut maintenant lire ce commentaire.').waitFor();
     await checkPage(page, 'coordinator-moderation-fr-phone-done');
     await page.close();
-  }, 120_000);
+  });
 
   it('shows every page of the job in French on a desktop and in English on a phone, accessible and within the screen', async () => {
     for (const [width, language] of [
@@ -194,5 +194,5 @@ describe('a plan coordinator, in the app', () => {
       await checkPage(page, `coordinator-moderation-${name}`);
       await page.close();
     }
-  }, 90_000);
+  });
 });

@@ -29,7 +29,7 @@ describe("a focal point's job on the commitment page", () => {
       await tokenFor(dataDir, 'demo-focal-canatur@canatur.example'),
     );
     expect(revised.errors).toBeUndefined();
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -166,7 +166,7 @@ describe("a focal point's job on the commitment page", () => {
     } finally {
       await page.close();
     }
-  }, 120_000);
+  });
 
   it('sees why a proposed commitment takes no report yet, plans its work and withdraws it, then reports as a co-owner (French, 360 px)', async () => {
     const page = await signedInPage(browser, api, 'ICT focal point (FOCAL_POINT)', { width: 360, language: 'fr' });
@@ -232,5 +232,5 @@ describe("a focal point's job on the commitment page", () => {
     } finally {
       await page.close();
     }
-  }, 90_000);
+  });
 });

@@ -19,7 +19,7 @@ describe("a monitor's job on the commitment page", () => {
     ({ dataDir, api } = await seededDemoApi('npa-monitor-'));
     browser = await launchChromium();
     theCode = await commitmentId(api, THE_CODE);
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -87,7 +87,7 @@ describe("a monitor's job on the commitment page", () => {
     } finally {
       await page.close();
     }
-  }, 120_000);
+  });
 
   it('disputes a new report and verifies the one disputed earlier (French, 360 px)', async () => {
     // The focal point's part: a 2013 report, self-reported.
@@ -133,5 +133,5 @@ describe("a monitor's job on the commitment page", () => {
     } finally {
       await page.close();
     }
-  }, 90_000);
+  });
 });

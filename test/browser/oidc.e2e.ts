@@ -54,7 +54,7 @@ describe('signing in to the web app with an OIDC provider (authorization code wi
     browser = await launchChromium();
     page = await browser.newPage({ locale: 'en-GB' });
     page.setDefaultTimeout(10_000);
-  }, 90_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -84,5 +84,5 @@ describe('signing in to the web app with an OIDC provider (authorization code wi
       return response.json();
     })()`);
     expect(viewer.data.viewer.subject).toBe('analyst-7');
-  }, 60_000);
+  });
 });

@@ -60,7 +60,7 @@ describe("the anonymous reader's pages, in English and French, on a phone and a 
     api = await startApi({ dataDir, port, env: ENV });
     await seeded(api);
     browser = await launchChromium();
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -133,7 +133,7 @@ describe("the anonymous reader's pages, in English and French, on a phone and a 
         await context.close();
       }
     }
-  }, 60_000);
+  });
 
   it('keeps a page already read when the api stops, says so with a way to try again, and recovers', async () => {
     const { context, page } = await open('en', 360);
@@ -184,7 +184,7 @@ describe("the anonymous reader's pages, in English and French, on a phone and a 
     } finally {
       await context.close();
     }
-  }, 120_000);
+  });
 
   it('serves the built app compressed, its hashed files cached as immutable and its index page revalidated', async () => {
     const index = await fetch(api.url, { headers: { accept: 'text/html', 'accept-encoding': 'br, gzip' } });
@@ -214,5 +214,5 @@ describe("the anonymous reader's pages, in English and French, on a phone and a 
     const gone = await fetch(`${api.url}/assets/index-0ld8u1ld.js`, { headers: { accept: '*/*' } });
     expect(gone.status).toBe(404);
     await gone.arrayBuffer();
-  }, 30_000);
+  });
 });

@@ -55,7 +55,7 @@ describe('the web app in a real browser, on the seeded demo', () => {
 
   beforeAll(async () => {
     ({ dataDir, api, browser, page } = await openSeededDemo('npa-browser-'));
-  }, 120_000);
+  });
 
   afterAll(() => closeSeededDemo({ dataDir, api, browser }));
 
@@ -78,7 +78,7 @@ describe('the web app in a real browser, on the seeded demo', () => {
     expect(first).toMatch(/Milestone|Task|Commitment/);
     await page.getByRole('table').filter({ hasText: 'Owner' }).waitFor();
     await expectAccessible('plan-dashboard');
-  }, 60_000);
+  });
 
   it('shows the dashboard as the plan stood on an earlier date', async () => {
     const url = new URL(page.url());
@@ -87,7 +87,7 @@ describe('the web app in a real browser, on the seeded demo', () => {
     await page.getByText('Showing the plan as it stood on 30 June 2011.').waitFor();
     await page.getByRole('heading', { name: COSTA_RICA, level: 1 }).waitFor();
     await expectAccessible('plan-dashboard-as-of');
-  }, 30_000);
+  });
 
   it('speaks French, with dates and numbers in French', async () => {
     await page.goto(api.url);
@@ -97,7 +97,7 @@ describe('the web app in a real browser, on the seeded demo', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     await expectAccessible('plans-fr');
     await page.getByLabel('Langue').selectOption('en');
-  }, 30_000);
+  });
 
   it('fits a 360-pixel-wide phone screen, page after page', async () => {
     const phone = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'en-GB' });
@@ -122,7 +122,7 @@ describe('the web app in a real browser, on the seeded demo', () => {
     } finally {
       await phone.close();
     }
-  }, 60_000);
+  });
 
   it('takes a reader from the plans to a plan with the keyboard alone', async () => {
     await page.goto(api.url);
@@ -135,7 +135,7 @@ describe('the web app in a real browser, on the seeded demo', () => {
     expect(focused).toBe(COSTA_RICA);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: COSTA_RICA, level: 1 }).waitFor();
-  }, 30_000);
+  });
 
   it('signs in as a demo participant with DEMO_LOGIN, using only the keyboard', async () => {
     await page.goto(`${api.url}/sign-in`);
@@ -146,7 +146,7 @@ describe('the web app in a real browser, on the seeded demo', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.getByText('Signed in as ECPAT analyst').waitFor();
-  }, 30_000);
+  });
 });
 
 describe('the stories of the people who use it, on the seeded demo', () => {
@@ -159,7 +159,7 @@ describe('the stories of the people who use it, on the seeded demo', () => {
 
   beforeAll(async () => {
     ({ dataDir, api, browser, page } = await openSeededDemo('npa-browser-stories-'));
-  }, 120_000);
+  });
 
   afterAll(() => closeSeededDemo({ dataDir, api, browser }));
 
@@ -238,7 +238,7 @@ describe('the stories of the people who use it, on the seeded demo', () => {
     const after = await page.getByRole('row', { name: /^Private sector/ }).innerText();
     expect(after).toMatch(/\t0$/); // no longer at risk
     await signOut();
-  }, 90_000);
+  });
 
   it('lets a youth participant comment with a phone number and see the redacted text, pending', async () => {
     await signInAs('Colibrí (YOUTH)');
@@ -256,7 +256,7 @@ describe('the stories of the people who use it, on the seeded demo', () => {
     expect(await mine.innerText()).toContain('Waiting for a moderator');
     await expectAccessible('youth-discussion');
     await signOut();
-  }, 60_000);
+  });
 
   it('lets a coordinator approve it, after which an anonymous visitor sees it under the pseudonym', async () => {
     await signInAs('Costa Rica plan coordinator (COORDINATOR)');
@@ -278,7 +278,7 @@ describe('the stories of the people who use it, on the seeded demo', () => {
     expect(await visible.innerText()).not.toContain('Waiting for a moderator');
     await page.getByText('Sign in to add a comment.').waitFor();
     await expectAccessible('discussion-public');
-  }, 60_000);
+  });
 });
 
 describe('the demo sign-in when DEMO_LOGIN is off', () => {
@@ -294,5 +294,5 @@ describe('the demo sign-in when DEMO_LOGIN is off', () => {
       await api.stop();
       removeDir(dataDir);
     }
-  }, 60_000);
+  });
 });

@@ -19,7 +19,7 @@ describe('the workspace of a focal point and of a monitor', () => {
     api = await startApi({ dataDir, env: { SEED_DEMO: 'true', DEMO_LOGIN: 'true' } });
     await demoSeeded(api, await tokenFor(dataDir, 'demo-youth-4@panel.example'));
     browser = await launchChromium();
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -38,7 +38,7 @@ describe('the workspace of a focal point and of a monitor', () => {
     await plan.getByRole('listitem').filter({ hasText: 'Report for 2012:' }).getByRole('link', { name: MEMBERS }).waitFor();
     await checkPage(page, 'workspace-focal-point');
     await page.close();
-  }, 60_000);
+  });
 
   it('tells a monitor which reports wait for a verdict, with links to their commitments', async () => {
     const page = await signedInPage(browser, api, 'Paniamor monitor (MONITOR)', 360);
@@ -51,5 +51,5 @@ describe('the workspace of a focal point and of a monitor', () => {
     await plan.getByText('1 report waits to be verified or disputed.').waitFor();
     await checkPage(page, 'workspace-monitor-phone');
     await page.close();
-  }, 60_000);
+  });
 });

@@ -19,7 +19,7 @@ describe('a youth participant, in the app', () => {
     api = await startApi({ dataDir, env: { SEED_DEMO: 'true', DEMO_LOGIN: 'true' } });
     await demoSeeded(api, await tokenFor(dataDir, 'demo-youth-4@panel.example'));
     browser = await launchChromium();
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -85,7 +85,7 @@ describe('a youth participant, in the app', () => {
     await mine.getByRole('listitem').filter({ hasText: 'Could the training include young staff' }).getByText('Withdrawn by you').waitFor();
     await checkPage(page, 'youth-workspace-after');
     await page.close();
-  }, 120_000);
+  });
 
   it('is not offered the comment form nor flagging on a plan their panel has not joined', async () => {
     const page = await signedInPage(browser, api, 'Ibis (YOUTH)', 1280);
@@ -101,7 +101,7 @@ describe('a youth participant, in the app', () => {
     expect(await page.getByRole('button', { name: 'Flag for a coordinator' }).count()).toBe(0);
     await checkPage(page, 'youth-other-panel');
     await page.close();
-  }, 60_000);
+  });
 
   it('does the same in French on a 360-pixel phone: sees a hidden comment with its reason, comments and withdraws', async () => {
     const page = await signedInPage(browser, api, 'Quetzal (YOUTH)', 360);
@@ -130,7 +130,7 @@ describe('a youth participant, in the app', () => {
     await mine.getByRole('listitem').filter({ hasText: 'Le rapport pourrait écouter des jeunes' }).getByText('Retiré par vous').waitFor();
     await checkPage(page, 'youth-workspace-fr-phone-after');
     await page.close();
-  }, 90_000);
+  });
 
   it('shows every page of the job in French on a desktop and in English on a phone, accessible and within the screen', async () => {
     for (const [width, language] of [
@@ -151,5 +151,5 @@ describe('a youth participant, in the app', () => {
       await checkPage(page, `youth-discussion-${name}`);
       await page.close();
     }
-  }, 90_000);
+  });
 });

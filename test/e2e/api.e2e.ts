@@ -25,7 +25,7 @@ describe('the api on the embedded default', () => {
     const token = await cli('token', '--sub', ADMIN);
     expect(token.code).toBe(0);
     adminToken = token.stdout.trim();
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await api?.stop();
@@ -161,7 +161,7 @@ describe('the api on the embedded default', () => {
     expect(lines.find((l) => l.type === 'RoleGranted' && l.actor === admin.data!.viewer.participantId)).toBeDefined();
     expect(tail.stdout).not.toContain(ADMIN);
     expect(lines.find((l) => l.type === 'RoleGranted' && l.actor.startsWith('cli:'))).toBeDefined();
-  }, 60_000); // three CLI processes start one after another: seconds each on a busy machine
+  });
 
   it('shuts down cleanly on SIGTERM', async () => {
     const code = await api.stop('SIGTERM');
@@ -174,7 +174,7 @@ describe('query limits', () => {
   let api: RunningApi;
   beforeAll(async () => {
     api = await startApi({ env: { GRAPHQL_MAX_DEPTH: '2', GRAPHQL_MAX_COST: '40', BODY_LIMIT: '2kb' } });
-  }, 60_000);
+  });
   afterAll(async () => {
     await api?.stop();
     removeDir(api.dataDir);
@@ -258,5 +258,5 @@ describe('a read model that cannot project an event', () => {
       await api.stop();
       removeDir(dataDir);
     }
-  }, 60_000);
+  });
 });

@@ -67,7 +67,7 @@ describe('comment safeguards, on the embedded store', () => {
     for (const title of ['First consultation', 'Second consultation']) {
       milestones.push((await run<{ scheduleMilestone: { itemId: string } }>(FOCAL, 'scheduleMilestone', { commitmentId, title, dueDate: '2026-06-30' }, 'itemId')).scheduleMilestone.itemId);
     }
-  }, 90_000);
+  });
 
   afterAll(async () => {
     await api?.stop();

@@ -77,7 +77,7 @@ describe.each([
     // The youth panel has not joined the plan yet: youth may not comment.
     expect((await as(YOUTH, POST, { input: { milestoneId, text: 'Hello' } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     await ok(COORDINATOR, 'mutation ($input: AdmitStakeholderInput!) { admitStakeholder(input: $input) { version } }', { input: { planId, stakeholderId: panel } });
-  }, 90_000);
+  });
 
   afterAll(async () => {
     await api?.stop();

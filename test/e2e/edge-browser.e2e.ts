@@ -44,7 +44,7 @@ describe('the Content-Security-Policy in a browser', () => {
     api = await startApi({ dataDir, env: { SEED_DEMO: 'true', DEMO_LOGIN: 'true' } });
     await seeded(api);
     browser = await launchChromium();
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -83,7 +83,7 @@ describe('the Content-Security-Policy in a browser', () => {
     } finally {
       await page.close();
     }
-  }, 90_000);
+  });
 
   it('lets the GraphiQL page run its inline script and query the api, and nothing more', async () => {
     const page = await browser.newPage();
@@ -112,5 +112,5 @@ describe('the Content-Security-Policy in a browser', () => {
     } finally {
       await page.close();
     }
-  }, 60_000);
+  });
 });

@@ -71,7 +71,7 @@ describe('the edge, outside production (as in development and tests)', () => {
   const metricsToken = randomBytes(32).toString('base64url');
   beforeAll(async () => {
     api = await startApi({ env: { METRICS_TOKEN: metricsToken } });
-  }, 60_000);
+  });
   afterAll(async () => {
     await api?.stop();
     removeDir(api.dataDir);
@@ -160,7 +160,7 @@ describe('the edge in production (NODE_ENV=production), /metrics on METRICS_PORT
     metricsPort = await freePort();
     // startApi listens on HOST=127.0.0.1: the demo sign-in is allowed there, even in production.
     api = await startApi({ env: { NODE_ENV: 'production', DEMO_LOGIN: 'true', METRICS_PORT: String(metricsPort), METRICS_TOKEN: metricsToken } });
-  }, 60_000);
+  });
   afterAll(async () => {
     await api?.stop();
     removeDir(api.dataDir);
@@ -192,7 +192,7 @@ describe('the edge in production (NODE_ENV=production), /metrics on METRICS_PORT
       const res = await post(api.url, JSON.stringify(body));
       expect([res.status, new Set(codes(res.body))]).toEqual([400, new Set(['BAD_USER_INPUT'])]);
     }
-  }, 30_000);
+  });
 
   it('serves /metrics on METRICS_PORT to the token only, and never on the main port', async () => {
     const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
@@ -231,7 +231,7 @@ describe('/metrics on METRICS_PORT without a token', () => {
       await api.stop();
       removeDir(api.dataDir);
     }
-  }, 60_000);
+  });
 });
 
 describe('an OIDC provider’s tokens, with neither METRICS_PORT nor METRICS_TOKEN', () => {
@@ -252,7 +252,7 @@ describe('an OIDC provider’s tokens, with neither METRICS_PORT nor METRICS_TOK
       return (expires ? jwt.setExpirationTime('5m') : jwt).sign(privateKey);
     };
     api = await startApi({ env: { AUTH_ISSUER: issuer, AUTH_AUDIENCE: audience, AUTH_JWKS_URL: jwksUrl, AUTH_WEB_CLIENT_ID: 'npa-web', METRICS_TOKEN: '', METRICS_PORT: '' } });
-  }, 60_000);
+  });
   afterAll(async () => {
     await api?.stop();
     removeDir(api.dataDir);
@@ -312,7 +312,7 @@ describe('configurations the api refuses at start-up, with one line saying why',
     const { code, output } = await startUp(env);
     expect(code).toBe(1);
     expect(output.trim().split('\n')).toEqual([expect.stringMatching(message)]);
-  }, 40_000);
+  });
 
   it('a METRICS_PORT already taken', async () => {
     const taken = createTcpServer();
@@ -325,5 +325,5 @@ describe('configurations the api refuses at start-up, with one line saying why',
     } finally {
       await new Promise((resolve) => taken.close(resolve));
     }
-  }, 40_000);
+  });
 });

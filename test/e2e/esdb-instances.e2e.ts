@@ -32,7 +32,7 @@ describe('two api instances on one EventStoreDB', () => {
     reader = await startApi({ dataDir: dataDirs[1], env });
     admin = await tokenSignedWith(SECRET, ADMIN);
     person = await tokenSignedWith(SECRET, PERSON);
-  }, 90_000);
+  });
 
   afterAll(async () => {
     await writer?.stop();

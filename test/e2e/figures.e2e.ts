@@ -78,7 +78,7 @@ describe('figures a coalition can stand behind', () => {
     early = await commit('Train prosecutors', '2010-12-31', [coOwnerId]);
     silent = await commit('Map referral mechanisms', '2011-12-31');
     for (const commitmentId of [early, silent]) await done(COORDINATOR, 'activateCommitment', { commitmentId });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await api?.stop();

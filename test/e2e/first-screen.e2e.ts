@@ -21,7 +21,7 @@ describe('the first screen on the seeded demo', () => {
   beforeAll(async () => {
     dataDir = tempDataDir('npa-first-screen-');
     api = await startApi({ dataDir, env: { SEED_DEMO: 'true', OPERATOR_NAME: 'ECPAT International' } });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await api?.stop();
@@ -58,5 +58,5 @@ describe('the first screen on the seeded demo', () => {
         onTime: periods.reduce((sum, p) => sum + p.onTime, 0),
       });
     }
-  }, 40_000);
+  });
 });

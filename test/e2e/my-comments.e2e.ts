@@ -37,7 +37,7 @@ describe('a participant follows their own comments, on the seeded demo', () => {
       if (tries > 240) throw new Error(`the demo's comments were not seeded: ${JSON.stringify(res)}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-  }, 90_000);
+  });
 
   afterAll(async () => {
     await api?.stop();
@@ -59,7 +59,7 @@ describe('a participant follows their own comments, on the seeded demo', () => {
     expect(quetzal[0]!.hiddenReason).toBeTruthy();
 
     expect((await ok<Mine>(ANONYMOUS, MINE)).myComments).toEqual([]);
-  }, 30_000);
+  });
 
   it('says which comments of a discussion are the reader’s own', async () => {
     const milestoneId = (await ok<Mine>(COLIBRI, MINE)).myComments[0]!.milestone!.id;
@@ -79,5 +79,5 @@ describe('a participant follows their own comments, on the seeded demo', () => {
     ]);
     const anonymous = await read(ANONYMOUS);
     expect(anonymous.milestone.comments.edges.every((e) => !e.node.mine)).toBe(true);
-  }, 30_000);
+  });
 });

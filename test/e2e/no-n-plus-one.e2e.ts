@@ -71,7 +71,7 @@ describe('a plan with 200 commitments', () => {
     }
     const head = await app.get<EventStore>(EVENT_STORE).headPosition();
     expect(await app.get<ProjectionRunner>(PROJECTION_RUNNER).waitFor(head!, 30_000)).toBe(true);
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await app?.close();

@@ -31,7 +31,7 @@ describe('plans, stakeholders and commitments through the api', () => {
     await ok(ADMIN, register, { input: { subject: COORDINATOR, displayName: 'National committee secretariat', kind: 'ADULT' } });
     await ok(ADMIN, register, { input: { subject: FOCAL, displayName: 'Ministry of Justice focal point', kind: 'ADULT' } });
     await ok(ADMIN, register, { input: { subject: OUTSIDER, displayName: 'Outsider', kind: 'ADULT' } });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await api?.stop();

@@ -118,7 +118,7 @@ describe('progress reports: narrative, evidence links and verification note at t
       if (r.judged === 'verify') await mutate(MONITOR, 'verifyProgressReport', 'VerifyProgressReportInput', { commitmentId, reportId, note: r.note });
       else await mutate(MONITOR, 'disputeProgressReport', 'DisputeProgressReportInput', { commitmentId, reportId, reason: r.note });
     }
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await api?.stop();

@@ -57,7 +57,7 @@ describe('a reporting cycle through the api', () => {
       input: { planId, thematicAreaCode: 'PREV', ownerId, title: "Implement The Code's six criteria", description: 'Six criteria', target: { indicator: 'criteria implemented', unit: 'criteria', baseline: 0, targetValue: 6 } },
     })).makeCommitment.commitment.id;
     await ok(COORDINATOR, `mutation ($input: CommitmentLifecycleInput!) { activateCommitment(input: $input) { version } }`, { input: { commitmentId } });
-  }, 90_000);
+  });
 
   afterAll(async () => {
     await api?.stop();

@@ -219,7 +219,7 @@ describe('authorization: every mutation for every role', () => {
       (await as<{ participant: { personalData: unknown } | null }>(role, 'query ($id: ID!) { participant(id: $id) { personalData { erased } } }', { id: f.youthParticipant })).data?.participant?.personalData ?? null;
     const readers = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, (await personalData(role)) !== null] as const)));
     expect(readers).toEqual({ anonymous: false, admin: true, coordinator: false, otherCoordinator: false, focalPoint: false, coOwnerFocalPoint: false, otherFocalPoint: false, monitor: false, youth: true });
-  }, 60_000);
+  });
 
   it.each(Object.entries(MATRIX))('%s: allowed exactly for its roles, and a refusal writes nothing', async (mutation, row) => {
     const outcome: Record<string, string> = {};
@@ -244,6 +244,6 @@ describe('authorization: every mutation for every role', () => {
       }),
     );
     expect(seen).toEqual(expected);
-  }, 60_000);
+  });
 
 });

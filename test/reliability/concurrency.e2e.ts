@@ -64,7 +64,7 @@ describe('concurrent mutations', () => {
     expect(codes.filter((c) => c === 'CONFLICT')).toHaveLength(CONCURRENT - 1);
     const history = await ok<{ history: { type: string }[] }>(FOCAL, 'query ($id: ID!) { history(id: $id) { type } }', { id: target!.id });
     expect(history.history.filter((e) => e.type === 'CommitmentRevised')).toHaveLength(1);
-  }, 60_000);
+  });
 
   it(`records ${CONCURRENT} simultaneous progress reports on different commitments, all of them`, async () => {
     const outcomes = await Promise.all(
@@ -79,5 +79,5 @@ describe('concurrent mutations', () => {
       const read = await ok<{ commitment: { progressReports: { period: string }[] } }>(FOCAL, 'query ($id: ID!) { commitment(id: $id) { progressReports { period } } }', { id: commitment.id });
       expect(read.commitment.progressReports).toEqual([{ period: '2025' }]);
     }
-  }, 60_000);
+  });
 });

@@ -89,7 +89,7 @@ describe.each([
       });
       commitmentIds.push(made.makeCommitment.commitment.id);
     }
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await api?.stop();

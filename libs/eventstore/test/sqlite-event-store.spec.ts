@@ -79,7 +79,7 @@ describe('sqlite event store', () => {
       Array.from({ length: 20 }, (_, n) => n),
     );
     await store.close();
-  }, 60_000);
+  });
 
   it('loses no acknowledged append when the writing process is killed', async () => {
     const acked: string[] = [];
@@ -104,7 +104,7 @@ describe('sqlite event store', () => {
     const stored = new Set((await store.readAll()).map((e) => e.id));
     expect(acked.filter((id) => !stored.has(id))).toEqual([]);
     await store.close();
-  }, 60_000);
+  });
 
   it('refuses appends after close with an unavailable error', async () => {
     const store = SqliteEventStore.open({ path });

@@ -86,5 +86,5 @@ describe('projection runner killed mid-run', () => {
     readModels.close();
     await store.close();
     expect(readFile(readModelsPath)).toEqual({ checkpoint: positions.at(-1), total: TOTAL, rows: TOTAL, distinct: TOTAL, last: Number(positions.at(-1)) });
-  }, 60_000);
+  });
 });
