@@ -24,4 +24,11 @@ function configOrExit(): PlatformConfig {
 const config = configOrExit();
 const builder = startBuildThread(config, SERVICE);
 const { serve } = await import('./serve.js');
-await serve(config, SERVICE, builder);
+try {
+  await serve(config, SERVICE, builder);
+} catch (error) {
+  // A configuration found wrong only once the stores are open (DEMO_DATE against the log): one line, then exit.
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}

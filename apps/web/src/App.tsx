@@ -6,6 +6,7 @@ import { currentSession, signOut } from './auth';
 import { LANGUAGES, type Language } from './i18n';
 import { Page } from './components/Page';
 import { PlansPage } from './pages/PlansPage';
+import { DemoCalendarNotice } from './platform-date';
 
 // Each page but the first screen is its own chunk, fetched when the reader first goes there (charts come only with the
 // pages that draw them).
@@ -112,6 +113,7 @@ export function App() {
             </select>
           </label>
         </nav>
+        <DemoCalendarNotice />
       </header>
       <main id="main" tabIndex={-1}>
         {/* Keyed by the address: every navigation mounts the new page, whose heading takes the focus (components/Page). */}

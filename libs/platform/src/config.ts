@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { resolve } from 'node:path';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
@@ -64,6 +64,10 @@ class EnvironmentVariables {
   @IsOptional() @Transform(emptyToUndefined) @IsIn(['true', 'false'], { message: 'must be true or false' })
   DEMO_LOGIN?: string;
 
+  @IsOptional() @Transform(emptyToUndefined) @IsISO8601({ strict: true, strictSeparator: true }, { message: 'must be a date such as 2013-12-10' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date such as 2013-12-10' })
+  DEMO_DATE?: string;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535)
   METRICS_PORT?: number;
 
@@ -121,6 +125,11 @@ export interface PlatformConfig {
   readonly metrics: { readonly port: number | undefined; readonly token: string | undefined };
   /** Who runs this instance (an organisation), shown on the web app's first screen; unset when not configured. */
   readonly operatorName: string | undefined;
+  /**
+   * A demonstration on its own calendar: the platform's clock starts on this day (YYYY-MM-DD) and runs on from there,
+   * so the demo's due dates fall around its present. Unset: the real calendar.
+   */
+  readonly demoDate: string | undefined;
 }
 
 /** Bad configuration: the message is one line naming the variable and why. */
@@ -149,6 +158,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
   }
   if (vars.DEMO_LOGIN === 'true' && (oidc.every(Boolean) || (vars.EVENTSTORE_URL && vars.EVENTSTORE_URL !== 'memory:'))) {
     throw new ConfigError('Invalid configuration: DEMO_LOGIN is for demos on the embedded store; it cannot be combined with OIDC or EVENTSTORE_URL');
+  }
+  if (vars.DEMO_DATE && vars.EVENTSTORE_URL && vars.EVENTSTORE_URL !== 'memory:') {
+    throw new ConfigError('Invalid configuration: DEMO_DATE puts a demonstration on its own calendar; it is for the embedded store, not EVENTSTORE_URL');
   }
   const production = vars.NODE_ENV === 'production';
   const host = vars.HOST ?? '0.0.0.0';
@@ -181,5 +193,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     production,
     metrics: { port: vars.METRICS_PORT, token: vars.METRICS_TOKEN },
     operatorName: vars.OPERATOR_NAME?.trim() || undefined,
+    demoDate: vars.DEMO_DATE,
   };
 }

@@ -4,6 +4,7 @@ export * from './tokens.js';
 export * from './event-store-factory.js';
 export * from './read-models.js';
 export * from './platform.js';
+export * from './platform-clock.js';
 export * from './auth/dev-secret.js';
 export * from './auth/dev-token.js';
 export * from './auth/token-verifier.js';

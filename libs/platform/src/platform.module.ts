@@ -25,14 +25,13 @@ import type { ReadModelStore } from '#projections';
 import type { PlatformConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { openPlatform, type Platform, type PlatformOptions } from './platform.js';
+import { openPlatformClock } from './platform-clock.js';
 import { LOGGER, PLATFORM, PLATFORM_CONFIG, PROJECTION_RUNNER, READ_MODELS } from './tokens.js';
 
 export interface PlatformModuleOptions extends PlatformOptions {
   /** Start the projection runner (and the bootstrap admin) with the application; the api does, most CLI commands don't. */
   readonly runProjections: boolean;
 }
-
-const systemClock: Clock = { now: () => new Date() };
 
 /** Starts the read models with the application and closes every store after the HTTP server has stopped. */
 @Injectable()
@@ -87,7 +86,7 @@ export class PlatformModule {
         { provide: EVENT_STORE, inject: [PLATFORM], useFactory: (platform: Platform) => platform.store },
         { provide: READ_MODELS, inject: [PLATFORM], useFactory: (platform: Platform) => platform.readModels },
         { provide: PROJECTION_RUNNER, inject: [PLATFORM], useFactory: (platform: Platform) => platform.runner },
-        { provide: CLOCK, useValue: systemClock },
+        { provide: CLOCK, inject: [PLATFORM], useFactory: (platform: Platform) => openPlatformClock(config, platform.store) },
         { provide: GRANTS, inject: [READ_MODELS], useFactory: (readModels: ReadModelStore) => new SqliteGrantsReader(readModels.db) },
         {
           provide: PARTICIPANTS,

@@ -1,8 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { EVENT_STORE, seedDemo } from '#application';
+import { CLOCK, type Clock, DemoCalendarError, EVENT_STORE, seedDemo } from '#application';
 import type { EventStore } from '#eventstore';
-import type { Logger, PlatformConfig } from '#platform';
+import { ConfigError, type Logger, type PlatformConfig } from '#platform';
 
 /**
  * With SEED_DEMO=true, seeds the demo plans (idempotent). With `ifEmpty` (`npm start` passes
@@ -12,7 +12,9 @@ import type { Logger, PlatformConfig } from '#platform';
 export async function offerDemo(app: INestApplication, config: PlatformConfig, logger: Logger, ifEmpty = false): Promise<void> {
   const empty = async () => (await app.get<EventStore>(EVENT_STORE).headPosition()) === undefined;
   if (config.seedDemo || (ifEmpty && (await empty()))) {
-    const report = await seedDemo(app.get(CommandBus), app.get<EventStore>(EVENT_STORE), 'system', new Date());
+    const report = await seedDemo(app.get(CommandBus), app.get<EventStore>(EVENT_STORE), 'system', app.get<Clock>(CLOCK).now()).catch((error: unknown) => {
+      throw error instanceof DemoCalendarError ? new ConfigError(`Invalid configuration: ${error.message}`) : error;
+    });
     logger.info({ ...report, position: report.position?.toString() ?? null }, 'demo plans seeded');
     return;
   }

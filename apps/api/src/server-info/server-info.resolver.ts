@@ -3,7 +3,7 @@ import { Query, Resolver } from '@nestjs/graphql';
 import { readFileSync } from 'node:fs';
 import type { EventStore } from '#eventstore';
 import type { ProjectionRunner } from '#projections';
-import { EVENT_STORE } from '#application';
+import { CLOCK, type Clock, EVENT_STORE } from '#application';
 import { PLATFORM_CONFIG, type PlatformConfig, PROJECTION_RUNNER } from '#platform';
 import type { ProjectionInfo, ServerInfo } from '../graphql/generated/schema.js';
 import { schemaDir } from '../graphql/graphql-options.js';
@@ -17,6 +17,7 @@ export class ServerInfoResolver {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Query('serverInfo')
@@ -27,6 +28,8 @@ export class ServerInfoResolver {
       eventStore: this.store.kind,
       headPosition: head?.toString() ?? null,
       operator: this.config.operatorName ?? null,
+      today: this.clock.now().toISOString().slice(0, 10),
+      demoDate: this.config.demoDate ?? null,
       projections: projections.map(
         (p): ProjectionInfo => ({
           name: p.name,

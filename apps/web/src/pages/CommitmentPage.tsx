@@ -13,7 +13,7 @@ import { ReportForm } from './commitment/ReportForm';
 import { Reports } from './commitment/Reports';
 import { defaultPeriod, jobsOf, periodRows, standingByPeriod, startedPeriods } from './commitment/rules';
 import { Work } from './commitment/Work';
-import { today } from './commitment/WriteForm';
+import { usePlatformToday } from '../platform-date';
 
 /** Whether the commitment is at risk by the api's rule, and why (expected against reported). */
 function Standing({ commitment, atRisk }: { commitment: Commitment; atRisk: { expectedPercent: number; reportedPercent?: number | null } | null | undefined }) {
@@ -41,9 +41,12 @@ function CommitmentView({ commitment, history, reload }: { commitment: Commitmen
   const reloadAll = () => Promise.all([reload(), standingQuery.refetch()]);
 
   const periods = commitment.plan.reportingPeriods;
-  const offered = startedPeriods(periods, today());
+  const today = usePlatformToday();
+  const offered = startedPeriods(periods, today);
   const reported = new Set(standingByPeriod(commitment.progressReports).keys());
-  const [period, setPeriod] = useState(() => defaultPeriod(periods, reported, today()) ?? '');
+  // The period the reader chose, else the one the form starts on (reckoned from the platform's date once it is known).
+  const [chosen, setPeriod] = useState<string | null>(null);
+  const period = chosen ?? defaultPeriod(periods, reported, today) ?? '';
   const periodRef = useRef<HTMLSelectElement>(null);
   const missing = new Set(
     standingQuery.data?.stakeholder?.scorecard.compliance.filter((c) => c.missing.some((m) => m.commitment.id === commitment.id)).map((c) => c.period) ?? [],

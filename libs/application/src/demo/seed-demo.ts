@@ -23,6 +23,14 @@ export interface SeedReport {
   readonly position: bigint | undefined;
 }
 
+/** The platform's date falls inside the demo's history, which would put events in its future. */
+export class DemoCalendarError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DemoCalendarError';
+  }
+}
+
 const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** One dated step of the demo's history; `run` receives the ids created so far. */
@@ -125,6 +133,11 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
     }
   }
   steps.sort((a, b) => a.on.localeCompare(b.on));
+  const historyEnds = [steps.at(-1)?.on ?? today, ...DEMO_COMMENTS.map((comment) => comment.on)].reduce((a, b) => (a > b ? a : b));
+  if (historyEnds > today) {
+    // Nothing is recorded in the platform's future: a demonstration's calendar starts once the demo's history is over.
+    throw new DemoCalendarError(`The demo's history runs to ${historyEnds}, after the platform's date ${today}: set DEMO_DATE on or after ${historyEnds}`);
+  }
 
   const ids = new Map<string, string>();
   let position: bigint | undefined;

@@ -7,7 +7,8 @@ import { Field } from '../../components/Field';
 import { QueryState } from '../../components/QueryState';
 import { FormOutcome, useForm } from '../../forms';
 import { formatDate } from '../../i18n';
-import { localToday, notYetAdmitted, periodsToClose } from '../../jobs';
+import { notYetAdmitted, periodsToClose } from '../../jobs';
+import { usePlatformToday } from '../../platform-date';
 
 const JOBS = graphql(`
   query CoordinatorJobs($planId: ID!) {
@@ -131,7 +132,8 @@ function ClosePeriodSection({
   const { t } = useTranslation('dashboard');
   const form = useForm();
   const [close] = useMutation(CLOSE_PERIOD, { refetchQueries: ['PlanAccountability'] });
-  const open = periodsToClose(periods, localToday());
+  const today = usePlatformToday();
+  const open = periodsToClose(periods, today);
   const [period, setPeriod] = useState('');
   const chosen = open.some((p) => p.id === period) ? period : (open[0]?.id ?? '');
   const submit = (event?: FormEvent) => {

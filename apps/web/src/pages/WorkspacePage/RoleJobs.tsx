@@ -4,7 +4,8 @@ import { Link } from 'react-router';
 import { graphql } from '../../gql';
 import { QueryState } from '../../components/QueryState';
 import { formatDate } from '../../i18n';
-import { localToday, missingReports, periodsToClose, waitingForVerdict } from '../../jobs';
+import { missingReports, periodsToClose, waitingForVerdict } from '../../jobs';
+import { usePlatformToday } from '../../platform-date';
 import { CommentState, WithdrawButton } from '../DiscussionPage';
 import { formatPosted } from '../ModerationPage';
 
@@ -162,7 +163,8 @@ function CoordinatorPlan({ planId }: { planId: string }) {
   const { t } = useTranslation('workspace');
   const { data, loading, error } = useQuery(COORDINATOR_JOBS, { variables: { planId }, fetchPolicy: 'cache-and-network' });
   const headingId = `coordinating-${planId}`;
-  const toClose = periodsToClose(data?.plan?.reportingPeriods ?? [], localToday());
+  const today = usePlatformToday();
+  const toClose = periodsToClose(data?.plan?.reportingPeriods ?? [], today);
   return (
     <section aria-labelledby={headingId} className="card">
       <h3 id={headingId}>{data?.plan ? <Link to={`/plans/${planId}`}>{data.plan.title}</Link> : t('plan')}</h3>

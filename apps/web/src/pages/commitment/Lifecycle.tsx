@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 import { useForm } from '../../forms';
 import { type Commitment, COMPLETE_COMMITMENT, REVISE, WITHDRAW } from './queries';
-import { commandOn, today, WriteForm } from './WriteForm';
+import { commandOn, WriteForm } from './WriteForm';
+import { usePlatformToday } from '../../platform-date';
 
 type Reload = () => Promise<unknown>;
 
@@ -56,7 +57,9 @@ function Complete({ commitment, reload }: { commitment: Commitment; reload: Relo
   const { t } = useTranslation(['commitment', 'errors']);
   const form = useForm();
   const [complete] = useMutation(COMPLETE_COMMITMENT);
-  const [completedOn, setCompletedOn] = useState(today());
+  const today = usePlatformToday();
+  const [chosenOn, setCompletedOn] = useState<string | null>(null);
+  const completedOn = chosenOn ?? today;
   const submit = async () => {
     if (!completedOn) return form.refuse({ completedOn: t('errors:field.required') });
     if (await form.run(() => complete({ variables: { input: { ...commandOn(commitment), completedOn } } }), t('commitmentCompleted'))) await reload();
@@ -64,7 +67,7 @@ function Complete({ commitment, reload }: { commitment: Commitment; reload: Relo
   return (
     <WriteForm title={t('completeCommitment')} form={form} onSubmit={submit} reload={reload} submit={t('complete')}>
       <Field label={t('completedOn')} error={form.fieldError('completedOn')}>
-        {(props) => <input {...props} type="date" max={today()} value={completedOn} onChange={(e) => setCompletedOn(e.target.value)} />}
+        {(props) => <input {...props} type="date" max={today} value={completedOn} onChange={(e) => setCompletedOn(e.target.value)} />}
       </Field>
     </WriteForm>
   );

@@ -55,8 +55,3 @@ export function WriteForm({
   );
 }
 
-/** Today as YYYY-MM-DD, on the reader's calendar. */
-export function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}

@@ -1,0 +1,32 @@
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { graphql } from './gql';
+import { formatDate } from './i18n';
+import { localToday } from './jobs';
+
+const PLATFORM_DATE = graphql(`
+  query PlatformDate {
+    serverInfo { today demoDate }
+  }
+`);
+
+/**
+ * The platform's date, `YYYY-MM-DD`: the day its deadlines and reporting periods are reckoned from (a demonstration's
+ * own calendar under DEMO_DATE). The reader's calendar stands in until the api has answered.
+ */
+export function usePlatformToday(): string {
+  const { data } = useQuery(PLATFORM_DATE);
+  return data?.serverInfo.today ?? localToday();
+}
+
+/** On a demonstration's calendar, every page says which day it is there. */
+export function DemoCalendarNotice() {
+  const { t, i18n } = useTranslation('common');
+  const { data } = useQuery(PLATFORM_DATE);
+  if (!data?.serverInfo.demoDate) return null;
+  return (
+    <p className="demo-calendar" role="note">
+      {t('app.demoCalendar', { today: formatDate(data.serverInfo.today, i18n.language) })}
+    </p>
+  );
+}
