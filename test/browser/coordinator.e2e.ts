@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
-import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
-import { checkPage, demoSeeded, signedInPage, speak } from '../support/axe-all.js';
-import { launchChromium } from '../support/browser.js';
+import { type RunningApi } from '../support/api-process.js';
+import { checkPage, openDemoApp, signedInPage, speak } from '../support/web-app.js';
 import { tokenFor } from '../support/tokens.js';
 
 const COSTA_RICA = 'Costa Rica: protecting children in travel and tourism 2010-2013';
@@ -16,19 +15,13 @@ describe('a plan coordinator, in the app', () => {
   let dataDir: string;
   let api: RunningApi;
   let browser: Browser;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    dataDir = tempDataDir('npa-browser-coordinator-');
-    api = await startApi({ dataDir, env: { SEED_DEMO: 'true', DEMO_LOGIN: 'true' } });
-    await demoSeeded(api, await tokenFor(dataDir, 'demo-youth-4@panel.example'));
-    browser = await launchChromium();
+    ({ dataDir, api, browser, close } = await openDemoApp('npa-browser-coordinator-'));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-    if (dataDir) removeDir(dataDir);
-  });
+  afterAll(() => close?.());
 
   it('activates the ICT commitment so its focal point can report, closes the ended period, admits a stakeholder and moderates, in English at 1280 px', async () => {
     const page = await signedInPage(browser, api, 'Costa Rica plan coordinator (COORDINATOR)', 1280);

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { type RunningApi, removeDir } from '../support/api-process.js';
-import { checkPage, commitmentId, seededDemoApi, signedInPage } from '../support/axe-any.js';
-import { launchChromium } from '../support/browser.js';
+import { type RunningApi } from '../support/api-process.js';
+import { checkPage, commitmentId, openDemoApp, signedInPage } from '../support/web-app.js';
 import { tokenFor } from '../support/tokens.js';
 
 const THE_CODE = "Members implement The Code's six criteria";
@@ -14,11 +13,11 @@ describe("a focal point's job on the commitment page", () => {
   let dataDir: string;
   let api: RunningApi;
   let browser: Browser;
+  let close: () => Promise<void>;
   let theCode: string;
 
   beforeAll(async () => {
-    ({ dataDir, api } = await seededDemoApi('npa-focal-point-'));
-    browser = await launchChromium();
+    ({ dataDir, api, browser, close } = await openDemoApp('npa-focal-point-'));
     // The owner's part, before the story: ICT co-owns The Code, so its focal point may report progress on it.
     theCode = await commitmentId(api, THE_CODE);
     const stakeholders = await api.graphql<{ stakeholders: { edges: { node: { id: string; name: string } }[] } }>('{ stakeholders(first: 20) { edges { node { id name } } } }');
@@ -31,14 +30,10 @@ describe("a focal point's job on the commitment page", () => {
     expect(revised.errors).toBeUndefined();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-    if (dataDir) removeDir(dataDir);
-  });
+  afterAll(() => close?.());
 
   it('reports for a period the plan accepts, corrects it, runs tasks and milestones and revises and completes the commitment (English, 1280 px)', async () => {
-    const page: Page = await signedInPage(browser, api, 'CANATUR focal point (FOCAL_POINT)', { width: 1280, language: 'en' });
+    const page: Page = await signedInPage(browser, api, 'CANATUR focal point (FOCAL_POINT)', 1280);
     try {
       await page.getByRole('link', { name: 'My workspace' }).click();
       await page.getByRole('link', { name: THE_CODE }).first().click();
@@ -169,7 +164,7 @@ describe("a focal point's job on the commitment page", () => {
   });
 
   it('sees why a proposed commitment takes no report yet, plans its work and withdraws it, then reports as a co-owner (French, 360 px)', async () => {
-    const page = await signedInPage(browser, api, 'ICT focal point (FOCAL_POINT)', { width: 360, language: 'fr' });
+    const page = await signedInPage(browser, api, 'ICT focal point (FOCAL_POINT)', 360, 'fr');
     try {
       await page.getByRole('link', { name: 'Mon espace' }).click();
       await page.getByRole('link', { name: ICT }).first().click();

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
-import { type RunningApi, removeDir } from '../support/api-process.js';
-import { checkPage, commitmentId, seededDemoApi, signedInPage } from '../support/axe-any.js';
-import { launchChromium } from '../support/browser.js';
+import { type RunningApi } from '../support/api-process.js';
+import { checkPage, commitmentId, openDemoApp, signedInPage } from '../support/web-app.js';
 import { tokenFor } from '../support/tokens.js';
 
 const THE_CODE = "Members implement The Code's six criteria";
@@ -13,22 +12,18 @@ describe("a monitor's job on the commitment page", () => {
   let dataDir: string;
   let api: RunningApi;
   let browser: Browser;
+  let close: () => Promise<void>;
   let theCode: string;
 
   beforeAll(async () => {
-    ({ dataDir, api } = await seededDemoApi('npa-monitor-'));
-    browser = await launchChromium();
+    ({ dataDir, api, browser, close } = await openDemoApp('npa-monitor-'));
     theCode = await commitmentId(api, THE_CODE);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-    if (dataDir) removeDir(dataDir);
-  });
+  afterAll(() => close?.());
 
   it('verifies one report and disputes another, with a note and a reason, and reads why each counts (English, 1280 px)', async () => {
-    const page = await signedInPage(browser, api, 'Paniamor monitor (MONITOR)', { width: 1280, language: 'en' });
+    const page = await signedInPage(browser, api, 'Paniamor monitor (MONITOR)', 1280);
     try {
       await page.goto(`${api.url}/commitments/${theCode}`);
       await page.getByRole('heading', { name: THE_CODE, level: 1 }).waitFor();
@@ -99,7 +94,7 @@ describe("a monitor's job on the commitment page", () => {
     );
     expect(sent.errors).toBeUndefined();
 
-    const page = await signedInPage(browser, api, 'Paniamor monitor (MONITOR)', { width: 360, language: 'fr' });
+    const page = await signedInPage(browser, api, 'Paniamor monitor (MONITOR)', 360, 'fr');
     try {
       await page.goto(`${api.url}/commitments/${theCode}`);
       await page.getByRole('heading', { name: THE_CODE, level: 1 }).waitFor();

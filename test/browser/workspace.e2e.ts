@@ -1,31 +1,22 @@
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
-import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
-import { checkPage, demoSeeded, signedInPage } from '../support/axe-all.js';
-import { launchChromium } from '../support/browser.js';
-import { tokenFor } from '../support/tokens.js';
+import { type RunningApi } from '../support/api-process.js';
+import { checkPage, openDemoApp, signedInPage } from '../support/web-app.js';
 
 const COSTA_RICA = 'Costa Rica: protecting children in travel and tourism 2010-2013';
 const MEMBERS = "Members implement The Code's six criteria";
 
 /** The workspace as each role's to-do list, on the seeded demo. */
 describe('the workspace of a focal point and of a monitor', () => {
-  let dataDir: string;
   let api: RunningApi;
   let browser: Browser;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    dataDir = tempDataDir('npa-browser-workspace-');
-    api = await startApi({ dataDir, env: { SEED_DEMO: 'true', DEMO_LOGIN: 'true' } });
-    await demoSeeded(api, await tokenFor(dataDir, 'demo-youth-4@panel.example'));
-    browser = await launchChromium();
+    ({ api, browser, close } = await openDemoApp('npa-browser-workspace-'));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-    if (dataDir) removeDir(dataDir);
-  });
+  afterAll(() => close?.());
 
   it('tells a focal point what is overdue, due soon and owed for their stakeholder, per plan', async () => {
     const page = await signedInPage(browser, api, 'CANATUR focal point (FOCAL_POINT)', 1280);

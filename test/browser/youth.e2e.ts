@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
-import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
-import { checkPage, demoSeeded, signedInPage, speak } from '../support/axe-all.js';
-import { launchChromium } from '../support/browser.js';
+import { type RunningApi } from '../support/api-process.js';
+import { checkPage, openDemoApp, signedInPage, speak } from '../support/web-app.js';
 import { tokenFor } from '../support/tokens.js';
 
 const TRAINING = 'Staff of member hotels trained (criterion 2)';
@@ -13,19 +12,13 @@ describe('a youth participant, in the app', () => {
   let dataDir: string;
   let api: RunningApi;
   let browser: Browser;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    dataDir = tempDataDir('npa-browser-youth-');
-    api = await startApi({ dataDir, env: { SEED_DEMO: 'true', DEMO_LOGIN: 'true' } });
-    await demoSeeded(api, await tokenFor(dataDir, 'demo-youth-4@panel.example'));
-    browser = await launchChromium();
+    ({ dataDir, api, browser, close } = await openDemoApp('npa-browser-youth-'));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-    if (dataDir) removeDir(dataDir);
-  });
+  afterAll(() => close?.());
 
   it('follows their comments from the workspace, flags one, posts one and withdraws it, in English at 1280 px', async () => {
     const page = await signedInPage(browser, api, 'Colibrí (YOUTH)', 1280);

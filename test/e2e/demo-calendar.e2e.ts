@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
-import { checkPage } from '../support/axe-all.js';
+import { checkPage } from '../support/web-app.js';
 import { launchChromium } from '../support/browser.js';
 
 interface Deadlines {

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import type { RunningApi } from './api-process.js';
-import { screenshot } from './browser.js';
+import { type RunningApi, removeDir, startApi, tempDataDir } from './api-process.js';
+import { launchChromium, screenshot } from './browser.js';
+import { tokenFor } from './tokens.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -43,8 +44,33 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   }
 }
 
+/** The api on a fresh DATA_DIR with the demo seeded (to its last comment) and the demo sign-in, and a Chromium. */
+export interface DemoApp {
+  readonly dataDir: string;
+  readonly api: RunningApi;
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function openDemoApp(prefix: string): Promise<DemoApp> {
+  const dataDir = tempDataDir(prefix);
+  const api = await startApi({ dataDir, env: { SEED_DEMO: 'true', DEMO_LOGIN: 'true' } });
+  await demoSeeded(api, await tokenFor(dataDir, 'demo-youth-4@panel.example'));
+  const browser = await launchChromium();
+  return {
+    dataDir,
+    api,
+    browser,
+    async close() {
+      await browser.close();
+      await api.stop();
+      removeDir(dataDir);
+    },
+  };
+}
+
 /** Waits until the demo is seeded: both plans, and the last of its comments (hidden), which the seed writes last. */
-export async function demoSeeded(api: RunningApi, youthToken: string): Promise<void> {
+async function demoSeeded(api: RunningApi, youthToken: string): Promise<void> {
   const deadline = Date.now() + 90_000;
   for (;;) {
     const res = await api.graphql<{ myComments: { status: string }[] }>('{ myComments { status } }', {}, youthToken);
@@ -54,14 +80,27 @@ export async function demoSeeded(api: RunningApi, youthToken: string): Promise<v
   }
 }
 
-/** A browser page at a width, in English, signed in as one of the demo's participants (by the label of the demo sign-in). */
-export async function signedInPage(browser: Browser, api: RunningApi, who: string, width: 1280 | 360): Promise<Page> {
+/** The id of a demo commitment, by its title (a proposed one needs the token of someone who may read it). */
+export async function commitmentId(api: RunningApi, title: string, token?: string): Promise<string> {
+  const res = await api.graphql<{ plans: { edges: { node: { commitments: { edges: { node: { id: string; title: string } }[] } } }[] } }>(
+    '{ plans(first: 5) { edges { node { commitments(first: 10) { edges { node { id title } } } } } } }',
+    {},
+    token,
+  );
+  const found = res.data?.plans.edges.flatMap((plan) => plan.node.commitments.edges).find((edge) => edge.node.title === title);
+  if (!found) throw new Error(`no demo commitment titled ${title}: ${JSON.stringify(res)}`);
+  return found.node.id;
+}
+
+/** A browser page at a width, signed in as one of the demo's participants (by the demo sign-in's label), in a language. */
+export async function signedInPage(browser: Browser, api: RunningApi, who: string, width: 1280 | 360, language: 'en' | 'fr' = 'en'): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: width === 360 ? 740 : 900 }, locale: 'en-GB' });
   page.setDefaultTimeout(10_000);
   await page.goto(`${api.url}/sign-in`);
   await page.getByLabel('Participant').selectOption({ label: who });
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByText(/^Signed in as/).waitFor();
+  if (language !== 'en') await speak(page, language);
   return page;
 }
 
