@@ -16,6 +16,11 @@ export interface FormState {
   fieldError(name: string): string | undefined;
   /** A message of the form's own, before anything is sent (a required field left empty, say). */
   refuse(fields: Readonly<Record<string, string>>): void;
+  /**
+   * Before sending: refuses each of `required` left empty (blank text counts as empty) and each message of `more` that
+   * is set, next to its field; answers whether the form may be sent.
+   */
+  check(required: Readonly<Record<string, string>>, more?: Readonly<Record<string, string | false | undefined>>): boolean;
   reset(): void;
 }
 
@@ -38,6 +43,7 @@ export function useProblemText() {
 /** One form's writes: what it is doing, and what the api said about the last one. */
 export function useForm(): FormState {
   const text = useProblemText();
+  const { t } = useTranslation('errors');
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<MutationProblem>();
   const [local, setLocal] = useState<Readonly<Record<string, string>>>({});
@@ -47,6 +53,11 @@ export function useForm(): FormState {
     setLocal({});
     setDone(undefined);
   }, []);
+  const refuse = (fields: Readonly<Record<string, string>>) => {
+    setDone(undefined);
+    setProblem(undefined);
+    setLocal(fields);
+  };
   const run = async (write: () => Promise<unknown>, success: string): Promise<boolean> => {
     reset();
     setSaving(true);
@@ -67,10 +78,14 @@ export function useForm(): FormState {
     done,
     run,
     fieldError: (name) => local[name] ?? (problem ? text.field(problem, name) : undefined),
-    refuse: (fields) => {
-      setDone(undefined);
-      setProblem(undefined);
-      setLocal(fields);
+    refuse,
+    check: (required, more = {}) => {
+      const refused: Record<string, string> = {};
+      for (const [name, value] of Object.entries(required)) if (!value.trim()) refused[name] = t('field.required');
+      for (const [name, message] of Object.entries(more)) if (message && !refused[name]) refused[name] = message;
+      if (Object.keys(refused).length === 0) return true;
+      refuse(refused);
+      return false;
     },
     reset,
   };

@@ -18,18 +18,12 @@ function Revise({ commitment, reload }: { commitment: Commitment; reload: Reload
   const [dueDate, setDueDate] = useState(commitment.dueDate);
   const [reason, setReason] = useState('');
   const submit = async () => {
-    const refused: Record<string, string> = {};
-    if (!title.trim()) refused['title'] = t('errors:field.required');
-    if (!description.trim()) refused['description'] = t('errors:field.required');
-    if (!dueDate) refused['dueDate'] = t('errors:field.required');
-    if (!reason.trim()) refused['reason'] = t('errors:field.required');
     const changes = {
       ...(title.trim() !== commitment.title ? { title: title.trim() } : {}),
       ...(description.trim() !== commitment.description ? { description: description.trim() } : {}),
       ...(dueDate && dueDate !== commitment.dueDate ? { dueDate } : {}),
     };
-    if (Object.keys(refused).length === 0 && Object.keys(changes).length === 0) refused['title'] = t('nothingChanged');
-    if (Object.keys(refused).length > 0) return form.refuse(refused);
+    if (!form.check({ title, description, dueDate, reason }, { title: Object.keys(changes).length === 0 && t('nothingChanged') })) return;
     if (await form.run(() => revise({ variables: { input: { ...commandOn(commitment), reason: reason.trim(), ...changes } } }), t('revised'))) {
       setReason('');
       await reload();
@@ -61,7 +55,7 @@ function Complete({ commitment, reload }: { commitment: Commitment; reload: Relo
   const [chosenOn, setCompletedOn] = useState<string | null>(null);
   const completedOn = chosenOn ?? today;
   const submit = async () => {
-    if (!completedOn) return form.refuse({ completedOn: t('errors:field.required') });
+    if (!form.check({ completedOn })) return;
     if (await form.run(() => complete({ variables: { input: { ...commandOn(commitment), completedOn } } }), t('commitmentCompleted'))) await reload();
   };
   return (
@@ -79,7 +73,7 @@ function Withdraw({ commitment, reload }: { commitment: Commitment; reload: Relo
   const [withdraw] = useMutation(WITHDRAW);
   const [reason, setReason] = useState('');
   const submit = async () => {
-    if (!reason.trim()) return form.refuse({ reason: t('errors:field.required') });
+    if (!form.check({ reason })) return;
     if (await form.run(() => withdraw({ variables: { input: { ...commandOn(commitment), reason: reason.trim() } } }), t('withdrawn'))) await reload();
   };
   return (

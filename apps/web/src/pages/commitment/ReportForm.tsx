@@ -44,11 +44,7 @@ export function ReportForm({
   const chosen = periods.find((p) => p.id === period);
 
   const submit = async () => {
-    const refused: Record<string, string> = {};
-    if (!period) refused['period'] = t('errors:field.required');
-    if (!narrative.trim()) refused['narrative'] = t('errors:field.required');
-    if (percent === '' && indicator === '') refused['percentComplete'] = t('percentOrValue');
-    if (Object.keys(refused).length > 0) return form.refuse(refused);
+    if (!form.check({ period, narrative }, { percentComplete: percent === '' && indicator === '' && t('percentOrValue') })) return;
     const evidenceLinks = links
       .split(/\s+/)
       .map((link) => link.trim())

@@ -37,10 +37,7 @@ function ScheduleMilestone({ commitment, reload }: { commitment: Commitment; rel
   const [title, setTitle] = useState('');
   const [dueDate, setDueDate] = useState('');
   const submit = async () => {
-    const refused: Record<string, string> = {};
-    if (!title.trim()) refused['title'] = t('errors:field.required');
-    if (!dueDate) refused['dueDate'] = t('errors:field.required');
-    if (Object.keys(refused).length > 0) return form.refuse(refused);
+    if (!form.check({ title, dueDate })) return;
     if (await form.run(() => schedule({ variables: { input: { ...commandOn(commitment), title: title.trim(), dueDate } } }), t('scheduled'))) {
       setTitle('');
       setDueDate('');
@@ -67,11 +64,7 @@ function RescheduleMilestone({ commitment, open, reload }: { commitment: Commitm
   const [dueDate, setDueDate] = useState('');
   const [reason, setReason] = useState('');
   const submit = async () => {
-    const refused: Record<string, string> = {};
-    if (!milestoneId) refused['milestoneId'] = t('errors:field.required');
-    if (!dueDate) refused['dueDate'] = t('errors:field.required');
-    if (!reason.trim()) refused['reason'] = t('errors:field.required');
-    if (Object.keys(refused).length > 0) return form.refuse(refused);
+    if (!form.check({ milestoneId, dueDate, reason })) return;
     if (await form.run(() => reschedule({ variables: { input: { ...commandOn(commitment), milestoneId, dueDate, reason: reason.trim() } } }), t('rescheduled'))) {
       setReason('');
       setDueDate('');
@@ -98,10 +91,7 @@ function Reopen({ title, label, done, send, reload }: { title: string; label: st
   const [id, setId] = useState('');
   const [reason, setReason] = useState('');
   const submit = async () => {
-    const refused: Record<string, string> = {};
-    if (!id) refused['item'] = t('errors:field.required');
-    if (!reason.trim()) refused['reason'] = t('errors:field.required');
-    if (Object.keys(refused).length > 0) return form.refuse(refused);
+    if (!form.check({ item: id, reason })) return;
     if (await form.run(() => send(id, reason.trim()), t('reopened'))) {
       setId('');
       setReason('');
@@ -151,10 +141,7 @@ function AddTask({ commitment, reload }: { commitment: Commitment; reload: Reloa
   const [title, setTitle] = useState('');
   const [dueDate, setDueDate] = useState('');
   const submit = async () => {
-    const refused: Record<string, string> = {};
-    if (!title.trim()) refused['title'] = t('errors:field.required');
-    if (!dueDate) refused['dueDate'] = t('errors:field.required');
-    if (Object.keys(refused).length > 0) return form.refuse(refused);
+    if (!form.check({ title, dueDate })) return;
     if (await form.run(() => add({ variables: { input: { ...commandOn(commitment), title: title.trim(), dueDate } } }), t('taskAdded'))) {
       setTitle('');
       setDueDate('');
@@ -180,10 +167,7 @@ function AssignTask({ commitment, open, reload }: { commitment: Commitment; open
   const [taskId, setTaskId] = useState('');
   const [assigneeId, setAssigneeId] = useState('');
   const submit = async () => {
-    const refused: Record<string, string> = {};
-    if (!taskId) refused['taskId'] = t('errors:field.required');
-    if (!assigneeId) refused['assigneeId'] = t('errors:field.required');
-    if (Object.keys(refused).length > 0) return form.refuse(refused);
+    if (!form.check({ taskId, assigneeId })) return;
     if (await form.run(() => assign({ variables: { input: { ...commandOn(commitment), taskId, assigneeKind: 'STAKEHOLDER', assigneeId } } }), t('taskAssigned'))) {
       setTaskId('');
       await reload();
