@@ -53,7 +53,7 @@ describe('signing in to the web app with an OIDC provider (authorization code wi
     });
     browser = await launchChromium();
     page = await browser.newPage({ locale: 'en-GB' });
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(60_000);
   });
 
   afterAll(async () => {

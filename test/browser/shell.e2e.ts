@@ -71,7 +71,7 @@ describe("the anonymous reader's pages, in English and French, on a phone and a 
   async function open(language: Language, width: number): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ locale: LANGUAGES[language].locale, viewport: { width, height: width < 600 ? 740 : 900 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(60_000);
     return { context, page };
   }
 
@@ -148,7 +148,7 @@ describe("the anonymous reader's pages, in English and French, on a phone and a 
       await api.stop();
       await plans.click();
       const notice = page.getByRole('status').filter({ hasText: 'The platform cannot be reached right now.' });
-      await notice.waitFor({ timeout: 15_000 });
+      await notice.waitFor();
       expect(await notice.innerText()).toMatch(/may be out of date/);
       await page.getByRole('link', { name: COSTA_RICA }).waitFor(); // still what it showed
       await page.getByText(/milestones? overdue/).first().waitFor();
@@ -159,12 +159,12 @@ describe("the anonymous reader's pages, in English and French, on a phone and a 
 
       // A page never opened cannot fetch its code: it says so, in words, with a way to try again.
       await page.getByRole('link', { name: COSTA_RICA }).click();
-      await page.getByRole('heading', { level: 1, name: 'This page could not open' }).waitFor({ timeout: 15_000 });
+      await page.getByRole('heading', { level: 1, name: 'This page could not open' }).waitFor();
       expect(await page.getByRole('alert').innerText()).toMatch(/The platform cannot be reached right now/);
       await page.getByRole('button', { name: 'Reload the page' }).waitFor();
       expect(await axeViolations(page)).toEqual([]);
       await page.goBack();
-      await notice.waitFor({ timeout: 15_000 });
+      await notice.waitFor();
 
       api = await startApi({ dataDir, port, env: ENV });
       await page.getByRole('button', { name: 'Try again' }).click();
@@ -174,13 +174,13 @@ describe("the anonymous reader's pages, in English and French, on a phone and a 
       // The browser loses its connection: the page says so, and asks again by itself once it is back.
       await context.setOffline(true);
       await signIn.click();
-      await page.getByRole('alert').filter({ hasText: 'The platform cannot be reached right now.' }).waitFor({ timeout: 15_000 });
+      await page.getByRole('alert').filter({ hasText: 'The platform cannot be reached right now.' }).waitFor();
       await plans.click();
       const offline = page.getByRole('status').filter({ hasText: 'You are offline.' });
-      await offline.waitFor({ timeout: 15_000 });
+      await offline.waitFor();
       await page.getByRole('link', { name: COSTA_RICA }).waitFor();
       await context.setOffline(false);
-      await offline.waitFor({ state: 'detached', timeout: 15_000 });
+      await offline.waitFor({ state: 'detached' });
     } finally {
       await context.close();
     }

@@ -31,7 +31,7 @@ async function openSeededDemo(prefix: string): Promise<SeededDemo> {
   await seeded(api);
   const browser = await launchChromium();
   const page = await browser.newPage({ locale: 'en-GB' });
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(60_000);
   return { dataDir, api, browser, page };
 }
 
@@ -101,7 +101,7 @@ describe('the web app in a real browser, on the seeded demo', () => {
 
   it('fits a 360-pixel-wide phone screen, page after page', async () => {
     const phone = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'en-GB' });
-    phone.setDefaultTimeout(10_000);
+    phone.setDefaultTimeout(60_000);
     const fits = async (name: string) => {
       expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
       await screenshot(phone, `${name}-phone`);

@@ -53,7 +53,7 @@ describe('the demo on its own calendar (DEMO_DATE)', () => {
         ['fr-FR', 360, 'Une démonstration sur son propre calendrier : ici, nous sommes le 10 décembre 2013.'],
       ] as const) {
         const page = await browser.newPage({ locale, viewport: { width, height: 800 } });
-        page.setDefaultTimeout(15_000);
+        page.setDefaultTimeout(60_000);
         await page.goto(`${api.url}/sign-in`);
         await page.getByRole('note').filter({ hasText: notice }).waitFor();
         await page.getByRole('heading', { level: 1 }).waitFor();

@@ -54,7 +54,7 @@ describe('the Content-Security-Policy in a browser', () => {
 
   it('lets the web app work page after page, anonymous and signed in, with no violation', async () => {
     const page = await browser.newPage({ locale: 'en-GB' });
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(60_000);
     const violations = await watchViolations(page);
     try {
       await page.goto(api.url);
@@ -87,7 +87,7 @@ describe('the Content-Security-Policy in a browser', () => {
 
   it('lets the GraphiQL page run its inline script and query the api, and nothing more', async () => {
     const page = await browser.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(60_000);
     const violations = await watchViolations(page);
     // Stand-ins for GraphiQL's files on its CDN: React renders what the page's inline script asks, with its fetcher.
     const standIns: Record<string, string> = {

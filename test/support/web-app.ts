@@ -95,7 +95,7 @@ export async function commitmentId(api: RunningApi, title: string, token?: strin
 /** A browser page at a width, signed in as one of the demo's participants (by the demo sign-in's label), in a language. */
 export async function signedInPage(browser: Browser, api: RunningApi, who: string, width: 1280 | 360, language: 'en' | 'fr' = 'en'): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: width === 360 ? 740 : 900 }, locale: 'en-GB' });
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(60_000);
   await page.goto(`${api.url}/sign-in`);
   await page.getByLabel('Participant').selectOption({ label: who });
   await page.getByRole('button', { name: 'Sign in' }).click();
