@@ -7,8 +7,11 @@ import { tokenFor } from '../support/tokens.js';
 const THE_CODE = "Members implement The Code's six criteria";
 const CLAUSE = 'Child-protection clause in supplier contracts (criterion 3)';
 const ICT = 'Fund and administer the national Code of Conduct';
+const COSTA_RICA = 'Costa Rica: protecting children in travel and tourism 2010-2013';
+const HOTEL_TRAINING = 'Train the staff of hotels in Guanacaste';
+const TAXI = 'Brief taxi drivers at the airports';
 
-/** A stakeholder's focal point does their whole job on the commitment page, in English on a desktop and in French on a phone. */
+/** A stakeholder's focal point makes commitments on the plan's dashboard and does their whole job on the commitment page, in English on a desktop and in French on a phone. */
 describe("a focal point's job on the commitment page", () => {
   let dataDir: string;
   let api: RunningApi;
@@ -224,6 +227,108 @@ describe("a focal point's job on the commitment page", () => {
       await progress.getByRole('heading', { name: '2012', exact: true }).waitFor();
       await progress.locator('li.report').filter({ hasText: "L'ICT a financé" }).getByText('en retard', { exact: false }).waitFor();
       await checkPage(page, 'co-owner-reported-fr');
+    } finally {
+      await page.close();
+    }
+  });
+  it('makes a commitment for their stakeholder on the plan dashboard, with a co-owner and the default deadline, and opens it (English, 1280 px)', async () => {
+    const page = await signedInPage(browser, api, 'CANATUR focal point (FOCAL_POINT)', 1280);
+    try {
+      await page.getByRole('link', { name: 'My workspace' }).click();
+      await page.getByRole('region', { name: COSTA_RICA }).getByRole('link', { name: 'Make a commitment in this plan' }).click();
+      await page.getByRole('heading', { name: COSTA_RICA, level: 1 }).waitFor();
+      expect(await page.getByRole('region', { name: 'Your jobs as coordinator' }).count()).toBe(0);
+      const make = page.getByRole('region', { name: 'Your jobs as focal point' }).getByRole('form', { name: 'Make a commitment' });
+      await make.getByText('It starts as proposed: a coordinator of the plan must activate it before you can report progress on it.', { exact: false }).waitFor();
+      await make.getByText("Leave the due date empty to take the plan's default deadline, 31 December 2013.").waitFor();
+      expect(await make.getByLabel('Stakeholder making the commitment').inputValue()).not.toBe('');
+      await checkPage(page, 'focal-point-make-commitment');
+
+      // Nothing is sent without a title or a number for the baseline: each message sits next to its field.
+      await make.getByLabel('Thematic area').selectOption({ label: 'Prevention' });
+      await make.getByLabel('Description').fill('Every member hotel in Guanacaste trains its front-desk and security staff to recognise and report exploitation.');
+      await make.getByLabel('Indicator').fill('hotel staff trained');
+      await make.getByLabel('Unit').fill('people');
+      await make.getByLabel('Baseline').fill('none');
+      await make.getByLabel('Target value').fill('400');
+      await make.getByRole('button', { name: 'Make the commitment' }).click();
+      const title = make.getByLabel('Title of the commitment');
+      expect(await title.getAttribute('aria-invalid')).toBe('true');
+      expect(await page.locator(`#${await title.getAttribute('aria-describedby')}`).innerText()).toBe('This field is required.');
+      const baseline = make.getByLabel('Baseline');
+      expect(await page.locator(`#${await baseline.getAttribute('aria-describedby')}`).innerText()).toBe('Enter a number.');
+      await title.fill(HOTEL_TRAINING);
+      await baseline.fill('0');
+      await make.getByLabel('Source reference (optional, such as Agenda for Action 2.i.b)').fill("The Code's criterion 2");
+      await make.getByRole('group', { name: 'Co-owners (optional)' }).getByLabel('Instituto Costarricense de Turismo (ICT)').check();
+      await make.getByRole('button', { name: 'Make the commitment' }).click();
+      await make.getByText(`“${HOTEL_TRAINING}” is made. It is proposed until a coordinator of the plan activates it.`).waitFor();
+      expect(await title.inputValue()).toBe('');
+      await page.getByRole('region', { name: 'Commitments', exact: true }).getByRole('link', { name: HOTEL_TRAINING }).waitFor();
+      await checkPage(page, 'focal-point-commitment-made');
+
+      // The new commitment's page: proposed, its co-owner and the plan's default deadline.
+      await page.getByRole('link', { name: `Open “${HOTEL_TRAINING}”` }).click();
+      await page.getByRole('heading', { name: HOTEL_TRAINING, level: 1 }).waitFor();
+      await page.getByText('This commitment is proposed: a coordinator of the plan must activate it before it can take progress reports.').waitFor();
+      const id = page.url().split('/').at(-1)!;
+      const made = await api.graphql<{ commitment: { status: string; dueDate: string; dueDateInherited: boolean; owner: { name: string }; coOwners: { name: string }[]; target: { baseline: number; targetValue: number } } }>(
+        'query ($id: ID!) { commitment(id: $id) { status dueDate dueDateInherited owner { name } coOwners { name } target { baseline targetValue } } }',
+        { id },
+        await tokenFor(dataDir, 'demo-focal-canatur@canatur.example'),
+      );
+      expect(made.data?.commitment).toEqual({
+        status: 'PROPOSED',
+        dueDate: '2013-12-31',
+        dueDateInherited: true,
+        owner: { name: 'Costa Rican Chamber of Tourism (CANATUR)' },
+        coOwners: [{ name: 'Instituto Costarricense de Turismo (ICT)' }],
+        target: { baseline: 0, targetValue: 400 },
+      });
+      await checkPage(page, 'focal-point-new-commitment');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('makes a commitment with its own due date, which must fall within the plan (French, 360 px)', async () => {
+    const page = await signedInPage(browser, api, 'ICT focal point (FOCAL_POINT)', 360, 'fr');
+    try {
+      await page.getByRole('link', { name: 'Mon espace' }).click();
+      await page.getByRole('region', { name: COSTA_RICA }).getByRole('link', { name: 'Prendre un engagement dans ce plan' }).click();
+      await page.getByRole('heading', { name: COSTA_RICA, level: 1 }).waitFor();
+      const make = page.getByRole('region', { name: 'Vos tâches de point focal' }).getByRole('form', { name: 'Prendre un engagement' });
+      await make.getByText("Il commence à l'état proposé", { exact: false }).waitFor();
+      await checkPage(page, 'focal-point-make-commitment-fr-phone');
+
+      await make.getByLabel('Domaine thématique').selectOption({ label: 'Coordination and cooperation' });
+      await make.getByLabel("Intitulé de l'engagement").fill(TAXI);
+      await make.getByLabel('Description').fill("Les chauffeurs de taxi des aéroports reçoivent une fiche sur le signalement de l'exploitation.");
+      await make.getByLabel('Indicateur').fill('chauffeurs informés');
+      await make.getByLabel('Unité').fill('chauffeurs');
+      await make.getByLabel('Valeur de départ').fill('0');
+      await make.getByLabel('Valeur cible').fill('1 200,5');
+      const due = make.getByLabel('Échéance');
+      await due.fill('2015-06-30');
+      await make.getByRole('button', { name: "Prendre l'engagement" }).click();
+      expect(await due.getAttribute('aria-invalid')).toBe('true');
+      await make.getByText('Choisissez une date dans la période du plan', { exact: false }).waitFor();
+      await due.fill('2013-06-30');
+      await make.getByRole('button', { name: "Prendre l'engagement" }).click();
+      await make.getByText(`« ${TAXI} » est pris. Il reste proposé jusqu'à ce qu'un coordinateur du plan l'active.`).waitFor();
+      await checkPage(page, 'focal-point-commitment-made-fr-phone');
+
+      await page.getByRole('link', { name: `Ouvrir « ${TAXI} »` }).click();
+      await page.getByRole('heading', { name: TAXI, level: 1 }).waitFor();
+      await page.getByText("Cet engagement est proposé : un coordinateur du plan doit l'activer avant qu'il puisse recevoir des rapports d'avancement.").waitFor();
+      const id = page.url().split('/').at(-1)!;
+      const made = await api.graphql<{ commitment: { status: string; dueDate: string; target: { targetValue: number } } }>(
+        'query ($id: ID!) { commitment(id: $id) { status dueDate target { targetValue } } }',
+        { id },
+        await tokenFor(dataDir, 'demo-focal-ict@ict.example'),
+      );
+      expect(made.data?.commitment).toEqual({ status: 'PROPOSED', dueDate: '2013-06-30', target: { targetValue: 1200.5 } });
+      await checkPage(page, 'focal-point-new-commitment-fr-phone');
     } finally {
       await page.close();
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localToday, mayComment, mayFlag, missingReports, notYetAdmitted, periodsToClose, takesPart, uniqueAtRisk, waitingForVerdict } from './jobs';
+import { adoption, focalPointOfAdmitted, isAreaCode, localToday, mayComment, mayFlag, missingReports, notYetAdmitted, parseDecimal, periodsToClose, takesPart, uniqueAtRisk, waitingForVerdict } from './jobs';
 
 const plan = { id: 'plan-cr', status: 'ADOPTED', stakeholders: [{ id: 'canatur' }, { id: 'cr-panel' }] };
 const youthHere = { participantId: 'p1', roles: [{ role: 'YOUTH', scope: 'cr-panel' }] };
@@ -79,5 +79,40 @@ describe('figures behind the dashboard', () => {
 
   it('says today in the reader’s calendar', () => {
     expect(localToday(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
+  });
+});
+
+describe('the plan jobs of a focal point and a coordinator', () => {
+  const admitted = [{ id: 'canatur', name: 'CANATUR' }, { id: 'ict', name: 'ICT' }, { id: 'paniamor', name: 'Paniamor' }];
+
+  it('offers a commitment for the admitted stakeholders the viewer is a focal point of, never for others, nor to an admin or anonymous reader', () => {
+    const focal = { participantId: 'f', roles: [{ role: 'FOCAL_POINT', scope: 'ict' }, { role: 'FOCAL_POINT', scope: 'elsewhere' }, { role: 'MONITOR', scope: 'canatur' }] };
+    expect(focalPointOfAdmitted(focal, admitted)).toEqual([{ id: 'ict', name: 'ICT' }]);
+    expect(focalPointOfAdmitted({ participantId: 'g', roles: [{ role: 'FOCAL_POINT', scope: 'elsewhere' }] }, admitted)).toEqual([]);
+    expect(focalPointOfAdmitted({ participantId: 'a', roles: [{ role: 'ADMIN', scope: null }] }, admitted)).toEqual([]);
+    expect(focalPointOfAdmitted(null, admitted)).toEqual([]);
+    expect(focalPointOfAdmitted({ participantId: null, roles: [{ role: 'FOCAL_POINT', scope: 'ict' }] }, admitted)).toEqual([]);
+  });
+
+  it('says what a plan needs before adoption: a draft with an area is ready, without one needs an area; adopted and closed plans have nothing to adopt', () => {
+    expect(adoption({ status: 'DRAFT', thematicAreas: [] })).toBe('NEEDS_AREA');
+    expect(adoption({ status: 'DRAFT', thematicAreas: [{ code: 'PREV' }] })).toBe('READY');
+    expect(adoption({ status: 'ADOPTED', thematicAreas: [{ code: 'PREV' }] })).toBe('ADOPTED');
+    expect(adoption({ status: 'CLOSED', thematicAreas: [] })).toBe('CLOSED');
+  });
+
+  it('accepts the thematic area codes the api accepts', () => {
+    for (const code of ['PREV', '2.i', 'a-b_c', 'X', 'A2345678901234567890']) expect(isAreaCode(code)).toBe(true);
+    for (const code of ['', '.x', 'two words', 'A23456789012345678901', 'é']) expect(isAreaCode(code)).toBe(false);
+  });
+
+  it('reads numbers typed with a decimal point or comma, and nothing else', () => {
+    expect(parseDecimal('12')).toBe(12);
+    expect(parseDecimal(' 0,5 ')).toBe(0.5);
+    expect(parseDecimal('-3.25')).toBe(-3.25);
+    expect(parseDecimal('1 000')).toBe(1000);
+    expect(parseDecimal('')).toBeUndefined();
+    expect(parseDecimal('12a')).toBeUndefined();
+    expect(parseDecimal('1,2,3')).toBeUndefined();
   });
 });

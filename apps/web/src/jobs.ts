@@ -112,3 +112,34 @@ export function uniqueAtRisk<A extends { readonly commitment: { readonly id: str
   for (const group of groups) for (const item of group.figures.atRiskCommitments) if (!seen.has(item.commitment.id)) seen.set(item.commitment.id, item);
   return [...seen.values()];
 }
+
+/**
+ * The stakeholders the viewer speaks for as a focal point among those the plan admitted, in the plan's order: for whom
+ * they may make a commitment in it.
+ */
+export function focalPointOfAdmitted<S extends { readonly id: string }>(viewer: ViewerRoles | null | undefined, admitted: readonly S[]): S[] {
+  if (!viewer?.participantId) return [];
+  const mine = new Set(viewer.roles.filter((grant) => grant.role === 'FOCAL_POINT' && grant.scope != null).map((grant) => grant.scope!));
+  return admitted.filter((s) => mine.has(s.id));
+}
+
+/** Where a plan stands for its coordinator's adoption: adopt it now, first define a thematic area, or nothing to adopt. */
+export type Adoption = 'READY' | 'NEEDS_AREA' | 'ADOPTED' | 'CLOSED';
+
+export function adoption(plan: { readonly status: string; readonly thematicAreas: readonly unknown[] }): Adoption {
+  if (plan.status === 'CLOSED') return 'CLOSED';
+  if (plan.status !== 'DRAFT') return 'ADOPTED';
+  return plan.thematicAreas.length > 0 ? 'READY' : 'NEEDS_AREA';
+}
+
+/** A thematic area code the api accepts: 1 to 20 letters, digits, dots, dashes or underscores, starting with a letter or digit. */
+export function isAreaCode(code: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$/.test(code);
+}
+
+/** A number typed in a form (a decimal comma allowed), or undefined when it is not one. */
+export function parseDecimal(text: string): number | undefined {
+  const cleaned = text.trim().replace(/\s/g, '').replace(',', '.');
+  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return undefined;
+  return Number(cleaned);
+}

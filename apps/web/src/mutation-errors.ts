@@ -43,6 +43,7 @@ export const RULE_FIELDS: Readonly<Record<string, string>> = {
   'commitment.completed_in_future': 'completedOn',
   'commitment.due_date_required': 'dueDate',
   'commitment.unknown_thematic_area': 'thematicAreaCode',
+  'commitment.owner_not_admitted': 'ownerId',
   'commitment.invalid_target': 'target',
   'commitment.owner_as_co_owner': 'coOwnerIds',
   'commitment.co_owner_not_admitted': 'coOwnerIds',

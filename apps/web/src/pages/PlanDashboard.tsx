@@ -12,6 +12,7 @@ import { Page } from '../components/Page';
 import { useViewer } from '../viewer';
 import { Accountability } from './PlanDashboard/Accountability';
 import { CoordinatorJobs } from './PlanDashboard/CoordinatorJobs';
+import { FocalPointJobs } from './PlanDashboard/MakeCommitment';
 
 graphql(`
   fragment TrackingFiguresFields on TrackingFigures {
@@ -312,6 +313,7 @@ export function PlanDashboard() {
               </p>
             </div>
             {asOf === null && isCoordinatorOf(planId) && <CoordinatorJobs planId={planId} />}
+            {asOf === null && <FocalPointJobs planId={planId} />}
             <Accountability planId={planId} asOf={asOf} />
             <section aria-labelledby="by-area-heading">
               <h2 id="by-area-heading">{t('byArea')}</h2>

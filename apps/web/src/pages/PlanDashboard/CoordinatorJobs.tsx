@@ -9,6 +9,8 @@ import { FormOutcome, useForm } from '../../forms';
 import { formatDate } from '../../i18n';
 import { notYetAdmitted, periodsToClose } from '../../jobs';
 import { usePlatformToday } from '../../platform-date';
+import { AdoptSection, ClosePlanSection, ThematicAreasSection } from './PlanSetup';
+import { RegisterStakeholderSection } from './RegisterStakeholder';
 
 const JOBS = graphql(`
   query CoordinatorJobs($planId: ID!) {
@@ -16,6 +18,7 @@ const JOBS = graphql(`
       id
       version
       status
+      thematicAreas { code title }
       stakeholders { id name }
       reportingPeriods { id start end closed }
       commitments(first: 100, status: PROPOSED) { totalCount edges { node { id title status version dueDate owner { id name } } } }
@@ -69,7 +72,10 @@ function ActivateItem({ commitment, onReload, onActivated }: { commitment: Propo
   );
 }
 
-/** The plan's coordinator: activate proposed commitments, close the reporting periods that have ended, admit stakeholders. */
+/**
+ * The plan's coordinator: adopt a draft, define thematic areas, activate proposed commitments, close the reporting
+ * periods that have ended, register and admit stakeholders, close the plan.
+ */
 export function CoordinatorJobs({ planId }: { planId: string }) {
   const { t, i18n } = useTranslation(['dashboard', 'common']);
   const { data, loading, error, refetch } = useQuery(JOBS, { variables: { planId }, fetchPolicy: 'cache-and-network' });
@@ -81,12 +87,19 @@ export function CoordinatorJobs({ planId }: { planId: string }) {
       <QueryState loading={loading && !data} error={error}>
         {plan && (
           <>
-            <ActivateSection proposed={plan.commitments.edges.map((e) => e.node)} onReload={reload} />
-            <ClosePeriodSection planId={plan.id} version={plan.version} periods={plan.reportingPeriods} language={i18n.language} onReload={reload} />
-            <AdmitSection planId={plan.id} version={plan.version} candidates={notYetAdmitted(data.stakeholders.edges.map((e) => e.node), plan.stakeholders)} onReload={reload} />
+            {/* A closed plan accepts nothing more: only its moderation queue and the word that it is closed stay. */}
+            {plan.status !== 'CLOSED' && <AdoptSection plan={plan} onReload={reload} />}
+            {plan.status !== 'CLOSED' && <ThematicAreasSection plan={plan} onReload={reload} />}
+            {plan.status !== 'CLOSED' && <ActivateSection proposed={plan.commitments.edges.map((e) => e.node)} onReload={reload} />}
+            {plan.status !== 'CLOSED' && <ClosePeriodSection planId={plan.id} version={plan.version} periods={plan.reportingPeriods} language={i18n.language} onReload={reload} />}
+            {plan.status !== 'CLOSED' && <RegisterStakeholderSection onReload={reload} />}
+            {plan.status !== 'CLOSED' && (
+              <AdmitSection planId={plan.id} version={plan.version} candidates={notYetAdmitted(data.stakeholders.edges.map((e) => e.node), plan.stakeholders)} onReload={reload} />
+            )}
             <p>
               <Link to={`/plans/${plan.id}/moderation`}>{t('moderate')}</Link>
             </p>
+            <ClosePlanSection plan={plan} onReload={reload} />
           </>
         )}
       </QueryState>

@@ -55,13 +55,13 @@ export function FocalPointJobs({ stakeholderIds }: { stakeholderIds: readonly st
     <section aria-labelledby="focal-heading">
       <h2 id="focal-heading">{t('focalHeading')}</h2>
       <QueryState loading={loading && !data} error={error}>
-        {plans.length === 0 ? <p>{t('noPlans')}</p> : plans.map((plan) => <FocalPointPlan key={plan.id} planId={plan.id} title={plan.title} stakeholderIds={stakeholderIds} />)}
+        {plans.length === 0 ? <p>{t('noPlans')}</p> : plans.map((plan) => <FocalPointPlan key={plan.id} planId={plan.id} title={plan.title} open={plan.status === 'ADOPTED'} stakeholderIds={stakeholderIds} />)}
       </QueryState>
     </section>
   );
 }
 
-function FocalPointPlan({ planId, title, stakeholderIds }: { planId: string; title: string; stakeholderIds: readonly string[] }) {
+function FocalPointPlan({ planId, title, open, stakeholderIds }: { planId: string; title: string; open: boolean; stakeholderIds: readonly string[] }) {
   const { t, i18n } = useTranslation(['workspace', 'common']);
   const { data, loading, error } = useQuery(FOCAL_POINT_JOBS, { variables: { planId }, fetchPolicy: 'cache-and-network' });
   const mine = new Set(stakeholderIds);
@@ -88,6 +88,11 @@ function FocalPointPlan({ planId, title, stakeholderIds }: { planId: string; tit
       <h3 id={headingId}>
         <Link to={`/plans/${planId}`}>{title}</Link>
       </h3>
+      {open && (
+        <p>
+          <Link to={`/plans/${planId}#focal-point-heading`}>{t('makeCommitment')}</Link>
+        </p>
+      )}
       <QueryState loading={loading && !data} error={error}>
         <h4>{t('overdue', { count: overdue.length })}</h4>
         {overdue.length > 0 && <ul className="plain">{overdue.map(item)}</ul>}
