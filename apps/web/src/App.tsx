@@ -68,13 +68,19 @@ function NotFound() {
   );
 }
 
+/** The Administration page, in the header for administrators only (asked only once someone is signed in). */
+function AdminLink() {
+  const { t } = useTranslation();
+  const { isAdmin } = useViewer();
+  return isAdmin ? <Link to="/admin">{t('nav.admin')}</Link> : null;
+}
+
 export function App() {
   const { t, i18n } = useTranslation();
   const [session, setSession] = useState(currentSession);
   const client = useApolloClient();
   const navigate = useNavigate();
   const location = useLocation();
-  const { isAdmin } = useViewer();
 
   const leave = () => {
     signOut();
@@ -95,7 +101,7 @@ export function App() {
         <nav aria-label={t('app.navigation')}>
           <Link to="/">{t('nav.plans')}</Link>
           {session && <Link to="/workspace">{t('nav.workspace')}</Link>}
-          {session && isAdmin && <Link to="/admin">{t('nav.admin')}</Link>}
+          {session && <AdminLink />}
           {session ? (
             <>
               <span className="signed-in">{t('nav.signedInAs', { name: session.displayName })}</span>
