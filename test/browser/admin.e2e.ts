@@ -177,6 +177,19 @@ describe('the platform administrator, in the app', () => {
     await grant.getByText('Jaguar tient maintenant le rôle : Jeune participant·e de Costa Rican youth panel on tourism.').waitFor();
     await page.getByRole('region', { name: 'Participant·e·s et leurs rôles' }).getByText('Rôles : Jeune participant·e de Costa Rican youth panel on tourism').waitFor();
 
+    // Someone registered elsewhere is opened by their participant id (the api lists no participants); an unknown id is said so.
+    const monitor = ((await (await fetch(`${api.url}/auth/demo-participants`)).json()) as { participantId: string; displayName: string }[]).find((p) => p.displayName === 'Paniamor monitor')!;
+    const open = page.getByRole('form', { name: 'Ouvrir un·e participant·e' });
+    await open.getByLabel('Identifiant de participant·e').fill('00000000-0000-4000-8000-000000000000');
+    await open.getByRole('button', { name: 'Ouvrir' }).click();
+    expect(await messageOf(page, open.getByLabel('Identifiant de participant·e'))).toBe("Aucun·e participant·e n'a cet identifiant.");
+    await open.getByLabel('Identifiant de participant·e').fill(monitor.participantId);
+    await open.getByRole('button', { name: 'Ouvrir' }).click();
+    await open.getByText('La personne figure dans la liste ci-dessus.').waitFor();
+    const listed = page.getByRole('region', { name: 'Participant·e·s et leurs rôles' }).getByRole('listitem').filter({ hasText: 'Paniamor monitor' });
+    await listed.getByText('Rôles : Suivi indépendant de Costa Rica: protecting children in travel and tourism 2010-2013').waitFor();
+    await listed.getByText(/^Identifiant de connexion : demo-monitor@paniamor\.example/).waitFor();
+
     // Erasing oneself while an administrator: said before, refused after.
     const erase = page.getByRole('form', { name: "Effacer les données personnelles d'une personne" });
     await erase.getByLabel('Participant·e', { exact: true }).selectOption({ label: 'Platform administrator (Adulte)' });
