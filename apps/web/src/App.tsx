@@ -7,6 +7,7 @@ import { LANGUAGES, type Language } from './i18n';
 import { Page } from './components/Page';
 import { PlansPage } from './pages/PlansPage';
 import { DemoCalendarNotice } from './platform-date';
+import { useViewer } from './viewer';
 
 // Each page but the first screen is its own chunk, fetched when the reader first goes there (charts come only with the
 // pages that draw them).
@@ -15,6 +16,7 @@ const ModerationPage = lazy(() => import('./pages/ModerationPage').then((m) => (
 const CommitmentPage = lazy(() => import('./pages/CommitmentPage').then((m) => ({ default: m.CommitmentPage })));
 const DiscussionPage = lazy(() => import('./pages/DiscussionPage').then((m) => ({ default: m.DiscussionPage })));
 const WorkspacePage = lazy(() => import('./pages/WorkspacePage').then((m) => ({ default: m.WorkspacePage })));
+const AdminPage = lazy(() => import('./pages/AdminPage').then((m) => ({ default: m.AdminPage })));
 const SignInPage = lazy(() => import('./pages/SignInPage').then((m) => ({ default: m.SignInPage })));
 const SignedInPage = lazy(() => import('./pages/SignInPage').then((m) => ({ default: m.SignedInPage })));
 
@@ -66,6 +68,13 @@ function NotFound() {
   );
 }
 
+/** The Administration page, in the header for administrators only (asked only once someone is signed in). */
+function AdminLink() {
+  const { t } = useTranslation();
+  const { isAdmin } = useViewer();
+  return isAdmin ? <Link to="/admin">{t('nav.admin')}</Link> : null;
+}
+
 export function App() {
   const { t, i18n } = useTranslation();
   const [session, setSession] = useState(currentSession);
@@ -92,6 +101,7 @@ export function App() {
         <nav aria-label={t('app.navigation')}>
           <Link to="/">{t('nav.plans')}</Link>
           {session && <Link to="/workspace">{t('nav.workspace')}</Link>}
+          {session && <AdminLink />}
           {session ? (
             <>
               <span className="signed-in">{t('nav.signedInAs', { name: session.displayName })}</span>
@@ -126,6 +136,7 @@ export function App() {
               <Route path="/commitments/:commitmentId" element={<CommitmentPage />} />
               <Route path="/milestones/:milestoneId" element={<DiscussionPage />} />
               <Route path="/workspace" element={<WorkspacePage />} />
+              <Route path="/admin" element={<AdminPage />} />
               <Route path="/sign-in" element={<SignInPage onSignedIn={setSession} />} />
               <Route path="/signed-in" element={<SignedInPage onSignedIn={setSession} />} />
               <Route path="*" element={<NotFound />} />

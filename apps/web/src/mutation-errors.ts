@@ -50,6 +50,12 @@ export const RULE_FIELDS: Readonly<Record<string, string>> = {
   'comment.invalid_length': 'text',
   'comment.reason_required': 'reason',
   'participant.age_band_mismatch': 'ageBand',
+  'participant.already_registered': 'subject',
+  'participant.erased': 'subject',
+  'participant.sponsor_for_youth_only': 'sponsorStakeholderId',
+  'participant.scope_required': 'scope',
+  'participant.admin_has_no_scope': 'scope',
+  'participant.youth_role': 'role',
 };
 
 export function problemOf(error: unknown): MutationProblem {

@@ -9,11 +9,15 @@ const VIEWER = graphql(`
 
 /** The signed-in participant and what their roles let them do (the api decides; this only chooses what to show). */
 export function useViewer() {
-  const { data } = useQuery(VIEWER);
+  const { data, loading } = useQuery(VIEWER);
   const viewer = data?.viewer ?? null;
   const has = (role: string, scope?: string) => viewer?.roles.some((grant) => grant.role === 'ADMIN' || (grant.role === role && (scope === undefined || grant.scope === scope))) ?? false;
   return {
     viewer,
+    /** Still asking who the reader is. */
+    loading: loading && !data,
+    /** The platform's administrator (ADMIN, unscoped): the Administration page is theirs. */
+    isAdmin: viewer?.roles.some((grant) => grant.role === 'ADMIN') ?? false,
     isFocalPointOf: (stakeholderId: string) => has('FOCAL_POINT', stakeholderId),
     isCoordinatorOf: (planId: string) => has('COORDINATOR', planId),
     focalPointScopes: viewer?.roles.filter((grant) => grant.role === 'FOCAL_POINT').map((grant) => grant.scope!) ?? [],

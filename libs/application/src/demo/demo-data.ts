@@ -269,12 +269,12 @@ export const DEMO_YOUTH: readonly DemoYouth[] = [
   { subject: 'demo-youth-4@panel.example', pseudonym: 'Quetzal', ageBand: '18_24', panel: 'youth-panel' },
 ];
 
-/** Adults who work the demo plans, each with the role the web app's pages are for (`ids`: a demo plan or stakeholder key). */
+/** Adults who work the demo plans and the platform (an administrator), each with the role the web app's pages are for (`ids`: a demo plan or stakeholder key). */
 export interface DemoStaff {
   readonly subject: string;
   readonly displayName: string;
-  readonly role?: 'COORDINATOR' | 'FOCAL_POINT' | 'MONITOR';
-  /** `plan/<key>` or `stakeholder/<key>`. */
+  readonly role?: 'ADMIN' | 'COORDINATOR' | 'FOCAL_POINT' | 'MONITOR';
+  /** `plan/<key>` or `stakeholder/<key>`; none for ADMIN, a platform role. */
   readonly scope?: string;
 }
 
@@ -285,6 +285,7 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
   { subject: 'demo-focal-ict@ict.example', displayName: 'ICT focal point', role: 'FOCAL_POINT', scope: 'stakeholder/cr-ict' },
   { subject: 'demo-monitor@paniamor.example', displayName: 'Paniamor monitor', role: 'MONITOR', scope: 'plan/cr-tourism' },
   { subject: 'demo-analyst@ecpat.example', displayName: 'ECPAT analyst' },
+  { subject: 'demo-admin@secretariat.example', displayName: 'Platform administrator', role: 'ADMIN' },
 ];
 
 /** Comments on the demo's milestones, one in each moderation state. */

@@ -175,14 +175,15 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
     track(await commands.execute(new GrantRoleCommand({ subject: youth.subject, role: 'YOUTH', scope: sponsorId }, operator(`youth/${youth.subject}/role`, '2011-04-01'))));
   }
 
-  // The adults who work the plans: coordinators, focal points, a monitor and an analyst with no role.
+  // The adults who work the plans: coordinators, focal points, a monitor, an analyst with no role, and the platform's administrator.
   for (const staff of DEMO_STAFF) {
     registered(
       await commands.execute(new RegisterParticipantCommand({ subject: staff.subject, displayName: staff.displayName, kind: 'ADULT', ageBand: 'ADULT' }, operator(`staff/${staff.subject}`, '2011-04-01'))),
       staff.subject,
     );
-    if (staff.role && staff.scope) {
-      track(await commands.execute(new GrantRoleCommand({ subject: staff.subject, role: staff.role, scope: ids.get(staff.scope)! }, operator(`staff/${staff.subject}/role`, '2011-04-01'))));
+    if (staff.role) {
+      const scope = staff.scope ? ids.get(staff.scope)! : null;
+      track(await commands.execute(new GrantRoleCommand({ subject: staff.subject, role: staff.role, scope }, operator(`staff/${staff.subject}/role`, '2011-04-01'))));
     }
   }
 
