@@ -1,7 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ForbiddenError, GetParticipantQuery, GetPersonalDataQuery, GRANTS, type GrantsReader } from '#application';
+import { ForbiddenError, GetParticipantQuery, GetPersonalDataQuery, GRANTS, type GrantsReader, PARTICIPANTS, type ParticipantsReader } from '#application';
+import { toConnection } from '../catalogue/connection.js';
+import { pageSize } from '../catalogue/consistency.js';
 import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
 
@@ -11,7 +13,22 @@ export class ParticipantResolver {
   constructor(
     private readonly queries: QueryBus,
     @Inject(GRANTS) private readonly grants: GrantsReader,
+    @Inject(PARTICIPANTS) private readonly participants: ParticipantsReader,
   ) {}
+
+  @Query('participants')
+  participantList(
+    @Args() args: { first?: number; after?: string | null; role?: string | null; scope?: string | null },
+    @Context() context: GraphQLContext,
+  ) {
+    if (!context.viewer) throw new GraphQLError('Sign in to read participants.', { extensions: { code: 'UNAUTHENTICATED' } });
+    const self = context.viewer.participantId;
+    if (self === null || !this.grants.rolesOf(self).some((grant) => grant.role === 'ADMIN')) {
+      throw new ForbiddenError('Only an administrator may list participants.');
+    }
+    const page = this.participants.page({ role: args.role, scope: args.scope }, { first: pageSize(args.first, 50), after: args.after ?? null });
+    return toConnection({ ...page, items: page.items.map((item) => ({ ...item, node: { ...item.node, roles: [...item.node.roles] } })) });
+  }
 
   @Query('participant')
   async participant(@Args('id') id: string, @Context() context: GraphQLContext) {

@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { AgeBand, ParticipantKind, Role, RoleGrant } from '#domain';
+import type { Page, PageRequest } from '../../catalogue/catalogue-views.js';
+import { ValidationError } from '../../errors.js';
 import { SqlQueries } from '../../read-model/sql-queries.js';
-import type { GrantsReader, ParticipantsReader, ParticipantView } from './participant-views.js';
+import type { GrantsReader, ParticipantFilter, ParticipantsReader, ParticipantView } from './participant-views.js';
 
 interface ParticipantRow {
   participant_id: string;
@@ -49,6 +51,26 @@ export class SqliteParticipantsReader implements ParticipantsReader {
       .map((row) => this.view(row)!);
   }
 
+  page(filter: ParticipantFilter, request: PageRequest): Page<ParticipantView> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    if (filter.role) {
+      conditions.push(`participant_id IN (SELECT participant_id FROM role_grants WHERE role = ?${filter.scope ? ' AND scope = ?' : ''})`);
+      params.push(filter.role, ...(filter.scope ? [filter.scope] : []));
+    }
+    const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+    const after = decodeNameCursor(request.after);
+    const rows = this.sql.all<ParticipantRow>(
+      `SELECT * FROM participants${where}${after ? `${where ? ' AND' : ' WHERE'} (display_name, participant_id) > (?, ?)` : ''} ORDER BY display_name, participant_id LIMIT ?`,
+      ...params,
+      ...(after ?? []),
+      request.first + 1,
+    );
+    const total = this.sql.get<{ n: number }>(`SELECT count(*) AS n FROM participants${where}`, ...params)?.n ?? 0;
+    const items = rows.slice(0, request.first).map((row) => ({ cursor: encodeNameCursor(row), node: this.view(row)! }));
+    return { items, hasNextPage: rows.length > request.first, endCursor: items.at(-1)?.cursor ?? null, totalCount: total };
+  }
+
   private view(row: ParticipantRow | undefined): ParticipantView | undefined {
     if (!row) return undefined;
     const grants = this.sql.all<{ role: string; scope: string }>(
@@ -64,4 +86,21 @@ export class SqliteParticipantsReader implements ParticipantsReader {
       roles: grants.map(toGrant),
     };
   }
+}
+
+/** Participants page by display name, then id: the cursor is the last row's pair, opaque to clients. */
+const encodeNameCursor = (row: ParticipantRow): string => Buffer.from(JSON.stringify(['n', row.display_name, row.participant_id])).toString('base64url');
+
+function decodeNameCursor(cursor: string | null): [string, string] | undefined {
+  if (cursor === null) return undefined;
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+  } catch {
+    decoded = undefined;
+  }
+  if (!Array.isArray(decoded) || decoded.length !== 3 || decoded[0] !== 'n' || typeof decoded[1] !== 'string' || typeof decoded[2] !== 'string') {
+    throw new ValidationError('after is not a cursor this API returned', [{ field: 'after', message: 'unknown cursor' }]);
+  }
+  return [decoded[1], decoded[2]];
 }
