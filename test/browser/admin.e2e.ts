@@ -11,7 +11,8 @@ const ADMIN = 'Platform administrator (ADMIN)';
 
 /** The message tied to a control by aria-describedby (what Field shows under it). */
 async function messageOf(page: Page, control: ReturnType<Page['getByLabel']>): Promise<string> {
-  expect(await control.getAttribute('aria-invalid')).toBe('true');
+  // Waits until the control is marked invalid: a refusal from the api comes after the click has returned.
+  await control.and(page.locator('[aria-invalid="true"]')).waitFor();
   return page.locator(`#${await control.getAttribute('aria-describedby')}`).innerText();
 }
 
@@ -175,13 +176,19 @@ describe('the platform administrator, in the app', () => {
     await grant.getByLabel('Panel de jeunes', { exact: true }).selectOption({ label: 'Costa Rican youth panel on tourism (CR)' });
     await grant.getByRole('button', { name: 'Accorder' }).click();
     await grant.getByText('Jaguar tient maintenant le rôle : Jeune participant·e de Costa Rican youth panel on tourism.').waitFor();
-    await page.getByRole('region', { name: 'Participant·e·s et leurs rôles' }).getByText('Rôles : Jeune participant·e de Costa Rican youth panel on tourism').waitFor();
+    const everyone = page.getByRole('region', { name: 'Participant·e·s et leurs rôles' });
+    await everyone.getByRole('listitem').filter({ hasText: 'Jaguar' }).getByText('Rôles : Jeune participant·e de Costa Rican youth panel on tourism').waitFor();
 
-    // Someone registered elsewhere is opened by their participant id (the api lists no participants); an unknown id is said so.
+    // Everyone registered is listed, by display name, with their roles and personal data (the monitor registered by the
+    // demo too); anyone may also be opened by their participant id, and an unknown id is said so.
+    await everyone.getByText(/^Toutes les personnes inscrites, par nom affiché \(\d+ en tout/).waitFor();
+    const names = await everyone.getByRole('listitem').locator('strong').allInnerTexts();
+    expect(names.length).toBeGreaterThan(8);
     const monitor = ((await (await fetch(`${api.url}/auth/demo-participants`)).json()) as { participantId: string; displayName: string }[]).find((p) => p.displayName === 'Paniamor monitor')!;
     const open = page.getByRole('form', { name: 'Ouvrir un·e participant·e' });
     await open.getByLabel('Identifiant de participant·e').fill('00000000-0000-4000-8000-000000000000');
     await open.getByRole('button', { name: 'Ouvrir' }).click();
+    await open.getByText("Aucun·e participant·e n'a cet identifiant.").waitFor();
     expect(await messageOf(page, open.getByLabel('Identifiant de participant·e'))).toBe("Aucun·e participant·e n'a cet identifiant.");
     await open.getByLabel('Identifiant de participant·e').fill(monitor.participantId);
     await open.getByRole('button', { name: 'Ouvrir' }).click();

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -28,6 +28,12 @@ const CHOICES = graphql(`
   query AdminChoices {
     plans(first: 100) { edges { node { id title country status } } }
     stakeholders(first: 100) { edges { node { id name kind country } } }
+  }
+`);
+
+const PARTICIPANTS = graphql(`
+  query AdminParticipants {
+    participants(first: 100) { totalCount edges { node { id displayName kind roles { role scope } personalData { subject realName email erased } } } }
   }
 `);
 
@@ -69,17 +75,6 @@ interface Person {
   readonly personalData?: { subject?: string | null; realName?: string | null; email?: string | null; erased: boolean } | null;
 }
 
-/** The participants this tab worked on (registered or opened here), by id: the api has no list of every participant. */
-const STORED = 'npa.admin.participants';
-const storedIds = (): string[] => {
-  try {
-    const ids = JSON.parse(sessionStorage.getItem(STORED) ?? '[]') as unknown;
-    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
-  } catch {
-    return [];
-  }
-};
-
 interface Lists {
   readonly plans: readonly PlanChoice[];
   readonly stakeholders: readonly StakeholderChoice[];
@@ -109,29 +104,17 @@ export function AdminPage() {
 
 function AdminJobs({ selfId }: { selfId: string | null }) {
   const { t } = useTranslation('admin');
-  const client = useApolloClient();
   const { data, loading, error, refetch } = useQuery(CHOICES, { fetchPolicy: 'cache-and-network' });
-  const [people, setPeople] = useState<Person[]>([]);
+  const listed = useQuery(PARTICIPANTS, { fetchPolicy: 'cache-and-network' });
+  // Who changed or was opened here, as the api answered, until the list is read again.
+  const [changed, setChanged] = useState<Person[]>([]);
+  const people = changed.reduce<Person[]>((list, person) => remember(list, person), listed.data?.participants.edges.map((edge) => edge.node) ?? []);
   const lists: Lists = { plans: data?.plans.edges.map((e) => e.node) ?? [], stakeholders: data?.stakeholders.edges.map((e) => e.node) ?? [] };
 
   const keep = (person: Person) => {
-    setPeople((list) => remember(list, person));
-    const ids = storedIds();
-    if (!ids.includes(person.id)) sessionStorage.setItem(STORED, JSON.stringify([...ids, person.id]));
+    setChanged((list) => remember(list, person));
+    void listed.refetch();
   };
-
-  // Yourself, then the participants this tab registered or opened before a reload.
-  useEffect(() => {
-    const ids = [...new Set([...(selfId ? [selfId] : []), ...storedIds()])];
-    for (const id of ids) {
-      void client
-        .query({ query: PARTICIPANT, variables: { id }, fetchPolicy: 'network-only' })
-        .then((result) => {
-          if (result.data?.participant) setPeople((list) => remember(list, result.data!.participant!));
-        })
-        .catch(() => undefined);
-    }
-  }, [client, selfId]);
 
   return (
     <Page title={t('heading')} className="admin">
@@ -139,7 +122,7 @@ function AdminJobs({ selfId }: { selfId: string | null }) {
       <QueryState loading={loading && !data} error={error} data={data} refetch={refetch}>
         <DraftPlanSection onDrafted={() => void refetch()} />
         <RegisterSection stakeholders={lists.stakeholders} onRegistered={keep} />
-        <ParticipantsSection people={people} lists={lists} selfId={selfId} onOpened={keep} />
+        <ParticipantsSection people={people} total={listed.data?.participants.totalCount ?? people.length} lists={lists} selfId={selfId} onOpened={keep} />
         <RolesSection people={people} lists={lists} onChanged={keep} />
         <EraseSection people={people} selfId={selfId} onErased={keep} />
       </QueryState>
@@ -330,7 +313,19 @@ function useRoleText(lists: Lists) {
   };
 }
 
-function ParticipantsSection({ people, lists, selfId, onOpened }: { people: readonly Person[]; lists: Lists; selfId: string | null; onOpened: (person: Person) => void }) {
+function ParticipantsSection({
+  people,
+  total,
+  lists,
+  selfId,
+  onOpened,
+}: {
+  people: readonly Person[];
+  total: number;
+  lists: Lists;
+  selfId: string | null;
+  onOpened: (person: Person) => void;
+}) {
   const { t } = useTranslation('admin');
   const client = useApolloClient();
   const form = useForm();
@@ -353,7 +348,7 @@ function ParticipantsSection({ people, lists, selfId, onOpened }: { people: read
   return (
     <section aria-labelledby="participants-heading" className="admin-job">
       <h2 id="participants-heading">{t('participants.heading')}</h2>
-      <p className="muted">{t('participants.help')}</p>
+      <p className="muted">{t('participants.help', { count: total })}</p>
       {people.length === 0 ? (
         <p>{t('participants.none')}</p>
       ) : (
