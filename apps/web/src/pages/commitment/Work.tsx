@@ -30,29 +30,58 @@ function ItemSelect({ label, items, value, onChange, error }: { label: string; i
   );
 }
 
-function ScheduleMilestone({ commitment, reload }: { commitment: Commitment; reload: Reload }) {
+/** A titled item with a due date (a milestone, a task): one form for both mutations. */
+function NewDatedItem({
+  heading,
+  titleLabel,
+  submitLabel,
+  done,
+  send,
+  reload,
+}: {
+  heading: string;
+  titleLabel: string;
+  submitLabel: string;
+  done: string;
+  send: (fields: { title: string; dueDate: string }) => Promise<unknown>;
+  reload: Reload;
+}) {
   const { t } = useTranslation(['commitment', 'errors']);
   const form = useForm();
-  const [schedule] = useMutation(SCHEDULE);
   const [title, setTitle] = useState('');
   const [dueDate, setDueDate] = useState('');
   const submit = async () => {
     if (!form.check({ title, dueDate })) return;
-    if (await form.run(() => schedule({ variables: { input: { ...commandOn(commitment), title: title.trim(), dueDate } } }), t('scheduled'))) {
+    if (await form.run(() => send({ title: title.trim(), dueDate }), done)) {
       setTitle('');
       setDueDate('');
       await reload();
     }
   };
   return (
-    <WriteForm title={t('scheduleMilestone')} form={form} onSubmit={submit} reload={reload} submit={t('schedule')}>
-      <Field label={t('milestoneTitle')} error={form.fieldError('title')}>
+    <WriteForm title={heading} form={form} onSubmit={submit} reload={reload} submit={submitLabel}>
+      <Field label={titleLabel} error={form.fieldError('title')}>
         {(props) => <input {...props} value={title} onChange={(e) => setTitle(e.target.value)} />}
       </Field>
       <Field label={t('dueDate')} error={form.fieldError('dueDate')}>
         {(props) => <input {...props} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />}
       </Field>
     </WriteForm>
+  );
+}
+
+function ScheduleMilestone({ commitment, reload }: { commitment: Commitment; reload: Reload }) {
+  const { t } = useTranslation('commitment');
+  const [schedule] = useMutation(SCHEDULE);
+  return (
+    <NewDatedItem
+      heading={t('scheduleMilestone')}
+      titleLabel={t('milestoneTitle')}
+      submitLabel={t('schedule')}
+      done={t('scheduled')}
+      send={(fields) => schedule({ variables: { input: { ...commandOn(commitment), ...fields } } })}
+      reload={reload}
+    />
   );
 }
 
@@ -135,28 +164,17 @@ function FormOutcomeBelow({ form, reload }: { form: FormState; reload: Reload })
 }
 
 function AddTask({ commitment, reload }: { commitment: Commitment; reload: Reload }) {
-  const { t } = useTranslation(['commitment', 'errors']);
-  const form = useForm();
+  const { t } = useTranslation('commitment');
   const [add] = useMutation(ADD_TASK);
-  const [title, setTitle] = useState('');
-  const [dueDate, setDueDate] = useState('');
-  const submit = async () => {
-    if (!form.check({ title, dueDate })) return;
-    if (await form.run(() => add({ variables: { input: { ...commandOn(commitment), title: title.trim(), dueDate } } }), t('taskAdded'))) {
-      setTitle('');
-      setDueDate('');
-      await reload();
-    }
-  };
   return (
-    <WriteForm title={t('addTask')} form={form} onSubmit={submit} reload={reload} submit={t('add')}>
-      <Field label={t('taskTitle')} error={form.fieldError('title')}>
-        {(props) => <input {...props} value={title} onChange={(e) => setTitle(e.target.value)} />}
-      </Field>
-      <Field label={t('dueDate')} error={form.fieldError('dueDate')}>
-        {(props) => <input {...props} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />}
-      </Field>
-    </WriteForm>
+    <NewDatedItem
+      heading={t('addTask')}
+      titleLabel={t('taskTitle')}
+      submitLabel={t('add')}
+      done={t('taskAdded')}
+      send={(fields) => add({ variables: { input: { ...commandOn(commitment), ...fields } } })}
+      reload={reload}
+    />
   );
 }
 
