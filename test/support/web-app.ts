@@ -64,6 +64,10 @@ export async function openDemoApp(prefix: string): Promise<DemoApp> {
     async close() {
       await browser.close();
       await api.stop();
+      // What the api logged as an error while the browser used it: shown with the test's output, so a failure that
+      // began on the server says so.
+      const errors = api.output().split('\n').filter((line) => /"level":(50|60)/.test(line));
+      if (errors.length > 0) console.error(`the api logged ${errors.length} error(s):\n${errors.slice(0, 10).join('\n')}`);
       removeDir(dataDir);
     },
   };
