@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { type RunningApi } from '../support/api-process.js';
-import { checkPage, openDemoApp, signedInPage, speak } from '../support/web-app.js';
+import { checkPage, eventually, openDemoApp, signedInPage, speak } from '../support/web-app.js';
 import { tokenFor } from '../support/tokens.js';
 
 const KENYA = 'Kenya NPA 2014-2018: children in travel and tourism';
@@ -94,7 +94,7 @@ describe('the platform administrator, in the app', () => {
     // Make them an administrator: the erasure form says before it is sent that it will be refused, and it is.
     await grant.getByLabel('Role', { exact: true }).selectOption({ label: 'Administrator of the platform' });
     await grant.getByText('The administrator role applies to the whole platform.').waitFor();
-    expect(await grant.getByLabel('Plan', { exact: true }).count()).toBe(0);
+    await eventually(async () => expect(await grant.getByLabel('Plan', { exact: true }).count()).toBe(0));
     await grant.getByRole('button', { name: 'Grant' }).click();
     await grant.getByText(`${AMINA} is now Administrator of the platform.`).waitFor();
 
@@ -119,7 +119,7 @@ describe('the platform administrator, in the app', () => {
     await revoke.getByRole('button', { name: 'Revoke' }).click();
     await revoke.getByText(`${AMINA} is no longer Administrator of the platform.`).waitFor();
     await erase.getByLabel('Participant', { exact: true }).selectOption({ label: `${AMINA} (Adult)` });
-    expect(await erase.getByText(/holds the ADMIN role/).count()).toBe(0);
+    await eventually(async () => expect(await erase.getByText(/holds the ADMIN role/).count()).toBe(0));
     await erase.getByLabel(`I understand that erasing the personal data of ${AMINA} cannot be undone.`).check();
     await erase.getByRole('button', { name: 'Erase personal data' }).click();
     await erase.getByText(`The personal data of ${AMINA} is erased.`).waitFor();
@@ -211,11 +211,11 @@ describe('the platform administrator, in the app', () => {
   it('offers no Administration to a participant without the ADMIN role, and explains the refusal at /admin', async () => {
     const page = await signedInPage(browser, api, 'Costa Rica plan coordinator (COORDINATOR)', 1280);
     await page.getByRole('link', { name: 'My workspace' }).waitFor();
-    expect(await page.getByRole('link', { name: 'Administration' }).count()).toBe(0);
+    await eventually(async () => expect(await page.getByRole('link', { name: 'Administration' }).count()).toBe(0));
     await page.goto(`${api.url}/admin`);
     await page.getByRole('heading', { name: 'Administration', level: 1 }).waitFor();
     await page.getByText(/^This page is for the platform's administrators \(the ADMIN role\): your roles do not include it/).waitFor();
-    expect(await page.getByRole('form').count()).toBe(0);
+    await eventually(async () => expect(await page.getByRole('form').count()).toBe(0));
     await checkPage(page, 'admin-forbidden');
     await page.close();
 
@@ -227,7 +227,7 @@ describe('the platform administrator, in the app', () => {
     const anonymous = await browser.newPage({ viewport: { width: 360, height: 740 } });
     await anonymous.goto(`${api.url}/admin`);
     await anonymous.getByText('Sign in as a platform administrator to use this page.').waitFor();
-    expect(await anonymous.getByRole('link', { name: 'Administration' }).count()).toBe(0);
+    await eventually(async () => expect(await anonymous.getByRole('link', { name: 'Administration' }).count()).toBe(0));
     await checkPage(anonymous, 'admin-anonymous-phone');
     await anonymous.close();
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { type RunningApi } from '../support/api-process.js';
-import { checkPage, openDemoApp, signedInPage, speak } from '../support/web-app.js';
+import { checkPage, eventually, openDemoApp, signedInPage, speak } from '../support/web-app.js';
 import { tokenFor } from '../support/tokens.js';
 
 const COSTA_RICA = 'Costa Rica: protecting children in travel and tourism 2010-2013';
@@ -78,11 +78,11 @@ describe('a plan coordinator, in the app', () => {
     await activate.getByRole('button', { name: 'Activate' }).click();
     await activate.getByText(`“${ICT_COMMITMENT}” is active: its owner can now report progress.`).waitFor();
     await activate.getByText('Active', { exact: true }).waitFor();
-    expect(await activate.getByRole('button', { name: 'Activate' }).count()).toBe(0);
+    await eventually(async () => expect(await activate.getByRole('button', { name: 'Activate' }).count()).toBe(0));
 
     // Close the period that has ended: the report CANATUR owes for it shows as missing.
     const missing = health.getByRole('region', { name: 'Missing reports' });
-    expect(await missing.getByText(/^Period 2013/).count()).toBe(0);
+    await eventually(async () => expect(await missing.getByText(/^Period 2013/).count()).toBe(0));
     const close = jobs.getByRole('region', { name: 'Reporting periods to close' });
     await close.getByText(/^2013 \(ended 31 December 2013\)$/).waitFor();
     await close.getByLabel('Period', { exact: true }).selectOption('2013');
@@ -96,8 +96,8 @@ describe('a plan coordinator, in the app', () => {
     const admit = jobs.getByRole('region', { name: 'Admit a stakeholder' });
     await admit.getByRole('button', { name: 'Admit' }).click();
     const choice = admit.getByLabel('Stakeholder', { exact: true });
-    expect(await choice.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator(`#${await choice.getAttribute('aria-describedby')}`).innerText()).toBe('Choose a stakeholder to admit.');
+    await eventually(async () => expect(await choice.getAttribute('aria-invalid')).toBe('true'));
+    await eventually(async () => expect(await page.locator(`#${await choice.getAttribute('aria-describedby')}`).innerText()).toBe('Choose a stakeholder to admit.'));
     expect((await choice.locator('option').allInnerTexts()).some((label) => label.startsWith('Paniamor'))).toBe(false);
     await choice.selectOption({ label: 'Interpol (Law enforcement, FR)' });
     await admit.getByRole('button', { name: 'Admit' }).click();
@@ -125,8 +125,8 @@ describe('a plan coordinator, in the app', () => {
     await checkPage(page, 'coordinator-moderation');
     await held.getByRole('button', { name: 'Hide' }).click();
     const reason = held.getByLabel('Reason for hiding');
-    expect(await reason.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator(`#${await reason.getAttribute('aria-describedby')}`).innerText()).toBe('This field is required.');
+    await eventually(async () => expect(await reason.getAttribute('aria-invalid')).toBe('true'));
+    await eventually(async () => expect(await page.locator(`#${await reason.getAttribute('aria-describedby')}`).innerText()).toBe('This field is required.'));
     await reason.fill('Names no one, but invites naming businesses: off topic for the milestone.');
     await held.getByRole('button', { name: 'Hide' }).click();
     await held.getByText('Hidden: only its author and the coordinators see it, with your reason.').waitFor();
@@ -151,7 +151,7 @@ describe('a plan coordinator, in the app', () => {
     // The plan cannot be adopted without a thematic area: the page says so before anything is tried.
     const adopt = jobs.getByRole('region', { name: 'Adopt the plan' });
     await adopt.getByText('A plan needs at least one thematic area before it can be adopted: define one below.').waitFor();
-    expect(await adopt.getByRole('button', { name: 'Adopt the plan' }).count()).toBe(0);
+    await eventually(async () => expect(await adopt.getByRole('button', { name: 'Adopt the plan' }).count()).toBe(0));
     await checkPage(page, 'coordinator-draft');
 
     // Define a thematic area: an empty code is refused at the field, a malformed one too.
@@ -160,8 +160,8 @@ describe('a plan coordinator, in the app', () => {
     await areas.getByLabel('Title of the area').fill('Prevention');
     await areas.getByRole('button', { name: 'Define the area' }).click();
     const code = areas.getByLabel('Code', { exact: true });
-    expect(await code.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator(`#${await code.getAttribute('aria-describedby')}`).innerText()).toBe('This field is required.');
+    await eventually(async () => expect(await code.getAttribute('aria-invalid')).toBe('true'));
+    await eventually(async () => expect(await page.locator(`#${await code.getAttribute('aria-describedby')}`).innerText()).toBe('This field is required.'));
     await code.fill('two words');
     await areas.getByRole('button', { name: 'Define the area' }).click();
     await areas.getByText('Use 1 to 20 letters, digits, dots, dashes or underscores, starting with a letter or digit.').waitFor();
@@ -174,7 +174,7 @@ describe('a plan coordinator, in the app', () => {
     await adopt.getByRole('button', { name: 'Adopt the plan' }).click();
     await adopt.getByText('The plan is adopted: everyone can read it now, and focal points can make commitments in it.').waitFor();
     await page.locator('#plan-meta').getByText('Adopted', { exact: true }).waitFor();
-    expect(await status()).toBe('ADOPTED');
+    await eventually(async () => expect(await status()).toBe('ADOPTED'));
 
     // Register an organisation (a wrong country code is refused at the field), then admit it.
     const register = jobs.getByRole('region', { name: 'Register a stakeholder' });
@@ -184,7 +184,7 @@ describe('a plan coordinator, in the app', () => {
     const country = register.getByLabel('Country (two-letter code, such as CR)');
     await country.fill('C');
     await register.getByRole('button', { name: 'Register' }).click();
-    expect(await country.getAttribute('aria-invalid')).toBe('true');
+    await eventually(async () => expect(await country.getAttribute('aria-invalid')).toBe('true'));
     await register.getByText('Enter a two-letter country code, such as CR or NL.').waitFor();
     await country.fill('cr');
     await register.getByRole('button', { name: 'Register' }).click();
@@ -202,15 +202,15 @@ describe('a plan coordinator, in the app', () => {
     await closing.getByLabel('Reason (optional, kept in the history)').fill('Replaced by the 2018 plan');
     await closing.getByRole('button', { name: 'Close the plan' }).click();
     const confirm = closing.getByLabel('I understand that a closed plan accepts nothing more');
-    expect(await confirm.getAttribute('aria-invalid')).toBe('true');
+    await eventually(async () => expect(await confirm.getAttribute('aria-invalid')).toBe('true'));
     await closing.getByText('Tick this box to confirm that the plan will accept nothing more.').waitFor();
-    expect(await status()).toBe('ADOPTED');
+    await eventually(async () => expect(await status()).toBe('ADOPTED'));
     await confirm.check();
     await closing.getByRole('button', { name: 'Close the plan' }).click();
     await closing.getByText('The plan is closed: it accepts nothing more.').waitFor();
     await page.locator('#plan-meta').getByText('Closed', { exact: true }).waitFor();
-    expect(await jobs.getByRole('form').count()).toBe(0);
-    expect(await status()).toBe('CLOSED');
+    await eventually(async () => expect(await jobs.getByRole('form').count()).toBe(0));
+    await eventually(async () => expect(await status()).toBe('CLOSED'));
     await checkPage(page, 'coordinator-plan-closed');
     await page.reload();
     await jobs.getByText('The plan is closed: it accepts nothing more. Its figures, commitments and history stay readable.').waitFor();
@@ -253,7 +253,7 @@ describe('a plan coordinator, in the app', () => {
     await close.getByLabel('Période', { exact: true }).selectOption('2011');
     await close.getByRole('button', { name: 'Clôturer la période' }).click();
     await close.getByText('La période 2011 est clôturée.').waitFor();
-    expect(await close.getByLabel('Période', { exact: true }).locator('option').allInnerTexts()).toEqual(['2012', '2013']);
+    await eventually(async () => expect(await close.getByLabel('Période', { exact: true }).locator('option').allInnerTexts()).toEqual(['2012', '2013']));
 
     const areas = jobs.getByRole('region', { name: 'Domaines thématiques' });
     await areas.getByLabel('Code', { exact: true }).fill('ONLINE');

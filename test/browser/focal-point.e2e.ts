@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { type RunningApi } from '../support/api-process.js';
-import { checkPage, commitmentId, openDemoApp, signedInPage } from '../support/web-app.js';
+import { checkPage, commitmentId, eventually, openDemoApp, signedInPage } from '../support/web-app.js';
 import { tokenFor } from '../support/tokens.js';
 
 const THE_CODE = "Members implement The Code's six criteria";
@@ -53,14 +53,14 @@ describe("a focal point's job on the commitment page", () => {
       // The form starts on a period the plan accepts (not the current year), and explains the periods.
       const report = page.getByRole('form', { name: 'Report progress' });
       const period = report.getByLabel('Reporting period');
-      expect(await period.inputValue()).toBe('2013');
-      expect(await period.locator('option').allInnerTexts()).toEqual(['2010 (has a report: you will correct it)', '2011 (has a report: you will correct it)', '2012 (closed: the report will be late)', '2013']);
+      await eventually(async () => expect(await period.inputValue()).toBe('2013'));
+      await eventually(async () => expect(await period.locator('option').allInnerTexts()).toEqual(['2010 (has a report: you will correct it)', '2011 (has a report: you will correct it)', '2012 (closed: the report will be late)', '2013']));
       // Nothing is sent without a narrative: the message sits next to the field.
       await report.getByLabel('Percent complete').fill('85');
       await report.getByRole('button', { name: 'Send the report' }).click();
       const narrative = report.getByLabel('Narrative', { exact: true });
-      expect(await narrative.getAttribute('aria-invalid')).toBe('true');
-      expect(await page.locator(`#${await narrative.getAttribute('aria-describedby')}`).innerText()).toBe('This field is required.');
+      await eventually(async () => expect(await narrative.getAttribute('aria-invalid')).toBe('true'));
+      await eventually(async () => expect(await page.locator(`#${await narrative.getAttribute('aria-describedby')}`).innerText()).toBe('This field is required.'));
       await narrative.fill('Five criteria in place; the contract clause is in most supplier contracts.');
       await report.getByLabel(/Indicator value/).fill('5');
       await report.getByLabel('Evidence type').selectOption('INSPECTION');
@@ -74,7 +74,7 @@ describe("a focal point's job on the commitment page", () => {
 
       // Correct the 2013 report from the list: the form moves to 2013 and sends a correction.
       await item2013.getByRole('button', { name: 'Correct the report for 2013' }).click();
-      expect(await period.inputValue()).toBe('2013');
+      await eventually(async () => expect(await period.inputValue()).toBe('2013'));
       await report.getByText('2013 already has a report: what you send corrects it', { exact: false }).waitFor();
       await report.getByLabel('Percent complete').fill('90');
       await narrative.fill('Corrected: five criteria in place in every member hotel.');
@@ -88,7 +88,7 @@ describe("a focal point's job on the commitment page", () => {
       await addTask.getByLabel('Task').fill('Audit supplier contracts');
       await addTask.getByRole('button', { name: 'Add' }).click();
       const due = addTask.getByLabel('Due date');
-      expect(await due.getAttribute('aria-invalid')).toBe('true');
+      await eventually(async () => expect(await due.getAttribute('aria-invalid')).toBe('true'));
       await addTask.getByText('This field is required.').waitFor();
       await due.fill('2013-10-31');
       await addTask.getByRole('button', { name: 'Add' }).click();
@@ -173,14 +173,14 @@ describe("a focal point's job on the commitment page", () => {
       await page.getByRole('link', { name: ICT }).first().click();
       await page.getByRole('heading', { name: ICT, level: 1 }).waitFor();
       await page.getByText("Cet engagement est proposé : un coordinateur du plan doit l'activer avant qu'il puisse recevoir des rapports d'avancement.").waitFor();
-      expect(await page.getByRole('form', { name: "Rapporter l'avancement" }).count()).toBe(0);
+      await eventually(async () => expect(await page.getByRole('form', { name: "Rapporter l'avancement" }).count()).toBe(0));
       await checkPage(page, 'focal-point-proposed-fr-phone');
 
       const schedule = page.getByRole('form', { name: 'Prévoir une étape' });
       await schedule.getByLabel('Étape').fill('Convention de financement signée');
       await schedule.getByRole('button', { name: 'Prévoir' }).click();
       await schedule.getByText('Ce champ est obligatoire.').waitFor();
-      expect(await schedule.getByLabel('Échéance').getAttribute('aria-invalid')).toBe('true');
+      await eventually(async () => expect(await schedule.getByLabel('Échéance').getAttribute('aria-invalid')).toBe('true'));
       await schedule.getByLabel('Échéance').fill('2012-03-31');
       await schedule.getByRole('button', { name: 'Prévoir' }).click();
       await schedule.getByText("L'étape est prévue.").waitFor();
@@ -202,7 +202,7 @@ describe("a focal point's job on the commitment page", () => {
       await trail.getByText(/ICT focal point a prévu l'étape « Convention de financement signée » pour le 31 mars 2012\./).waitFor();
       await page.getByText('Retiré : Le financement passe par le budget national').waitFor();
       await page.getByText("Cet engagement a été retiré avant qu'un coordinateur ne l'active : il ne reçoit aucun rapport d'avancement.").waitFor();
-      expect(await page.getByRole('form', { name: "Rapporter l'avancement" }).count()).toBe(0);
+      await eventually(async () => expect(await page.getByRole('form', { name: "Rapporter l'avancement" }).count()).toBe(0));
       await checkPage(page, 'focal-point-withdrawn-fr-phone');
       await page.setViewportSize({ width: 1280, height: 900 });
       await checkPage(page, 'focal-point-withdrawn-fr');
@@ -215,7 +215,7 @@ describe("a focal point's job on the commitment page", () => {
       await page.getByLabel('Language').selectOption('fr');
       await page.goto(`${api.url}/commitments/${theCode}`);
       await page.getByRole('heading', { name: THE_CODE, level: 1 }).waitFor();
-      expect(await page.getByRole('form', { name: /Prévoir une étape|Réviser l'engagement|Confier une tâche|Retirer l'engagement/ }).count()).toBe(0);
+      await eventually(async () => expect(await page.getByRole('form', { name: /Prévoir une étape|Réviser l'engagement|Confier une tâche|Retirer l'engagement/ }).count()).toBe(0));
       const report = page.getByRole('form', { name: "Rapporter l'avancement" });
       await report.getByLabel('Période de rapport').selectOption('2012');
       await report.getByText('2012 est close : un rapport pour elle compte désormais comme en retard.').waitFor();
@@ -237,7 +237,7 @@ describe("a focal point's job on the commitment page", () => {
       await page.getByRole('link', { name: 'My workspace' }).click();
       await page.getByRole('region', { name: COSTA_RICA }).getByRole('link', { name: 'Make a commitment in this plan' }).click();
       await page.getByRole('heading', { name: COSTA_RICA, level: 1 }).waitFor();
-      expect(await page.getByRole('region', { name: 'Your jobs as coordinator' }).count()).toBe(0);
+      await eventually(async () => expect(await page.getByRole('region', { name: 'Your jobs as coordinator' }).count()).toBe(0));
       const make = page.getByRole('region', { name: 'Your jobs as focal point' }).getByRole('form', { name: 'Make a commitment' });
       await make.getByText('It starts as proposed: a coordinator of the plan must activate it before you can report progress on it.', { exact: false }).waitFor();
       await make.getByText("Leave the due date empty to take the plan's default deadline, 31 December 2013.").waitFor();
@@ -253,17 +253,17 @@ describe("a focal point's job on the commitment page", () => {
       await make.getByLabel('Target value').fill('400');
       await make.getByRole('button', { name: 'Make the commitment' }).click();
       const title = make.getByLabel('Title of the commitment');
-      expect(await title.getAttribute('aria-invalid')).toBe('true');
-      expect(await page.locator(`#${await title.getAttribute('aria-describedby')}`).innerText()).toBe('This field is required.');
+      await eventually(async () => expect(await title.getAttribute('aria-invalid')).toBe('true'));
+      await eventually(async () => expect(await page.locator(`#${await title.getAttribute('aria-describedby')}`).innerText()).toBe('This field is required.'));
       const baseline = make.getByLabel('Baseline');
-      expect(await page.locator(`#${await baseline.getAttribute('aria-describedby')}`).innerText()).toBe('Enter a number.');
+      await eventually(async () => expect(await page.locator(`#${await baseline.getAttribute('aria-describedby')}`).innerText()).toBe('Enter a number.'));
       await title.fill(HOTEL_TRAINING);
       await baseline.fill('0');
       await make.getByLabel('Source reference (optional, such as Agenda for Action 2.i.b)').fill("The Code's criterion 2");
       await make.getByRole('group', { name: 'Co-owners (optional)' }).getByLabel('Instituto Costarricense de Turismo (ICT)').check();
       await make.getByRole('button', { name: 'Make the commitment' }).click();
       await make.getByText(`“${HOTEL_TRAINING}” is made. It is proposed until a coordinator of the plan activates it.`).waitFor();
-      expect(await title.inputValue()).toBe('');
+      await eventually(async () => expect(await title.inputValue()).toBe(''));
       await page.getByRole('region', { name: 'Commitments', exact: true }).getByRole('link', { name: HOTEL_TRAINING }).waitFor();
       await checkPage(page, 'focal-point-commitment-made');
 
@@ -311,7 +311,7 @@ describe("a focal point's job on the commitment page", () => {
       const due = make.getByLabel('Échéance');
       await due.fill('2015-06-30');
       await make.getByRole('button', { name: "Prendre l'engagement" }).click();
-      expect(await due.getAttribute('aria-invalid')).toBe('true');
+      await eventually(async () => expect(await due.getAttribute('aria-invalid')).toBe('true'));
       await make.getByText('Choisissez une date dans la période du plan', { exact: false }).waitFor();
       await due.fill('2013-06-30');
       await make.getByRole('button', { name: "Prendre l'engagement" }).click();

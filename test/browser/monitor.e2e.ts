@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { type RunningApi } from '../support/api-process.js';
-import { checkPage, commitmentId, openDemoApp, signedInPage } from '../support/web-app.js';
+import { checkPage, commitmentId, eventually, openDemoApp, signedInPage } from '../support/web-app.js';
 import { tokenFor } from '../support/tokens.js';
 
 const THE_CODE = "Members implement The Code's six criteria";
@@ -28,9 +28,9 @@ describe("a monitor's job on the commitment page", () => {
       await page.goto(`${api.url}/commitments/${theCode}`);
       await page.getByRole('heading', { name: THE_CODE, level: 1 }).waitFor();
       // A monitor judges; they do not report, plan or revise.
-      expect(await page.getByRole('form', { name: 'Report progress' }).count()).toBe(0);
-      expect(await page.getByRole('form', { name: 'Schedule a milestone' }).count()).toBe(0);
-      expect(await page.getByRole('form', { name: 'Revise the commitment' }).count()).toBe(0);
+      await eventually(async () => expect(await page.getByRole('form', { name: 'Report progress' }).count()).toBe(0));
+      await eventually(async () => expect(await page.getByRole('form', { name: 'Schedule a milestone' }).count()).toBe(0));
+      await eventually(async () => expect(await page.getByRole('form', { name: 'Revise the commitment' }).count()).toBe(0));
       const progress = page.getByRole('region', { name: 'Progress by reporting period' });
       await progress.getByRole('heading', { name: '2012 Missing' }).waitFor();
       // The corrected 2011 report rests on an inspection: it counts, although no monitor has checked it yet.
@@ -40,7 +40,7 @@ describe("a monitor's job on the commitment page", () => {
       // The report it corrected is no longer judged.
       const superseded = progress.locator('li.report').filter({ hasText: 'Four criteria in place' });
       await superseded.getByText('No longer counted: a later report corrects it.').waitFor();
-      expect(await superseded.getByRole('button').count()).toBe(0);
+      await eventually(async () => expect(await superseded.getByRole('button').count()).toBe(0));
       await checkPage(page, 'monitor-commitment');
 
       const verify = corrected.getByRole('form', { name: 'Verify the report for 2011' });
@@ -54,7 +54,7 @@ describe("a monitor's job on the commitment page", () => {
       const dispute = report2010.getByRole('form', { name: 'Dispute the report for 2010' });
       await dispute.getByRole('button', { name: 'Dispute' }).click();
       await dispute.getByText('This field is required.').waitFor();
-      expect(await dispute.getByLabel('Why you dispute it').getAttribute('aria-invalid')).toBe('true');
+      await eventually(async () => expect(await dispute.getByLabel('Why you dispute it').getAttribute('aria-invalid')).toBe('true'));
       await dispute.getByLabel('Why you dispute it').fill('Training records cover only two of the member hotels.');
       await dispute.getByRole('button', { name: 'Dispute' }).click();
       await page.getByText('The report for 2010 is disputed.').waitFor();
@@ -71,7 +71,7 @@ describe("a monitor's job on the commitment page", () => {
       await page.goto(`${api.url}/commitments/${await commitmentId(api, NL_MONITORING)}`);
       await page.getByRole('heading', { name: NL_MONITORING, level: 1 }).waitFor();
       await page.getByRole('region', { name: 'Progress by reporting period' }).getByText('Verified by a monitor', { exact: true }).waitFor();
-      expect(await page.getByRole('form', { name: /Verify the report|Dispute the report/ }).count()).toBe(0);
+      await eventually(async () => expect(await page.getByRole('form', { name: /Verify the report|Dispute the report/ }).count()).toBe(0));
       await checkPage(page, 'monitor-other-plan');
       await page.getByLabel('Language').selectOption('fr');
       await page.getByRole('region', { name: 'Avancement par période de rapport' }).waitFor();

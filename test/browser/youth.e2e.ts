@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { type RunningApi } from '../support/api-process.js';
-import { checkPage, openDemoApp, signedInPage, speak } from '../support/web-app.js';
+import { checkPage, eventually, openDemoApp, signedInPage, speak } from '../support/web-app.js';
 import { tokenFor } from '../support/tokens.js';
 
 const TRAINING = 'Staff of member hotels trained (criterion 2)';
@@ -30,7 +30,7 @@ describe('a youth participant, in the app', () => {
     const school = mine.getByRole('listitem').filter({ hasText: 'Our school would like to join the training.' });
     await school.getByText('Visible to everyone').waitFor();
     await school.getByText(`On the milestone ${TRAINING}`).waitFor();
-    expect(await page.getByText('You have no role yet').count()).toBe(0);
+    await eventually(async () => expect(await page.getByText('You have no role yet').count()).toBe(0));
     await checkPage(page, 'youth-workspace');
 
     // The discussion marks their own comments and offers to flag someone else's.
@@ -39,7 +39,7 @@ describe('a youth participant, in the app', () => {
     const tucan = page.getByRole('listitem').filter({ hasText: 'Young staff should be trained too' });
     const own = page.getByRole('listitem').filter({ hasText: 'Our school would like to join the training.' });
     await own.getByText('Your comment').waitFor();
-    expect(await own.getByRole('button', { name: 'Flag for a coordinator' }).count()).toBe(0);
+    await eventually(async () => expect(await own.getByRole('button', { name: 'Flag for a coordinator' }).count()).toBe(0));
     await checkPage(page, 'youth-discussion');
     await tucan.getByRole('button', { name: 'Flag for a coordinator' }).click();
     await tucan.getByText('Thank you: a coordinator will look at this comment.').waitFor();
@@ -47,7 +47,7 @@ describe('a youth participant, in the app', () => {
     // A new comment: an empty one is refused at the field, then it is posted, pending, and withdrawn.
     await page.getByRole('button', { name: 'Post' }).click();
     const text = page.getByLabel('Your comment');
-    expect(await text.getAttribute('aria-invalid')).toBe('true');
+    await eventually(async () => expect(await text.getAttribute('aria-invalid')).toBe('true'));
     await page.getByText('This field is required.').waitFor();
     await text.fill('Could the training include young staff from the kitchens?');
     await page.getByRole('button', { name: 'Post' }).click();
@@ -90,8 +90,8 @@ describe('a youth participant, in the app', () => {
     await page.getByRole('heading', { name: TRAINING, level: 1 }).waitFor();
     await page.getByText('Young staff should be trained too').waitFor();
     await page.getByText('Your youth panel has not joined this plan, so you cannot comment here.').waitFor();
-    expect(await page.getByLabel('Your comment').count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Flag for a coordinator' }).count()).toBe(0);
+    await eventually(async () => expect(await page.getByLabel('Your comment').count()).toBe(0));
+    await eventually(async () => expect(await page.getByRole('button', { name: 'Flag for a coordinator' }).count()).toBe(0));
     await checkPage(page, 'youth-other-panel');
     await page.close();
   });

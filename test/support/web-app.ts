@@ -44,6 +44,23 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   }
 }
 
+/**
+ * Retries an assertion about the page until it holds or 60 s pass: after an action, the page shows its confirmation
+ * first and what the api answers next (a list read again) a moment later, longer on a loaded machine.
+ */
+export async function eventually(check: () => Promise<void>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** The api on a fresh DATA_DIR with the demo seeded (to its last comment) and the demo sign-in, and a Chromium. */
 export interface DemoApp {
   readonly dataDir: string;
