@@ -82,11 +82,11 @@ export function App() {
   const navigate = useNavigate();
   const location = useLocation();
 
-  const leave = () => {
+  const leave = async () => {
     signOut();
     setSession(undefined);
-    void client.resetStore();
-    void navigate('/');
+    await client.resetStore();
+    await navigate('/');
   };
 
   return (
@@ -105,7 +105,7 @@ export function App() {
           {session ? (
             <>
               <span className="signed-in">{t('nav.signedInAs', { name: session.displayName })}</span>
-              <button type="button" onClick={leave}>
+              <button type="button" onClick={() => void leave()}>
                 {t('nav.signOut')}
               </button>
             </>

@@ -71,8 +71,10 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
         await fetch('/auth/demo-login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ participantId }) }),
       );
       signIn(session);
-      onSignedIn(session);
+      // The cache is emptied and read again with the token before the app learns of the session: a query the signed-in
+      // header starts would otherwise be cut by the reset and keep its error.
       await client.resetStore();
+      onSignedIn(session);
       await navigate('/');
     } catch (e) {
       setError(failureOf(e));
@@ -126,8 +128,8 @@ export function SignedInPage({ onSignedIn }: { onSignedIn: (session: Session) =>
     completeSignIn().then(
       async (session) => {
         signIn(session);
-        onSignedIn(session);
         await client.resetStore();
+        onSignedIn(session);
         await navigate('/', { replace: true });
       },
       (e: unknown) => setError(failureOf(e)),
