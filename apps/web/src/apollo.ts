@@ -26,7 +26,13 @@ export function createClient(): ApolloClient {
   const client = new ApolloClient({
     link: ApolloLink.from([auth, retry, new HttpLink({ uri: '/graphql' })]),
     cache: new InMemoryCache({
-      typePolicies: { Query: { fields: { plans: relayStylePagination(['country', 'status']) } } },
+      // Objects without an id that several queries read with different fields (the server's info, a plan's summary, a
+      // target, figures) are merged, not replaced: replacing one left another query's data incomplete, and that query
+      // went to the api again.
+      typePolicies: {
+        Query: { fields: { plans: relayStylePagination(['country', 'status']) } },
+        ...Object.fromEntries(['ServerInfo', 'PlanSummary', 'Target', 'TrackingFigures', 'ReportCompliance', 'Scorecard', 'Viewer'].map((type) => [type, { merge: true }])),
+      },
     }),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   });
