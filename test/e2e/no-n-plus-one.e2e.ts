@@ -6,13 +6,16 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import {
   CATALOGUE,
-  ChangePlanCommand,
+  admitStakeholder,
+  adoptPlan,
   type CommandContext,
-  DraftPlanCommand,
+  defineThematicArea,
+  draftPlan,
   type EntityResult,
   EVENT_STORE,
-  MakeCommitmentCommand,
-  RegisterStakeholderCommand,
+  makeCommitment,
+  registerStakeholder,
+  RunUseCase,
   type SqliteCatalogueReader,
 } from '#application';
 import type { EventStore } from '#eventstore';
@@ -41,19 +44,20 @@ describe('a plan with 200 commitments', () => {
 
     const commands = app.get(CommandBus);
     const context = (): CommandContext => ({ actor: 'cli:test', correlationId: randomUUID(), now: new Date(), asOperator: true });
-    const run = (command: object) => commands.execute(command as never) as Promise<EntityResult>;
-    planId = (await run(new DraftPlanCommand({ country: 'CR', title: 'Costa Rica NPA', periodStart: '2010-01-01', periodEnd: '2013-12-31', defaultDeadline: '2013-12-31', reportingCycle: null }, context()))).id;
-    for (const code of ['PREV', 'PROT']) await run(new ChangePlanCommand(planId, { type: 'DefineThematicArea', code, title: code }, context()));
+    const run = <Input>(command: RunUseCase<Input, EntityResult>) => commands.execute(command);
+    planId = (await run(new RunUseCase(draftPlan, { country: 'CR', title: 'Costa Rica NPA', periodStart: '2010-01-01', periodEnd: '2013-12-31', defaultDeadline: '2013-12-31', reportingCycle: null }, context()))).id;
+    for (const code of ['PREV', 'PROT']) await run(new RunUseCase(defineThematicArea, { planId, code, title: code }, context()));
     const owners: string[] = [];
     for (let n = 0; n < OWNERS; n++) {
-      const { id } = await run(new RegisterStakeholderCommand({ name: `Tourism company ${n}`, kind: 'PRIVATE_SECTOR', sector: 'tourism', country: 'CR' }, context()));
-      await run(new ChangePlanCommand(planId, { type: 'AdmitStakeholder', stakeholderId: id }, context()));
+      const { id } = await run(new RunUseCase(registerStakeholder, { name: `Tourism company ${n}`, kind: 'PRIVATE_SECTOR', sector: 'tourism', country: 'CR' }, context()));
+      await run(new RunUseCase(admitStakeholder, { planId, stakeholderId: id }, context()));
       owners.push(id);
     }
-    await run(new ChangePlanCommand(planId, { type: 'AdoptPlan' }, context())); // drafts are not public
+    await run(new RunUseCase(adoptPlan, { planId }, context())); // drafts are not public
     for (let n = 0; n < COMMITMENTS; n++) {
       await run(
-        new MakeCommitmentCommand(
+        new RunUseCase(
+          makeCommitment,
           {
             planId,
             thematicAreaCode: n % 2 ? 'PREV' : 'PROT',

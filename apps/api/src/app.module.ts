@@ -21,6 +21,7 @@ import { graphqlOptions } from './graphql/graphql-options.js';
 import { InputValidationPipe } from './graphql/input-validation.js';
 import { MutationAuthGuard } from './graphql/mutation-auth.guard.js';
 import { viewerResolver } from './graphql/viewer-context.js';
+import { UseCases } from './graphql/use-cases.js';
 import { HealthController } from './health/health.controller.js';
 import { IdentityResolver } from './identity/identity.resolver.js';
 import { ParticipantResolver } from './identity/participant.resolver.js';
@@ -80,6 +81,7 @@ export class AppModule implements NestModule, OnModuleInit, OnModuleDestroy {
         ServerInfoResolver,
         IdentityResolver,
         ParticipantResolver,
+        UseCases,
         Consistency,
         PlanAccess,
         PlansResolver,

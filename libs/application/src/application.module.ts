@@ -1,42 +1,19 @@
 import { Module } from '@nestjs/common';
-import { ChangeCommitmentHandler, MakeCommitmentHandler } from './commitments/index.js';
-import { ChangePlanHandler, DraftPlanHandler } from './plans/index.js';
-import { RegisterStakeholderHandler } from './stakeholders/index.js';
-import { TrackCommitmentHandler } from './tracking/index.js';
-import { DiscussHandler } from './discussions/index.js';
-import { ErasePersonalDataHandler, GetPersonalDataHandler, KEY_STORE, type KeyStore, PersonalDataVault } from './personal-data/index.js';
-import {
-  BootstrapAdminHandler,
-  GetParticipantHandler,
-  GetViewerHandler,
-  GrantRoleHandler,
-  RegisterParticipantHandler,
-  RevokeRoleHandler,
-} from './participants/index.js';
+import { HostPorts, UseCaseHandler } from './kernel/use-case.handler.js';
+import { KEY_STORE, type KeyStore, PersonalDataReader, PersonalDataVault } from './personal-data/index.js';
 
 /**
- * The command and query handlers. Their ports (EVENT_STORE, CLOCK, GRANTS, PARTICIPANTS) come from the host: the
- * api and the CLI provide them through the (global) platform module, next to `CqrsModule.forRoot()`.
+ * The one command handler (every mutation is a use case it runs) and what it needs. Its ports (EVENT_STORE, CLOCK,
+ * GRANTS, PARTICIPANTS, CATALOGUE, DISCUSSIONS, COMMENT_RATE_LIMIT, IDENTITIES, KEY_STORE) come from the host: the api
+ * and the CLI provide them through the (global) platform module, next to `CqrsModule.forRoot()`.
  */
 @Module({
   providers: [
-    RegisterParticipantHandler,
-    GrantRoleHandler,
-    RevokeRoleHandler,
-    BootstrapAdminHandler,
-    GetViewerHandler,
-    GetParticipantHandler,
-    DraftPlanHandler,
-    ChangePlanHandler,
-    RegisterStakeholderHandler,
-    MakeCommitmentHandler,
-    ChangeCommitmentHandler,
-    TrackCommitmentHandler,
-    DiscussHandler,
-    ErasePersonalDataHandler,
-    GetPersonalDataHandler,
+    HostPorts,
+    UseCaseHandler,
+    PersonalDataReader,
     { provide: PersonalDataVault, inject: [KEY_STORE], useFactory: (keys: KeyStore) => new PersonalDataVault(keys) },
   ],
-  exports: [PersonalDataVault],
+  exports: [PersonalDataVault, PersonalDataReader],
 })
 export class ApplicationModule {}

@@ -3,36 +3,30 @@ import { randomUUID } from 'node:crypto';
 import { participantStream } from '#domain';
 import { MemoryEventStore } from '#eventstore';
 import {
-  BootstrapAdminCommand,
-  BootstrapAdminHandler,
+  bootstrapAdmin,
   type Clock,
   type CommandContext,
-  ErasePersonalDataCommand,
-  ErasePersonalDataHandler,
+  erasePersonalData,
   ForbiddenError,
-  GetParticipantHandler,
-  GetParticipantQuery,
-  GetViewerHandler,
-  GetViewerQuery,
-  GrantRoleCommand,
-  GrantRoleHandler,
+  grantRole,
   Identities,
   legacyParticipantId,
   MemoryKeyStore,
   NotFoundError,
   participantsProjection,
   PersonalDataVault,
-  RegisterParticipantCommand,
-  RegisterParticipantHandler,
-  RevokeRoleCommand,
-  RevokeRoleHandler,
+  registerParticipant,
+  revokeRole,
   RuleViolation,
-  runParticipantCommand,
+  RunUseCase,
   SqliteCatalogueReader,
   SqliteGrantsReader,
   SqliteParticipantsReader,
+  UseCaseHandler,
+  viewerOf,
 } from '#application';
 import { SqliteReadModel } from './sqlite-read-model.js';
+import { portsOf } from './use-case-ports.js';
 
 const now = new Date('2026-11-23T10:00:00.000Z');
 const clock: Clock = { now: () => now };
@@ -46,17 +40,18 @@ describe('participant handlers', () => {
   let readModel: SqliteReadModel;
   let grants: SqliteGrantsReader;
   let participants: SqliteParticipantsReader;
-  let register: RegisterParticipantHandler;
-  let grant: GrantRoleHandler;
-  let revoke: RevokeRoleHandler;
-  let bootstrap: BootstrapAdminHandler;
+  /** The command bus's one handler, with the ports these use cases read. */
+  let register: UseCaseHandler;
+  let grant: UseCaseHandler;
+  let revoke: UseCaseHandler;
+  const bootstrap = (subject: string) => bootstrapAdmin(store, identities, grants, subject, clock.now());
   /** What the projection runner does in the api: bring the read model up to the log. */
   const settle = () => readModel.catchUp(store);
   const eventCount = async () => (await store.readAll()).length;
   /** The participant a subject is: actors are participant ids, never subjects. */
   const idOf = async (subject: string) => (await identities.participantOf(subject))!;
   const withAdmin = async (subject = 'admin@secretariat.example') => {
-    await bootstrap.execute(new BootstrapAdminCommand(subject));
+    await bootstrap(subject);
     await settle();
     return idOf(subject);
   };
@@ -68,16 +63,15 @@ describe('participant handlers', () => {
     readModel = new SqliteReadModel(participantsProjection);
     grants = new SqliteGrantsReader(readModel.db);
     participants = new SqliteParticipantsReader(readModel.db);
-    register = new RegisterParticipantHandler(store, grants, identities, new SqliteCatalogueReader(readModel.db));
-    grant = new GrantRoleHandler(store, grants, identities);
-    revoke = new RevokeRoleHandler(store, grants, identities);
-    bootstrap = new BootstrapAdminHandler(store, grants, clock, identities);
+    register = new UseCaseHandler(portsOf({ store, grants, identities, catalogue: new SqliteCatalogueReader(readModel.db) }));
+    grant = register;
+    revoke = register;
   });
   afterEach(() => readModel.close());
 
   describe('bootstrap admin', () => {
     it('registers the subject under an id that reveals nothing, and grants ADMIN, as the system, when the platform has no admin', async () => {
-      const result = await bootstrap.execute(new BootstrapAdminCommand('admin@secretariat.example'));
+      const result = await bootstrap('admin@secretariat.example');
       expect(result).toMatchObject({ version: 1, position: 2n });
       expect(result!.participantId).toBe(await idOf('admin@secretariat.example'));
       expect(result!.participantId).not.toBe(legacyParticipantId('admin@secretariat.example'));
@@ -94,14 +88,14 @@ describe('participant handlers', () => {
 
     it('does nothing once there is an admin', async () => {
       await withAdmin();
-      expect(await bootstrap.execute(new BootstrapAdminCommand('someone-else'))).toBeUndefined();
-      expect(await bootstrap.execute(new BootstrapAdminCommand('admin@secretariat.example'))).toBeUndefined();
+      expect(await bootstrap('someone-else')).toBeUndefined();
+      expect(await bootstrap('admin@secretariat.example')).toBeUndefined();
       expect(await eventCount()).toBe(2);
     });
 
     it('only grants ADMIN to a subject registered earlier', async () => {
-      await register.execute(new RegisterParticipantCommand({ subject: 'operator@secretariat.example', displayName: 'Operator', kind: 'ADULT' }, operator));
-      const result = await bootstrap.execute(new BootstrapAdminCommand('operator@secretariat.example'));
+      await register.execute(new RunUseCase(registerParticipant, { subject: 'operator@secretariat.example', displayName: 'Operator', kind: 'ADULT' }, operator));
+      const result = await bootstrap('operator@secretariat.example');
       expect(result?.participant).toMatchObject({ displayName: 'Operator', roles: [{ role: 'ADMIN', scope: null }] });
       expect((await store.readAll()).map((e) => e.type)).toEqual(['ParticipantRegistered', 'RoleGranted']);
     });
@@ -110,9 +104,9 @@ describe('participant handlers', () => {
   it('lets an admin register and grant; the subject is sealed, the result names the participant, its version and position', async () => {
     const admin = await withAdmin();
     const ctx = as(admin);
-    const registered = await register.execute(new RegisterParticipantCommand({ subject: 'youth@panel.example', displayName: 'River', kind: 'YOUTH' }, ctx));
+    const registered = await register.execute(new RunUseCase(registerParticipant, { subject: 'youth@panel.example', displayName: 'River', kind: 'YOUTH' }, ctx));
     expect(registered).toMatchObject({ participantId: await idOf('youth@panel.example'), version: 0, position: 3n });
-    const granted = await grant.execute(new GrantRoleCommand({ subject: 'youth@panel.example', role: 'YOUTH', scope: 'stakeholder-panel' }, as(admin)));
+    const granted = await grant.execute(new RunUseCase(grantRole, { subject: 'youth@panel.example', role: 'YOUTH', scope: 'stakeholder-panel' }, as(admin)));
     expect(granted).toMatchObject({ participantId: registered.participantId, version: 1, position: 4n });
     expect(granted.participant.roles).toEqual([{ role: 'YOUTH', scope: 'stakeholder-panel' }]);
     const [registration] = await store.readStream(participantStream(registered.participantId));
@@ -127,15 +121,15 @@ describe('participant handlers', () => {
 
   it('refuses a non-admin with FORBIDDEN and records nothing', async () => {
     const admin = await withAdmin();
-    await register.execute(new RegisterParticipantCommand({ subject: 'coordinator', displayName: 'C', kind: 'ADULT' }, as(admin)));
-    await grant.execute(new GrantRoleCommand({ subject: 'coordinator', role: 'COORDINATOR', scope: 'plan-1' }, as(admin)));
+    await register.execute(new RunUseCase(registerParticipant, { subject: 'coordinator', displayName: 'C', kind: 'ADULT' }, as(admin)));
+    await grant.execute(new RunUseCase(grantRole, { subject: 'coordinator', role: 'COORDINATOR', scope: 'plan-1' }, as(admin)));
     await settle();
     const coordinator = await idOf('coordinator');
     const before = await eventCount();
     const attempts = [
-      register.execute(new RegisterParticipantCommand({ subject: 'x', displayName: 'X', kind: 'ADULT' }, as(coordinator))),
-      grant.execute(new GrantRoleCommand({ subject: 'coordinator', role: 'ADMIN', scope: null }, as(coordinator))),
-      revoke.execute(new RevokeRoleCommand({ subject: 'admin@secretariat.example', role: 'ADMIN', scope: null, reason: null }, as('stranger'))),
+      register.execute(new RunUseCase(registerParticipant, { subject: 'x', displayName: 'X', kind: 'ADULT' }, as(coordinator))),
+      grant.execute(new RunUseCase(grantRole, { subject: 'coordinator', role: 'ADMIN', scope: null }, as(coordinator))),
+      revoke.execute(new RunUseCase(revokeRole, { subject: 'admin@secretariat.example', role: 'ADMIN', scope: null, reason: null }, as('stranger'))),
     ];
     for (const attempt of attempts) await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
     expect(await eventCount()).toBe(before);
@@ -143,23 +137,23 @@ describe('participant handlers', () => {
 
   it('answers NOT_FOUND for a grant or revocation on an unregistered subject', async () => {
     const admin = await withAdmin();
-    await expect(grant.execute(new GrantRoleCommand({ subject: 'ghost', role: 'MONITOR', scope: 'plan-1' }, as(admin)))).rejects.toBeInstanceOf(NotFoundError);
-    await expect(revoke.execute(new RevokeRoleCommand({ subject: 'ghost', role: 'MONITOR', scope: 'plan-1', reason: null }, as(admin)))).rejects.toMatchObject({
+    await expect(grant.execute(new RunUseCase(grantRole, { subject: 'ghost', role: 'MONITOR', scope: 'plan-1' }, as(admin)))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(revoke.execute(new RunUseCase(revokeRole, { subject: 'ghost', role: 'MONITOR', scope: 'plan-1', reason: null }, as(admin)))).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });
 
   it('passes the domain rules through as RULE_VIOLATION', async () => {
     const admin = await withAdmin();
-    const again = register.execute(new RegisterParticipantCommand({ subject: 'admin@secretariat.example', displayName: 'Again', kind: 'ADULT' }, as(admin)));
+    const again = register.execute(new RunUseCase(registerParticipant, { subject: 'admin@secretariat.example', displayName: 'Again', kind: 'ADULT' }, as(admin)));
     await expect(again).rejects.toMatchObject({ code: 'RULE_VIOLATION', rule: 'participant.already_registered' });
   });
 
   it('answers a retried grant (same commandId) with the first result and records it once', async () => {
     const admin = await withAdmin();
-    await register.execute(new RegisterParticipantCommand({ subject: 'monitor', displayName: 'M', kind: 'ADULT' }, as(admin)));
+    await register.execute(new RunUseCase(registerParticipant, { subject: 'monitor', displayName: 'M', kind: 'ADULT' }, as(admin)));
     const commandId = randomUUID();
-    const command = () => new GrantRoleCommand({ subject: 'monitor', role: 'MONITOR', scope: 'plan-1' }, as(admin, { commandId }));
+    const command = () => new RunUseCase(grantRole, { subject: 'monitor', role: 'MONITOR', scope: 'plan-1' }, as(admin, { commandId }));
     const first = await grant.execute(command());
     const retried = await grant.execute(command());
     expect(retried).toEqual(first);
@@ -168,15 +162,15 @@ describe('participant handlers', () => {
 
   it('never revokes the last admin, but revokes an admin when another remains', async () => {
     const admin = await withAdmin();
-    const lastAdmin = revoke.execute(new RevokeRoleCommand({ subject: 'admin@secretariat.example', role: 'ADMIN', scope: null, reason: null }, as(admin)));
+    const lastAdmin = revoke.execute(new RunUseCase(revokeRole, { subject: 'admin@secretariat.example', role: 'ADMIN', scope: null, reason: null }, as(admin)));
     await expect(lastAdmin).rejects.toBeInstanceOf(RuleViolation);
     await expect(lastAdmin).rejects.toMatchObject({ rule: 'participant.last_admin' });
 
-    await register.execute(new RegisterParticipantCommand({ subject: 'second', displayName: 'Second', kind: 'ADULT' }, as(admin)));
-    await grant.execute(new GrantRoleCommand({ subject: 'second', role: 'ADMIN', scope: null }, as(admin)));
+    await register.execute(new RunUseCase(registerParticipant, { subject: 'second', displayName: 'Second', kind: 'ADULT' }, as(admin)));
+    await grant.execute(new RunUseCase(grantRole, { subject: 'second', role: 'ADMIN', scope: null }, as(admin)));
     await settle();
     const revoked = await revoke.execute(
-      new RevokeRoleCommand({ subject: 'admin@secretariat.example', role: 'ADMIN', scope: null, reason: 'handed over' }, as(await idOf('second'))),
+      new RunUseCase(revokeRole, { subject: 'admin@secretariat.example', role: 'ADMIN', scope: null, reason: 'handed over' }, as(await idOf('second'))),
     );
     expect(revoked.participant.roles).toEqual([]);
     await settle();
@@ -186,17 +180,15 @@ describe('participant handlers', () => {
 
   it('answers the viewer and a participant from the read model', async () => {
     const admin = await withAdmin();
-    const viewer = new GetViewerHandler(participants);
-    expect(await viewer.execute(new GetViewerQuery('admin@secretariat.example', admin))).toEqual({
+    expect(viewerOf(participants, 'admin@secretariat.example', admin)).toEqual({
       subject: 'admin@secretariat.example',
       participantId: admin,
       displayName: 'Administrator',
       roles: [{ role: 'ADMIN', scope: null }],
     });
-    expect(await viewer.execute(new GetViewerQuery('unknown', null))).toEqual({ subject: 'unknown', participantId: null, displayName: null, roles: [] });
-    const participant = new GetParticipantHandler(participants);
-    expect(await participant.execute(new GetParticipantQuery(admin))).toMatchObject({ id: admin, version: 1 });
-    expect(await participant.execute(new GetParticipantQuery(randomUUID()))).toBeUndefined();
+    expect(viewerOf(participants, 'unknown', null)).toEqual({ subject: 'unknown', participantId: null, displayName: null, roles: [] });
+    expect(participants.byId(admin)).toMatchObject({ id: admin, version: 1 });
+    expect(participants.byId(randomUUID())).toBeUndefined();
   });
 
   it('finds participants registered before the subject was sealed by the id derived from it', async () => {
@@ -204,7 +196,7 @@ describe('participant handlers', () => {
     const legacy = legacyParticipantId('old@ministry.example');
     const data = { participantId: legacy, subject: 'old@ministry.example', displayName: 'Old', kind: 'ADULT' };
     await store.append(participantStream(legacy), [{ id: randomUUID(), type: 'ParticipantRegistered', data, metadata: { correlationId: 'c', occurredAt: now.toISOString(), schemaVersion: 1 } }]);
-    await runParticipantCommand(store, legacy, { type: 'GrantRole', role: 'MONITOR', scope: 'plan-1' }, operator);
+    await register.execute(new RunUseCase(grantRole, { subject: 'old@ministry.example', role: 'MONITOR', scope: 'plan-1' }, operator));
     expect(await identities.participantOf('old@ministry.example')).toBe(legacy);
     expect(await identities.subjectOf(legacy)).toBe('old@ministry.example');
   });
@@ -212,15 +204,15 @@ describe('participant handlers', () => {
   it('erases the person: the subject no longer finds them, and registering it again is a clear error that changes nothing', async () => {
     const admin = await withAdmin();
     const registered = await register.execute(
-      new RegisterParticipantCommand({ subject: 'luna@youth.example', displayName: 'Luna', kind: 'YOUTH', realName: 'Luna Quesada', email: 'luna@correo.example' }, as(admin)),
+      new RunUseCase(registerParticipant, { subject: 'luna@youth.example', displayName: 'Luna', kind: 'YOUTH', realName: 'Luna Quesada', email: 'luna@correo.example' }, as(admin)),
     );
     await settle();
-    const erase = new ErasePersonalDataHandler(store, grants, participants, new PersonalDataVault(keys));
-    await erase.execute(new ErasePersonalDataCommand(registered.participantId, as(registered.participantId)));
+    const erase = new UseCaseHandler(portsOf({ store, grants, participants, vault: new PersonalDataVault(keys) }));
+    await erase.execute(new RunUseCase(erasePersonalData, { participantId: registered.participantId }, as(registered.participantId)));
     expect(await identities.participantOf('luna@youth.example')).toBeUndefined();
     expect(await identities.subjectOf(registered.participantId)).toBeUndefined();
     const before = await eventCount();
-    await expect(register.execute(new RegisterParticipantCommand({ subject: 'luna@youth.example', displayName: 'Luna', kind: 'YOUTH' }, as(admin)))).rejects.toMatchObject({
+    await expect(register.execute(new RunUseCase(registerParticipant, { subject: 'luna@youth.example', displayName: 'Luna', kind: 'YOUTH' }, as(admin)))).rejects.toMatchObject({
       code: 'RULE_VIOLATION',
       rule: 'participant.erased',
     });

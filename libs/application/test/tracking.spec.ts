@@ -4,27 +4,40 @@ import { MemoryEventStore } from '#eventstore';
 import { ProjectionRunner, ReadModelStore } from '#projections';
 import { isAtRisk } from '#domain';
 import {
-  ChangeCommitmentHandler,
-  ChangeCommitmentCommand,
-  ChangePlanCommand,
-  ChangePlanHandler,
+  activateCommitment,
+  admitStakeholder,
+  adoptPlan,
+  type AnyUseCase,
+  closeReportingPeriod,
   type CommandContext,
-  DraftPlanCommand,
-  DraftPlanHandler,
+  completeMilestone,
+  defineThematicArea,
+  draftPlan,
   type GrantsReader,
-  MakeCommitmentCommand,
-  MakeCommitmentHandler,
+  makeCommitment,
   readModelProjections,
-  RegisterStakeholderCommand,
-  RegisterStakeholderHandler,
+  registerStakeholder,
+  reportProgress,
+  rescheduleMilestone,
+  runUseCase,
+  scheduleMilestone,
   SqliteCatalogueReader,
   SqliteTrackingReader,
-  TrackCommitmentCommand,
-  TrackCommitmentHandler,
-  type TrackingChange,
+  type TrackingResult,
+  verifyProgressReport,
 } from '#application';
+import { portsOf } from './use-case-ports.js';
 
 const noGrants: GrantsReader = { rolesOf: () => [], adminCount: () => 0 };
+/** The tracking use cases this test runs, by the type of the change it names. */
+const TRACKING: Record<string, AnyUseCase<never, TrackingResult>> = {
+  ScheduleMilestone: scheduleMilestone,
+  RescheduleMilestone: rescheduleMilestone,
+  CompleteMilestone: completeMilestone,
+  ReportProgress: reportProgress,
+  VerifyProgressReport: verifyProgressReport,
+};
+type TrackingChange = { readonly type: string } & Record<string, unknown>;
 const on = (date: string): CommandContext => ({ actor: 'cli:test', correlationId: randomUUID(), now: new Date(`${date}T10:00:00Z`), asOperator: true });
 
 describe('tracking a commitment over time', () => {
@@ -37,7 +50,10 @@ describe('tracking a commitment over time', () => {
   let commitmentId: string;
   let secondCommitmentId: string;
 
-  const track = (change: TrackingChange, date: string) => new TrackCommitmentHandler(store, noGrants).execute(new TrackCommitmentCommand(commitmentId, change, on(date)));
+  const run = <Input, Result>(useCase: AnyUseCase<Input, Result>, input: Input, date: string): Promise<Result> =>
+    runUseCase(useCase, input, on(date), portsOf({ store, grants: noGrants }));
+  const trackOn = (id: string, { type, ...change }: TrackingChange, date: string) => run(TRACKING[type]!, { commitmentId: id, ...change } as never, date);
+  const track = (change: TrackingChange, date: string) => trackOn(commitmentId, change, date);
   const settle = async () => expect(await runner.waitFor((await store.headPosition())!, 5000)).toBe(true);
   const report = (period: string, percent: number, corrects: string | null = null): TrackingChange => ({
     type: 'ReportProgress',
@@ -57,19 +73,16 @@ describe('tracking a commitment over time', () => {
     runner = new ProjectionRunner({ store, readModels, projections: [...readModelProjections] });
     tracking = new SqliteTrackingReader(readModels.db);
     await runner.start();
-    planId = (await new DraftPlanHandler(store, noGrants).execute(new DraftPlanCommand({ country: 'CR', title: 'Costa Rica NPA', periodStart: '2010-01-01', periodEnd: '2013-12-31', defaultDeadline: '2013-12-31', reportingCycle: null }, on('2010-01-15')))).id;
-    const plans = new ChangePlanHandler(store, noGrants);
-    await plans.execute(new ChangePlanCommand(planId, { type: 'DefineThematicArea', code: 'PREV', title: 'Prevention' }, on('2010-01-15')));
-    ownerId = (await new RegisterStakeholderHandler(store, noGrants).execute(new RegisterStakeholderCommand({ name: 'CANATUR', kind: 'PRIVATE_SECTOR', sector: 'tourism', country: 'CR' }, on('2010-01-10')))).id;
-    await plans.execute(new ChangePlanCommand(planId, { type: 'AdmitStakeholder', stakeholderId: ownerId }, on('2010-01-20')));
-    await plans.execute(new ChangePlanCommand(planId, { type: 'AdoptPlan' }, on('2010-02-01')));
-    const make = new MakeCommitmentHandler(store, noGrants);
+    planId = (await run(draftPlan, { country: 'CR', title: 'Costa Rica NPA', periodStart: '2010-01-01', periodEnd: '2013-12-31', defaultDeadline: '2013-12-31', reportingCycle: null }, '2010-01-15')).id;
+    await run(defineThematicArea, { planId, code: 'PREV', title: 'Prevention' }, '2010-01-15');
+    ownerId = (await run(registerStakeholder, { name: 'CANATUR', kind: 'PRIVATE_SECTOR', sector: 'tourism', country: 'CR' }, '2010-01-10')).id;
+    await run(admitStakeholder, { planId, stakeholderId: ownerId }, '2010-01-20');
+    await run(adoptPlan, { planId }, '2010-02-01');
     const terms = { planId, thematicAreaCode: 'PREV', ownerId, coOwnerIds: [], description: 'd', sourceReference: null, target: { indicator: 'criteria', unit: 'criteria', baseline: 0, targetValue: 6 }, dueDate: null };
-    commitmentId = (await make.execute(new MakeCommitmentCommand({ ...terms, title: 'The Code' }, on('2010-02-15')))).id;
-    secondCommitmentId = (await make.execute(new MakeCommitmentCommand({ ...terms, title: 'Hotel inspections' }, on('2010-02-15')))).id;
-    const activate = new ChangeCommitmentHandler(store, noGrants);
-    await activate.execute(new ChangeCommitmentCommand(commitmentId, { type: 'ActivateCommitment' }, on('2010-03-01')));
-    await activate.execute(new ChangeCommitmentCommand(secondCommitmentId, { type: 'ActivateCommitment' }, on('2010-03-01')));
+    commitmentId = (await run(makeCommitment, { ...terms, title: 'The Code' }, '2010-02-15')).id;
+    secondCommitmentId = (await run(makeCommitment, { ...terms, title: 'Hotel inspections' }, '2010-02-15')).id;
+    await run(activateCommitment, { commitmentId }, '2010-03-01');
+    await run(activateCommitment, { commitmentId: secondCommitmentId }, '2010-03-01');
   });
   afterEach(async () => {
     await runner.stop();
@@ -120,7 +133,7 @@ describe('tracking a commitment over time', () => {
     await track({ type: 'ScheduleMilestone', title: 'Open one', dueDate: '2010-09-30' }, '2010-04-01');
     await track({ type: 'CompleteMilestone', milestoneId: late, completedOn: '2010-07-15' }, '2010-07-15');
     const first = await track(report('2010', 10), '2011-01-20');
-    await new TrackCommitmentHandler(store, noGrants).execute(new TrackCommitmentCommand(secondCommitmentId, { ...report('2010', 90), evidenceType: 'INSPECTION' } as TrackingChange, on('2011-01-21')));
+    await trackOn(secondCommitmentId, { ...report('2010', 90), evidenceType: 'INSPECTION' }, '2011-01-21');
     await track({ type: 'VerifyProgressReport', reportId: first.itemId, note: null }, '2011-02-01');
     await settle();
     const today = '2011-06-30';
@@ -145,10 +158,9 @@ describe('tracking a commitment over time', () => {
 
   it('shows a missing report in the reporting compliance of a closed period, and a late one as late', async () => {
     await track(report('2010', 30), '2011-01-20');
-    const plans = new ChangePlanHandler(store, noGrants);
-    await plans.execute(new ChangePlanCommand(planId, { type: 'CloseReportingPeriod', period: '2010' }, on('2011-01-31')));
-    await new TrackCommitmentHandler(store, noGrants).execute(new TrackCommitmentCommand(secondCommitmentId, report('2010', 10), on('2011-02-10')));
-    await plans.execute(new ChangePlanCommand(planId, { type: 'CloseReportingPeriod', period: '2011' }, on('2012-01-31')));
+    await run(closeReportingPeriod, { planId, period: '2010' }, '2011-01-31');
+    await trackOn(secondCommitmentId, report('2010', 10), '2011-02-10');
+    await run(closeReportingPeriod, { planId, period: '2011' }, '2012-01-31');
     await settle();
     const card = tracking.scorecard(ownerId, planId, '2012-02-01');
     expect(card.compliance).toEqual([

@@ -5,5 +5,6 @@ export * from './participants/index.js';
 export * from './plans/index.js';
 export * from './stakeholders/index.js';
 export * from './commitments/index.js';
+export * from './tracking/index.js';
 export * from './shared/deadlines.js';
 export * from './discussions/index.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  commitmentDecider,
+  trackingDecider,
   type CommitmentEvent,
   fold,
   planDecider,
@@ -11,7 +11,7 @@ import {
 } from '#domain';
 import { specFor } from './given-when-then.js';
 
-const given = specFor(commitmentDecider);
+const given = specFor(trackingDecider);
 const planId = 'p-1';
 const c = { commitmentId: 'c-1' };
 const planEvents: PlanEvent[] = [
@@ -93,7 +93,7 @@ describe('milestones', () => {
     given(made, scheduled).when({ type: 'RescheduleMilestone', milestoneId: 'm-1', dueDate: '2011-06-30', reason: 'x', plan }).thenViolates('milestone.same_date');
     given(made, scheduled, milestoneDone).when({ type: 'RescheduleMilestone', milestoneId: 'm-1', dueDate: '2011-09-30', reason: 'x', plan }).thenViolates('milestone.completed');
     given(made).when({ type: 'RescheduleMilestone', milestoneId: 'm-9', dueDate: '2011-09-30', reason: 'x', plan }).thenViolates('milestone.not_found');
-    const moved = fold(commitmentDecider, [
+    const moved = fold(trackingDecider, [
       made,
       scheduled,
       { type: 'MilestoneRescheduled', data: { ...c, milestoneId: 'm-1', from: '2011-06-30', to: '2011-09-30', reason: 'a' } },
@@ -176,7 +176,7 @@ describe('progress reports', () => {
     given(made, activated, report('r-1', '2010')).when(reportCommand({ reportId: 'r-2', corrects: 'r-1', plan: planWith2010Closed })).then(report('r-2', '2010', 'r-1', false));
     given(made, activated, report('r-1', '2010', null, true)).when(reportCommand({ reportId: 'r-2', corrects: 'r-1' })).then(report('r-2', '2010', 'r-1', true));
     // A log written before the rule recorded such a correction as late: its standing is still the corrected report's.
-    const older = fold(commitmentDecider, [made, activated, report('r-1', '2010'), report('r-2', '2010', 'r-1', true)]);
+    const older = fold(trackingDecider, [made, activated, report('r-1', '2010'), report('r-2', '2010', 'r-1', true)]);
     expect(older.status !== 'none' && older.work.reports['r-2']?.late).toBe(false);
   });
 

@@ -1,16 +1,15 @@
 import { Inject } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
-  ChangeCommitmentCommand,
-  CLOCK,
-  type Clock,
-  type CommitmentChange,
+  activateCommitment,
+  completeCommitment,
   type CommitmentView,
   type EntityResult,
-  MakeCommitmentCommand,
+  makeCommitment,
+  reviseCommitment,
+  withdrawCommitment,
 } from '#application';
-import { commandContext } from '../graphql/command-context.js';
+import { UseCases } from '../graphql/use-cases.js';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
 import { loadersFor } from './catalogue-loaders.js';
 import {
@@ -39,8 +38,7 @@ function revision(input: ReviseCommitmentInputDto) {
 @Resolver('Commitment')
 export class CommitmentsResolver {
   constructor(
-    private readonly commands: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(UseCases) private readonly useCases: UseCases,
     @Inject(Consistency) private readonly consistency: Consistency,
     @Inject(PlanAccess) private readonly access: PlanAccess,
   ) {}
@@ -78,48 +76,40 @@ export class CommitmentsResolver {
 
   @Mutation('makeCommitment')
   async makeCommitment(@Args('input') input: MakeCommitmentInputDto, @Context() context: GraphQLContext) {
-    const result = await this.commands.execute(
-      new MakeCommitmentCommand(
-        {
-          planId: input.planId,
-          thematicAreaCode: input.thematicAreaCode,
-          ownerId: input.ownerId,
-          coOwnerIds: input.coOwnerIds ?? [],
-          title: input.title,
-          description: input.description,
-          sourceReference: input.sourceReference ?? null,
-          target: { ...input.target },
-          dueDate: input.dueDate ?? null,
-        },
-        commandContext(context, this.clock.now(), input),
-      ),
-    );
-    return this.payload(result);
+    const terms = {
+      planId: input.planId,
+      thematicAreaCode: input.thematicAreaCode,
+      ownerId: input.ownerId,
+      coOwnerIds: input.coOwnerIds ?? [],
+      title: input.title,
+      description: input.description,
+      sourceReference: input.sourceReference ?? null,
+      target: { ...input.target },
+      dueDate: input.dueDate ?? null,
+    };
+    return this.payload(await this.useCases.run(makeCommitment, terms, context, input));
   }
 
   @Mutation('activateCommitment')
-  activateCommitment(@Args('input') input: CommitmentLifecycleInputDto, @Context() context: GraphQLContext) {
-    return this.change(input, { type: 'ActivateCommitment' }, context);
+  async activateCommitment(@Args('input') input: CommitmentLifecycleInputDto, @Context() context: GraphQLContext) {
+    return this.payload(await this.useCases.run(activateCommitment, { commitmentId: input.commitmentId }, context, input));
   }
 
   @Mutation('reviseCommitment')
-  reviseCommitment(@Args('input') input: ReviseCommitmentInputDto, @Context() context: GraphQLContext) {
-    return this.change(input, { type: 'ReviseCommitment', changes: revision(input), reason: input.reason }, context);
+  async reviseCommitment(@Args('input') input: ReviseCommitmentInputDto, @Context() context: GraphQLContext) {
+    const revised = { commitmentId: input.commitmentId, changes: revision(input), reason: input.reason };
+    return this.payload(await this.useCases.run(reviseCommitment, revised, context, input));
   }
 
   @Mutation('withdrawCommitment')
-  withdrawCommitment(@Args('input') input: WithdrawCommitmentInputDto, @Context() context: GraphQLContext) {
-    return this.change(input, { type: 'WithdrawCommitment', reason: input.reason }, context);
+  async withdrawCommitment(@Args('input') input: WithdrawCommitmentInputDto, @Context() context: GraphQLContext) {
+    return this.payload(await this.useCases.run(withdrawCommitment, { commitmentId: input.commitmentId, reason: input.reason }, context, input));
   }
 
   @Mutation('completeCommitment')
-  completeCommitment(@Args('input') input: CompleteCommitmentInputDto, @Context() context: GraphQLContext) {
-    return this.change(input, { type: 'CompleteCommitment', completedOn: input.completedOn ?? null }, context);
-  }
-
-  private async change(input: CommitmentLifecycleInputDto, change: CommitmentChange, context: GraphQLContext) {
-    const command = new ChangeCommitmentCommand(input.commitmentId, change, commandContext(context, this.clock.now(), input));
-    return this.payload(await this.commands.execute(command));
+  async completeCommitment(@Args('input') input: CompleteCommitmentInputDto, @Context() context: GraphQLContext) {
+    const completed = { commitmentId: input.commitmentId, completedOn: input.completedOn ?? null };
+    return this.payload(await this.useCases.run(completeCommitment, completed, context, input));
   }
 
   private payload(result: EntityResult) {

@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ChangePlanCommand, CLOCK, type Clock, DraftPlanCommand, type EntityResult, type PlanChange, type PlanView } from '#application';
-import { commandContext } from '../graphql/command-context.js';
+import { adoptPlan, admitStakeholder, closePlan, defineThematicArea, draftPlan, type EntityResult, type PlanView } from '#application';
+import { UseCases } from '../graphql/use-cases.js';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
 import { loadersFor } from './catalogue-loaders.js';
 import { AdmitStakeholderInputDto, ClosePlanInputDto, DefineThematicAreaInputDto, DraftPlanInputDto, PlanLifecycleInputDto } from './catalogue.inputs.js';
@@ -23,8 +22,7 @@ interface CommitmentArgs {
 @Resolver('ActionPlan')
 export class PlansResolver {
   constructor(
-    private readonly commands: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(UseCases) private readonly useCases: UseCases,
     @Inject(Consistency) private readonly consistency: Consistency,
     @Inject(PlanAccess) private readonly access: PlanAccess,
   ) {}
@@ -85,37 +83,28 @@ export class PlansResolver {
   @Mutation('draftPlan')
   async draftPlan(@Args('input') input: DraftPlanInputDto, @Context() context: GraphQLContext) {
     const { country, title, periodStart, periodEnd, defaultDeadline, reportingCycle } = input;
-    const result = await this.commands.execute(
-      new DraftPlanCommand(
-        { country, title, periodStart, periodEnd, defaultDeadline: defaultDeadline ?? null, reportingCycle: reportingCycle ?? null },
-        commandContext(context, this.clock.now(), input),
-      ),
-    );
-    return this.payload(result);
+    const fields = { country, title, periodStart, periodEnd, defaultDeadline: defaultDeadline ?? null, reportingCycle: reportingCycle ?? null };
+    return this.payload(await this.useCases.run(draftPlan, fields, context, input));
   }
 
   @Mutation('defineThematicArea')
-  defineThematicArea(@Args('input') input: DefineThematicAreaInputDto, @Context() context: GraphQLContext) {
-    return this.change(input.planId, { type: 'DefineThematicArea', code: input.code, title: input.title }, input, context);
+  async defineThematicArea(@Args('input') input: DefineThematicAreaInputDto, @Context() context: GraphQLContext) {
+    return this.payload(await this.useCases.run(defineThematicArea, { planId: input.planId, code: input.code, title: input.title }, context, input));
   }
 
   @Mutation('adoptPlan')
-  adoptPlan(@Args('input') input: PlanLifecycleInputDto, @Context() context: GraphQLContext) {
-    return this.change(input.planId, { type: 'AdoptPlan' }, input, context);
+  async adoptPlan(@Args('input') input: PlanLifecycleInputDto, @Context() context: GraphQLContext) {
+    return this.payload(await this.useCases.run(adoptPlan, { planId: input.planId }, context, input));
   }
 
   @Mutation('closePlan')
-  closePlan(@Args('input') input: ClosePlanInputDto, @Context() context: GraphQLContext) {
-    return this.change(input.planId, { type: 'ClosePlan', reason: input.reason ?? null }, input, context);
+  async closePlan(@Args('input') input: ClosePlanInputDto, @Context() context: GraphQLContext) {
+    return this.payload(await this.useCases.run(closePlan, { planId: input.planId, reason: input.reason ?? null }, context, input));
   }
 
   @Mutation('admitStakeholder')
-  admitStakeholder(@Args('input') input: AdmitStakeholderInputDto, @Context() context: GraphQLContext) {
-    return this.change(input.planId, { type: 'AdmitStakeholder', stakeholderId: input.stakeholderId }, input, context);
-  }
-
-  private async change(planId: string, change: PlanChange, input: PlanLifecycleInputDto | DefineThematicAreaInputDto, context: GraphQLContext) {
-    return this.payload(await this.commands.execute(new ChangePlanCommand(planId, change, commandContext(context, this.clock.now(), input))));
+  async admitStakeholder(@Args('input') input: AdmitStakeholderInputDto, @Context() context: GraphQLContext) {
+    return this.payload(await this.useCases.run(admitStakeholder, { planId: input.planId, stakeholderId: input.stakeholderId }, context, input));
   }
 
   private payload(result: EntityResult) {

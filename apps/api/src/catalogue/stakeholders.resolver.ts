@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CLOCK, type Clock, RegisterStakeholderCommand, type StakeholderView } from '#application';
-import { commandContext } from '../graphql/command-context.js';
+import { registerStakeholder, type StakeholderView } from '#application';
+import { UseCases } from '../graphql/use-cases.js';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
 import { RegisterStakeholderInputDto } from './catalogue.inputs.js';
 import { toConnection } from './connection.js';
@@ -13,8 +12,7 @@ import { PlanAccess } from './plan-access.js';
 @Resolver('Stakeholder')
 export class StakeholdersResolver {
   constructor(
-    private readonly commands: CommandBus,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(UseCases) private readonly useCases: UseCases,
     @Inject(Consistency) private readonly consistency: Consistency,
     @Inject(PlanAccess) private readonly access: PlanAccess,
   ) {}
@@ -57,9 +55,7 @@ export class StakeholdersResolver {
   @Mutation('registerStakeholder')
   async registerStakeholder(@Args('input') input: RegisterStakeholderInputDto, @Context() context: GraphQLContext) {
     const { name, kind, sector, country } = input;
-    const result = await this.commands.execute(
-      new RegisterStakeholderCommand({ name, kind, sector, country }, commandContext(context, this.clock.now(), input)),
-    );
+    const result = await this.useCases.run(registerStakeholder, { name, kind, sector, country }, context, input);
     return this.consistency.answer(result, 'stakeholder', (id) => this.consistency.reader.stakeholdersByIds([id])[0]);
   }
 }

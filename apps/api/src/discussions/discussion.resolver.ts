@@ -1,11 +1,14 @@
 import { Inject } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
+  approveComment,
   CLOCK,
   type Clock,
-  type CommentChange,
-  DiscussCommand,
+  type EntityResult,
+  flagComment,
+  hideComment,
+  postComment,
+  withdrawComment,
   DISCUSSIONS,
   ForbiddenError,
   GRANTS,
@@ -22,14 +25,14 @@ import { loadersFor } from '../catalogue/catalogue-loaders.js';
 import { toConnection } from '../catalogue/connection.js';
 import { Consistency, pageSize } from '../catalogue/consistency.js';
 import { PlanAccess } from '../catalogue/plan-access.js';
-import { commandContext } from '../graphql/command-context.js';
+import { UseCases } from '../graphql/use-cases.js';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
 import { ApproveCommentInputDto, FlagCommentInputDto, HideCommentInputDto, PostCommentInputDto, WithdrawCommentInputDto } from './discussion.inputs.js';
 
 @Resolver('Milestone')
 export class DiscussionResolver {
   constructor(
-    private readonly commands: CommandBus,
+    @Inject(UseCases) private readonly useCases: UseCases,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(DISCUSSIONS) private readonly discussions: SqliteDiscussionReader,
     @Inject(TRACKING) private readonly tracking: SqliteTrackingReader,
@@ -85,37 +88,36 @@ export class DiscussionResolver {
   }
 
   @Mutation('postComment')
-  postComment(@Args('input') input: PostCommentInputDto, @Context() context: GraphQLContext) {
-    return this.discuss(input, { type: 'PostComment', text: input.text }, context);
+  async postComment(@Args('input') input: PostCommentInputDto, @Context() context: GraphQLContext) {
+    return this.comment(await this.useCases.run(postComment, { milestoneId: input.milestoneId, text: input.text }, context, input));
   }
 
   /** The answer says the flag was recorded, and nothing of the comment (which may be held for review by now). */
   @Mutation('flagComment')
   async flagComment(@Args('input') input: FlagCommentInputDto, @Context() context: GraphQLContext) {
-    const result = await this.commands.execute(
-      new DiscussCommand(input.milestoneId, { type: 'FlagComment', commentId: input.commentId, reason: input.reason ?? null }, commandContext(context, this.clock.now(), input)),
-    );
+    const flag = { milestoneId: input.milestoneId, commentId: input.commentId, reason: input.reason ?? null };
+    const result = await this.useCases.run(flagComment, flag, context, input);
     return { commentId: result.id, ...(await this.consistency.settled(result)) };
   }
 
   @Mutation('withdrawComment')
-  withdrawComment(@Args('input') input: WithdrawCommentInputDto, @Context() context: GraphQLContext) {
-    return this.discuss(input, { type: 'WithdrawComment', commentId: input.commentId }, context);
+  async withdrawComment(@Args('input') input: WithdrawCommentInputDto, @Context() context: GraphQLContext) {
+    return this.comment(await this.useCases.run(withdrawComment, { milestoneId: input.milestoneId, commentId: input.commentId }, context, input));
   }
 
   @Mutation('approveComment')
-  approveComment(@Args('input') input: ApproveCommentInputDto, @Context() context: GraphQLContext) {
-    return this.discuss(input, { type: 'ApproveComment', commentId: input.commentId }, context);
+  async approveComment(@Args('input') input: ApproveCommentInputDto, @Context() context: GraphQLContext) {
+    return this.comment(await this.useCases.run(approveComment, { milestoneId: input.milestoneId, commentId: input.commentId }, context, input));
   }
 
   @Mutation('hideComment')
-  hideComment(@Args('input') input: HideCommentInputDto, @Context() context: GraphQLContext) {
-    return this.discuss(input, { type: 'HideComment', commentId: input.commentId, reason: input.reason }, context);
+  async hideComment(@Args('input') input: HideCommentInputDto, @Context() context: GraphQLContext) {
+    const hidden = { milestoneId: input.milestoneId, commentId: input.commentId, reason: input.reason };
+    return this.comment(await this.useCases.run(hideComment, hidden, context, input));
   }
 
   /** Posting, withdrawing and moderating answer with the comment: its author and the plan's coordinators may read it. */
-  private async discuss(input: { milestoneId: string; commandId?: string | null; expectedVersion?: number | null }, change: CommentChange, context: GraphQLContext) {
-    const result = await this.commands.execute(new DiscussCommand(input.milestoneId, change, commandContext(context, this.clock.now(), input)));
+  private comment(result: EntityResult) {
     return this.consistency.answer(result, 'comment', (id) => this.discussions.commentById(id));
   }
 }

@@ -1,19 +1,18 @@
 import { Inject } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import {
-  CLOCK,
-  type Clock,
-  ErasePersonalDataCommand,
-  GetViewerQuery,
-  GrantRoleCommand,
+  erasePersonalData,
+  grantRole,
+  PARTICIPANTS,
   type ParticipantResult,
-  RegisterParticipantCommand,
-  RevokeRoleCommand,
+  type ParticipantsReader,
+  registerParticipant,
+  revokeRole,
+  viewerOf,
 } from '#application';
 import type { ProjectionRunner } from '#projections';
 import { PLATFORM_CONFIG, type PlatformConfig, PROJECTION_RUNNER } from '#platform';
-import { commandContext } from '../graphql/command-context.js';
+import { UseCases } from '../graphql/use-cases.js';
 import type { ParticipantPayload, Viewer } from '../graphql/generated/schema.js';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
 import { ErasePersonalDataInputDto, GrantRoleInputDto, RegisterParticipantInputDto, RevokeRoleInputDto } from './identity.inputs.js';
@@ -21,9 +20,8 @@ import { ErasePersonalDataInputDto, GrantRoleInputDto, RegisterParticipantInputD
 @Resolver()
 export class IdentityResolver {
   constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(UseCases) private readonly useCases: UseCases,
+    @Inject(PARTICIPANTS) private readonly participants: ParticipantsReader,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {}
@@ -31,7 +29,7 @@ export class IdentityResolver {
   @Query('viewer')
   async viewer(@Context() context: GraphQLContext): Promise<Viewer | null> {
     if (!context.viewer) return null;
-    const viewer = await this.queries.execute(new GetViewerQuery(context.viewer.subject, context.viewer.participantId));
+    const viewer = viewerOf(this.participants, context.viewer.subject, context.viewer.participantId);
     return { ...viewer, roles: [...viewer.roles] };
   }
 
@@ -42,45 +40,33 @@ export class IdentityResolver {
   ): Promise<ParticipantPayload> {
     const { subject, displayName, kind } = input;
     const ageBand = input.ageBand ? (({ UNDER_18: 'UNDER_18', AGE_18_24: '18_24', ADULT: 'ADULT' }) as const)[input.ageBand] : undefined;
-    return this.payload(
-      await this.commands.execute(
-        new RegisterParticipantCommand(
-          {
-            subject,
-            displayName,
-            kind,
-            ...(ageBand ? { ageBand } : {}),
-            ...(input.realName ? { realName: input.realName } : {}),
-            ...(input.email ? { email: input.email } : {}),
-            ...(input.sponsorStakeholderId ? { sponsorId: input.sponsorStakeholderId } : {}),
-          },
-          commandContext(context, this.clock.now(), input),
-        ),
-      ),
-    );
+    const registration = {
+      subject,
+      displayName,
+      kind,
+      ...(ageBand ? { ageBand } : {}),
+      ...(input.realName ? { realName: input.realName } : {}),
+      ...(input.email ? { email: input.email } : {}),
+      ...(input.sponsorStakeholderId ? { sponsorId: input.sponsorStakeholderId } : {}),
+    };
+    return this.payload(await this.useCases.run(registerParticipant, registration, context, input));
   }
 
   @Mutation('grantRole')
   async grantRole(@Args('input') input: GrantRoleInputDto, @Context() context: GraphQLContext): Promise<ParticipantPayload> {
     const { subject, role, scope } = input;
-    return this.payload(
-      await this.commands.execute(new GrantRoleCommand({ subject, role, scope: scope ?? null }, commandContext(context, this.clock.now(), input))),
-    );
+    return this.payload(await this.useCases.run(grantRole, { subject, role, scope: scope ?? null }, context, input));
   }
 
   @Mutation('revokeRole')
   async revokeRole(@Args('input') input: RevokeRoleInputDto, @Context() context: GraphQLContext): Promise<ParticipantPayload> {
     const { subject, role, scope, reason } = input;
-    return this.payload(
-      await this.commands.execute(
-        new RevokeRoleCommand({ subject, role, scope: scope ?? null, reason: reason ?? null }, commandContext(context, this.clock.now(), input)),
-      ),
-    );
+    return this.payload(await this.useCases.run(revokeRole, { subject, role, scope: scope ?? null, reason: reason ?? null }, context, input));
   }
 
   @Mutation('erasePersonalData')
   async erasePersonalData(@Args('input') input: ErasePersonalDataInputDto, @Context() context: GraphQLContext): Promise<ParticipantPayload> {
-    return this.payload(await this.commands.execute(new ErasePersonalDataCommand(input.participantId, commandContext(context, this.clock.now(), input))));
+    return this.payload(await this.useCases.run(erasePersonalData, { participantId: input.participantId }, context, input));
   }
 
   /** Read-your-writes: answer once the read models include the command's events (bounded wait). */

@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ForbiddenError, GetParticipantQuery, GetPersonalDataQuery, GRANTS, type GrantsReader, PARTICIPANTS, type ParticipantsReader } from '#application';
+import { ForbiddenError, GRANTS, type GrantsReader, PARTICIPANTS, type ParticipantsReader, PersonalDataReader } from '#application';
 import { toConnection } from '../catalogue/connection.js';
 import { pageSize } from '../catalogue/consistency.js';
 import { GraphQLError } from 'graphql';
@@ -11,7 +10,7 @@ import type { GraphQLContext } from '../graphql/viewer-context.js';
 @Resolver('Participant')
 export class ParticipantResolver {
   constructor(
-    private readonly queries: QueryBus,
+    @Inject(PersonalDataReader) private readonly personalDataReader: PersonalDataReader,
     @Inject(GRANTS) private readonly grants: GrantsReader,
     @Inject(PARTICIPANTS) private readonly participants: ParticipantsReader,
   ) {}
@@ -33,7 +32,7 @@ export class ParticipantResolver {
   @Query('participant')
   async participant(@Args('id') id: string, @Context() context: GraphQLContext) {
     if (!context.viewer) throw new GraphQLError('Sign in to read participants.', { extensions: { code: 'UNAUTHENTICATED' } });
-    const found = await this.queries.execute(new GetParticipantQuery(id));
+    const found = this.participants.byId(id);
     if (!found) return null;
     const self = context.viewer.participantId;
     const isAdmin = self !== null && this.grants.rolesOf(self).some((grant) => grant.role === 'ADMIN');
@@ -46,7 +45,7 @@ export class ParticipantResolver {
     if (!context.viewer) return null;
     try {
       if (context.viewer.participantId === null) return null;
-      const data = await this.queries.execute(new GetPersonalDataQuery(participant.id, context.viewer.participantId));
+      const data = await this.personalDataReader.of(participant.id, context.viewer.participantId);
       if (data === null) return null;
       return data === 'erased' ? { subject: null, realName: null, email: null, erased: true } : { subject: data.subject ?? null, realName: data.realName, email: data.email, erased: false };
     } catch (error) {

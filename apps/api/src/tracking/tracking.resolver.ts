@@ -1,23 +1,31 @@
 import { Inject } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
-  ChangePlanCommand,
+  addTask,
+  assignTask,
   CLOCK,
   type Clock,
+  closeReportingPeriod,
+  completeMilestone,
+  completeTask,
   type DeadlineView,
+  disputeProgressReport,
+  reopenMilestone,
+  reopenTask,
+  reportProgress,
+  rescheduleMilestone,
+  scheduleMilestone,
   type SqliteTrackingReader,
   TRACKING,
-  TrackCommitmentCommand,
-  type TrackingChange,
   type TrackingResult,
+  verifyProgressReport,
 } from '#application';
 import { dateOf, type DeadlineStatus } from '#domain';
 import { loadersFor } from '../catalogue/catalogue-loaders.js';
 import { asOf, carried, carrying, catalogueOf } from '../catalogue/as-of.js';
 import { Consistency } from '../catalogue/consistency.js';
 import { PlanAccess } from '../catalogue/plan-access.js';
-import { commandContext } from '../graphql/command-context.js';
+import { UseCases } from '../graphql/use-cases.js';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
 import {
   AddTaskInputDto,
@@ -34,12 +42,10 @@ import {
   VerifyProgressReportInputDto,
 } from './tracking.inputs.js';
 
-type CommitmentInput = { commitmentId: string; commandId?: string | null; expectedVersion?: number | null };
-
 @Resolver('Deadline')
 export class TrackingResolver {
   constructor(
-    private readonly commands: CommandBus,
+    @Inject(UseCases) private readonly useCases: UseCases,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(TRACKING) private readonly tracking: SqliteTrackingReader,
     @Inject(Consistency) private readonly consistency: Consistency,
@@ -74,86 +80,86 @@ export class TrackingResolver {
   }
 
   @Mutation('scheduleMilestone')
-  scheduleMilestone(@Args('input') input: ScheduleMilestoneInputDto, @Context() context: GraphQLContext) {
-    return this.track(input, { type: 'ScheduleMilestone', title: input.title, dueDate: input.dueDate }, context);
+  async scheduleMilestone(@Args('input') input: ScheduleMilestoneInputDto, @Context() context: GraphQLContext) {
+    return this.tracked(await this.useCases.run(scheduleMilestone, { commitmentId: input.commitmentId, title: input.title, dueDate: input.dueDate }, context, input));
   }
 
   @Mutation('rescheduleMilestone')
-  rescheduleMilestone(@Args('input') input: RescheduleMilestoneInputDto, @Context() context: GraphQLContext) {
-    return this.track(input, { type: 'RescheduleMilestone', milestoneId: input.milestoneId, dueDate: input.dueDate, reason: input.reason }, context);
+  async rescheduleMilestone(@Args('input') input: RescheduleMilestoneInputDto, @Context() context: GraphQLContext) {
+    const { commitmentId, milestoneId, dueDate, reason } = input;
+    return this.tracked(await this.useCases.run(rescheduleMilestone, { commitmentId, milestoneId, dueDate, reason }, context, input));
   }
 
   @Mutation('completeMilestone')
-  completeMilestone(@Args('input') input: CompleteMilestoneInputDto, @Context() context: GraphQLContext) {
-    return this.track(input, { type: 'CompleteMilestone', milestoneId: input.milestoneId, completedOn: input.completedOn ?? null }, context);
+  async completeMilestone(@Args('input') input: CompleteMilestoneInputDto, @Context() context: GraphQLContext) {
+    const completed = { commitmentId: input.commitmentId, milestoneId: input.milestoneId, completedOn: input.completedOn ?? null };
+    return this.tracked(await this.useCases.run(completeMilestone, completed, context, input));
   }
 
   @Mutation('reopenMilestone')
-  reopenMilestone(@Args('input') input: ReopenMilestoneInputDto, @Context() context: GraphQLContext) {
-    return this.track(input, { type: 'ReopenMilestone', milestoneId: input.milestoneId, reason: input.reason }, context);
+  async reopenMilestone(@Args('input') input: ReopenMilestoneInputDto, @Context() context: GraphQLContext) {
+    const { commitmentId, milestoneId, reason } = input;
+    return this.tracked(await this.useCases.run(reopenMilestone, { commitmentId, milestoneId, reason }, context, input));
   }
 
   @Mutation('addTask')
-  addTask(@Args('input') input: AddTaskInputDto, @Context() context: GraphQLContext) {
-    return this.track(input, { type: 'AddTask', title: input.title, dueDate: input.dueDate }, context);
+  async addTask(@Args('input') input: AddTaskInputDto, @Context() context: GraphQLContext) {
+    return this.tracked(await this.useCases.run(addTask, { commitmentId: input.commitmentId, title: input.title, dueDate: input.dueDate }, context, input));
   }
 
   @Mutation('assignTask')
-  assignTask(@Args('input') input: AssignTaskInputDto, @Context() context: GraphQLContext) {
-    return this.track(input, { type: 'AssignTask', taskId: input.taskId, assignee: { kind: input.assigneeKind, id: input.assigneeId } }, context);
+  async assignTask(@Args('input') input: AssignTaskInputDto, @Context() context: GraphQLContext) {
+    const assigned = { commitmentId: input.commitmentId, taskId: input.taskId, assignee: { kind: input.assigneeKind, id: input.assigneeId } };
+    return this.tracked(await this.useCases.run(assignTask, assigned, context, input));
   }
 
   @Mutation('completeTask')
-  completeTask(@Args('input') input: CompleteTaskInputDto, @Context() context: GraphQLContext) {
-    return this.track(input, { type: 'CompleteTask', taskId: input.taskId, completedOn: input.completedOn ?? null }, context);
+  async completeTask(@Args('input') input: CompleteTaskInputDto, @Context() context: GraphQLContext) {
+    const completed = { commitmentId: input.commitmentId, taskId: input.taskId, completedOn: input.completedOn ?? null };
+    return this.tracked(await this.useCases.run(completeTask, completed, context, input));
   }
 
   @Mutation('reopenTask')
-  reopenTask(@Args('input') input: ReopenTaskInputDto, @Context() context: GraphQLContext) {
-    return this.track(input, { type: 'ReopenTask', taskId: input.taskId, reason: input.reason }, context);
+  async reopenTask(@Args('input') input: ReopenTaskInputDto, @Context() context: GraphQLContext) {
+    return this.tracked(await this.useCases.run(reopenTask, { commitmentId: input.commitmentId, taskId: input.taskId, reason: input.reason }, context, input));
   }
 
   @Mutation('reportProgress')
-  reportProgress(@Args('input') input: ReportProgressInputDto, @Context() context: GraphQLContext) {
-    return this.track(
-      input,
-      {
-        type: 'ReportProgress',
-        period: input.period,
-        percentComplete: input.percentComplete ?? null,
-        indicatorValue: input.indicatorValue ?? null,
-        narrative: input.narrative,
-        visibility: input.visibility,
-        evidenceLinks: input.evidenceLinks ?? [],
-        evidenceType: input.evidenceType,
-        corrects: input.corrects ?? null,
-      },
-      context,
-    );
+  async reportProgress(@Args('input') input: ReportProgressInputDto, @Context() context: GraphQLContext) {
+    const report = {
+      commitmentId: input.commitmentId,
+      period: input.period,
+      percentComplete: input.percentComplete ?? null,
+      indicatorValue: input.indicatorValue ?? null,
+      narrative: input.narrative,
+      visibility: input.visibility,
+      evidenceLinks: input.evidenceLinks ?? [],
+      evidenceType: input.evidenceType,
+      corrects: input.corrects ?? null,
+    };
+    return this.tracked(await this.useCases.run(reportProgress, report, context, input));
   }
 
   @Mutation('verifyProgressReport')
-  verifyProgressReport(@Args('input') input: VerifyProgressReportInputDto, @Context() context: GraphQLContext) {
-    return this.track(input, { type: 'VerifyProgressReport', reportId: input.reportId, note: input.note ?? null }, context);
+  async verifyProgressReport(@Args('input') input: VerifyProgressReportInputDto, @Context() context: GraphQLContext) {
+    const verified = { commitmentId: input.commitmentId, reportId: input.reportId, note: input.note ?? null };
+    return this.tracked(await this.useCases.run(verifyProgressReport, verified, context, input));
   }
 
   @Mutation('disputeProgressReport')
-  disputeProgressReport(@Args('input') input: DisputeProgressReportInputDto, @Context() context: GraphQLContext) {
-    return this.track(input, { type: 'DisputeProgressReport', reportId: input.reportId, reason: input.reason }, context);
+  async disputeProgressReport(@Args('input') input: DisputeProgressReportInputDto, @Context() context: GraphQLContext) {
+    const disputed = { commitmentId: input.commitmentId, reportId: input.reportId, reason: input.reason };
+    return this.tracked(await this.useCases.run(disputeProgressReport, disputed, context, input));
   }
 
   @Mutation('closeReportingPeriod')
   async closeReportingPeriod(@Args('input') input: CloseReportingPeriodInputDto, @Context() context: GraphQLContext) {
-    const result = await this.commands.execute(
-      new ChangePlanCommand(input.planId, { type: 'CloseReportingPeriod', period: input.period }, commandContext(context, this.clock.now(), input)),
-    );
+    const result = await this.useCases.run(closeReportingPeriod, { planId: input.planId, period: input.period }, context, input);
     return this.consistency.answer(result, 'plan', (id) => this.consistency.reader.plansByIds([id])[0]);
   }
 
-  private async track(input: CommitmentInput, change: TrackingChange, context: GraphQLContext) {
-    const result: TrackingResult = await this.commands.execute(
-      new TrackCommitmentCommand(input.commitmentId, change, commandContext(context, this.clock.now(), input)),
-    );
+  /** A tracking mutation answers with the commitment, as the read models now show it, and the item it concerns. */
+  private async tracked(result: TrackingResult) {
     return { ...(await this.consistency.answer(result, 'commitment', (id) => this.consistency.reader.commitmentsByIds([id])[0])), itemId: result.itemId };
   }
 }

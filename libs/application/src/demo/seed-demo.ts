@@ -1,15 +1,28 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import type { EventStore } from '#eventstore';
 import { v5 as uuidv5 } from 'uuid';
-import { ChangeCommitmentCommand, MakeCommitmentCommand } from '../commitments/index.js';
+import { activateCommitment, completeCommitment, makeCommitment } from '../commitments/index.js';
 import type { CommandContext } from '../kernel/command-context.js';
 import type { EntityResult } from '../kernel/run-command.js';
-import { ChangePlanCommand, currentPlan, DraftPlanCommand } from '../plans/index.js';
-import { RegisterStakeholderCommand } from '../stakeholders/index.js';
-import { TrackCommitmentCommand, type TrackingResult } from '../tracking/index.js';
+import type { AnyUseCase } from '../kernel/use-case.js';
+import { RunUseCase } from '../kernel/use-case.handler.js';
+import { adoptPlan, admitStakeholder, closeReportingPeriod, currentPlan, defineThematicArea, draftPlan } from '../plans/index.js';
+import { registerStakeholder } from '../stakeholders/index.js';
+import {
+  addTask,
+  assignTask,
+  completeMilestone,
+  completeTask,
+  disputeProgressReport,
+  reportProgress,
+  rescheduleMilestone,
+  scheduleMilestone,
+  type TrackingResult,
+  verifyProgressReport,
+} from '../tracking/index.js';
 import { discussionDecider, discussionStream, type DiscussionCommand } from '#domain';
 import { runCommand } from '../kernel/run-command.js';
-import { GrantRoleCommand, type ParticipantResult, RegisterParticipantCommand } from '../participants/index.js';
+import { grantRole, type ParticipantResult, registerParticipant } from '../participants/index.js';
 import { DEMO_COMMENTS, DEMO_PLANS, DEMO_STAFF, DEMO_STAKEHOLDERS, DEMO_YOUTH, type DemoStep } from './demo-data.js';
 
 /** Namespace of the demo's command ids: fixed, so a second run recognises every command as a retry. */
@@ -39,8 +52,12 @@ interface Step {
   readonly key: string;
   /** Where to keep the id of the milestone, task or report this step creates. */
   readonly item?: string;
-  readonly command: (context: CommandContext, ids: Map<string, string>) => object;
+  readonly command: (context: CommandContext, ids: Map<string, string>) => RunUseCase<unknown, unknown>;
 }
+
+/** A use case to run on the command bus, as the api runs it. */
+const run = <Input>(useCase: AnyUseCase<Input>, input: Input, context: CommandContext): RunUseCase<unknown, unknown> =>
+  new RunUseCase(useCase, input, context) as RunUseCase<unknown, unknown>;
 
 /**
  * Seeds the demo plans through the same command handlers as the api, as an operator, replaying their history in
@@ -57,7 +74,7 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
   const id = (ids: Map<string, string>, key: string) => ids.get(key)!;
 
   for (const s of DEMO_STAKEHOLDERS) {
-    steps.push({ on: '2009-01-10', key: `stakeholder/${s.key}`, command: (c) => new RegisterStakeholderCommand({ name: s.name, kind: s.kind, sector: s.sector, country: s.country }, c) });
+    steps.push({ on: '2009-01-10', key: `stakeholder/${s.key}`, command: (c) => run(registerStakeholder, { name: s.name, kind: s.kind, sector: s.sector, country: s.country }, c) });
   }
   let commitments = 0;
   for (const plan of DEMO_PLANS) {
@@ -67,20 +84,21 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
       on: plan.drafted,
       key: p,
       command: (c) =>
-        new DraftPlanCommand(
+        run(
+          draftPlan,
           { country: plan.country, title: plan.title, periodStart: plan.periodStart, periodEnd: plan.periodEnd, defaultDeadline: plan.defaultDeadline, reportingCycle: plan.reportingCycle },
           c,
         ),
     });
     for (const area of plan.areas) {
-      steps.push({ on: plan.drafted, key: `${p}/area/${area.code}`, command: (c, ids) => new ChangePlanCommand(planId(ids), { type: 'DefineThematicArea', ...area }, c) });
+      steps.push({ on: plan.drafted, key: `${p}/area/${area.code}`, command: (c, ids) => run(defineThematicArea, { planId: planId(ids), ...area }, c) });
     }
     for (const key of plan.stakeholders) {
-      steps.push({ on: addDays(plan.drafted, 7), key: `${p}/admit/${key}`, command: (c, ids) => new ChangePlanCommand(planId(ids), { type: 'AdmitStakeholder', stakeholderId: id(ids, `stakeholder/${key}`) }, c) });
+      steps.push({ on: addDays(plan.drafted, 7), key: `${p}/admit/${key}`, command: (c, ids) => run(admitStakeholder, { planId: planId(ids), stakeholderId: id(ids, `stakeholder/${key}`) }, c) });
     }
-    if (plan.adopt) steps.push({ on: addDays(plan.drafted, 17), key: `${p}/adopt`, command: (c, ids) => new ChangePlanCommand(planId(ids), { type: 'AdoptPlan' }, c) });
+    if (plan.adopt) steps.push({ on: addDays(plan.drafted, 17), key: `${p}/adopt`, command: (c, ids) => run(adoptPlan, { planId: planId(ids) }, c) });
     for (const closing of plan.closePeriods) {
-      steps.push({ on: closing.on, key: `${p}/close/${closing.period}`, command: (c, ids) => new ChangePlanCommand(planId(ids), { type: 'CloseReportingPeriod', period: closing.period }, c) });
+      steps.push({ on: closing.on, key: `${p}/close/${closing.period}`, command: (c, ids) => run(closeReportingPeriod, { planId: planId(ids), period: closing.period }, c) });
     }
     for (const commitment of plan.commitments) {
       commitments += 1;
@@ -90,7 +108,8 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
         on: addDays(plan.drafted, 31),
         key: k,
         command: (c, ids) =>
-          new MakeCommitmentCommand(
+          run(
+            makeCommitment,
             {
               planId: planId(ids),
               thematicAreaCode: commitment.area,
@@ -106,7 +125,7 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
           ),
       });
       if (commitment.activate) {
-        steps.push({ on: addDays(plan.drafted, 45), key: `${k}/activate`, command: (c, ids) => new ChangeCommitmentCommand(commitmentId(ids), { type: 'ActivateCommitment' }, c) });
+        steps.push({ on: addDays(plan.drafted, 45), key: `${k}/activate`, command: (c, ids) => run(activateCommitment, { commitmentId: commitmentId(ids) }, c) });
       }
       (commitment.steps ?? []).forEach((step, index) => {
         const creates = step.do === 'milestone' || step.do === 'task' || step.do === 'report';
@@ -122,9 +141,9 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
             on: day(step.on),
             key: `${k}/assign/${step.key}`,
             command: (c, ids) =>
-              new TrackCommitmentCommand(
-                commitmentId(ids),
-                { type: 'AssignTask', taskId: ids.get(`${k}/item/${step.key}`)!, assignee: { kind: 'STAKEHOLDER', id: id(ids, `stakeholder/${assignee}`) } },
+              run(
+                assignTask,
+                { commitmentId: commitmentId(ids), taskId: ids.get(`${k}/item/${step.key}`)!, assignee: { kind: 'STAKEHOLDER', id: id(ids, `stakeholder/${assignee}`) } },
                 c,
               ),
           });
@@ -154,7 +173,7 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
     asOperator: true,
   });
   for (const step of steps) {
-    const result = (await commands.execute(step.command(operator(step.key, step.on), ids) as never)) as EntityResult | TrackingResult;
+    const result = (await commands.execute(step.command(operator(step.key, step.on), ids))) as EntityResult | TrackingResult;
     ids.set(step.key, result.id);
     if (step.item && 'itemId' in result) ids.set(step.item, result.itemId);
     track(result);
@@ -169,21 +188,21 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
   for (const youth of DEMO_YOUTH) {
     const sponsorId = ids.get(`stakeholder/${youth.panel}`)!;
     registered(
-      await commands.execute(new RegisterParticipantCommand({ subject: youth.subject, displayName: youth.pseudonym, kind: 'YOUTH', ageBand: youth.ageBand, sponsorId }, operator(`youth/${youth.subject}`, '2011-04-01'))),
+      (await commands.execute(run(registerParticipant, { subject: youth.subject, displayName: youth.pseudonym, kind: 'YOUTH', ageBand: youth.ageBand, sponsorId }, operator(`youth/${youth.subject}`, '2011-04-01')))) as ParticipantResult,
       youth.subject,
     );
-    track(await commands.execute(new GrantRoleCommand({ subject: youth.subject, role: 'YOUTH', scope: sponsorId }, operator(`youth/${youth.subject}/role`, '2011-04-01'))));
+    track((await commands.execute(run(grantRole, { subject: youth.subject, role: 'YOUTH', scope: sponsorId }, operator(`youth/${youth.subject}/role`, '2011-04-01')))) as ParticipantResult);
   }
 
   // The adults who work the plans: coordinators, focal points, a monitor, an analyst with no role, and the platform's administrator.
   for (const staff of DEMO_STAFF) {
     registered(
-      await commands.execute(new RegisterParticipantCommand({ subject: staff.subject, displayName: staff.displayName, kind: 'ADULT', ageBand: 'ADULT' }, operator(`staff/${staff.subject}`, '2011-04-01'))),
+      (await commands.execute(run(registerParticipant, { subject: staff.subject, displayName: staff.displayName, kind: 'ADULT', ageBand: 'ADULT' }, operator(`staff/${staff.subject}`, '2011-04-01')))) as ParticipantResult,
       staff.subject,
     );
     if (staff.role) {
       const scope = staff.scope ? ids.get(staff.scope)! : null;
-      track(await commands.execute(new GrantRoleCommand({ subject: staff.subject, role: staff.role, scope }, operator(`staff/${staff.subject}/role`, '2011-04-01'))));
+      track((await commands.execute(run(grantRole, { subject: staff.subject, role: staff.role, scope }, operator(`staff/${staff.subject}/role`, '2011-04-01')))) as ParticipantResult);
     }
   }
 
@@ -218,24 +237,24 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
   return { plans: DEMO_PLANS.length, stakeholders: DEMO_STAKEHOLDERS.length, commitments, position };
 }
 
-function trackingCommand(step: DemoStep, commitmentId: string, ids: Map<string, string>, commitmentKey: string, day: (d: string) => string, context: CommandContext): object {
+function trackingCommand(step: DemoStep, commitmentId: string, ids: Map<string, string>, commitmentKey: string, day: (d: string) => string, context: CommandContext): RunUseCase<unknown, unknown> {
   const item = (key: string) => ids.get(`${commitmentKey}/item/${key}`)!;
   switch (step.do) {
     case 'milestone':
-      return new TrackCommitmentCommand(commitmentId, { type: 'ScheduleMilestone', title: step.title, dueDate: day(step.due) }, context);
+      return run(scheduleMilestone, { commitmentId, title: step.title, dueDate: day(step.due) }, context);
     case 'reschedule':
-      return new TrackCommitmentCommand(commitmentId, { type: 'RescheduleMilestone', milestoneId: item(step.key), dueDate: day(step.due), reason: step.reason }, context);
+      return run(rescheduleMilestone, { commitmentId, milestoneId: item(step.key), dueDate: day(step.due), reason: step.reason }, context);
     case 'complete-milestone':
-      return new TrackCommitmentCommand(commitmentId, { type: 'CompleteMilestone', milestoneId: item(step.key), completedOn: null }, context);
+      return run(completeMilestone, { commitmentId, milestoneId: item(step.key), completedOn: null }, context);
     case 'task':
-      return new TrackCommitmentCommand(commitmentId, { type: 'AddTask', title: step.title, dueDate: day(step.due) }, context);
+      return run(addTask, { commitmentId, title: step.title, dueDate: day(step.due) }, context);
     case 'complete-task':
-      return new TrackCommitmentCommand(commitmentId, { type: 'CompleteTask', taskId: item(step.key), completedOn: null }, context);
+      return run(completeTask, { commitmentId, taskId: item(step.key), completedOn: null }, context);
     case 'report':
-      return new TrackCommitmentCommand(
-        commitmentId,
+      return run(
+        reportProgress,
         {
-          type: 'ReportProgress',
+          commitmentId,
           period: step.period,
           percentComplete: step.percent,
           indicatorValue: null,
@@ -248,10 +267,10 @@ function trackingCommand(step: DemoStep, commitmentId: string, ids: Map<string, 
         context,
       );
     case 'verify':
-      return new TrackCommitmentCommand(commitmentId, { type: 'VerifyProgressReport', reportId: item(step.key), note: step.note }, context);
+      return run(verifyProgressReport, { commitmentId, reportId: item(step.key), note: step.note }, context);
     case 'dispute':
-      return new TrackCommitmentCommand(commitmentId, { type: 'DisputeProgressReport', reportId: item(step.key), reason: step.reason }, context);
+      return run(disputeProgressReport, { commitmentId, reportId: item(step.key), reason: step.reason }, context);
     case 'complete':
-      return new ChangeCommitmentCommand(commitmentId, { type: 'CompleteCommitment', completedOn: null }, context);
+      return run(completeCommitment, { commitmentId, completedOn: null }, context);
   }
 }

@@ -10,17 +10,23 @@ export interface EntityResult {
 }
 
 /**
- * executeCommand for a handler: a rule saying the entity does not exist (`*.not_found`) becomes NOT_FOUND.
+ * executeCommand for a use case: a rule saying the entity does not exist (`*.not_found`, or the one given) becomes
+ * NOT_FOUND.
  */
 export async function runCommand<State, Command extends { readonly type: string }, Event extends DomainEvent>(
   id: string,
   request: CommandRequest<State, Command, Event> & { decider: Decider<State, Command, Event> },
+  notFound?: { readonly rule: string; readonly message: string },
 ): Promise<EntityResult & { readonly outcome: CommandOutcome<State> }> {
   try {
     const outcome = await executeCommand(request);
     return { id, version: outcome.version, position: outcome.position, outcome };
   } catch (error) {
-    if (error instanceof RuleViolation && error.rule.endsWith('.not_found')) throw new NotFoundError(error.message);
+    if (error instanceof RuleViolation) {
+      if (notFound) {
+        if (error.rule === notFound.rule) throw new NotFoundError(notFound.message);
+      } else if (error.rule.endsWith('.not_found')) throw new NotFoundError(error.message);
+    }
     throw error;
   }
 }

@@ -35,11 +35,15 @@ interface Cache {
 
 const caches = new WeakMap<EventStore, WeakMap<object, Cache>>();
 
-function cacheFor(store: EventStore, decider: object): Cache {
-  let byDecider = caches.get(store);
-  if (!byDecider) caches.set(store, (byDecider = new WeakMap()));
-  let cache = byDecider.get(decider);
-  if (!cache) byDecider.set(decider, (cache = { streams: new Map(), events: 0 }));
+/**
+ * The cache of one way of folding streams: keyed by `evolve`, so deciders that fold the same stream the same way
+ * (a commitment's and its tracking's) share one state per stream.
+ */
+function cacheFor<State>(store: EventStore, decider: Folding<State>): Cache {
+  let byFolding = caches.get(store);
+  if (!byFolding) caches.set(store, (byFolding = new WeakMap()));
+  let cache = byFolding.get(decider.evolve);
+  if (!cache) byFolding.set(decider.evolve, (cache = { streams: new Map(), events: 0 }));
   return cache;
 }
 

@@ -1,2 +1,2 @@
 export * from './personal-data-vault.js';
-export * from './erase-personal-data.js';
+export * from './personal-data-access.js';

@@ -1,2 +1,2 @@
-export * from './stakeholder-command.js';
-export * from './register-stakeholder.js';
+export * from './stakeholder-stream.js';
+export * from './register-stakeholder/register-stakeholder.js';

@@ -3,9 +3,6 @@ import { type ExistingPlan, openPlan } from '../plans/plan.state.js';
 import { RuleViolation } from '../rule-violation.js';
 import { dateOf, requireDate, requireText } from '../shared/values.js';
 import type { CompleteCommitment, CommitmentCommand, MakeCommitment, ReviseCommitment, WithdrawCommitment } from './commitment.commands.js';
-import type { TrackingCommand } from './tracking.commands.js';
-import { decideTracking } from './tracking.decide.js';
-import type { TrackingEvent } from './tracking.events.js';
 import type { CommitmentChanges, CommitmentEvent, Target } from './commitment.events.js';
 import type { CommitmentState } from './commitment.state.js';
 
@@ -124,7 +121,7 @@ export function complete(command: CompleteCommitment, state: CommitmentState, no
   return [{ type: 'CommitmentCompleted', data: { commitmentId: commitment.commitmentId, completedOn } }];
 }
 
-export function decideCommitment(command: CommitmentCommand | TrackingCommand, state: CommitmentState, now: Date): (CommitmentEvent | TrackingEvent)[] {
+export function decideCommitment(command: CommitmentCommand, state: CommitmentState, now: Date): CommitmentEvent[] {
   openPlan(command.plan); // whatever the command: nothing under a closed plan changes
   switch (command.type) {
     case 'MakeCommitment':
@@ -137,18 +134,6 @@ export function decideCommitment(command: CommitmentCommand | TrackingCommand, s
       return withdraw(command, state, now);
     case 'CompleteCommitment':
       return complete(command, state, now);
-    case 'ScheduleMilestone':
-    case 'RescheduleMilestone':
-    case 'CompleteMilestone':
-    case 'ReopenMilestone':
-    case 'AddTask':
-    case 'AssignTask':
-    case 'CompleteTask':
-    case 'ReopenTask':
-    case 'ReportProgress':
-    case 'VerifyProgressReport':
-    case 'DisputeProgressReport':
-      return decideTracking(command, state, now);
     default:
       return assertNever(command);
   }

@@ -1,8 +1,8 @@
 import type { DomainEvent } from '../decider.js';
 import type { CalendarDate } from '../shared/values.js';
 import type { CommitmentEvent, CommitmentMade } from './commitment.events.js';
-import type { TrackingEvent } from './tracking.events.js';
-import { type CommitmentWork, emptyWork, evolveWork } from './tracking.state.js';
+import type { TrackingEvent } from '../tracking/tracking.events.js';
+import { type CommitmentWork, emptyWork, evolveWork } from '../tracking/tracking.state.js';
 
 export const COMMITMENT_STATUSES = ['PROPOSED', 'ACTIVE', 'COMPLETED', 'WITHDRAWN'] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];

@@ -3,7 +3,3 @@ export * from './commitment.commands.js';
 export * from './commitment.state.js';
 export { decideCommitment } from './commitment.decide.js';
 export { commitmentDecider } from './commitment.decider.js';
-export * from './tracking.events.js';
-export * from './tracking.commands.js';
-export * from './tracking.state.js';
-export { decideTracking } from './tracking.decide.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventStore } from '#eventstore';
 import { ensureRole } from '../ensure-role/ensure-role.js';
 import type { Identities } from '../identities.js';
-import type { ParticipantResult } from '../participant-commands.js';
+import type { ParticipantResult } from '../participant-stream.js';
 import type { GrantsReader } from '../read-model/participant-views.js';
 
 /**

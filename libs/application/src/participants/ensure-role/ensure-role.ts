@@ -3,7 +3,7 @@ import type { EventStore } from '#eventstore';
 import type { CommandContext } from '../../kernel/command-context.js';
 import { executeCommand } from '../../kernel/execute-command.js';
 import type { Identities } from '../identities.js';
-import { type ParticipantResult, participantResult } from '../participant-commands.js';
+import { type ParticipantResult, participantResult } from '../participant-stream.js';
 import { type EnsureRole, ensureRoleDecider } from './ensure-role.decider.js';
 
 export interface EnsuredPerson {
