@@ -2,9 +2,8 @@ import { commitmentDecider, type CommitmentState, commitmentStream, type Decider
 import type { EventStore } from '#eventstore';
 import { authorize, type RequiredRole } from '../authorization/authorize.js';
 import { NotFoundError } from '../errors.js';
-import { currentState } from '../kernel/current-state.js';
-import type { EntityResult } from '../kernel/run-command.js';
-import type { Run, UseCase } from '../kernel/use-case.js';
+import { currentState } from '../kernel/stream-state-cache.js';
+import type { EntityResult, Run, UseCase } from '../kernel/use-case.js';
 import { currentPlan } from '../plans/plan-stream.js';
 
 /** A commitment that was made (whatever its status now). */

@@ -3,8 +3,7 @@ import type { EventStore } from '#eventstore';
 import { v5 as uuidv5 } from 'uuid';
 import { activateCommitment, completeCommitment, makeCommitment } from '../commitments/index.js';
 import type { CommandContext } from '../kernel/command-context.js';
-import type { EntityResult } from '../kernel/run-command.js';
-import type { AnyUseCase } from '../kernel/use-case.js';
+import { type AnyUseCase, type EntityResult, runCommand } from '../kernel/use-case.js';
 import { RunUseCase } from '../kernel/use-case.handler.js';
 import { adoptPlan, admitStakeholder, closeReportingPeriod, currentPlan, defineThematicArea, draftPlan } from '../plans/index.js';
 import { registerStakeholder } from '../stakeholders/index.js';
@@ -21,7 +20,6 @@ import {
   verifyProgressReport,
 } from '../tracking/index.js';
 import { discussionDecider, discussionStream, type DiscussionCommand } from '#domain';
-import { runCommand } from '../kernel/run-command.js';
 import { grantRole, type ParticipantResult, registerParticipant } from '../participants/index.js';
 import { DEMO_COMMENTS, DEMO_PLANS, DEMO_STAFF, DEMO_STAKEHOLDERS, DEMO_YOUTH, type DemoStep } from './demo-data.js';
 

@@ -2,10 +2,7 @@ import { type Decider, type DomainEvent, fold } from '#domain';
 import { type EventMetadata, type EventStore, type RecordedEvent, WrongExpectedVersionError } from '#eventstore';
 import { ConflictError } from '../errors.js';
 import type { CommandContext } from './command-context.js';
-import { earlierRun } from './earlier-run.js';
-import { commandIdUse } from './command-ledger.js';
-import { commandBinding, eventIdFor } from './event-ids.js';
-import { eventMetadata } from './event-metadata.js';
+import { commandBinding, commandIdUse, eventIdFor, eventMetadata } from './command-ids.js';
 import { loadStream, rememberAppend } from './stream-state-cache.js';
 
 /** How often a command is re-read and re-decided after a concurrent change before the caller gets CONFLICT. */
@@ -35,6 +32,21 @@ export interface CommandOutcome<State> {
   readonly position: bigint | undefined;
   /** The aggregate's state right after the command. */
   readonly state: State;
+}
+
+/**
+ * The events an earlier run of the same client command recorded, found by their derived ids: the event with the
+ * id of index 0 and the ones right after it that carry the ids of index 1, 2, …; undefined when there was none.
+ */
+function earlierRun(recorded: readonly RecordedEvent[], commandId: string, binding: string): RecordedEvent[] | undefined {
+  const firstId = eventIdFor(commandId, binding, 0);
+  const start = recorded.findIndex((event) => event.id === firstId);
+  if (start < 0) return undefined;
+  const run: RecordedEvent[] = [recorded[start]!];
+  for (let index = 1; start + index < recorded.length && recorded[start + index]!.id === eventIdFor(commandId, binding, index); index++) {
+    run.push(recorded[start + index]!);
+  }
+  return run;
 }
 
 type Folding<State> = Pick<Decider<State, never, never>, 'initialState' | 'evolve'>;

@@ -97,3 +97,8 @@ export function rememberAppend<State>(store: EventStore, stream: string, decider
   entry.state = state;
   keep(cache, stream, entry);
 }
+
+/** An aggregate as its stream tells it now (another aggregate's rules depend on it). */
+export async function currentState<State>(store: EventStore, stream: string, decider: Pick<Decider<State, never, DomainEvent>, 'initialState' | 'evolve'>): Promise<State> {
+  return (await loadStream(store, stream, decider)).state;
+}

@@ -11,8 +11,7 @@ import type { GrantsReader, ParticipantsReader } from '../participants/read-mode
 import { PersonalDataVault } from '../personal-data/personal-data-vault.js';
 import { EVENT_STORE, GRANTS, PARTICIPANTS } from '../tokens.js';
 import type { CommandContext } from './command-context.js';
-import type { Ports } from './ports.js';
-import { type AnyUseCase, runUseCase } from './use-case.js';
+import { type AnyUseCase, type Ports, runUseCase } from './use-case.js';
 
 /** A use case to run with its input, on the command bus: `commands.execute(new RunUseCase(reportProgress, input, context))`. */
 export class RunUseCase<Input, Result> extends Command<Result> {

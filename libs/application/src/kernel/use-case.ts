@@ -1,10 +1,60 @@
-import type { Decider, DomainEvent } from '#domain';
+import { type Decider, type DomainEvent, RuleViolation } from '#domain';
+import type { EventStore } from '#eventstore';
+import type { SqliteCatalogueReader } from '../catalogue/sqlite-catalogue-reader.js';
+import type { CommentRateLimit } from '../discussions/comment-rate-limit.js';
+import type { SqliteDiscussionReader } from '../discussions/sqlite-discussion-reader.js';
+import { NotFoundError } from '../errors.js';
+import type { Identities } from '../participants/identities.js';
+import type { GrantsReader, ParticipantsReader } from '../participants/read-model/participant-views.js';
+import type { PersonalDataVault } from '../personal-data/personal-data-vault.js';
 import type { CommandContext } from './command-context.js';
-import { newEntityId } from './entity-id.js';
-import { currentState } from './current-state.js';
-import type { CommandOutcome } from './execute-command.js';
-import type { Ports } from './ports.js';
-import { type EntityResult, runCommand } from './run-command.js';
+import { newEntityId } from './command-ids.js';
+import { type CommandOutcome, type CommandRequest, executeCommand } from './execute-command.js';
+import { currentState } from './stream-state-cache.js';
+
+/**
+ * What a use case may read or use besides its own stream: the event store, who holds which role, the read models
+ * its rules consult, and the services around personal data. The one command handler gets them from the host.
+ */
+export interface Ports {
+  readonly store: EventStore;
+  readonly grants: GrantsReader;
+  readonly participants: ParticipantsReader;
+  readonly catalogue: SqliteCatalogueReader;
+  readonly discussions: SqliteDiscussionReader;
+  readonly rateLimit: CommentRateLimit;
+  readonly identities: Identities;
+  readonly vault: PersonalDataVault;
+}
+
+/** What a command answers: the entity's id, its version after the command and where its events landed. */
+export interface EntityResult {
+  readonly id: string;
+  readonly version: number;
+  readonly position: bigint | undefined;
+}
+
+/**
+ * executeCommand for a use case: a rule saying the entity does not exist (`*.not_found`, or the one given) becomes
+ * NOT_FOUND.
+ */
+export async function runCommand<State, Command extends { readonly type: string }, Event extends DomainEvent>(
+  id: string,
+  request: CommandRequest<State, Command, Event> & { decider: Decider<State, Command, Event> },
+  notFound?: { readonly rule: string; readonly message: string },
+): Promise<EntityResult & { readonly outcome: CommandOutcome<State> }> {
+  try {
+    const outcome = await executeCommand(request);
+    return { id, version: outcome.version, position: outcome.position, outcome };
+  } catch (error) {
+    if (error instanceof RuleViolation) {
+      if (notFound) {
+        if (error.rule === notFound.rule) throw new NotFoundError(notFound.message);
+      } else if (error.rule.endsWith('.not_found')) throw new NotFoundError(error.message);
+    }
+    throw error;
+  }
+}
 
 /** The aggregate a command changes: the id its result names, and its stream. */
 export interface Target {

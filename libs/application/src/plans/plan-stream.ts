@@ -2,7 +2,7 @@ import { type PlanCommand, planDecider, type PlanEvent, type PlanState, planStre
 import type { EventStore } from '#eventstore';
 import { authorize } from '../authorization/authorize.js';
 import type { CommandContext } from '../kernel/command-context.js';
-import { currentState } from '../kernel/current-state.js';
+import { currentState } from '../kernel/stream-state-cache.js';
 import type { Run, UseCase } from '../kernel/use-case.js';
 
 /** The plan as its stream tells it now (other aggregates' rules depend on it). */

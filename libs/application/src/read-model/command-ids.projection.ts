@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { COMMITMENT_EVENT_TYPES, DISCUSSION_EVENT_TYPES, PARTICIPANT_EVENT_TYPES, PLAN_EVENT_TYPES, STAKEHOLDER_EVENT_TYPES, TRACKING_EVENT_TYPES } from '#domain';
 import type { Projection, RowChange } from '#projections';
-import type { CommandLedger } from '../kernel/command-ledger.js';
+import type { CommandLedger } from '../kernel/command-ids.js';
 import { SqlQueries } from './sql-queries.js';
 
 /**

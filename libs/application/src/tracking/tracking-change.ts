@@ -2,8 +2,7 @@ import { type CommitmentState, type TrackingCommand, trackingDecider, type Track
 import type { RequiredRole } from '../authorization/authorize.js';
 import { commitmentChange, type MadeCommitment, type OnCommitment } from '../commitments/commitment-stream.js';
 import { ForbiddenError } from '../errors.js';
-import type { EntityResult } from '../kernel/run-command.js';
-import type { Run, UseCase } from '../kernel/use-case.js';
+import type { EntityResult, Run, UseCase } from '../kernel/use-case.js';
 
 /** What a tracking command answers: the commitment's version and position, and the item it concerns. */
 export interface TrackingResult extends EntityResult {

@@ -1,6 +1,6 @@
 import type { DiscussionCommand } from '#domain';
 import { ForbiddenError } from '../../errors.js';
-import { commandIdUse } from '../../kernel/command-ledger.js';
+import { commandIdUse } from '../../kernel/command-ids.js';
 import { currentPlan } from '../../plans/plan-stream.js';
 import { discussionChange, type OnMilestone, participantOf } from '../discussion-change.js';
 

@@ -1,7 +1,7 @@
 import { type AssignTask, participantDecider, participantStream } from '#domain';
 import { NotFoundError } from '../../errors.js';
 import type { OnCommitment } from '../../commitments/commitment-stream.js';
-import { currentState } from '../../kernel/current-state.js';
+import { currentState } from '../../kernel/stream-state-cache.js';
 import { currentStakeholder } from '../../stakeholders/stakeholder-stream.js';
 import { trackingChange } from '../tracking-change.js';
 
