@@ -7,12 +7,12 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ApplicationModule, IDENTITIES, type Identities } from '#application';
 import { createTokenVerifier, type Logger, type PlatformConfig, PlatformModule } from '#platform';
 import type { ProjectionBuilder } from '#projections';
-import { CommitmentsResolver } from './catalogue/commitments.resolver.js';
-import { Consistency } from './catalogue/consistency.js';
-import { PlanAccess } from './catalogue/plan-access.js';
-import { HistoryResolver } from './catalogue/history.resolver.js';
-import { PlansResolver } from './catalogue/plans.resolver.js';
-import { StakeholdersResolver } from './catalogue/stakeholders.resolver.js';
+import { CommitmentsResolver } from './commitments/commitments.resolver.js';
+import { Consistency } from './read-models/consistency.js';
+import { PlanAccess } from './read-models/plan-access.js';
+import { HistoryResolver } from './plans/history.resolver.js';
+import { PlansResolver } from './plans/plans.resolver.js';
+import { StakeholdersResolver } from './stakeholders/stakeholders.resolver.js';
 import { CommentResolver } from './discussions/comment.resolver.js';
 import { DiscussionResolver } from './discussions/discussion.resolver.js';
 import { CommandMetricsInterceptor } from './graphql/command-metrics.interceptor.js';
@@ -23,8 +23,8 @@ import { MutationAuthGuard } from './graphql/mutation-auth.guard.js';
 import { viewerResolver } from './graphql/viewer-context.js';
 import { UseCases } from './graphql/use-cases.js';
 import { HealthController } from './health/health.controller.js';
-import { IdentityResolver } from './identity/identity.resolver.js';
-import { ParticipantResolver } from './identity/participant.resolver.js';
+import { ParticipantsResolver } from './participants/participants.resolver.js';
+import { ParticipantResolver } from './participants/participant.resolver.js';
 import { instrumentEventStore } from './observability/instrumented-event-store.js';
 import { httpMetricsMiddleware } from './observability/http-metrics.middleware.js';
 import { Metrics } from './observability/metrics.js';
@@ -79,7 +79,7 @@ export class AppModule implements NestModule, OnModuleInit, OnModuleDestroy {
         { provide: Metrics, useValue: metrics },
         ProjectionMetrics,
         ServerInfoResolver,
-        IdentityResolver,
+        ParticipantsResolver,
         ParticipantResolver,
         UseCases,
         Consistency,

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CLOCK, type Clock, type CommentView, DISCUSSIONS, type SqliteDiscussionReader, type SqliteTrackingReader, TRACKING } from '#application';
 import { dateOf, deadlineStatus } from '#domain';
-import { PlanAccess } from '../catalogue/plan-access.js';
+import { PlanAccess } from '../read-models/plan-access.js';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
 
 /** What a comment says about its reader (whether they wrote it) and where it was posted (the milestone, and through it the commitment). */

@@ -1,10 +1,8 @@
 import { IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
 import type { ApproveCommentInput, FlagCommentInput, HideCommentInput, PostCommentInput, WithdrawCommentInput } from '../graphql/generated/schema.js';
+import { CommandInput } from '../graphql/command-input.js';
 
-class DiscussionInput {
-  @IsOptional() @IsUUID(undefined, { message: 'commandId must be a UUID' })
-  commandId?: string | null;
-
+class DiscussionInput extends CommandInput {
   @IsUUID()
   milestoneId!: string;
 }

@@ -21,10 +21,10 @@ import {
   TRACKING,
 } from '#application';
 import { dateOf, deadlineStatus } from '#domain';
-import { loadersFor } from '../catalogue/catalogue-loaders.js';
-import { toConnection } from '../catalogue/connection.js';
-import { Consistency, pageSize } from '../catalogue/consistency.js';
-import { PlanAccess } from '../catalogue/plan-access.js';
+import { loadersFor } from '../read-models/catalogue-loaders.js';
+import { toConnection } from '../read-models/connection.js';
+import { Consistency, pageSize } from '../read-models/consistency.js';
+import { PlanAccess } from '../read-models/plan-access.js';
 import { UseCases } from '../graphql/use-cases.js';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
 import { ApproveCommentInputDto, FlagCommentInputDto, HideCommentInputDto, PostCommentInputDto, WithdrawCommentInputDto } from './discussion.inputs.js';

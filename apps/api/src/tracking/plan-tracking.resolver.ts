@@ -2,10 +2,10 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { type AtRiskView, CLOCK, type Clock, type PlanView, type SqliteTrackingReader, type StakeholderView, TRACKING, type TrackingGroup } from '#application';
 import { reportingPeriods } from '#domain';
-import { asOf, carried, carrying, catalogueOf, todayOf, trackingOf } from '../catalogue/as-of.js';
-import { loadersFor } from '../catalogue/catalogue-loaders.js';
-import { Consistency } from '../catalogue/consistency.js';
-import { PlanAccess } from '../catalogue/plan-access.js';
+import { asOf, carried, carrying, catalogueOf, todayOf, trackingOf } from '../read-models/as-of.js';
+import { loadersFor } from '../read-models/catalogue-loaders.js';
+import { Consistency } from '../read-models/consistency.js';
+import { PlanAccess } from '../read-models/plan-access.js';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
 
 const figures = (summary: object, group: TrackingGroup) => ({

@@ -1,9 +1,8 @@
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import type {
   AddTaskInput,
   AssigneeKind,
   AssignTaskInput,
-  CloseReportingPeriodInput,
   CompleteMilestoneInput,
   CompleteTaskInput,
   DisputeProgressReportInput,
@@ -16,17 +15,12 @@ import type {
   VerifyProgressReportInput,
   Visibility,
 } from '../graphql/generated/schema.js';
+import { ChangeInput } from '../graphql/command-input.js';
 
 const PERIOD = /^\d{4}(-H[12]|-Q[1-4])?$/;
 const NUMBER = { allowNaN: false, allowInfinity: false };
 
-class CommitmentChangeInput {
-  @IsOptional() @IsUUID(undefined, { message: 'commandId must be a UUID' })
-  commandId?: string | null;
-
-  @IsOptional() @IsInt() @Min(0)
-  expectedVersion?: number | null;
-
+class CommitmentChangeInput extends ChangeInput {
   @IsUUID()
   commitmentId!: string;
 }
@@ -141,18 +135,4 @@ export class DisputeProgressReportInputDto extends CommitmentChangeInput impleme
 
   @IsString() @Length(3, 1000)
   reason!: string;
-}
-
-export class CloseReportingPeriodInputDto implements CloseReportingPeriodInput {
-  @IsOptional() @IsUUID(undefined, { message: 'commandId must be a UUID' })
-  commandId?: string | null;
-
-  @IsOptional() @IsInt() @Min(0)
-  expectedVersion?: number | null;
-
-  @IsUUID()
-  planId!: string;
-
-  @Matches(PERIOD, { message: 'period must be a reporting period such as 2010, 2010-H2 or 2010-Q3' })
-  period!: string;
 }

@@ -5,7 +5,6 @@ import {
   assignTask,
   CLOCK,
   type Clock,
-  closeReportingPeriod,
   completeMilestone,
   completeTask,
   type DeadlineView,
@@ -21,16 +20,15 @@ import {
   verifyProgressReport,
 } from '#application';
 import { dateOf, type DeadlineStatus } from '#domain';
-import { loadersFor } from '../catalogue/catalogue-loaders.js';
-import { asOf, carried, carrying, catalogueOf } from '../catalogue/as-of.js';
-import { Consistency } from '../catalogue/consistency.js';
-import { PlanAccess } from '../catalogue/plan-access.js';
+import { loadersFor } from '../read-models/catalogue-loaders.js';
+import { asOf, carried, carrying, catalogueOf } from '../read-models/as-of.js';
+import { Consistency } from '../read-models/consistency.js';
+import { PlanAccess } from '../read-models/plan-access.js';
 import { UseCases } from '../graphql/use-cases.js';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
 import {
   AddTaskInputDto,
   AssignTaskInputDto,
-  CloseReportingPeriodInputDto,
   CompleteMilestoneInputDto,
   CompleteTaskInputDto,
   DisputeProgressReportInputDto,
@@ -150,12 +148,6 @@ export class TrackingResolver {
   async disputeProgressReport(@Args('input') input: DisputeProgressReportInputDto, @Context() context: GraphQLContext) {
     const disputed = { commitmentId: input.commitmentId, reportId: input.reportId, reason: input.reason };
     return this.tracked(await this.useCases.run(disputeProgressReport, disputed, context, input));
-  }
-
-  @Mutation('closeReportingPeriod')
-  async closeReportingPeriod(@Args('input') input: CloseReportingPeriodInputDto, @Context() context: GraphQLContext) {
-    const result = await this.useCases.run(closeReportingPeriod, { planId: input.planId, period: input.period }, context, input);
-    return this.consistency.answer(result, 'plan', (id) => this.consistency.reader.plansByIds([id])[0]);
   }
 
   /** A tracking mutation answers with the commitment, as the read models now show it, and the item it concerns. */

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ForbiddenError, GRANTS, type GrantsReader, PARTICIPANTS, type ParticipantsReader, PersonalDataReader } from '#application';
-import { toConnection } from '../catalogue/connection.js';
-import { pageSize } from '../catalogue/consistency.js';
+import { toConnection } from '../read-models/connection.js';
+import { pageSize } from '../read-models/consistency.js';
 import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
 

@@ -15,10 +15,10 @@ import { PLATFORM_CONFIG, type PlatformConfig, PROJECTION_RUNNER } from '#platfo
 import { UseCases } from '../graphql/use-cases.js';
 import type { ParticipantPayload, Viewer } from '../graphql/generated/schema.js';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
-import { ErasePersonalDataInputDto, GrantRoleInputDto, RegisterParticipantInputDto, RevokeRoleInputDto } from './identity.inputs.js';
+import { ErasePersonalDataInputDto, GrantRoleInputDto, RegisterParticipantInputDto, RevokeRoleInputDto } from './participants.inputs.js';
 
 @Resolver()
-export class IdentityResolver {
+export class ParticipantsResolver {
   constructor(
     @Inject(UseCases) private readonly useCases: UseCases,
     @Inject(PARTICIPANTS) private readonly participants: ParticipantsReader,

@@ -1,14 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { adoptPlan, admitStakeholder, closePlan, defineThematicArea, draftPlan, type EntityResult, type PlanView } from '#application';
+import { adoptPlan, admitStakeholder, closePlan, closeReportingPeriod, defineThematicArea, draftPlan, type EntityResult, type PlanView } from '#application';
 import { UseCases } from '../graphql/use-cases.js';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
-import { loadersFor } from './catalogue-loaders.js';
-import { AdmitStakeholderInputDto, ClosePlanInputDto, DefineThematicAreaInputDto, DraftPlanInputDto, PlanLifecycleInputDto } from './catalogue.inputs.js';
-import { toConnection } from './connection.js';
-import { Consistency, pageSize } from './consistency.js';
-import { carried, catalogueOf } from './as-of.js';
-import { PlanAccess } from './plan-access.js';
+import { loadersFor } from '../read-models/catalogue-loaders.js';
+import { AdmitStakeholderInputDto, ClosePlanInputDto, CloseReportingPeriodInputDto, DefineThematicAreaInputDto, DraftPlanInputDto, PlanLifecycleInputDto } from './plans.inputs.js';
+import { toConnection } from '../read-models/connection.js';
+import { Consistency, pageSize } from '../read-models/consistency.js';
+import { carried, catalogueOf } from '../read-models/as-of.js';
+import { PlanAccess } from '../read-models/plan-access.js';
 
 interface CommitmentArgs {
   first?: number;
@@ -105,6 +105,11 @@ export class PlansResolver {
   @Mutation('admitStakeholder')
   async admitStakeholder(@Args('input') input: AdmitStakeholderInputDto, @Context() context: GraphQLContext) {
     return this.payload(await this.useCases.run(admitStakeholder, { planId: input.planId, stakeholderId: input.stakeholderId }, context, input));
+  }
+
+  @Mutation('closeReportingPeriod')
+  async closeReportingPeriod(@Args('input') input: CloseReportingPeriodInputDto, @Context() context: GraphQLContext) {
+    return this.payload(await this.useCases.run(closeReportingPeriod, { planId: input.planId, period: input.period }, context, input));
   }
 
   private payload(result: EntityResult) {

@@ -3,11 +3,11 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { registerStakeholder, type StakeholderView } from '#application';
 import { UseCases } from '../graphql/use-cases.js';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
-import { RegisterStakeholderInputDto } from './catalogue.inputs.js';
-import { toConnection } from './connection.js';
-import { carried, catalogueOf } from './as-of.js';
-import { Consistency, pageSize } from './consistency.js';
-import { PlanAccess } from './plan-access.js';
+import { RegisterStakeholderInputDto } from './stakeholders.inputs.js';
+import { toConnection } from '../read-models/connection.js';
+import { carried, catalogueOf } from '../read-models/as-of.js';
+import { Consistency, pageSize } from '../read-models/consistency.js';
+import { PlanAccess } from '../read-models/plan-access.js';
 
 @Resolver('Stakeholder')
 export class StakeholdersResolver {

@@ -11,17 +11,17 @@ import {
 } from '#application';
 import { UseCases } from '../graphql/use-cases.js';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
-import { loadersFor } from './catalogue-loaders.js';
+import { loadersFor } from '../read-models/catalogue-loaders.js';
 import {
   CommitmentLifecycleInputDto,
   CompleteCommitmentInputDto,
   MakeCommitmentInputDto,
   ReviseCommitmentInputDto,
   WithdrawCommitmentInputDto,
-} from './catalogue.inputs.js';
-import { Consistency } from './consistency.js';
-import { carried, catalogueOf } from './as-of.js';
-import { PlanAccess } from './plan-access.js';
+} from './commitments.inputs.js';
+import { Consistency } from '../read-models/consistency.js';
+import { carried, catalogueOf } from '../read-models/as-of.js';
+import { PlanAccess } from '../read-models/plan-access.js';
 
 /** Only the fields a revision names (null clears the source reference; absent leaves a field as it is). */
 function revision(input: ReviseCommitmentInputDto) {

@@ -4,8 +4,8 @@ import { auditTrail, EVENT_STORE } from '#application';
 import type { EventStore } from '#eventstore';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
 import { mayRead } from '../tracking/visibility.js';
-import { Consistency } from './consistency.js';
-import { PlanAccess } from './plan-access.js';
+import { Consistency } from '../read-models/consistency.js';
+import { PlanAccess } from '../read-models/plan-access.js';
 
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 

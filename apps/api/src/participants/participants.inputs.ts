@@ -8,17 +8,13 @@ import type {
   RevokeRoleInput,
   Role,
 } from '../graphql/generated/schema.js';
+import { CommandInput } from '../graphql/command-input.js';
 
 const ROLES: readonly Role[] = ['ADMIN', 'COORDINATOR', 'FOCAL_POINT', 'MONITOR', 'YOUTH'];
 const KINDS: readonly ParticipantKind[] = ['ADULT', 'YOUTH'];
 const AGE_BANDS: readonly AgeBand[] = ['UNDER_18', 'AGE_18_24', 'ADULT'];
 /** Subjects are identity-provider ids: printable, no whitespace. */
 const SUBJECT = /^[\x21-\x7e]+$/;
-
-class CommandInput {
-  @IsOptional() @IsUUID(undefined, { message: 'commandId must be a UUID' })
-  commandId?: string | null;
-}
 
 export class RegisterParticipantInputDto extends CommandInput implements RegisterParticipantInput {
   @IsString() @Length(1, 200) @Matches(SUBJECT, { message: 'subject must be printable ASCII without spaces' })
