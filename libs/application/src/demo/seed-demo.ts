@@ -21,7 +21,8 @@ import {
 } from '../tracking/index.js';
 import { discussionDecider, discussionStream, type DiscussionCommand } from '#domain';
 import { grantRole, type ParticipantResult, registerParticipant } from '../participants/index.js';
-import { DEMO_COMMENTS, DEMO_PLANS, DEMO_STAFF, DEMO_STAKEHOLDERS, DEMO_YOUTH, type DemoStep } from './demo-data.js';
+import { DEMO_PLANS, DEMO_STAKEHOLDERS, type DemoStep } from './demo-data.js';
+import { DEMO_COMMENTS, DEMO_STAFF, DEMO_YOUTH } from './demo-people.js';
 
 /** Namespace of the demo's command ids: fixed, so a second run recognises every command as a retry. */
 const DEMO_NAMESPACE = '6e2b4d8a-3f1c-5a9e-b7d2-0c4e8f1a2b3d';
