@@ -1,6 +1,7 @@
 import { findHandles, platformView } from './handles.js';
 import { findEmails, findLinks, linkView } from './links.js';
-import { findPhones, phoneView, planCountry } from './phones.js';
+import { phoneView } from './phone-shapes.js';
+import { findPhones, planCountry } from './phones.js';
 import { findSpelledNumbers } from './spelled-numbers.js';
 import { derive, fold, mask, OPAQUE, type Span, toOriginal, type View } from './text-view.js';
 
