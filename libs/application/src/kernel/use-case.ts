@@ -96,6 +96,14 @@ export interface UseCase<Input, State, Command extends { readonly type: string }
   readonly notFound?: { readonly rule: string; readonly message: string };
 }
 
+/** The target of a use case that creates its aggregate: a new id (derived from `parent`, if any) on `stream(id)`. */
+export const newAggregate =
+  <Input, State>(stream: (id: string) => string, parent?: (input: Input) => string) =>
+  ({ input, newId }: Run<Input, State>): Target => {
+    const id = newId(parent?.(input));
+    return { id, stream: stream(id) };
+  };
+
 /** Any use case, whatever its types (what the command bus carries). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyUseCase<Input = any, Result = any> = UseCase<Input, any, any, any, Result>;

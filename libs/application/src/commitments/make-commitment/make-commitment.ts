@@ -1,6 +1,6 @@
 import { commitmentDecider, type CommitmentEvent, type CommitmentState, commitmentStream, type MakeCommitment } from '#domain';
 import { authorize } from '../../authorization/authorize.js';
-import type { UseCase } from '../../kernel/use-case.js';
+import { newAggregate, type UseCase } from '../../kernel/use-case.js';
 import { currentPlan } from '../../plans/plan-stream.js';
 
 /** What a focal point gives: the domain command without the ids and plan the use case supplies. */
@@ -10,10 +10,7 @@ export type MakeCommitmentInput = Omit<MakeCommitment, 'type' | 'commitmentId' |
 export const makeCommitment: UseCase<MakeCommitmentInput, CommitmentState, MakeCommitment, CommitmentEvent> = {
   name: 'MakeCommitment',
   decider: commitmentDecider,
-  target({ input, newId }) {
-    const id = newId(input.planId);
-    return { id, stream: commitmentStream(id) };
-  },
+  target: newAggregate(commitmentStream, (input) => input.planId),
   authorize: ({ input, ports, context }) => authorize(ports.grants, context, [{ role: 'FOCAL_POINT', scope: input.ownerId }], 'make commitments for this stakeholder'),
   async command({ input, ports, target }) {
     const plan = await currentPlan(ports.store, input.planId);

@@ -1,6 +1,6 @@
 import { type DraftPlan, planDecider, type PlanEvent, type PlanState, planStream } from '#domain';
 import { authorize } from '../../authorization/authorize.js';
-import type { UseCase } from '../../kernel/use-case.js';
+import { newAggregate, type UseCase } from '../../kernel/use-case.js';
 
 export type DraftPlanInput = Omit<DraftPlan, 'type' | 'planId'>;
 
@@ -8,10 +8,7 @@ export type DraftPlanInput = Omit<DraftPlan, 'type' | 'planId'>;
 export const draftPlan: UseCase<DraftPlanInput, PlanState, DraftPlan, PlanEvent> = {
   name: 'DraftPlan',
   decider: planDecider,
-  target({ newId }) {
-    const id = newId();
-    return { id, stream: planStream(id) };
-  },
+  target: newAggregate(planStream),
   authorize: ({ ports, context }) => authorize(ports.grants, context, [], 'draft a plan'),
   command: async ({ input, target }) => ({ type: 'DraftPlan', planId: (await target()).id, ...input }),
 };

@@ -1,6 +1,6 @@
 import { type RegisterStakeholder, stakeholderDecider, type StakeholderEvent, type StakeholderState, stakeholderStream } from '#domain';
 import { authorize, holdsAnywhere } from '../../authorization/authorize.js';
-import type { UseCase } from '../../kernel/use-case.js';
+import { newAggregate, type UseCase } from '../../kernel/use-case.js';
 
 export type RegisterStakeholderInput = Omit<RegisterStakeholder, 'type' | 'stakeholderId'>;
 
@@ -8,10 +8,7 @@ export type RegisterStakeholderInput = Omit<RegisterStakeholder, 'type' | 'stake
 export const registerStakeholder: UseCase<RegisterStakeholderInput, StakeholderState, RegisterStakeholder, StakeholderEvent> = {
   name: 'RegisterStakeholder',
   decider: stakeholderDecider,
-  target({ newId }) {
-    const id = newId();
-    return { id, stream: stakeholderStream(id) };
-  },
+  target: newAggregate(stakeholderStream),
   authorize({ ports, context }) {
     if (!holdsAnywhere(ports.grants, context, 'COORDINATOR')) authorize(ports.grants, context, [], 'register stakeholders');
   },
