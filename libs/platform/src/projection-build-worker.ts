@@ -7,6 +7,7 @@ import { buildFromScratch } from '#projections';
 import { readModelProjections } from '#application/read-model-projections';
 import { SqliteEventStore } from '#eventstore';
 import { eventLogPath } from './data-files.js';
+import { eventUpcasters } from './event-upcasters.js';
 import { createLogger } from './logger.js';
 import type { BuildJob } from './thread-builder.js';
 
@@ -15,7 +16,7 @@ const logger = createLogger(job.logLevel, job.service).child({ component: 'proje
 // The embedded log directly; the factory (and the EventStoreDB client it loads, half a second) only when needed.
 const store =
   job.eventStoreUrl === undefined
-    ? SqliteEventStore.open({ path: eventLogPath(job.dataDir) })
+    ? SqliteEventStore.open({ path: eventLogPath(job.dataDir), upcasters: eventUpcasters })
     : (await import('./event-store-factory.js')).openEventStore({ dataDir: job.dataDir, eventStoreUrl: job.eventStoreUrl });
 try {
   const projections = readModelProjections.filter((projection) => job.names.includes(projection.name));

@@ -1,4 +1,5 @@
 export * from './projection.js';
+export { type Column, defineTable, integer, type KeyOf, real, type RowOf, type Table, type TableShape, text } from './table-schema.js';
 export type { ProjectionFailure, ProjectionState, ProjectionStatus } from './projection-status.js';
 export type { RunnerLogger } from './runner-logger.js';
 export type { CheckpointRow } from './checkpoint-table.js';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Projection, TableDefinition } from './projection.js';
+import type { ColumnType, Projection, TableDefinition } from './projection.js';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
@@ -93,3 +93,69 @@ function hasInlineKey(db: Database.Database, table: TableDefinition): boolean {
 export function tablesMatch(db: Database.Database, projection: Projection): boolean {
   return projection.tables.every((table) => tableMatches(db, table));
 }
+
+// Row types: a table defined with `defineTable` is the one source of the TypeScript type of its rows (`RowOf`).
+
+declare const VALUE: unique symbol;
+declare const NULLABLE: unique symbol;
+
+/**
+ * A column's SQLite type, carrying (for TypeScript only) the type of its values and whether it may hold null. At run
+ * time it is the plain type name (`'TEXT'`): the table's DDL does not change.
+ */
+export type Column<Type extends ColumnType = ColumnType, Value = unknown, Nullable extends boolean = boolean> = Type & {
+  readonly [VALUE]?: Value;
+  readonly [NULLABLE]?: Nullable;
+};
+
+type NonNull<Type extends ColumnType, Value> = Column<Type, Value, false>;
+type OrNull<Type extends ColumnType, Value> = Column<Type, Value, true>;
+
+/** Column types for `defineTable`: `text()` holds strings, `text<Status>()` one of `Status`, `text.orNull()` also null. */
+export const text = Object.assign(<Value extends string = string>() => 'TEXT' as NonNull<'TEXT', Value>, {
+  orNull: <Value extends string = string>() => 'TEXT' as OrNull<'TEXT', Value>,
+});
+export const integer = Object.assign(<Value extends number = number>() => 'INTEGER' as NonNull<'INTEGER', Value>, {
+  orNull: <Value extends number = number>() => 'INTEGER' as OrNull<'INTEGER', Value>,
+});
+export const real = Object.assign(<Value extends number = number>() => 'REAL' as NonNull<'REAL', Value>, {
+  orNull: <Value extends number = number>() => 'REAL' as OrNull<'REAL', Value>,
+});
+
+type BaseValue<Type> = Type extends 'TEXT' ? string : Type extends 'INTEGER' | 'REAL' ? number : Type extends 'BLOB' ? Uint8Array : never;
+type ValueOf<C> = C extends { readonly [VALUE]?: infer Value } ? (unknown extends Value ? BaseValue<C> : Exclude<Value, undefined>) : BaseValue<C>;
+type NullOf<C> = C extends { readonly [NULLABLE]?: infer Nullable } ? (true extends Nullable ? (false extends Nullable ? never : null) : never) : never;
+
+/** A table whose definition keeps its column names and types. */
+export interface Table<Name extends string = string, Columns extends Readonly<Record<string, ColumnType>> = Readonly<Record<string, ColumnType>>, Key extends readonly (keyof Columns & string)[] = readonly (keyof Columns & string)[]>
+  extends TableDefinition {
+  readonly name: Name;
+  readonly columns: Columns;
+  readonly primaryKey: Key;
+  readonly indexes?: readonly (readonly (keyof Columns & string)[])[];
+}
+
+/** A table definition whose key and indexes name only its columns, and whose row type `RowOf` gives. */
+export function defineTable<const Name extends string, const Columns extends Readonly<Record<string, ColumnType>>, const Key extends readonly (keyof Columns & string)[]>(table: {
+  readonly name: Name;
+  readonly columns: Columns;
+  readonly primaryKey: Key;
+  readonly indexes?: readonly (readonly (keyof Columns & string)[])[];
+}): Table<Name, Columns, Key> {
+  return table;
+}
+
+/** The row of a table: each column's value, null where the column is declared `orNull`. */
+export type RowOf<T extends Pick<TableShape, 'columns'>> = {
+  -readonly [K in keyof T['columns']]: ValueOf<T['columns'][K]> | NullOf<T['columns'][K]>;
+};
+
+/** What `RowOf` and `KeyOf` need of a table. */
+export interface TableShape {
+  readonly name: string;
+  readonly columns: Readonly<Record<string, ColumnType>>;
+  readonly primaryKey: readonly string[];
+}
+
+/** The primary key of a table's rows. */
+export type KeyOf<T extends TableShape> = Pick<RowOf<T>, Extract<T['primaryKey'][number], keyof RowOf<T>>>;

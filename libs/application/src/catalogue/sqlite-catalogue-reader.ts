@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { CommitmentStatus } from '#domain';
+import type { RowOf } from '#projections';
 import { placeholders, SqlQueries } from '../read-model/sql-queries.js';
 import type {
   CommitmentFilter,
@@ -17,49 +17,18 @@ import type {
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { legacyParticipantId } from '../participants/participant-id.js';
 import { READ_MODEL_HISTORY } from '../read-model/read-model-history.js';
+import { participantsTable } from '../participants/read-model/participants.projection.js';
+import { commitmentDaysTable, commitmentRevisionsTable, commitmentsTable } from './projections/commitments.projection.js';
+import { planAreasTable, plansTable, planStakeholdersTable } from './projections/plans.projection.js';
+import { stakeholdersTable } from './projections/stakeholders.projection.js';
 
-interface PlanRow {
-  plan_id: string;
-  country: string;
-  title: string;
-  period_start: string;
-  period_end: string;
-  default_deadline: string | null;
-  reporting_cycle: PlanView['reportingCycle'];
-  status: PlanView['status'];
-  version: number;
-  created_position: number;
-}
-interface StakeholderRow {
-  stakeholder_id: string;
-  name: string;
-  kind: StakeholderView['kind'];
-  sector: string;
-  country: string;
-  version: number;
-  created_position: number;
-}
-interface CommitmentRow {
-  commitment_id: string;
-  plan_id: string;
-  area_code: string;
-  owner_id: string;
-  co_owner_ids: string;
-  title: string;
-  description: string;
-  source_reference: string | null;
-  indicator: string;
-  unit: string;
-  baseline: number;
-  target_value: number;
-  due_date: string;
-  due_date_inherited: number;
-  status: CommitmentStatus;
-  version: number;
-  created_position: number;
-  completed_on: string | null;
-  withdrawal_reason: string | null;
-}
+type AreaRow = RowOf<typeof planAreasTable>;
+type PlanStakeholderRow = RowOf<typeof planStakeholdersTable>;
+
+type PlanRow = RowOf<typeof plansTable>;
+type StakeholderRow = RowOf<typeof stakeholdersTable>;
+/** A commitment's row with its stream's version (`withVersion`). */
+type CommitmentRow = RowOf<typeof commitmentsTable> & Pick<RowOf<typeof commitmentRevisionsTable>, 'version'>;
 
 const toPlan = (r: PlanRow): PlanView => ({
   id: r.plan_id,
@@ -131,7 +100,7 @@ export class SqliteCatalogueReader {
     return this.sql.day;
   }
 
-  private t(table: string): string {
+  private t(table: { readonly name: string }): string {
     return this.sql.table(table);
   }
 
@@ -162,19 +131,19 @@ export class SqliteCatalogueReader {
 
   plans(filter: PlanFilter, request: PageRequest): Page<PlanView> {
     const conditions = where([['plans.country = ?', filter.country], ['plans.status = ?', filter.status], visiblePlans(filter.drafts)]);
-    return this.page<PlanRow, PlanView>('plans', `${this.t('plans')} plans`, conditions, request, toPlan);
+    return this.page<PlanRow, PlanView>('plans', `${this.t(plansTable)} plans`, conditions, request, toPlan);
   }
 
   plansByIds(ids: readonly string[]): PlanView[] {
     if (ids.length === 0) return [];
-    return this.sql.all<PlanRow>(`SELECT * FROM ${this.t('plans')} WHERE plan_id IN (${placeholders(ids.length)})`, ...ids).map(toPlan);
+    return this.sql.all<PlanRow>(`SELECT * FROM ${this.t(plansTable)} WHERE plan_id IN (${placeholders(ids.length)})`, ...ids).map(toPlan);
   }
 
   thematicAreasOf(planIds: readonly string[]): ThematicAreaView[] {
     if (planIds.length === 0) return [];
     return this.sql
-      .all<{ plan_id: string; code: string; title: string }>(
-        `SELECT plan_id, code, title FROM ${this.t('plan_areas')} WHERE plan_id IN (${placeholders(planIds.length)}) ORDER BY plan_id, ordinal`,
+      .all<Pick<AreaRow, 'plan_id' | 'code' | 'title'>>(
+        `SELECT plan_id, code, title FROM ${this.t(planAreasTable)} WHERE plan_id IN (${placeholders(planIds.length)}) ORDER BY plan_id, ordinal`,
         ...planIds,
       )
       .map((r) => ({ planId: r.plan_id, code: r.code, title: r.title }));
@@ -184,8 +153,8 @@ export class SqliteCatalogueReader {
   stakeholdersOf(planIds: readonly string[]): { planId: string; stakeholder: StakeholderView }[] {
     if (planIds.length === 0) return [];
     return this.sql
-      .all<StakeholderRow & { plan_id: string }>(
-        `SELECT ps.plan_id, s.* FROM ${this.t('plan_stakeholders')} ps JOIN ${this.t('stakeholders')} s ON s.stakeholder_id = ps.stakeholder_id
+      .all<StakeholderRow & Pick<PlanStakeholderRow, 'plan_id'>>(
+        `SELECT ps.plan_id, s.* FROM ${this.t(planStakeholdersTable)} ps JOIN ${this.t(stakeholdersTable)} s ON s.stakeholder_id = ps.stakeholder_id
          WHERE ps.plan_id IN (${placeholders(planIds.length)}) ORDER BY ps.plan_id, ps.ordinal`,
         ...planIds,
       )
@@ -198,13 +167,13 @@ export class SqliteCatalogueReader {
       ['stakeholders.sector = ?', filter.sector],
       ['stakeholders.country = ?', filter.country],
     ]);
-    return this.page<StakeholderRow, StakeholderView>('stakeholders', `${this.t('stakeholders')} stakeholders`, conditions, request, toStakeholder);
+    return this.page<StakeholderRow, StakeholderView>('stakeholders', `${this.t(stakeholdersTable)} stakeholders`, conditions, request, toStakeholder);
   }
 
   stakeholdersByIds(ids: readonly string[]): StakeholderView[] {
     if (ids.length === 0) return [];
     return this.sql
-      .all<StakeholderRow>(`SELECT * FROM ${this.t('stakeholders')} WHERE stakeholder_id IN (${placeholders(ids.length)})`, ...ids)
+      .all<StakeholderRow>(`SELECT * FROM ${this.t(stakeholdersTable)} WHERE stakeholder_id IN (${placeholders(ids.length)})`, ...ids)
       .map(toStakeholder);
   }
 
@@ -217,22 +186,22 @@ export class SqliteCatalogueReader {
       ['owner.kind = ?', filter.ownerKind],
       this.ofVisiblePlans(filter.drafts),
     ]);
-    const commitments = `${this.t('commitments')} commitments`;
-    const from = filter.ownerKind ? `${commitments} JOIN ${this.t('stakeholders')} owner ON owner.stakeholder_id = commitments.owner_id` : commitments;
+    const commitments = `${this.t(commitmentsTable)} commitments`;
+    const from = filter.ownerKind ? `${commitments} JOIN ${this.t(stakeholdersTable)} owner ON owner.stakeholder_id = commitments.owner_id` : commitments;
     return this.page<CommitmentRow, CommitmentView>('commitments', from, conditions, request, toCommitment, this.withVersion());
   }
 
   /** The condition on `commitments` that keeps those of plans a reader may see, with its parameters. */
   private ofVisiblePlans(drafts: DraftsVisible | undefined): [string, unknown] {
     const [condition, params] = visiblePlans(drafts);
-    return condition ? [`commitments.plan_id IN (SELECT plans.plan_id FROM ${this.t('plans')} plans WHERE ${condition})`, params] : ['', undefined];
+    return condition ? [`commitments.plan_id IN (SELECT plans.plan_id FROM ${this.t(plansTable)} plans WHERE ${condition})`, params] : ['', undefined];
   }
 
   commitmentsByIds(ids: readonly string[]): CommitmentView[] {
     if (ids.length === 0) return [];
     const { columns, join } = this.withVersion();
     return this.sql
-      .all<CommitmentRow>(`SELECT commitments.*${columns} FROM ${this.t('commitments')} commitments${join} WHERE commitments.commitment_id IN (${placeholders(ids.length)})`, ...ids)
+      .all<CommitmentRow>(`SELECT commitments.*${columns} FROM ${this.t(commitmentsTable)} commitments${join} WHERE commitments.commitment_id IN (${placeholders(ids.length)})`, ...ids)
       .map(toCommitment);
   }
 
@@ -243,21 +212,21 @@ export class SqliteCatalogueReader {
   private withVersion(): { columns: string; join: string } {
     if (this.sql.day !== null) {
       return {
-        columns: ', (SELECT days.version FROM commitment_days days WHERE days.commitment_id = commitments.commitment_id AND days.day <= as_of_day() ORDER BY days.day DESC LIMIT 1) AS version',
+        columns: `, (SELECT days.version FROM ${commitmentDaysTable.name} days WHERE days.commitment_id = commitments.commitment_id AND days.day <= as_of_day() ORDER BY days.day DESC LIMIT 1) AS version`,
         join: '',
       };
     }
-    return { columns: ', revisions.version', join: ' JOIN commitment_revisions revisions ON revisions.commitment_id = commitments.commitment_id' };
+    return { columns: ', revisions.version', join: ` JOIN ${commitmentRevisionsTable.name} revisions ON revisions.commitment_id = commitments.commitment_id` };
   }
 
   planSummary(planId: string): PlanSummaryView {
-    const byStatus = this.sql.all<{ status: CommitmentStatus; n: number }>(
-      `SELECT status, count(*) AS n FROM ${this.t('commitments')} WHERE plan_id = ? GROUP BY status ORDER BY status`,
+    const byStatus = this.sql.all<Pick<CommitmentRow, 'status'> & { n: number }>(
+      `SELECT status, count(*) AS n FROM ${this.t(commitmentsTable)} WHERE plan_id = ? GROUP BY status ORDER BY status`,
       planId,
     );
-    const byArea = this.sql.all<{ code: string; title: string; n: number }>(
-      `SELECT a.code, a.title, count(c.commitment_id) AS n FROM ${this.t('plan_areas')} a
-       LEFT JOIN ${this.t('commitments')} c ON c.plan_id = a.plan_id AND c.area_code = a.code
+    const byArea = this.sql.all<Pick<AreaRow, 'code' | 'title'> & { n: number }>(
+      `SELECT a.code, a.title, count(c.commitment_id) AS n FROM ${this.t(planAreasTable)} a
+       LEFT JOIN ${this.t(commitmentsTable)} c ON c.plan_id = a.plan_id AND c.area_code = a.code
        WHERE a.plan_id = ? GROUP BY a.code, a.title ORDER BY a.ordinal`,
       planId,
     );
@@ -275,8 +244,8 @@ export class SqliteCatalogueReader {
   displayNames(actors: readonly string[]): Map<string, string> {
     if (actors.length === 0) return new Map();
     const idOf = new Map(actors.flatMap((actor) => [[actor, actor] as const, [legacyParticipantId(actor), actor] as const]));
-    const rows = this.sql.all<{ participant_id: string; display_name: string }>(
-      `SELECT participant_id, display_name FROM participants WHERE participant_id IN (${placeholders(idOf.size)})`,
+    const rows = this.sql.all<Pick<RowOf<typeof participantsTable>, 'participant_id' | 'display_name'>>(
+      `SELECT participant_id, display_name FROM ${participantsTable.name} WHERE participant_id IN (${placeholders(idOf.size)})`,
       ...idOf.keys(),
     );
     return new Map(rows.map((row) => [idOf.get(row.participant_id)!, row.display_name]));

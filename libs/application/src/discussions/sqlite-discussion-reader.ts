@@ -1,8 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { CommentStatus } from '#domain';
+import type { RowOf } from '#projections';
 import { decodeCursor, encodeCursor } from '../catalogue/cursor.js';
 import type { Page, PageRequest } from '../catalogue/catalogue-views.js';
 import { SqlQueries } from '../read-model/sql-queries.js';
+import { participantsTable } from '../participants/read-model/participants.projection.js';
+import { commentsTable, discussionMilestonesTable } from './discussions.projection.js';
 
 export interface CommentView {
   readonly id: string;
@@ -20,20 +23,8 @@ export interface CommentView {
   readonly postedAt: string;
 }
 
-interface CommentRow {
-  comment_id: string;
-  milestone_id: string;
-  plan_id: string | null;
-  author_id: string;
-  display_name: string | null;
-  text: string;
-  redactions: number;
-  status: CommentStatus;
-  flags: number;
-  hidden_reason: string | null;
-  posted_at: string;
-  created_position: number;
-}
+/** A comment with its author's display name (null when the author is not a registered participant). */
+type CommentRow = RowOf<typeof commentsTable> & { readonly display_name: RowOf<typeof participantsTable>['display_name'] | null };
 
 const toComment = (row: CommentRow): CommentView => ({
   id: row.comment_id,
@@ -49,7 +40,7 @@ const toComment = (row: CommentRow): CommentView => ({
   postedAt: row.posted_at,
 });
 
-const SELECT = 'SELECT c.*, p.display_name FROM comments c LEFT JOIN participants p ON p.participant_id = c.author_id';
+const SELECT = `SELECT c.*, p.display_name FROM ${commentsTable.name} c LEFT JOIN ${participantsTable.name} p ON p.participant_id = c.author_id`;
 
 /**
  * Comments as a reader may see them: visible ones to anyone; pending, hidden and withdrawn ones only to their author and
@@ -63,7 +54,10 @@ export class SqliteDiscussionReader {
   }
 
   planOfMilestone(milestoneId: string): string | undefined {
-    return this.sql.get<{ plan_id: string | null }>('SELECT plan_id FROM discussion_milestones WHERE milestone_id = ?', milestoneId)?.plan_id ?? undefined;
+    return (
+      this.sql.get<Pick<RowOf<typeof discussionMilestonesTable>, 'plan_id'>>(`SELECT plan_id FROM ${discussionMilestonesTable.name} WHERE milestone_id = ?`, milestoneId)?.plan_id ??
+      undefined
+    );
   }
 
   /** `moderator`: sees every comment; otherwise visible ones and the reader's own (`authorId`). */
@@ -77,7 +71,7 @@ export class SqliteDiscussionReader {
       decodeCursor(request.after),
       request.first + 1,
     );
-    const total = this.sql.get<{ n: number }>(`SELECT count(*) AS n FROM comments c WHERE c.milestone_id = ? ${visibility}`, milestoneId, ...params);
+    const total = this.sql.get<{ n: number }>(`SELECT count(*) AS n FROM ${commentsTable.name} c WHERE c.milestone_id = ? ${visibility}`, milestoneId, ...params);
     const items = rows.slice(0, request.first).map((row) => ({ cursor: encodeCursor(row.created_position), node: toComment(row) }));
     return { items, hasNextPage: rows.length > request.first, endCursor: items.at(-1)?.cursor ?? null, totalCount: total?.n ?? 0 };
   }

@@ -1,8 +1,11 @@
 import type Database from 'better-sqlite3';
 import { COMMITMENT_EVENT_TYPES, DISCUSSION_EVENT_TYPES, PARTICIPANT_EVENT_TYPES, PLAN_EVENT_TYPES, STAKEHOLDER_EVENT_TYPES, TRACKING_EVENT_TYPES } from '#domain';
-import type { Projection, RowChange } from '#projections';
+import { defineTable, type Projection, type RowChange, type RowOf, text } from '#projections';
 import type { CommandLedger } from '../kernel/command-ids.js';
+import { typed, upsert } from './rows.js';
 import { SqlQueries } from './sql-queries.js';
+
+export const commandIdsTable = defineTable({ name: 'command_ids', columns: { command_id: text(), binding: text() }, primaryKey: ['command_id'] });
 
 /**
  * The command ledger: each client command id recorded, with the digest of what it was bound to (sender, operation,
@@ -19,12 +22,12 @@ export const commandIdsProjection: Projection = {
     ...TRACKING_EVENT_TYPES,
     ...DISCUSSION_EVENT_TYPES,
   ],
-  tables: [{ name: 'command_ids', columns: { command_id: 'TEXT', binding: 'TEXT' }, primaryKey: ['command_id'] }],
+  tables: [commandIdsTable],
   project(recorded, view): RowChange[] {
     const { commandId, commandBinding } = recorded.metadata as { commandId?: unknown; commandBinding?: unknown };
     if (typeof commandId !== 'string' || typeof commandBinding !== 'string') return [];
-    if (view.get('command_ids', { command_id: commandId })) return [];
-    return [{ kind: 'upsert', table: 'command_ids', row: { command_id: commandId, binding: commandBinding } }];
+    if (typed(view).get(commandIdsTable, { command_id: commandId })) return [];
+    return [upsert(commandIdsTable, { command_id: commandId, binding: commandBinding })];
   },
 };
 
@@ -37,6 +40,6 @@ export class SqliteCommandLedger implements CommandLedger {
   }
 
   bindingOf(commandId: string): string | undefined {
-    return this.sql.get<{ binding: string }>('SELECT binding FROM command_ids WHERE command_id = ?', commandId)?.binding;
+    return this.sql.get<Pick<RowOf<typeof commandIdsTable>, 'binding'>>('SELECT binding FROM command_ids WHERE command_id = ?', commandId)?.binding;
   }
 }

@@ -27,8 +27,9 @@ export class SqlQueries {
   }
 
   /** The name a query gives `table`: its view as of the reader's day when it keeps its history. */
-  table(table: string): string {
-    return this.day !== null && this.withHistory.has(table) ? asOfView(table) : table;
+  table(table: string | { readonly name: string }): string {
+    const name = typeof table === 'string' ? table : table.name;
+    return this.day !== null && this.withHistory.has(name) ? asOfView(name) : name;
   }
 
   all<Row>(sql: string, ...params: unknown[]): Row[] {

@@ -1,5 +1,7 @@
 import type { RecordedEvent } from '#eventstore';
-import { type ReadModelView, type Row, type RowChange, type TableDefinition, versionDay } from '#projections';
+import { defineTable, integer, type KeyOf, type ReadModelView, type RowChange, type RowOf, text, versionDay } from '#projections';
+import { typed, upsert } from '../read-model/rows.js';
+import type { milestonesTable } from './tracking-tables.js';
 
 /**
  * How many milestones of a plan stood in each state, on any day, without reading them one by one: each change of a
@@ -10,14 +12,22 @@ import { type ReadModelView, type Row, type RowChange, type TableDefinition, ver
  * States: OPEN (not completed), ON_TIME (completed on or before its due date), LATE (completed after it). A withdrawn
  * commitment's milestones leave the tallies on the day it is withdrawn: they are no longer deadlines.
  */
-export const milestoneTalliesTable: TableDefinition = {
+export type MilestoneState = 'OPEN' | 'ON_TIME' | 'LATE';
+
+export const milestoneTalliesTable = defineTable({
   name: 'milestone_tallies',
-  columns: { plan_id: 'TEXT', owner_id: 'TEXT', area_code: 'TEXT', state: 'TEXT', due_date: 'TEXT', day: 'TEXT', delta: 'INTEGER' },
+  columns: {
+    plan_id: text.orNull(),
+    owner_id: text.orNull(),
+    area_code: text.orNull(),
+    state: text<MilestoneState>(),
+    due_date: text(),
+    day: text(),
+    delta: integer(),
+  },
   primaryKey: ['plan_id', 'owner_id', 'area_code', 'state', 'due_date', 'day'],
   indexes: [['plan_id', 'state', 'due_date', 'day']],
-};
-
-export type MilestoneState = 'OPEN' | 'ON_TIME' | 'LATE';
+});
 
 export const stateOf = (dueDate: string, completedOn: string | null): MilestoneState =>
   completedOn === null ? 'OPEN' : completedOn <= dueDate ? 'ON_TIME' : 'LATE';
@@ -25,24 +35,25 @@ export const stateOf = (dueDate: string, completedOn: string | null): MilestoneS
 /** The changes a milestone makes to the tallies: it leaves its state `before` and enters `after` (either may be none). */
 export interface TallyMove {
   /** The milestone's row as it stands before the event (its plan, owner, area; its version's day). */
-  readonly milestone: Row;
+  readonly milestone: Pick<RowOf<typeof milestonesTable>, 'plan_id' | 'owner_id' | 'area_code'>;
   readonly before?: { readonly state: MilestoneState; readonly dueDate: string };
   readonly after?: { readonly state: MilestoneState; readonly dueDate: string };
 }
 
 /** The tallies' row changes for an event's milestone moves, one upsert per tally touched. */
 export function tallyChanges(event: RecordedEvent, view: ReadModelView, moves: readonly TallyMove[]): RowChange[] {
-  const deltas = new Map<string, { key: Row; delta: number }>();
-  const add = (milestone: Row, state: MilestoneState, dueDate: string, delta: number) => {
-    const key: Row = {
-      plan_id: milestone['plan_id'] ?? null,
-      owner_id: milestone['owner_id'] ?? null,
-      area_code: milestone['area_code'] ?? null,
+  type Key = KeyOf<typeof milestoneTalliesTable>;
+  const deltas = new Map<string, { key: Key; delta: number }>();
+  const add = (milestone: TallyMove['milestone'], state: MilestoneState, dueDate: string, delta: number) => {
+    const key: Key = {
+      plan_id: milestone.plan_id,
+      owner_id: milestone.owner_id,
+      area_code: milestone.area_code,
       state,
       due_date: dueDate,
       day: versionDay(event, milestone),
     };
-    const id = `${String(key['plan_id'])}|${String(key['owner_id'])}|${String(key['area_code'])}|${state}|${dueDate}|${String(key['day'])}`;
+    const id = `${String(key.plan_id)}|${String(key.owner_id)}|${String(key.area_code)}|${state}|${dueDate}|${key.day}`;
     const found = deltas.get(id);
     if (found) found.delta += delta;
     else deltas.set(id, { key, delta });
@@ -51,11 +62,8 @@ export function tallyChanges(event: RecordedEvent, view: ReadModelView, moves: r
     if (move.before) add(move.milestone, move.before.state, move.before.dueDate, -1);
     if (move.after) add(move.milestone, move.after.state, move.after.dueDate, +1);
   }
+  const rows = typed(view);
   return [...deltas.values()]
     .filter(({ delta }) => delta !== 0)
-    .map(({ key, delta }) => ({
-      kind: 'upsert',
-      table: milestoneTalliesTable.name,
-      row: Object.assign({}, key, { delta: Number(view.get(milestoneTalliesTable.name, key)?.['delta'] ?? 0) + delta }),
-    }));
+    .map(({ key, delta }) => upsert(milestoneTalliesTable, Object.assign({}, key, { delta: (rows.get(milestoneTalliesTable, key)?.delta ?? 0) + delta })));
 }

@@ -3,22 +3,15 @@ import {
   type AppendResult as EsdbAppendResult,
   BACKWARDS,
   END,
-  EventStoreDBClient,
+  type EventStoreDBClient,
   FORWARDS,
   type JSONType,
-  type Position as EsdbPosition,
-  type ResolvedEvent,
   START,
-  StreamDeletedError as EsdbStreamDeletedError,
   StreamNotFoundError,
-  WrongExpectedVersionError as EsdbWrongExpectedVersionError,
-  excludeSystemEvents,
-  isCommandError,
 } from '@eventstore/db-client';
 import { checkExpectedRevision, findEarlierAppend, validateAppend } from '../append-rules.js';
 import {
   type AppendResult,
-  type EventMetadata,
   type EventStore,
   EventStoreUnavailableError,
   type ExpectedRevision,
@@ -28,12 +21,17 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type Revision,
-  StreamDeletedError,
   type SubscribeOptions,
   type Subscription,
   type SubscriptionHandler,
   WrongExpectedVersionError,
 } from '../port.js';
+import { NO_UPCASTERS, type UpcasterRegistry } from '../upcasting.js';
+import { connectEsdb, isSystem, isTransient, sleep, toEsdbPosition, translateError } from './connection.js';
+import { toRecorded } from './decode.js';
+import { ResubscribingSubscription } from './resubscribing-subscription.js';
+
+export { connectEsdb } from './connection.js';
 
 export interface EsdbEventStoreOptions {
   /** `esdb://` or `esdb+discover://` connection string (`kurrentdb://` is accepted as a synonym). */
@@ -42,37 +40,10 @@ export interface EsdbEventStoreOptions {
   readonly retryBudgetMs?: number;
   /** Longest pause between two attempts to resubscribe after a dropped subscription (default 5 s). */
   readonly maxResubscribeDelayMs?: number;
+  /** Applied to every event read, so that readers see current shapes only (none by default). */
+  readonly upcasters?: UpcasterRegistry;
 }
 
-/**
- * A client for an `esdb://` (or `kurrentdb://`) connection string. Refuses `throwOnAppendFailure=false`: with it,
- * BatchAppend reports a wrong next revision, and the platform relies on append failures being errors.
- */
-export function connectEsdb(connectionString: string): EventStoreDBClient {
-  const normalized = connectionString.replace(/^kurrentdb(\+discover)?:\/\//, (_, discover: string | undefined) =>
-    discover ? 'esdb+discover://' : 'esdb://',
-  );
-  if (/[?&]throwOnAppendFailure=false(&|$)/i.test(normalized)) {
-    throw new Error('EVENTSTORE_URL must not set throwOnAppendFailure=false');
-  }
-  return EventStoreDBClient.connectionString(normalized);
-}
-
-/** Client error types after which the outcome of a call is unknown or the node was unreachable: worth retrying. */
-const TRANSIENT = new Set(['unavailable', 'deadline-exceeded', 'not-leader', 'cancelled', 'timeout']);
-/** Raw gRPC status codes with the same meaning (CANCELLED, DEADLINE_EXCEEDED, ABORTED, UNAVAILABLE). */
-const TRANSIENT_CODES = new Set([1, 4, 10, 14]);
-
-function isTransient(error: unknown): boolean {
-  if (error instanceof Error && isCommandError(error)) return TRANSIENT.has(error.type);
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'number' && TRANSIENT_CODES.has(code);
-}
-
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error)) || 'no details';
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const isSystem = (type: string, stream: string) => type.startsWith('$') || stream.startsWith('$');
-const toEsdbPosition = (position: Position): EsdbPosition => ({ commit: position, prepare: position });
 const READ_PAGE = 1_000;
 
 /**
@@ -92,6 +63,7 @@ export class EsdbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly retryBudgetMs: number;
   private readonly maxResubscribeDelayMs: number;
+  private readonly upcasters: UpcasterRegistry;
   private readonly subscriptions = new Set<Subscription>();
   private closed = false;
 
@@ -99,6 +71,7 @@ export class EsdbEventStore implements EventStore {
     this.client = connectEsdb(options.connectionString);
     this.retryBudgetMs = options.retryBudgetMs ?? 10_000;
     this.maxResubscribeDelayMs = options.maxResubscribeDelayMs ?? 5_000;
+    this.upcasters = options.upcasters ?? NO_UPCASTERS;
   }
 
   async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision = 'any'): Promise<AppendResult> {
@@ -120,11 +93,11 @@ export class EsdbEventStore implements EventStore {
     const events: RecordedEvent[] = [];
     try {
       for await (const resolved of read) {
-        if (resolved.event) events.push(toRecorded(resolved.event));
+        if (resolved.event) events.push(toRecorded(resolved.event, this.upcasters));
       }
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
-      throw this.translate(error, `reading stream '${stream}'`, stream);
+      throw translateError(error, `reading stream '${stream}'`, stream);
     }
     return events;
   }
@@ -147,10 +120,10 @@ export class EsdbEventStore implements EventStore {
           if (!event?.position || (after !== undefined && event.position.commit <= after)) continue;
           after = event.position.commit;
           if (isSystem(event.type, event.streamId)) continue;
-          if (events.length < limit) events.push(toRecorded(event));
+          if (events.length < limit) events.push(toRecorded(event, this.upcasters));
         }
       } catch (error) {
-        throw this.translate(error, 'reading $all');
+        throw translateError(error, 'reading $all');
       }
       if (seen < READ_PAGE) break;
     }
@@ -177,7 +150,7 @@ export class EsdbEventStore implements EventStore {
           if (!isSystem(event.type, event.streamId)) head = event.position.commit;
         }
       } catch (error) {
-        throw this.translate(error, 'reading the head of $all');
+        throw translateError(error, 'reading the head of $all');
       }
       if (head !== undefined) return head;
       if (seen < 100) return undefined;
@@ -186,7 +159,7 @@ export class EsdbEventStore implements EventStore {
 
   subscribeToAll(after: Position | undefined, handler: SubscriptionHandler, options: SubscribeOptions = {}): Subscription {
     this.assertOpen();
-    const subscription = new ResubscribingSubscription(this.client, after, handler, options, this.maxResubscribeDelayMs, () =>
+    const subscription = new ResubscribingSubscription(this.client, after, handler, options, this.maxResubscribeDelayMs, this.upcasters, () =>
       this.subscriptions.delete(subscription),
     );
     this.subscriptions.add(subscription);
@@ -198,7 +171,7 @@ export class EsdbEventStore implements EventStore {
     try {
       for await (const _ of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, deadline: 2_000 })) void _;
     } catch (error) {
-      throw this.translate(error, 'checking the connection');
+      throw translateError(error, 'checking the connection');
     }
   }
 
@@ -235,7 +208,7 @@ export class EsdbEventStore implements EventStore {
         break;
       } catch (error) {
         if (!isTransient(error) || this.closed || Date.now() >= deadline) {
-          throw this.translate(error, `appending to '${stream}'`, stream, reported, attempt + 1);
+          throw translateError(error, `appending to '${stream}'`, stream, reported, attempt + 1);
         }
         await sleep(Math.min(50 * 2 ** attempt, 1_000));
       }
@@ -274,155 +247,5 @@ export class EsdbEventStore implements EventStore {
     const [event] = await this.readStream(stream, { fromRevision: revision, maxCount: 1 });
     if (!event) throw new EventStoreUnavailableError(`EventStoreDB acknowledged an append to '${stream}' whose event ${revision} cannot be read`);
     return event.position;
-  }
-
-  /** The port's error for what the client raised. */
-  private translate(error: unknown, action: string, stream?: string, expected?: ExpectedRevision, attempts = 1): Error {
-    if (error instanceof EsdbWrongExpectedVersionError && stream !== undefined) {
-      const actual = error.actualVersion === 'no_stream' || typeof error.actualVersion !== 'bigint' ? 'no_stream' : error.actualVersion;
-      return new WrongExpectedVersionError(stream, expected ?? 'any', actual);
-    }
-    if (error instanceof EsdbStreamDeletedError) return new StreamDeletedError(stream ?? error.streamName ?? 'unknown');
-    if (isTransient(error)) {
-      const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-      return new EventStoreUnavailableError(`EventStoreDB is unavailable: ${action} failed${tries} (${describe(error)})`, { cause: error });
-    }
-    return new EventStoreUnavailableError(`EventStoreDB refused ${action}: ${describe(error)}`, { cause: error });
-  }
-}
-
-type ClientRecord = NonNullable<ResolvedEvent['event']>;
-
-function toRecorded(event: ClientRecord): RecordedEvent {
-  if (!event.position) throw new EventStoreUnavailableError(`EventStoreDB sent event ${event.id} of '${event.streamId}' without a position`);
-  const metadata = event.metadata && !(event.metadata instanceof Uint8Array) ? (event.metadata as unknown as EventMetadata) : undefined;
-  return {
-    id: event.id,
-    type: event.type,
-    data: event.data,
-    metadata: metadata ?? { correlationId: event.id, occurredAt: event.created.toISOString(), schemaVersion: 1 },
-    stream: event.streamId,
-    revision: event.revision,
-    position: event.position.commit,
-  };
-}
-
-/**
- * A catch-up subscription to `$all` that survives dropped connections: it resubscribes from the last event it
- * received, with backoff, so the handler sees no gap and no duplicate. Events are handed over in batches; the
- * client's stream is paused while a batch is handled, so a slow handler holds back the server instead of memory.
- */
-class ResubscribingSubscription implements Subscription {
-  private closed = false;
-  private current: ReturnType<EventStoreDBClient['subscribeToAll']> | undefined;
-  private readonly queue: RecordedEvent[] = [];
-  private lastReceived: Position | undefined;
-  private lastDelivered: Position | undefined;
-  private caughtUp = false;
-  private draining: Promise<void> | undefined;
-  private drainScheduled = false;
-  private failures = 0;
-  private readonly maxBatchSize: number;
-
-  constructor(
-    private readonly client: EventStoreDBClient,
-    after: Position | undefined,
-    private readonly handler: SubscriptionHandler,
-    private readonly options: SubscribeOptions,
-    private readonly maxDelayMs: number,
-    private readonly onClosed: () => void,
-  ) {
-    this.lastReceived = after;
-    this.lastDelivered = after;
-    this.maxBatchSize = options.maxBatchSize ?? 500;
-    this.open();
-  }
-
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    this.onClosed();
-    const current = this.current;
-    this.current = undefined;
-    await current?.unsubscribe().catch(() => undefined);
-    await this.draining;
-  }
-
-  private open(): void {
-    if (this.closed) return;
-    const subscription = this.client.subscribeToAll({
-      fromPosition: this.lastReceived === undefined ? START : toEsdbPosition(this.lastReceived),
-      filter: excludeSystemEvents(),
-    });
-    this.current = subscription;
-    subscription.on('data', (resolved: AllStreamResolvedEvent) => {
-      if (this.current !== subscription || this.closed) return;
-      const event = resolved.event;
-      if (!event?.position) return;
-      // A resubscription starts after the last event received; guard against a server that repeats it.
-      if (this.lastReceived !== undefined && event.position.commit <= this.lastReceived) return;
-      this.lastReceived = event.position.commit;
-      this.failures = 0;
-      if (isSystem(event.type, event.streamId)) return;
-      this.queue.push(toRecorded(event));
-      if (this.queue.length >= this.maxBatchSize) subscription.pause();
-      this.scheduleDrain();
-    });
-    subscription.on('caughtUp', () => {
-      if (this.current !== subscription) return;
-      this.caughtUp = true;
-      this.scheduleDrain();
-    });
-    subscription.on('error', (error: unknown) => this.dropped(subscription, error));
-    subscription.on('end', () => this.dropped(subscription, undefined));
-  }
-
-  private dropped(subscription: ReturnType<EventStoreDBClient['subscribeToAll']>, error: unknown): void {
-    if (this.current !== subscription || this.closed) return;
-    this.current = undefined;
-    void subscription.unsubscribe().catch(() => undefined);
-    if (error !== undefined && !isTransient(error)) {
-      this.fail(new EventStoreUnavailableError(`EventStoreDB ended the subscription to $all: ${describe(error)}`, { cause: error }));
-      return;
-    }
-    const delay = Math.min(100 * 2 ** this.failures, this.maxDelayMs);
-    this.failures++;
-    setTimeout(() => this.open(), delay).unref();
-  }
-
-  private scheduleDrain(): void {
-    if (this.drainScheduled || this.draining) return;
-    this.drainScheduled = true;
-    setImmediate(() => {
-      this.drainScheduled = false;
-      this.draining = this.drain().finally(() => {
-        this.draining = undefined;
-        if (this.queue.length > 0 && !this.closed) this.scheduleDrain();
-      });
-    });
-  }
-
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0 && !this.closed) {
-      const batch = this.queue.splice(0, this.maxBatchSize);
-      try {
-        await this.handler(batch);
-      } catch (error) {
-        this.fail(error);
-        return;
-      }
-      this.lastDelivered = batch.at(-1)!.position;
-    }
-    if (this.closed) return;
-    const current = this.current;
-    if (this.caughtUp && (!current || current.readableLength === 0)) this.options.onCaughtUp?.(this.lastDelivered);
-    if (current?.isPaused()) current.resume();
-  }
-
-  private fail(error: unknown): void {
-    if (this.closed) return;
-    this.queue.length = 0;
-    void this.close();
-    this.options.onError?.(error);
   }
 }

@@ -15,13 +15,22 @@ import {
   type Subscription,
   type SubscriptionHandler,
 } from '../port.js';
+import { NO_UPCASTERS, type UpcasterRegistry } from '../upcasting.js';
 
 interface MemoryStream {
   readonly events: RecordedEvent[];
   readonly revisionById: Map<string, bigint>;
 }
 
-/** The port in memory, with the same rules as the durable adapters; for unit tests. Positions start at 1. */
+export interface MemoryEventStoreOptions {
+  /** Applied to every event read, so that readers see current shapes only (none by default). */
+  readonly upcasters?: UpcasterRegistry;
+}
+
+/**
+ * The port in memory, with the same rules as the durable adapters; for unit tests. Positions start at 1. Events are
+ * kept as appended, and upcast where they are read, as the durable adapters do.
+ */
 export class MemoryEventStore implements EventStore {
   readonly kind = 'memory';
   private readonly log: RecordedEvent[] = [];
@@ -29,6 +38,11 @@ export class MemoryEventStore implements EventStore {
   private readonly changes = new ChangeNotifier();
   private readonly subscriptions = new SubscriptionSet((after, maxCount) => this.readAll({ after, maxCount }), this.changes);
   private closed = false;
+  private readonly upcasters: UpcasterRegistry;
+
+  constructor(options: MemoryEventStoreOptions = {}) {
+    this.upcasters = options.upcasters ?? NO_UPCASTERS;
+  }
 
   async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision = 'any'): Promise<AppendResult> {
     this.assertOpen();
@@ -68,16 +82,16 @@ export class MemoryEventStore implements EventStore {
     const max = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     if (options.direction === 'backwards') {
       const from = options.fromRevision === undefined ? events.length - 1 : Math.min(Number(options.fromRevision), events.length - 1);
-      return events.slice(Math.max(0, from - max + 1), from + 1).reverse();
+      return this.current(events.slice(Math.max(0, from - max + 1), from + 1).reverse());
     }
     const from = Number(options.fromRevision ?? 0n);
-    return events.slice(from, from + max);
+    return this.current(events.slice(from, from + max));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     const start = Number(options.after ?? 0n);
-    return this.log.slice(start, start + (options.maxCount ?? Number.MAX_SAFE_INTEGER));
+    return this.current(this.log.slice(start, start + (options.maxCount ?? Number.MAX_SAFE_INTEGER)));
   }
 
   async headPosition(): Promise<Position | undefined> {
@@ -96,6 +110,11 @@ export class MemoryEventStore implements EventStore {
   async close(): Promise<void> {
     this.closed = true;
     await this.subscriptions.closeAll();
+  }
+
+  /** The events read, in their current shapes. */
+  private current(events: RecordedEvent[]): RecordedEvent[] {
+    return this.upcasters.size === 0 ? events : events.map((event) => this.upcasters.upcast(event));
   }
 
   private assertOpen(): void {

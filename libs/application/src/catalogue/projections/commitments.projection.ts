@@ -1,7 +1,58 @@
-import { type CommitmentChanges, type CommitmentEvent, daysBetween, TRACKING_EVENT_TYPES } from '#domain';
-import { keepingHistory, type Projection, type RowChange, type SqlValue } from '#projections';
+import { type CommitmentChanges, type CommitmentEvent, type CommitmentStatus, daysBetween, TRACKING_EVENT_TYPES } from '#domain';
+import { defineTable, integer, keepingHistory, type Projection, real, type RowChange, type RowOf, text } from '#projections';
+import { typed, upsert } from '../../read-model/rows.js';
 
-function changedColumns(changes: CommitmentChanges): Record<string, SqlValue> {
+export const commitmentsTable = defineTable({
+  name: 'commitments',
+  columns: {
+    commitment_id: text(),
+    plan_id: text(),
+    area_code: text(),
+    owner_id: text(),
+    /** A JSON array of stakeholder ids. */
+    co_owner_ids: text(),
+    title: text(),
+    description: text(),
+    source_reference: text.orNull(),
+    indicator: text(),
+    unit: text(),
+    baseline: real(),
+    target_value: real(),
+    due_date: text(),
+    /** 1: the plan's default deadline. */
+    due_date_inherited: integer<0 | 1>(),
+    original_due_date: text(),
+    due_moves: integer(),
+    due_days_moved: integer(),
+    status: text<CommitmentStatus>(),
+    created_position: integer(),
+    made_at: text(),
+    activated_on: text.orNull(),
+    completed_on: text.orNull(),
+    withdrawn_on: text.orNull(),
+    withdrawal_reason: text.orNull(),
+  },
+  primaryKey: ['commitment_id'],
+  indexes: [['plan_id', 'created_position'], ['owner_id', 'created_position'], ['plan_id', 'status'], ['plan_id', 'area_code'], ['plan_id', 'due_date']],
+});
+
+/** The latest revision of each commitment's stream, and the day it was recorded on. */
+export const commitmentRevisionsTable = defineTable({
+  name: 'commitment_revisions',
+  columns: { commitment_id: text(), version: integer(), day: text() },
+  primaryKey: ['commitment_id'],
+});
+
+/** The last revision of each commitment's stream on each day it changed. */
+export const commitmentDaysTable = defineTable({
+  name: 'commitment_days',
+  columns: { commitment_id: text(), day: text(), version: integer() },
+  primaryKey: ['commitment_id', 'day'],
+});
+
+type CommitmentRow = RowOf<typeof commitmentsTable>;
+
+function changedColumns(changes: CommitmentChanges): Partial<CommitmentRow> {
   return {
     ...(changes.title !== undefined ? { title: changes.title } : {}),
     ...(changes.description !== undefined ? { description: changes.description } : {}),
@@ -27,67 +78,26 @@ const commitments: Projection = {
   name: 'commitments',
   version: 8,
   eventTypes: ['CommitmentMade', 'CommitmentActivated', 'CommitmentRevised', 'CommitmentWithdrawn', 'CommitmentCompleted', ...TRACKING_EVENT_TYPES],
-  tables: [
-    {
-      name: 'commitments',
-      columns: {
-        commitment_id: 'TEXT',
-        plan_id: 'TEXT',
-        area_code: 'TEXT',
-        owner_id: 'TEXT',
-        co_owner_ids: 'TEXT',
-        title: 'TEXT',
-        description: 'TEXT',
-        source_reference: 'TEXT',
-        indicator: 'TEXT',
-        unit: 'TEXT',
-        baseline: 'REAL',
-        target_value: 'REAL',
-        due_date: 'TEXT',
-        due_date_inherited: 'INTEGER',
-        original_due_date: 'TEXT',
-        due_moves: 'INTEGER',
-        due_days_moved: 'INTEGER',
-        status: 'TEXT',
-        created_position: 'INTEGER',
-        made_at: 'TEXT',
-        activated_on: 'TEXT',
-        completed_on: 'TEXT',
-        withdrawn_on: 'TEXT',
-        withdrawal_reason: 'TEXT',
-      },
-      primaryKey: ['commitment_id'],
-      indexes: [['plan_id', 'created_position'], ['owner_id', 'created_position'], ['plan_id', 'status'], ['plan_id', 'area_code'], ['plan_id', 'due_date']],
-    },
-    {
-      name: 'commitment_revisions',
-      columns: { commitment_id: 'TEXT', version: 'INTEGER', day: 'TEXT' },
-      primaryKey: ['commitment_id'],
-    },
-    {
-      name: 'commitment_days',
-      columns: { commitment_id: 'TEXT', day: 'TEXT', version: 'INTEGER' },
-      primaryKey: ['commitment_id', 'day'],
-    },
-  ],
+  tables: [commitmentsTable, commitmentRevisionsTable, commitmentDaysTable],
   project(recorded, view): RowChange[] {
     const commitmentId = (recorded.data as { commitmentId: string }).commitmentId;
     // The stream's revision, on the event's day (never before the last day it changed: its days never go backwards).
-    const last = view.get('commitment_revisions', { commitment_id: commitmentId })?.['day'];
+    const rows = typed(view);
+    const last = rows.get(commitmentRevisionsTable, { commitment_id: commitmentId })?.day;
     const eventDay = recorded.metadata.occurredAt.slice(0, 10);
-    const day = typeof last === 'string' && last > eventDay ? last : eventDay;
+    const day = last !== undefined && last > eventDay ? last : eventDay;
     const version = Number(recorded.revision);
     const revision: RowChange[] = [
-      { kind: 'upsert', table: 'commitment_revisions', row: { commitment_id: commitmentId, version, day } },
-      { kind: 'upsert', table: 'commitment_days', row: { commitment_id: commitmentId, day, version } },
+      upsert(commitmentRevisionsTable, { commitment_id: commitmentId, version, day }),
+      upsert(commitmentDaysTable, { commitment_id: commitmentId, day, version }),
     ];
     if (TRACKING.has(recorded.type)) return revision;
     const event = recorded as unknown as CommitmentEvent;
-    const upsert = (columns: Record<string, SqlValue>): RowChange[] => [...revision, { kind: 'upsert', table: 'commitments', row: { commitment_id: commitmentId, ...columns } }];
+    const commitment = (columns: Partial<CommitmentRow>): RowChange[] => [...revision, upsert(commitmentsTable, { commitment_id: commitmentId, ...columns })];
     switch (event.type) {
       case 'CommitmentMade': {
         const d = event.data;
-        return upsert({
+        return commitment({
           plan_id: d.planId,
           area_code: d.thematicAreaCode,
           owner_id: d.ownerId,
@@ -110,25 +120,25 @@ const commitments: Projection = {
         });
       }
       case 'CommitmentActivated':
-        return upsert({ status: 'ACTIVE', activated_on: event.data.activatedOn });
+        return commitment({ status: 'ACTIVE', activated_on: event.data.activatedOn });
       case 'CommitmentRevised': {
         const { changes, previous } = event.data;
-        if (changes.dueDate === undefined || previous.dueDate === undefined) return upsert(changedColumns(changes));
-        const current = view.get('commitments', { commitment_id: event.data.commitmentId });
-        return upsert({
+        if (changes.dueDate === undefined || previous.dueDate === undefined) return commitment(changedColumns(changes));
+        const current = rows.get(commitmentsTable, { commitment_id: event.data.commitmentId });
+        return commitment({
           ...changedColumns(changes),
-          due_moves: Number(current?.['due_moves'] ?? 0) + 1,
-          due_days_moved: Number(current?.['due_days_moved'] ?? 0) + Math.abs(daysBetween(previous.dueDate, changes.dueDate)),
+          due_moves: (current?.due_moves ?? 0) + 1,
+          due_days_moved: (current?.due_days_moved ?? 0) + Math.abs(daysBetween(previous.dueDate, changes.dueDate)),
         });
       }
       case 'CommitmentWithdrawn':
-        return upsert({ status: 'WITHDRAWN', withdrawn_on: event.data.withdrawnOn, withdrawal_reason: event.data.reason });
+        return commitment({ status: 'WITHDRAWN', withdrawn_on: event.data.withdrawnOn, withdrawal_reason: event.data.reason });
       case 'CommitmentCompleted':
-        return upsert({ status: 'COMPLETED', completed_on: event.data.completedOn });
+        return commitment({ status: 'COMPLETED', completed_on: event.data.completedOn });
       default:
         return revision;
     }
   },
 };
 
-export const commitmentsProjection: Projection = keepingHistory(commitments, ['commitments']);
+export const commitmentsProjection: Projection = keepingHistory(commitments, [commitmentsTable.name]);

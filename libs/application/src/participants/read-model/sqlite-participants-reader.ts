@@ -1,19 +1,19 @@
 import type Database from 'better-sqlite3';
-import type { AgeBand, ParticipantKind, Role, RoleGrant } from '#domain';
+import type { RoleGrant } from '#domain';
+import type { RowOf } from '#projections';
 import type { Page, PageRequest } from '../../catalogue/catalogue-views.js';
 import { ValidationError } from '../../errors.js';
 import { SqlQueries } from '../../read-model/sql-queries.js';
 import type { GrantsReader, ParticipantFilter, ParticipantsReader, ParticipantView } from './participant-views.js';
+import { participantsTable, roleGrantsTable } from './participants.projection.js';
 
-interface ParticipantRow {
-  participant_id: string;
-  display_name: string;
-  kind: ParticipantKind;
-  age_band: AgeBand | null;
-  version: number;
-}
+const PARTICIPANTS = participantsTable.name;
+const ROLE_GRANTS = roleGrantsTable.name;
 
-const toGrant = (row: { role: string; scope: string }): RoleGrant => ({ role: row.role as Role, scope: row.scope === '' ? null : row.scope });
+type ParticipantRow = RowOf<typeof participantsTable>;
+type GrantRow = Pick<RowOf<typeof roleGrantsTable>, 'role' | 'scope'>;
+
+const toGrant = (row: GrantRow): RoleGrant => ({ role: row.role, scope: row.scope === '' ? null : row.scope });
 
 /** Reads the `participants` read model (tables appear when the runner starts; until then they read as empty). */
 export class SqliteGrantsReader implements GrantsReader {
@@ -25,12 +25,12 @@ export class SqliteGrantsReader implements GrantsReader {
 
   rolesOf(participantId: string): RoleGrant[] {
     return this.sql
-      .all<{ role: string; scope: string }>('SELECT role, scope FROM role_grants WHERE participant_id = ? ORDER BY granted_at, role, scope', participantId)
+      .all<GrantRow>(`SELECT role, scope FROM ${ROLE_GRANTS} WHERE participant_id = ? ORDER BY granted_at, role, scope`, participantId)
       .map(toGrant);
   }
 
   adminCount(): number {
-    return this.sql.get<{ admins: number }>("SELECT count(*) AS admins FROM role_grants WHERE role = 'ADMIN'")?.admins ?? 0;
+    return this.sql.get<{ admins: number }>(`SELECT count(*) AS admins FROM ${ROLE_GRANTS} WHERE role = 'ADMIN'`)?.admins ?? 0;
   }
 }
 
@@ -42,12 +42,12 @@ export class SqliteParticipantsReader implements ParticipantsReader {
   }
 
   byId(participantId: string): ParticipantView | undefined {
-    return this.view(this.sql.get<ParticipantRow>('SELECT * FROM participants WHERE participant_id = ?', participantId));
+    return this.view(this.sql.get<ParticipantRow>(`SELECT * FROM ${PARTICIPANTS} WHERE participant_id = ?`, participantId));
   }
 
   list(limit: number): ParticipantView[] {
     return this.sql
-      .all<ParticipantRow>('SELECT * FROM participants ORDER BY display_name, participant_id LIMIT ?', limit)
+      .all<ParticipantRow>(`SELECT * FROM ${PARTICIPANTS} ORDER BY display_name, participant_id LIMIT ?`, limit)
       .map((row) => this.view(row)!);
   }
 
@@ -55,26 +55,26 @@ export class SqliteParticipantsReader implements ParticipantsReader {
     const conditions: string[] = [];
     const params: unknown[] = [];
     if (filter.role) {
-      conditions.push(`participant_id IN (SELECT participant_id FROM role_grants WHERE role = ?${filter.scope ? ' AND scope = ?' : ''})`);
+      conditions.push(`participant_id IN (SELECT participant_id FROM ${ROLE_GRANTS} WHERE role = ?${filter.scope ? ' AND scope = ?' : ''})`);
       params.push(filter.role, ...(filter.scope ? [filter.scope] : []));
     }
     const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
     const after = decodeNameCursor(request.after);
     const rows = this.sql.all<ParticipantRow>(
-      `SELECT * FROM participants${where}${after ? `${where ? ' AND' : ' WHERE'} (display_name, participant_id) > (?, ?)` : ''} ORDER BY display_name, participant_id LIMIT ?`,
+      `SELECT * FROM ${PARTICIPANTS}${where}${after ? `${where ? ' AND' : ' WHERE'} (display_name, participant_id) > (?, ?)` : ''} ORDER BY display_name, participant_id LIMIT ?`,
       ...params,
       ...(after ?? []),
       request.first + 1,
     );
-    const total = this.sql.get<{ n: number }>(`SELECT count(*) AS n FROM participants${where}`, ...params)?.n ?? 0;
+    const total = this.sql.get<{ n: number }>(`SELECT count(*) AS n FROM ${PARTICIPANTS}${where}`, ...params)?.n ?? 0;
     const items = rows.slice(0, request.first).map((row) => ({ cursor: encodeNameCursor(row), node: this.view(row)! }));
     return { items, hasNextPage: rows.length > request.first, endCursor: items.at(-1)?.cursor ?? null, totalCount: total };
   }
 
   private view(row: ParticipantRow | undefined): ParticipantView | undefined {
     if (!row) return undefined;
-    const grants = this.sql.all<{ role: string; scope: string }>(
-      'SELECT role, scope FROM role_grants WHERE participant_id = ? ORDER BY granted_at, role, scope',
+    const grants = this.sql.all<GrantRow>(
+      `SELECT role, scope FROM ${ROLE_GRANTS} WHERE participant_id = ? ORDER BY granted_at, role, scope`,
       row.participant_id,
     );
     return {
