@@ -92,7 +92,7 @@ function* trackingEvents(commitmentId: string, count: number, metadata: () => Ev
 }
 
 /** Appends tracking events to the commitments' streams until the log holds `total` events. */
-async function fillLog(path: string, commitmentIds: readonly string[], total: number): Promise<Figure> {
+export async function fillLog(path: string, commitmentIds: readonly string[], total: number): Promise<Figure> {
   const store = SqliteEventStore.open({ path });
   try {
     const head = Number((await store.headPosition()) ?? 0n);
@@ -131,7 +131,7 @@ interface ServerInfo {
   serverInfo: { headPosition: string | null; projections: { name: string; position: string | null; lag: number; state: string }[] };
 }
 
-interface Rebuild {
+export interface Rebuild {
   /** From spawning the api until every read model ran at the head of the log. */
   readonly seconds: number;
   /** From spawning the api until it first answered (it may not listen while it catches up). */
@@ -144,7 +144,7 @@ interface Rebuild {
  * Spawns the api (as `startApi` does, without its 30 s limit on start-up: it may not answer until it has caught
  * up) and polls `serverInfo` until every read model runs at `head`.
  */
-async function rebuild(dataDir: string, head: string): Promise<Rebuild> {
+export async function rebuild(dataDir: string, head: string): Promise<Rebuild> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [...API_NODE_FLAGS, API_MAIN], {
