@@ -48,10 +48,15 @@ export function settle(readModels: ReadModelStore, logger: RunnerLogger, tracked
     if (matches && row.version !== projection.version) {
       logger.info({ projection: projection.name, from: row.version, to: projection.version }, 'projection version changed: rebuilding');
     } else if (!matches) {
-      logger.warn(
-        { projection: projection.name, version: projection.version },
-        'projection tables are missing or differ from their definition although the version is unchanged: rebuilding (bump the version when changing tables)',
-      );
+      if (row.version !== projection.version) {
+        const context = { projection: projection.name, from: row.version, to: projection.version };
+        logger.info(context, 'projection version changed with its tables: rebuilding; its readers get UNAVAILABLE until it is built');
+      } else {
+        logger.warn(
+          { projection: projection.name, version: projection.version },
+          'projection tables are missing or differ from their definition although the version is unchanged: rebuilding (bump the version when changing tables)',
+        );
+      }
       db.transaction(() => {
         dropGeneration(db, tableNames(projection), serving!.generation);
         checkpoints.remove(projection.name);
