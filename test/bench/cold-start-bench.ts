@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { type EventMetadata, type NewEvent, SqliteEventStore } from '#eventstore';
 import { removeReadModelFile } from '#projections';
 import { API_MAIN, API_NODE_FLAGS, freePort, type RunningApi, startApi } from '../support/api-process.js';
-import { ADMIN, COMMITMENTS_QUERY, DASHBOARD_QUERY, DEADLINES_QUERY, JSON_HEADERS, dueDate, rssMb, setUpPlan } from './api-client.js';
+import { ADMIN, type BenchPlan, COMMITMENTS_QUERY, DASHBOARD_QUERY, DEADLINES_QUERY, JSON_HEADERS, dueDate, rssMb, setUpPlan } from './api-client.js';
 import type { Figure } from './measure.js';
 
 export const COLD_EVENTS = Number(process.env['BENCH_COLD_EVENTS'] ?? 1_000_000);
@@ -42,6 +42,9 @@ export const AS_OF_QUERY = `query ($planId: ID!, $date: LocalDate!) { plan(id: $
 
 export interface ColdStartFigures {
   readonly events: number;
+  /** The api's data directory, with the large log and its read models built, and the plan on it. */
+  readonly dataDir: string;
+  readonly plan: BenchPlan;
   readonly seed: Figure;
   /** The median of the rebuilds. */
   readonly rebuild: Figure;
@@ -136,7 +139,7 @@ export interface Rebuild {
   readonly seconds: number;
   /** From spawning the api until it first answered (it may not listen while it catches up). */
   readonly firstAnswerSeconds: number;
-  /** The most resident memory of the api process (all its threads) seen meanwhile, in MB. */
+  /** The most resident memory of the api process seen meanwhile, in MB. */
   readonly peakRssMb: number;
 }
 
@@ -246,6 +249,8 @@ export async function coldStartBench(dir: string, log: (line: string) => void = 
     const events = Number(head);
     return {
       events,
+      dataDir,
+      plan,
       seed,
       rebuild: { operations: events, seconds: rebuilt.seconds, perSecond: events / rebuilt.seconds },
       rebuildRuns: runs.map((run) => run.seconds),
