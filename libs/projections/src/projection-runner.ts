@@ -106,6 +106,7 @@ export class ProjectionRunner {
         await Promise.race([first, built]);
       }
       this.feed.follow(this.lifetime.signal);
+      for (const tracked of this.fed()) if (tracked.phase.kind === 'handed_over') tracked.phase = transitions.joined(tracked.phase); // built before start
     } catch (error) {
       await this.stop();
       throw error;
