@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { type EventMetadata, type NewEvent, SqliteEventStore } from '#eventstore';
 import { removeReadModelFile } from '#projections';
 import { API_MAIN, API_NODE_FLAGS, freePort, type RunningApi, startApi } from '../support/api-process.js';
-import { ADMIN, COMMITMENTS_QUERY, DASHBOARD_QUERY, DEADLINES_QUERY, JSON_HEADERS, dueDate, rssMb, setUpPlan } from './api-client.js';
+import { ADMIN, type BenchPlan, COMMITMENTS_QUERY, DASHBOARD_QUERY, DEADLINES_QUERY, JSON_HEADERS, dueDate, rssMb, setUpPlan } from './api-client.js';
 import type { Figure } from './measure.js';
 
 export const COLD_EVENTS = Number(process.env['BENCH_COLD_EVENTS'] ?? 1_000_000);
@@ -42,6 +42,9 @@ export const AS_OF_QUERY = `query ($planId: ID!, $date: LocalDate!) { plan(id: $
 
 export interface ColdStartFigures {
   readonly events: number;
+  /** The api's data directory, with the large log and its read models built, and the plan on it. */
+  readonly dataDir: string;
+  readonly plan: BenchPlan;
   readonly seed: Figure;
   /** The median of the rebuilds. */
   readonly rebuild: Figure;
@@ -92,7 +95,7 @@ function* trackingEvents(commitmentId: string, count: number, metadata: () => Ev
 }
 
 /** Appends tracking events to the commitments' streams until the log holds `total` events. */
-async function fillLog(path: string, commitmentIds: readonly string[], total: number): Promise<Figure> {
+export async function fillLog(path: string, commitmentIds: readonly string[], total: number): Promise<Figure> {
   const store = SqliteEventStore.open({ path });
   try {
     const head = Number((await store.headPosition()) ?? 0n);
@@ -131,12 +134,12 @@ interface ServerInfo {
   serverInfo: { headPosition: string | null; projections: { name: string; position: string | null; lag: number; state: string }[] };
 }
 
-interface Rebuild {
+export interface Rebuild {
   /** From spawning the api until every read model ran at the head of the log. */
   readonly seconds: number;
   /** From spawning the api until it first answered (it may not listen while it catches up). */
   readonly firstAnswerSeconds: number;
-  /** The most resident memory of the api process (all its threads) seen meanwhile, in MB. */
+  /** The most resident memory of the api process seen meanwhile, in MB. */
   readonly peakRssMb: number;
 }
 
@@ -144,7 +147,7 @@ interface Rebuild {
  * Spawns the api (as `startApi` does, without its 30 s limit on start-up: it may not answer until it has caught
  * up) and polls `serverInfo` until every read model runs at `head`.
  */
-async function rebuild(dataDir: string, head: string): Promise<Rebuild> {
+export async function rebuild(dataDir: string, head: string): Promise<Rebuild> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [...API_NODE_FLAGS, API_MAIN], {
@@ -246,6 +249,8 @@ export async function coldStartBench(dir: string, log: (line: string) => void = 
     const events = Number(head);
     return {
       events,
+      dataDir,
+      plan,
       seed,
       rebuild: { operations: events, seconds: rebuilt.seconds, perSecond: events / rebuilt.seconds },
       rebuildRuns: runs.map((run) => run.seconds),

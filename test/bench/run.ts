@@ -49,6 +49,14 @@
  *   of the log's three years, never asked before (target <= 200); as_of_concurrent_p99_ms: the p99 of 40 more while 8
  *   clients ask for other days at once (target <= 400), as_of_errors the answers with errors among them (should be 0)
  *   (cold-start-bench.ts).
+ * - rebuild_partial_answers, rebuild_takeover_s, rebuild_takeover_ms, rebuild_index_ms: on that log, the api stopped,
+ *   the versions of the tracking and commitments read models changed (their checkpoints set one version back, as an
+ *   upgrade finds them), then the api started again while 4 clients ask for the plan's dashboard, commitments and
+ *   deadlines in turn until both new versions have taken over. rebuild_partial_answers: answers that differed from
+ *   the complete answers taken before the change, or carried errors (target 0); rebuild_answers_during_build: the
+ *   answers given meanwhile. rebuild_takeover_s: from spawning the api until both had taken over;
+ *   rebuild_takeover_ms: the longest take-over transaction, rebuild_index_ms the longest index creation before one,
+ *   as the runner logs them (version-change.ts).
  * - Ratios: append_1_writer_vs_raw (target >= 0.7; append_1_writer_vs_raw_event_schema beside it),
  *   append_32_vs_1_writer (target >= 3), append_vs_emmett (one writer, target >= 5), append_32_vs_emmett_32;
  *   catchup_events_per_s has a target of 50,000. Targets are printed as information only.
@@ -67,6 +75,7 @@ import { trackingBench } from './tracking-bench.js';
 import { esdbBench } from './esdb-bench.js';
 import { CLIENTS as API_CLIENTS, type LoadRun, apiLoadBench } from './api-load-bench.js';
 import { coldStartBench } from './cold-start-bench.js';
+import { CHANGED_PROJECTIONS, versionChangeUnderLoad } from './version-change.js';
 import { ONE_WRITER_STREAMS, oneWriterStream, progressEvent } from './sample-events.js';
 
 const ONE_WRITER = 4000;
@@ -303,13 +312,24 @@ try {
     );
     console.log(`cold start: spawn until the plan is served         ${cold.coldStartSeconds.toFixed(2)} s  target <= 5 s`);
     console.log(`api resident memory, serving the dashboard      ${cold.rssMb.toFixed(0)} MB  target <= 400 MB`);
-    console.log(`api resident memory, building every read model  ${cold.rebuildPeakRssMb.toFixed(0)} MB  at most, both threads; no target`);
+    console.log(`api resident memory, building every read model  ${cold.rebuildPeakRssMb.toFixed(0)} MB  at most; no target`);
     console.log(`plan.asOf on a day never asked before           ${cold.asOfMs.toFixed(0)} ms  target <= 200 ms`);
     console.log(
       `plan.asOf, 8 clients asking other days at once  p99 ${cold.asOfConcurrentP99Ms.toFixed(0)} ms  target <= 400 ms; after a warm-up round (slowest ${cold.asOfWarmUpMaxMs.toFixed(0)} ms); ${cold.asOfErrors} errors`,
     );
     const slowest = Object.entries(cold.dashboardMs).map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`).join(', ');
     console.log(`dashboard queries on that log, slowest of 5     ${slowest}`);
+  }
+  const change = cold ? await section('version change under load', () => versionChangeUnderLoad(cold.dataDir, cold.plan)) : undefined;
+  if (change) {
+    const errors = Object.entries(change.errors).map(([code, count]) => `${code} ${count}`).join(', ') || 'none';
+    console.log(
+      `version change of ${CHANGED_PROJECTIONS.join(' and ')} under load  ${change.partialAnswers} partial or failed answers of ${change.answers} (${change.answersDuringBuild} during the build)  target 0; errors: ${errors}`,
+    );
+    if (change.firstWrong) console.log(`  the first: ${change.firstWrong}`);
+    console.log(
+      `  taken over ${change.secondsToTakeOver.toFixed(1)} s after spawning the api; take-over transaction ${change.takeoverMs} ms at most, indexes before it ${change.indexMs} ms at most`,
+    );
   }
 
   console.log(`\nwhole run ${((performance.now() - runStarted) / 1000).toFixed(1)} s`);
@@ -355,6 +375,11 @@ try {
       cold_start_s: cold ? round(cold.coldStartSeconds, 2) : null,
       rss_mb: cold ? round(cold.rssMb) : null,
       rebuild_peak_rss_mb: cold ? round(cold.rebuildPeakRssMb) : null,
+      rebuild_partial_answers: change?.partialAnswers ?? null,
+      rebuild_answers_during_build: change?.answersDuringBuild ?? null,
+      rebuild_takeover_s: change ? round(change.secondsToTakeOver, 1) : null,
+      rebuild_takeover_ms: change?.takeoverMs ?? null,
+      rebuild_index_ms: change?.indexMs ?? null,
     }),
   );
 } finally {

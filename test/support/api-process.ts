@@ -53,7 +53,7 @@ export interface GraphQLResponse<T> {
  * says otherwise (`METRICS_TOKEN`, `METRICS_PORT`; '' for unset), `/metrics` is served on the main port to a random
  * `METRICS_TOKEN`, which `metrics()` sends.
  */
-export async function startApi(options: { dataDir?: string; env?: Record<string, string>; port?: number } = {}): Promise<RunningApi> {
+export async function startApi(options: { dataDir?: string; env?: Record<string, string>; port?: number; startTimeoutMs?: number } = {}): Promise<RunningApi> {
   const dataDir = options.dataDir ?? tempDataDir();
   const port = options.port ?? (await freePort());
   const env: Record<string, string | undefined> = {
@@ -76,7 +76,8 @@ export async function startApi(options: { dataDir?: string; env?: Record<string,
   const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
   const url = `http://127.0.0.1:${port}`;
 
-  const deadline = Date.now() + 30_000;
+  const startTimeoutMs = options.startTimeoutMs ?? 30_000;
+  const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`api exited with ${child.exitCode} during start-up:\n${output}`);
     try {
@@ -87,7 +88,7 @@ export async function startApi(options: { dataDir?: string; env?: Record<string,
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`api did not start within 30 s:\n${output}`);
+      throw new Error(`api did not start within ${startTimeoutMs / 1000} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

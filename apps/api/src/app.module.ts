@@ -6,7 +6,6 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { ApplicationModule, IDENTITIES, type Identities } from '#application';
 import { createTokenVerifier, type Logger, type PlatformConfig, PlatformModule } from '#platform';
-import type { ProjectionBuilder } from '#projections';
 import { CommitmentsResolver } from './commitments/commitments.resolver.js';
 import { Consistency } from './read-models/consistency.js';
 import { PlanAccess } from './read-models/plan-access.js';
@@ -51,8 +50,7 @@ export class AppModule implements NestModule, OnModuleInit, OnModuleDestroy {
     this.heapWatch?.stop();
   }
 
-  /** `builder`: the build thread started by `main.ts` (`startBuildThread`); by default the platform's own. */
-  static forRoot(config: PlatformConfig, logger: Logger, builder?: ProjectionBuilder): DynamicModule {
+  static forRoot(config: PlatformConfig, logger: Logger): DynamicModule {
     const metrics = new Metrics();
     const verifier = createTokenVerifier(config);
     return {
@@ -62,7 +60,6 @@ export class AppModule implements NestModule, OnModuleInit, OnModuleDestroy {
           runProjections: true,
           backgroundCheckpoints: true,
           decorateStore: (store) => instrumentEventStore(store, metrics),
-          builder,
         }),
         CqrsModule.forRoot(),
         ApplicationModule,

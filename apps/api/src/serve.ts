@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createLogger, type PlatformConfig } from '#platform';
-import type { ProjectionBuilder } from '#projections';
 import { AppModule } from './app.module.js';
 import { offerDemo } from './demo/offer-demo.js';
 import { Metrics } from './observability/metrics.js';
@@ -12,9 +11,9 @@ import { securityHeaders } from './web/security-headers.js';
 import { serveWebApp } from './web/serve-web-app.js';
 
 /** Starts the api on `config`'s port (and `/metrics` on `METRICS_PORT`) and stops it gracefully on SIGTERM or SIGINT. */
-export async function serve(config: PlatformConfig, service: string, builder: ProjectionBuilder | undefined): Promise<void> {
+export async function serve(config: PlatformConfig, service: string): Promise<void> {
   const logger = createLogger(config.logLevel, service);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger, builder), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
     logger: new NestPinoLogger(logger),
     bodyParser: false,
   });

@@ -21,12 +21,6 @@ export const readModelProjections: readonly Projection[] = [
 ];
 
 /**
- * Built on a second thread while the others are built on the first, when read models are built from scratch (a new
- * or discarded file): on a large log, tracking's milestones and reports take about as long as all the others.
- */
-export const separatelyBuiltProjections: readonly string[] = [trackingProjection.name];
-
-/**
  * Read models the api no longer keeps; their tables are dropped from files that still have them.
  * - `history`: the audit trail is read from each entity's own stream (`auditTrail`), not from a copy of the log.
  */

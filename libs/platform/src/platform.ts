@@ -1,5 +1,5 @@
 import type { EventStore } from '#eventstore';
-import { type Projection, type ProjectionBuilder, ProjectionRunner, type ReadModelStore } from '#projections';
+import { type Projection, ProjectionRunner, type ReadModelStore } from '#projections';
 import { keepCommandLedger, type KeyStore, MemoryKeyStore, readModelProjections, retiredProjections, SqliteCommandLedger } from '#application';
 import type { PlatformConfig } from './config.js';
 import { eventLogPath, isEsdbUrl, openEventStore } from './event-store-factory.js';
@@ -7,7 +7,6 @@ import { EsdbKeyStore } from './personal-data/esdb-key-store.js';
 import { keyFilePath, SqliteKeyStore } from './personal-data/sqlite-key-store.js';
 import type { Logger } from './logger.js';
 import { openReadModels } from './read-models.js';
-import { threadBuilder } from './thread-builder.js';
 
 /** Everything a process of the platform runs on: the event store, its read models and their runner. */
 export interface Platform {
@@ -30,8 +29,6 @@ export interface PlatformOptions {
    * server such as the api; a short CLI run has nothing to gain from starting the workers.
    */
   readonly backgroundCheckpoints?: boolean;
-  /** Builds some read models on another thread (see `startBuildThread`); by default, a `threadBuilder`. */
-  readonly builder?: ProjectionBuilder;
 }
 
 /** Opens the platform's stores as the configuration says; the runner is created but not started. */
@@ -50,8 +47,6 @@ export function openPlatform(config: PlatformConfig, logger: Logger, options: Pl
     readModels,
     projections: [...(options.projections ?? readModelProjections)],
     retired: retiredProjections,
-    // Read models built from scratch are built on two threads; custom projections (tests) on one.
-    builder: options.projections ? undefined : (options.builder ?? threadBuilder(config, String(logger.bindings()['service'] ?? 'npa-platform'))),
     logger: logger.child({ component: 'projections' }),
   });
   let closing: Promise<void> | undefined;

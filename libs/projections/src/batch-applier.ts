@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Position, RecordedEvent } from '#eventstore';
 import type { CheckpointTable } from './checkpoint-table.js';
+import { atGeneration } from './generations.js';
 import type { Projection } from './projection.js';
 import { RowWriter } from './row-writer.js';
 import { createIndexes } from './table-schema.js';
@@ -17,24 +18,28 @@ export type BatchOutcome =
     };
 
 /**
- * Applies batches of events to one projection: the projector's row changes and the checkpoint commit in one
- * SQLite transaction. When the projector (or a change it asks for) fails on an event, the events before it are
+ * Applies batches of events to one generation of a projection (its tables, and its row in `checkpoints`: the
+ * serving checkpoints or the builds): the projector's row changes and the checkpoint commit in one SQLite transaction. When the projector (or a change it asks for) fails on an event, the events before it are
  * committed on their own and the outcome names the event: nothing after it is applied, nothing before it lost.
  */
 export class BatchApplier {
   private readonly handles: ReadonlySet<string>;
   private readonly commit: (events: readonly RecordedEvent[], count: number) => void;
-  private writer: RowWriter;
+  private readonly writer: RowWriter;
   /** Index of the event being projected in the running commit; `count` while writing the checkpoint. */
   private current = 0;
   /** The tables are being filled from scratch without their indexes (see `deferIndexes`). */
   private indexesDeferred = false;
+  /** The projection with the table names of this generation, for creating indexes. */
+  private readonly tables: Projection;
 
   constructor(
     private readonly db: Database.Database,
     private readonly checkpoints: CheckpointTable,
     readonly projection: Projection,
+    readonly generation = 0,
   ) {
+    this.tables = atGeneration(projection, generation);
     this.handles = new Set(projection.eventTypes);
     this.writer = this.newWriter();
     this.commit = db.transaction((events: readonly RecordedEvent[], count: number) => {
@@ -92,7 +97,7 @@ export class BatchApplier {
    */
   discard(): void {
     this.writer.discard();
-    if (!this.indexesDeferred) createIndexes(this.db, this.projection);
+    if (!this.indexesDeferred) createIndexes(this.db, this.tables);
   }
 
   /** Moves the checkpoint; inside the transaction that wrote the rows up to `position`. */
@@ -119,19 +124,14 @@ export class BatchApplier {
   /** Creates the indexes deferred by `deferIndexes`, if any; true when it did. */
   createIndexes(): boolean {
     if (!this.indexesDeferred) return false;
-    createIndexes(this.db, this.projection);
+    createIndexes(this.db, this.tables);
     this.indexesDeferred = false;
     this.writer.indexed();
     return true;
   }
 
-  /** Forgets the statements prepared for tables that were just dropped and recreated. */
-  renewStatements(): void {
-    this.writer = this.newWriter();
-  }
-
   private newWriter(): RowWriter {
-    return new RowWriter(this.db, this.projection, () => this.createIndexes());
+    return new RowWriter(this.db, this.projection, () => this.createIndexes(), undefined, this.generation);
   }
 }
 

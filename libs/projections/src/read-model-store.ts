@@ -1,24 +1,19 @@
 import Database from 'better-sqlite3';
 import { BackgroundCheckpoints } from '#eventstore';
 import { closeSync, existsSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
-import { CHECKPOINTS_TABLE, CREATE_CHECKPOINTS, CheckpointTable, type CheckpointRow } from './checkpoint-table.js';
-import type { Projection } from './projection.js';
-import { createTables, quoteIdentifier } from './table-schema.js';
+import { BUILDS_TABLE, CheckpointTable, type CheckpointRow, createCheckpointTables } from './checkpoint-table.js';
+import { registerUnavailable } from './generations.js';
 
 export interface ReadModelStoreOptions {
   /** The SQLite file of this process's read models, or `:memory:`. */
   readonly path: string;
   /** WAL checkpoints on a worker thread instead of at the commit that fills the WAL (see BackgroundCheckpoints). */
   readonly backgroundCheckpoints?: boolean;
-  /**
-   * A file built only to be copied into another and removed (see `ProjectionBuilder`): no WAL (the rollback journal
-   * is kept in memory), no fsync, no bulk-load marker. Nothing in it survives a crash, and nothing needs to.
-   */
-  readonly scratch?: boolean;
 }
 
 /**
- * The read models' SQLite file: the projections' tables and their checkpoints (`projection_checkpoints`).
+ * The read models' SQLite file: the projections' tables, their checkpoints (`projection_checkpoints`, the versions
+ * readers are answered from) and the versions being built beside them (`projection_builds`; see README.md).
  * WAL, `synchronous=NORMAL`: a power cut may lose the last few batches, but rows and checkpoint always commit
  * together, so the runner simply projects those events again from the log. Query-side readers run their
  * SELECTs on `db`; only the projection runner writes.
@@ -31,6 +26,8 @@ export interface ReadModelStoreOptions {
 export class ReadModelStore {
   /** Checkpoint statements, shared by the runner. */
   readonly checkpoints: CheckpointTable;
+  /** The checkpoints of the versions being built. */
+  readonly builds: CheckpointTable;
   private bulk = false;
   private walCheckpoints: BackgroundCheckpoints | undefined;
 
@@ -40,32 +37,29 @@ export class ReadModelStore {
     readonly path: string,
     /** True when `open` found an unfinished bulk load and discarded the file it left. */
     readonly discardedUnfinishedBuild: boolean,
-    /** The bulk-load marker; none for an in-memory or scratch file, which never bulk-load. */
+    /** The bulk-load marker; none for an in-memory file, which never bulk-loads. */
     private readonly marker: string | undefined,
   ) {
     this.checkpoints = new CheckpointTable(db);
+    this.builds = new CheckpointTable(db, BUILDS_TABLE);
   }
 
   static open(options: ReadModelStoreOptions): ReadModelStore {
-    const marker = options.scratch || inMemory(options.path) ? undefined : markerOf(options.path);
+    const marker = inMemory(options.path) ? undefined : markerOf(options.path);
     const discarded = marker !== undefined && existsSync(marker);
     if (discarded) removeReadModelFile(options.path);
     const db = new Database(options.path);
     try {
-      if (options.scratch) {
-        db.pragma('journal_mode = MEMORY');
-        db.pragma('synchronous = OFF');
-      } else {
-        db.pragma('journal_mode = WAL');
-        db.pragma('synchronous = NORMAL');
-        db.pragma('busy_timeout = 5000');
-        // Checkpoint the WAL every ~40 MB instead of every ~4 MB: a page rewritten by many batches (random keys)
-        // is copied into the database once per checkpoint, which makes catch-up of large tables far faster.
-        db.pragma('wal_autocheckpoint = 10000');
-        db.pragma('journal_size_limit = 67108864');
-      }
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('busy_timeout = 5000');
+      // Checkpoint the WAL every ~40 MB instead of every ~4 MB: a page rewritten by many batches (random keys)
+      // is copied into the database once per checkpoint, which makes catch-up of large tables far faster.
+      db.pragma('wal_autocheckpoint = 10000');
+      db.pragma('journal_size_limit = 67108864');
       db.pragma('cache_size = -65536');
-      db.exec(CREATE_CHECKPOINTS);
+      createCheckpointTables(db);
+      registerUnavailable(db);
       const store = new ReadModelStore(db, options.path, discarded, marker);
       if (options.backgroundCheckpoints && marker !== undefined) store.walCheckpoints = BackgroundCheckpoints.start(db);
       return store;
@@ -80,7 +74,7 @@ export class ReadModelStore {
     return this.checkpoints.read(name);
   }
 
-  /** True for `:memory:`: nothing to share with another connection or thread. */
+  /** True for `:memory:`. */
   get inMemory(): boolean {
     return inMemory(this.path);
   }
@@ -120,36 +114,6 @@ export class ReadModelStore {
     this.bulk = false;
   }
 
-  /**
-   * Takes in projections built from scratch in another read-model file (see `ProjectionBuilder`), in one transaction:
-   * their tables here are replaced by the built ones (rows and indexes copied as they are) and their checkpoints set
-   * to the built ones. Each must have been built without failure. Returns the checkpoints; the other file is left as
-   * it is.
-   */
-  adopt(path: string, projections: readonly Projection[]): CheckpointRow[] {
-    const db = this.db;
-    db.prepare('ATTACH DATABASE ? AS built').run(path);
-    try {
-      return db.transaction(() =>
-        projections.map((projection) => {
-          const built = db.prepare<[string], CheckpointRow>(`SELECT * FROM built.${CHECKPOINTS_TABLE} WHERE name = ?`).get(projection.name);
-          if (built?.version !== projection.version || built.state !== 'ok') {
-            throw new Error(`${path} holds no complete build of projection '${projection.name}' version ${projection.version}`);
-          }
-          for (const table of projection.tables) db.exec(`DROP TABLE IF EXISTS main.${quoteIdentifier(table.name)}`);
-          createTables(db, projection);
-          // Same definition on both sides: SQLite copies the rows and index entries without re-sorting them.
-          for (const table of projection.tables) db.exec(`INSERT INTO main.${quoteIdentifier(table.name)} SELECT * FROM built.${quoteIdentifier(table.name)}`);
-          this.checkpoints.reset(projection.name, projection.version);
-          if (built.position !== null) this.checkpoints.advance(projection.name, BigInt(built.position));
-          return this.checkpoints.read(projection.name)!;
-        }),
-      )();
-    } finally {
-      db.exec('DETACH DATABASE built');
-    }
-  }
-
   /** Closes the file; stop the runner first (it ends a bulk load). Safe to call twice. */
   close(): void {
     if (!this.db.open) return;
@@ -162,14 +126,6 @@ export class ReadModelStore {
 /** Removes a read-model file with its WAL, shared-memory and bulk-load marker files. */
 export function removeReadModelFile(path: string): void {
   for (const suffix of ['', '-wal', '-shm', '.building']) rmSync(`${path}${suffix}`, { force: true });
-}
-
-/**
- * Whether opening the read-model file at `path` will find no read models at all, so that every projection is built
- * from scratch: no file yet, or one whose bulk load never finished (which `open` discards).
- */
-export function buildsEverythingFromScratch(path: string): boolean {
-  return !inMemory(path) && (!existsSync(path) || existsSync(markerOf(path)));
 }
 
 const inMemory = (path: string): boolean => path === ':memory:' || path === '';

@@ -13,17 +13,23 @@ import { seedThings } from './things.js';
 const TOTAL = 20_000;
 const CHILD = join(import.meta.dirname, 'fixtures', 'runner-child.mjs');
 
-/** What the read-model file holds, read through its own read-only connection (as another process would). */
+/**
+ * What the read-model file holds, read through its own read-only connection (as another process would): the version
+ * being built while there is one (its checkpoint in `projection_builds`), else the one that serves.
+ */
 function readFile(path: string) {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
-    const row = db.prepare("SELECT position FROM projection_checkpoints WHERE name = 'counting'").get() as { position: string | null } | undefined;
+    const of = (table: string) =>
+      db.prepare(`SELECT position, generation FROM ${table} WHERE name = 'counting'`).get() as { position: string | null; generation: number } | undefined;
+    const row = of('projection_builds') ?? of('projection_checkpoints');
     const checkpoint = row?.position ? BigInt(row.position) : undefined;
-    if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'event_count'").get() === undefined) {
+    const suffix = row === undefined || row.generation === 0 ? '' : `__g${row.generation}`;
+    if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(`event_count${suffix}`) === undefined) {
       return { checkpoint, total: 0, rows: 0, distinct: 0, last: null };
     }
-    const total = (db.prepare("SELECT total FROM event_count WHERE id = 'all'").get() as { total: number } | undefined)?.total ?? 0;
-    const rows = db.prepare('SELECT count(*) AS rows, count(DISTINCT n) AS distinct_n, max(position) AS last FROM counted_events').get() as {
+    const total = (db.prepare(`SELECT total FROM event_count${suffix} WHERE id = 'all'`).get() as { total: number } | undefined)?.total ?? 0;
+    const rows = db.prepare(`SELECT count(*) AS rows, count(DISTINCT n) AS distinct_n, max(position) AS last FROM counted_events${suffix}`).get() as {
       rows: number;
       distinct_n: number;
       last: number | null;

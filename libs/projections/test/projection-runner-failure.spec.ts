@@ -6,7 +6,7 @@ import { countingProjection } from './counting-projection.js';
 import { FlakySubscriptionStore } from './flaky-store.js';
 import { recordingLogger } from './recording-logger.js';
 import { RunnerHarness } from './runner-harness.js';
-import { appendThings, counts, range } from './things.js';
+import { appendThings, buildCounts, counts, range } from './things.js';
 
 describe('projection runner: a projector that fails', () => {
   let harness: RunnerHarness;
@@ -16,10 +16,10 @@ describe('projection runner: a projector that fails', () => {
   afterEach(() => harness.dispose());
 
   it('stops on the event it throws on, records and logs it, and a restart with the fix resumes exactly there', async () => {
-    await appendThings(harness.store, 0, 40);
     const logger = recordingLogger();
     const broken = harness.open(countingProjection({ failOn: (n) => n === 17 }), { logger });
-    await broken.runner.start();
+    await broken.runner.start(); // an empty log: it serves at once, and fails live
+    await appendThings(harness.store, 0, 40);
     expect(await broken.runner.waitFor(await harness.head(), 2000)).toBe(false);
     const events = await harness.store.readAll();
     const culprit = events[17]!;
@@ -30,6 +30,8 @@ describe('projection runner: a projector that fails', () => {
       position: events[16]!.position,
       lag: (await harness.head()) - events[16]!.position,
       state: 'failed',
+      phase: 'failed',
+      available: true,
       error: failure,
     });
     expect(counts(broken.readModels)).toEqual({ total: 17, rows: 17, ns: range(17) });
@@ -55,11 +57,11 @@ describe('projection runner: a projector that fails', () => {
     await fixed.runner.start();
     expect(await fixed.runner.waitFor(await harness.head(), 5000)).toBe(true);
     expect(counts(fixed.readModels)).toEqual({ total: 45, rows: 45, ns: range(45) });
-    expect((await fixed.runner.status())[0]).toEqual({ name: 'counting', version: 1, position: await harness.head(), lag: 0n, state: 'running' });
+    expect((await fixed.runner.status())[0]).toEqual({ name: 'counting', version: 1, position: await harness.head(), lag: 0n, state: 'running', phase: 'live', available: true });
     expect(fixed.readModels.checkpoint('counting')).toMatchObject({ state: 'ok', error_message: null, error_position: null });
   });
 
-  it('keeps every event before the culprit and none after, wherever it falls in a batch', async () => {
+  it('keeps every event before the culprit and none after, wherever it falls in a batch (of a build, which serves nothing meanwhile)', async () => {
     await appendThings(harness.store, 0, 30);
     const events = await harness.store.readAll();
     let run = 0;
@@ -71,9 +73,11 @@ describe('projection runner: a projector that fails', () => {
         await broken.runner.start();
         expect(await broken.runner.waitFor(events.at(-1)!.position, 2000)).toBe(false);
         const [status] = await broken.runner.status();
-        expect(status?.position).toBe(culprit === 0 ? undefined : events[culprit - 1]!.position);
+        expect(status?.available).toBe(false);
+        expect(status?.building?.position).toBe(culprit === 0 ? undefined : events[culprit - 1]!.position);
         expect(status?.error?.position).toBe(events[culprit]!.position.toString());
-        expect(counts(broken.readModels, tablePrefix)).toEqual({ total: culprit, rows: culprit, ns: range(culprit) });
+        expect(buildCounts(broken.readModels, name, tablePrefix)).toEqual({ total: culprit, rows: culprit, ns: range(culprit) });
+        expect(() => counts(broken.readModels, tablePrefix)).toThrow(`The '${name}' read model is being built`);
         await harness.close(broken);
 
         const fixed = harness.open(countingProjection({ name, tablePrefix }), { batchSize });
@@ -96,7 +100,7 @@ describe('projection runner: a projector that fails', () => {
     expect(await runner.waitFor(await harness.head(), 5000, ['healthy'])).toBe(true);
     expect(await runner.waitFor(await harness.head(), 5000)).toBe(false);
     expect(counts(readModels, 'healthy_')).toEqual({ total: 30, rows: 30, ns: range(30) });
-    expect(counts(readModels, 'failing_')).toEqual({ total: 5, rows: 5, ns: range(5) });
+    expect(buildCounts(readModels, 'failing', 'failing_')).toEqual({ total: 5, rows: 5, ns: range(5) });
     expect((await runner.status()).map((status) => [status.name, status.state])).toEqual([
       ['failing', 'failed'],
       ['healthy', 'running'],
@@ -104,9 +108,9 @@ describe('projection runner: a projector that fails', () => {
   });
 
   it('waitFor answers at once: true for positions the failed projection had reached, false beyond them', async () => {
-    await appendThings(harness.store, 0, 10);
     const { runner } = harness.open(countingProjection({ failOn: (n) => n === 6 }));
     await runner.start();
+    await appendThings(harness.store, 0, 10);
     const events = await harness.store.readAll();
     expect(await runner.waitFor(events[9]!.position, 5000)).toBe(false);
     const started = Date.now();
@@ -148,10 +152,10 @@ describe('projection runner: the event store failing a subscription', () => {
     const flaky = new FlakySubscriptionStore(new MemoryEventStore(), 2);
     const harness = new RunnerHarness(flaky);
     try {
-      await appendThings(flaky, 0, 50);
       const logger = recordingLogger();
       const { runner, readModels } = harness.open(countingProjection(), { logger, retryDelayMs: 5 });
-      await runner.start();
+      await runner.start(); // an empty log: it serves at once, and the feed follows the events appended next
+      await appendThings(flaky, 0, 50);
       expect(await runner.waitFor(await harness.head(), 5000)).toBe(true);
       expect(counts(readModels)).toEqual({ total: 50, rows: 50, ns: range(50) });
       expect(flaky.subscriptions).toBe(3);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { countingProjection } from './counting-projection.js';
 import { recordingLogger } from './recording-logger.js';
 import { RunnerHarness } from './runner-harness.js';
-import { appendThings, counts, range } from './things.js';
+import { appendThings, buildCounts, counts, range, servedTable } from './things.js';
 
 describe('projection runner: rebuilding', () => {
   let harness: RunnerHarness;
@@ -16,8 +16,8 @@ describe('projection runner: rebuilding', () => {
     const v1 = harness.open(countingProjection({ version: 1 }));
     await v1.runner.start();
     expect(await v1.runner.waitFor(await harness.head(), 5000)).toBe(true);
-    v1.readModels.db.prepare("UPDATE event_count SET total = 1000 WHERE id = 'all'").run();
-    v1.readModels.db.prepare("INSERT INTO counted_events (event_id, n) VALUES ('stale', -1)").run();
+    v1.readModels.db.prepare(`UPDATE ${servedTable(v1.readModels, 'event_count')} SET total = 1000 WHERE id = 'all'`).run();
+    v1.readModels.db.prepare(`INSERT INTO ${servedTable(v1.readModels, 'counted_events')} (event_id, n) VALUES ('stale', -1)`).run();
     await harness.close(v1);
 
     const same = harness.open(countingProjection({ version: 1 }));
@@ -29,7 +29,12 @@ describe('projection runner: rebuilding', () => {
     const logger = recordingLogger();
     const v2 = harness.open(countingProjection({ version: 2 }), { logger });
     await v2.runner.start();
+    // Version 1 serves, as it stood, until version 2 has been built and takes over.
     expect(await v2.runner.waitFor(await harness.head(), 5000)).toBe(true);
+    for (let tries = 0; (await v2.runner.status())[0]!.phase !== 'live'; tries++) {
+      expect([tries, counts(v2.readModels).total]).toEqual([tries, 1000]);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     expect(counts(v2.readModels)).toEqual({ total: 12, rows: 12, ns: range(12) });
     expect(v2.readModels.checkpoint('counting')).toMatchObject({ version: 2, position: (await harness.head()).toString() });
     expect(logger.entries).toContainEqual(
@@ -42,8 +47,9 @@ describe('projection runner: rebuilding', () => {
     const first = harness.open(countingProjection());
     await first.runner.start();
     expect(await first.runner.waitFor(await harness.head(), 5000)).toBe(true);
-    first.readModels.db.exec('DROP TABLE counted_events');
-    first.readModels.db.exec('CREATE TABLE counted_events (event_id TEXT PRIMARY KEY, n INTEGER)');
+    const table = servedTable(first.readModels, 'counted_events');
+    first.readModels.db.exec(`DROP TABLE ${table}`);
+    first.readModels.db.exec(`CREATE TABLE ${table} (event_id TEXT PRIMARY KEY, n INTEGER)`);
     await harness.close(first);
 
     const logger = recordingLogger();
@@ -59,11 +65,13 @@ describe('projection runner: rebuilding', () => {
     const first = harness.open(countingProjection());
     await first.runner.start();
     expect(await first.runner.waitFor(await harness.head(), 5000)).toBe(true);
+    // As such a file has them: the tables under the names readers query, no generation.
     first.readModels.db.exec(`
       CREATE TABLE old_counted (event_id TEXT, n INTEGER, position INTEGER, PRIMARY KEY (event_id));
-      INSERT INTO old_counted SELECT * FROM counted_events; DROP TABLE counted_events; ALTER TABLE old_counted RENAME TO counted_events;
+      INSERT INTO old_counted SELECT * FROM counted_events; DROP VIEW counted_events; DROP TABLE counted_events__g1; ALTER TABLE old_counted RENAME TO counted_events;
       CREATE TABLE old_count (id TEXT, total INTEGER, PRIMARY KEY (id));
-      INSERT INTO old_count SELECT * FROM event_count; DROP TABLE event_count; ALTER TABLE old_count RENAME TO event_count;`);
+      INSERT INTO old_count SELECT * FROM event_count; DROP VIEW event_count; DROP TABLE event_count__g1; ALTER TABLE old_count RENAME TO event_count;
+      UPDATE projection_checkpoints SET generation = 0;`);
     await harness.close(first);
 
     const logger = recordingLogger();
@@ -90,7 +98,7 @@ describe('projection runner: rebuilding', () => {
     const after = harness.open(kept, { retired, logger });
     await after.runner.start();
     const tables = () => after.readModels.db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((row) => row.name);
-    expect(tables()).toEqual(['counted_events', 'event_count', 'projection_checkpoints']);
+    expect(tables()).toEqual(['counted_events__g1', 'event_count__g1', 'projection_builds', 'projection_checkpoints']);
     expect(after.readModels.checkpoint('old')).toBeUndefined();
     expect(after.readModels.checkpoint('counting')?.position).toBe((await harness.head()).toString());
     expect(counts(after.readModels)).toEqual({ total: 6, rows: 6, ns: range(6) });
@@ -130,6 +138,7 @@ describe('projection runner: rebuilding', () => {
     await appendThings(harness.store, 0, 40);
     const { runner, readModels } = harness.open(countingProjection(), { batchSize: 4 });
     await runner.start();
+    expect(await runner.waitFor(await harness.head(), 5000)).toBe(true);
     const appending = appendThings(harness.store, 40, 30);
     await runner.rebuild('counting');
     await appending;
@@ -148,15 +157,16 @@ describe('projection runner: rebuilding', () => {
     expect((await runner.status())[0]).toMatchObject({ state: 'catching_up', lag: 1n });
   });
 
-  it('a rebuild whose projector fails rejects, naming the event, and records the failure', async () => {
+  it('a rebuild whose projector fails rejects, naming the event, and records the failure; the build never serves', async () => {
     await appendThings(harness.store, 0, 15);
     const { runner, readModels } = harness.open(countingProjection({ failOn: (n) => n === 12 }));
     const events = await harness.store.readAll();
     await expect(runner.rebuild('counting')).rejects.toThrow(
       `Rebuild of projection 'counting' stopped at position ${events[12]!.position}: cannot project event 12`,
     );
-    expect(counts(readModels)).toEqual({ total: 12, rows: 12, ns: range(12) });
-    expect((await runner.status())[0]).toMatchObject({ state: 'failed', error: { position: events[12]!.position.toString() } });
+    expect(buildCounts(readModels)).toEqual({ total: 12, rows: 12, ns: range(12) });
+    expect(() => counts(readModels)).toThrow("The 'counting' read model is being built from the event log and has no complete version yet");
+    expect((await runner.status())[0]).toMatchObject({ state: 'failed', available: false, error: { position: events[12]!.position.toString() } });
   });
 
   it('refuses unknown projections and a second rebuild of the same one', async () => {
@@ -168,18 +178,20 @@ describe('projection runner: rebuilding', () => {
     await first;
   });
 
-  it('stop ends a rebuild in flight; the next start finishes the job from the checkpoint', async () => {
+  it('stop ends a rebuild in flight, readers seeing the complete version meanwhile; the next start finishes the job from the checkpoint', async () => {
     await appendThings(harness.store, 0, 200);
     const opened = harness.open(countingProjection(), { batchSize: 5 });
     await opened.runner.start();
+    expect(await opened.runner.waitFor(await harness.head(), 5000)).toBe(true);
     let stopping: Promise<void> | undefined;
     const rebuilding = opened.runner.rebuild('counting', (done) => {
       if (done >= 20n) stopping ??= opened.runner.stop();
     });
     await expect(rebuilding).rejects.toThrow("Rebuild of projection 'counting' interrupted: the runner was stopped");
     await stopping;
-    const partial = counts(opened.readModels).total;
+    const partial = buildCounts(opened.readModels).total;
     expect(partial).toBeLessThan(200);
+    expect(counts(opened.readModels).total).toBe(200);
     await opened.runner.start();
     expect(await opened.runner.waitFor(await harness.head(), 5000)).toBe(true);
     expect(counts(opened.readModels)).toEqual({ total: 200, rows: 200, ns: range(200) });

@@ -22,7 +22,7 @@ describe('projection runner: applying events', () => {
     expect(counts(readModels)).toEqual({ total: 30, rows: 30, ns: range(30) });
     expect(readModels.checkpoint('counting')).toMatchObject({ version: 1, position: head.toString(), state: 'ok', error_message: null });
     const [status] = await runner.status();
-    expect(status).toEqual({ name: 'counting', version: 1, position: head, lag: 0n, state: 'running' });
+    expect(status).toEqual({ name: 'counting', version: 1, position: head, lag: 0n, state: 'running', phase: 'live', available: true });
   });
 
   it('moves the checkpoint over batches holding no event it handles', async () => {
@@ -56,7 +56,9 @@ describe('projection runner: applying events', () => {
   it('reports catching_up before it is started and the lag behind the head', async () => {
     await appendThings(harness.store, 0, 5);
     const { runner } = harness.open(countingProjection());
-    expect(await runner.status()).toEqual([{ name: 'counting', version: 1, position: undefined, lag: await harness.head(), state: 'catching_up' }]);
+    expect(await runner.status()).toEqual([
+      { name: 'counting', version: 1, position: undefined, lag: await harness.head(), state: 'catching_up', phase: 'building', available: false, building: { version: 1, position: undefined } },
+    ]);
   });
 
   it('applies upserts as merges, deletes by key, and lets the projector read rows written earlier in the batch', async () => {

@@ -26,6 +26,7 @@ describe('read-model store', () => {
         'error_position',
         'error_event_type',
         'updated_at',
+        'generation',
       ]);
       expect(readModels.checkpoint('nothing')).toBeUndefined();
     } finally {

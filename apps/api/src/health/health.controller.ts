@@ -5,7 +5,11 @@ import type { ProjectionRunner } from '#projections';
 import { EVENT_STORE } from '#application';
 import { PROJECTION_RUNNER } from '#platform';
 
-/** `/health`: green when the event store answers and no read model has failed. Red (503) otherwise. */
+/**
+ * `/health`: green when the event store answers, no read model has failed and every read model has a complete
+ * version to answer from. Red (503) otherwise: while a read model is built for the first time its readers get
+ * `UNAVAILABLE`, and its details say `available: false` and how far the build is.
+ */
 @Controller('health')
 export class HealthController {
   constructor(
@@ -36,13 +40,16 @@ export class HealthController {
             p.name,
             {
               state: p.state,
+              phase: p.phase,
+              available: p.available,
               position: p.position?.toString() ?? null,
               lag: Number(p.lag),
+              ...(p.building ? { building: { version: p.building.version, position: p.building.position?.toString() ?? null } } : {}),
               ...(p.error ? { error: p.error } : {}),
             },
           ]),
         );
-        return projections.some((p) => p.state === 'failed') ? indicator.down(details) : indicator.up(details);
+        return projections.some((p) => p.state === 'failed' || !p.available) ? indicator.down(details) : indicator.up(details);
       },
     ]);
   }
