@@ -18,8 +18,6 @@ export const CHANGED_PROJECTIONS: readonly string[] = ['tracking', 'commitments'
 const QUERIES: Readonly<Record<string, string>> = { dashboard: DASHBOARD_QUERY, commitments: COMMITMENTS_QUERY, deadlines: DEADLINES_QUERY };
 const CLIENTS = 4;
 const TAKE_OVER_TIMEOUT_MS = 30 * 60_000;
-/** The api starts while the builds begin, on a machine that may be busy: a longer bound than `startApi`'s default. */
-const START_TIMEOUT_MS = 120_000;
 
 export interface VersionChangeFigures {
   /** Answers to the plan's queries from the start of the api until every changed projection had taken over. */
@@ -98,12 +96,12 @@ function loggedMax(output: string, field: 'takeoverMs' | 'indexMs'): number {
  * `names` has taken over, comparing each answer with the complete one. Leaves the api stopped.
  */
 export async function versionChangeUnderLoad(dataDir: string, plan: BenchPlan, names: readonly string[] = CHANGED_PROJECTIONS): Promise<VersionChangeFigures> {
-  const before = await startApi({ dataDir, startTimeoutMs: START_TIMEOUT_MS });
+  const before = await startApi({ dataDir });
   const complete = await completeAnswers(before, plan).finally(() => before.stop());
   recordOlderVersions(dataDir, names);
 
   const started = performance.now();
-  const api = await startApi({ dataDir, env: { LOG_LEVEL: 'info' }, startTimeoutMs: START_TIMEOUT_MS });
+  const api = await startApi({ dataDir, env: { LOG_LEVEL: 'info' } });
   let building = true;
   let answers = 0;
   let answersDuringBuild = 0;

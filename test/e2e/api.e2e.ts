@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
 import { runCli } from '../support/cli-process.js';
+import { until } from '../support/until.js';
 
 const ADMIN = 'admin@coordination.example';
 
@@ -144,14 +145,11 @@ describe('the api on the embedded default', () => {
     expect(granted.stderr).toBe('');
     expect(granted.code).toBe(0);
     const token = (await cli('token', '--sub', 'coordinator@secretariat.example')).stdout.trim();
-    const deadline = Date.now() + 5000;
-    let roles: unknown[] = [];
-    while (Date.now() < deadline) {
-      const res = await api.graphql<{ viewer: { roles: unknown[] } }>(VIEWER, undefined, token);
-      roles = res.data?.viewer.roles ?? [];
-      if (roles.length > 0) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    // Until the api has projected the grant the CLI appended.
+    const roles = await until(
+      async () => (await api.graphql<{ viewer: { roles: unknown[] } }>(VIEWER, undefined, token)).data?.viewer.roles ?? [],
+      (answer) => answer.length > 0,
+    );
     expect(roles).toEqual([{ role: 'COORDINATOR', scope: 'plan-netherlands' }]);
     const tail = await cli('events', 'tail');
     const lines = tail.stdout.trim().split('\n').map((line) => JSON.parse(line) as { type: string; actor: string });
@@ -231,12 +229,7 @@ describe('a read model that cannot project an event', () => {
       ]);
       await store.close();
 
-      const deadline = Date.now() + 5000;
-      let res = await fetch(`${api.url}/health`);
-      while (res.status !== 503 && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 100));
-        res = await fetch(`${api.url}/health`);
-      }
+      const res = await until(() => fetch(`${api.url}/health`), (answer) => answer.status === 503);
       expect(res.status).toBe(503);
       const body = (await res.json()) as { error: { projections: { participants: { state: string; error: { position: string; eventType: string } } } } };
       expect(body.error.projections.participants).toMatchObject({

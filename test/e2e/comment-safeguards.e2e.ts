@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
 import { tokenFor } from '../support/tokens.js';
 import { actingAs } from '../support/acting-as.js';
+import { planWithCommitments } from '../support/plan-fixture.js';
 
 /**
  * What someone who wants to reach a child through the comments would try first: reading a pending comment by flagging
@@ -39,31 +40,42 @@ describe('comment safeguards, on the embedded store', () => {
     dataDir = tempDataDir('npa-e2e-safeguards-');
     api = await startApi({ dataDir, env: { BOOTSTRAP_ADMIN: ADMIN, COMMENTS_PER_MINUTE: '3' } });
     for (const who of [ADMIN, COORDINATOR, FOCAL, CHILD, ADULT, OUTSIDER]) token[who] = await tokenFor(dataDir, who);
-    const planId = (await run<{ draftPlan: { plan: { id: string } } }>(ADMIN, 'draftPlan', { country: 'FR', title: 'French NPA', periodStart: '2024-01-01', periodEnd: '2028-12-31', defaultDeadline: '2028-12-31' }, 'plan { id }')).draftPlan.plan.id;
-    const stakeholder = async (name: string, kind: string) =>
-      (await run<{ registerStakeholder: { stakeholder: { id: string } } }>(ADMIN, 'registerStakeholder', { name, kind, sector: 'youth', country: 'FR' }, 'stakeholder { id }')).registerStakeholder.stakeholder.id;
-    const owner = await stakeholder('Hotel chain', 'PRIVATE_SECTOR');
-    const panel = await stakeholder('Youth panel of France', 'YOUTH_PANEL');
-    const register = (subject: string, displayName: string, extra: Record<string, unknown> = {}) => run(ADMIN, 'registerParticipant', { subject, displayName, kind: 'ADULT', ...extra });
-    await register(COORDINATOR, 'Secretariat');
-    await register(FOCAL, 'Hotel focal point');
-    await register(CHILD, 'River', { kind: 'YOUTH', ageBand: 'UNDER_18', sponsorStakeholderId: panel });
-    await register(ADULT, 'NGO analyst');
-    await register(OUTSIDER, 'Someone from another plan');
-    for (const [subject, role, scope] of [[COORDINATOR, 'COORDINATOR', planId], [FOCAL, 'FOCAL_POINT', owner], [CHILD, 'YOUTH', panel], [ADULT, 'MONITOR', planId]] as const) {
-      await run(ADMIN, 'grantRole', { subject, role, scope });
-    }
-    await run(COORDINATOR, 'defineThematicArea', { planId, code: 'PART', title: 'Participation' });
-    for (const stakeholderId of [owner, panel]) await run(COORDINATOR, 'admitStakeholder', { planId, stakeholderId });
-    await ok(COORDINATOR, 'mutation ($input: PlanLifecycleInput!) { adoptPlan(input: $input) { version } }', { input: { planId } });
-    const commitmentId = (await run<{ makeCommitment: { commitment: { id: string } } }>(FOCAL, 'makeCommitment', {
-      planId,
-      thematicAreaCode: 'PART',
-      ownerId: owner,
-      title: 'Hear young people',
-      description: 'Consult the panel',
-      target: { indicator: 'consultations', unit: 'consultations', baseline: 0, targetValue: 4 },
-    }, 'commitment { id }')).makeCommitment.commitment.id;
+    const {
+      commitments: { consult: commitmentId },
+    } = await planWithCommitments(ok, {
+      admin: ADMIN,
+      coordinator: COORDINATOR,
+      plan: { country: 'FR', title: 'French NPA', periodStart: '2024-01-01', periodEnd: '2028-12-31', defaultDeadline: '2028-12-31' },
+      stakeholders: {
+        owner: { name: 'Hotel chain', kind: 'PRIVATE_SECTOR', sector: 'youth', country: 'FR' },
+        panel: { name: 'Youth panel of France', kind: 'YOUTH_PANEL', sector: 'youth', country: 'FR' },
+      },
+      participants: [
+        { subject: COORDINATOR, displayName: 'Secretariat' },
+        { subject: FOCAL, displayName: 'Hotel focal point' },
+        { subject: CHILD, displayName: 'River', kind: 'YOUTH', ageBand: 'UNDER_18', sponsor: 'panel' },
+        { subject: ADULT, displayName: 'NGO analyst' },
+        { subject: OUTSIDER, displayName: 'Someone from another plan' },
+      ],
+      grants: [
+        [COORDINATOR, 'COORDINATOR', 'plan'],
+        [FOCAL, 'FOCAL_POINT', 'owner'],
+        [CHILD, 'YOUTH', 'panel'],
+        [ADULT, 'MONITOR', 'plan'],
+      ],
+      areas: [{ code: 'PART', title: 'Participation' }],
+      commitments: {
+        consult: {
+          by: FOCAL,
+          owner: 'owner',
+          thematicAreaCode: 'PART',
+          title: 'Hear young people',
+          description: 'Consult the panel',
+          target: { indicator: 'consultations', unit: 'consultations', baseline: 0, targetValue: 4 },
+          activate: false,
+        },
+      },
+    });
     for (const title of ['First consultation', 'Second consultation']) {
       milestones.push((await run<{ scheduleMilestone: { itemId: string } }>(FOCAL, 'scheduleMilestone', { commitmentId, title, dueDate: '2026-06-30' }, 'itemId')).scheduleMilestone.itemId);
     }

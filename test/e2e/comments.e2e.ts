@@ -3,6 +3,7 @@ import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/ap
 import { embeddedBackend, eventStoreDbBackend } from '../support/event-store-backends.js';
 import { tokenFor } from '../support/tokens.js';
 import { actingAs } from '../support/acting-as.js';
+import { planWithCommitments } from '../support/plan-fixture.js';
 
 const ADMIN = 'admin@secretariat.example';
 const COORDINATOR = 'coordinator@secretariat.example';
@@ -26,51 +27,58 @@ describe.each([
   let milestoneId = '';
 
   const { as, ok } = actingAs(() => api, token);
-  const register = (subject: string, displayName: string, kind = 'ADULT', ageBand?: string, sponsor?: string) =>
-    ok(ADMIN, 'mutation ($input: RegisterParticipantInput!) { registerParticipant(input: $input) { version } }', {
-      input: { subject, displayName, kind, ...(ageBand ? { ageBand } : {}), ...(sponsor ? { sponsorStakeholderId: sponsor } : {}) },
-    });
-  const grant = (subject: string, role: string, scope: string) => ok(ADMIN, 'mutation ($input: GrantRoleInput!) { grantRole(input: $input) { version } }', { input: { subject, role, scope } });
-  const stakeholder = async (name: string, kind: string) =>
-    (await ok<{ registerStakeholder: { stakeholder: { id: string } } }>(ADMIN, 'mutation ($input: RegisterStakeholderInput!) { registerStakeholder(input: $input) { stakeholder { id } } }', { input: { name, kind, sector: 'youth', country: 'CR' } }))
-      .registerStakeholder.stakeholder.id;
-
   beforeAll(async () => {
     dataDir = tempDataDir('npa-e2e-comments-');
     const storeEnv = await backend.start();
     api = await startApi({ dataDir, env: { BOOTSTRAP_ADMIN: ADMIN, COMMENTS_PER_MINUTE: '3', ...storeEnv } });
     for (const who of [ADMIN, COORDINATOR, FOCAL, YOUTH, OTHER_YOUTH, ...ADULTS]) token[who] = await tokenFor(dataDir, who);
-    planId = (await ok<{ draftPlan: { plan: { id: string } } }>(ADMIN, 'mutation ($input: DraftPlanInput!) { draftPlan(input: $input) { plan { id } } }', {
-      input: { country: 'CR', title: 'Costa Rica NPA', periodStart: '2024-01-01', periodEnd: '2028-12-31', defaultDeadline: '2028-12-31' },
-    })).draftPlan.plan.id;
-    const owner = await stakeholder('CANATUR', 'PRIVATE_SECTOR');
-    const panel = await stakeholder('Youth panel of Costa Rica', 'YOUTH_PANEL');
-    await register(COORDINATOR, 'Secretariat');
-    await register(FOCAL, 'CANATUR focal point');
-    await register(YOUTH, 'River', 'YOUTH', 'UNDER_18', panel);
-    await register(OTHER_YOUTH, 'Sky', 'YOUTH', 'AGE_18_24', panel);
+    const {
+      planId: drafted,
+      stakeholders: { owner, panel },
+      commitments: { consult: commitmentId },
+    } = await planWithCommitments(ok, {
+      admin: ADMIN,
+      coordinator: COORDINATOR,
+      plan: { country: 'CR', title: 'Costa Rica NPA', periodStart: '2024-01-01', periodEnd: '2028-12-31', defaultDeadline: '2028-12-31' },
+      stakeholders: {
+        owner: { name: 'CANATUR', kind: 'PRIVATE_SECTOR', sector: 'youth', country: 'CR' },
+        panel: { name: 'Youth panel of Costa Rica', kind: 'YOUTH_PANEL', sector: 'youth', country: 'CR' },
+      },
+      participants: [
+        { subject: COORDINATOR, displayName: 'Secretariat' },
+        { subject: FOCAL, displayName: 'CANATUR focal point' },
+        { subject: YOUTH, displayName: 'River', kind: 'YOUTH', ageBand: 'UNDER_18', sponsor: 'panel' },
+        { subject: OTHER_YOUTH, displayName: 'Sky', kind: 'YOUTH', ageBand: 'AGE_18_24', sponsor: 'panel' },
+        ...ADULTS.map((subject, n) => ({ subject, displayName: `Adult ${n}` })),
+      ],
+      grants: [
+        // The adults take part in the plan (monitors of it): participants of a plan flag its comments.
+        ...ADULTS.map((subject) => [subject, 'MONITOR', 'plan'] as const),
+        [COORDINATOR, 'COORDINATOR', 'plan'],
+        [FOCAL, 'FOCAL_POINT', 'owner'],
+        [YOUTH, 'YOUTH', 'panel'],
+        [OTHER_YOUTH, 'YOUTH', 'panel'],
+      ],
+      areas: [{ code: 'PART', title: 'Child and youth participation' }],
+      admit: ['owner'],
+      commitments: {
+        consult: {
+          by: FOCAL,
+          owner: 'owner',
+          thematicAreaCode: 'PART',
+          title: 'Hear young people on hotel policies',
+          description: 'Consult the youth panel',
+          target: { indicator: 'consultations held', unit: 'consultations', baseline: 0, targetValue: 4 },
+          activate: false,
+        },
+      },
+    });
+    planId = drafted;
+    // Only a youth panel sponsors youth.
     const badSponsor = await as(ADMIN, 'mutation ($input: RegisterParticipantInput!) { registerParticipant(input: $input) { version } }', {
       input: { subject: 'x@youth.example', displayName: 'X', kind: 'YOUTH', sponsorStakeholderId: owner },
     });
     expect(badSponsor.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    for (const [n, subject] of ADULTS.entries()) await register(subject, `Adult ${n}`);
-    // The adults take part in the plan (monitors of it): participants of a plan flag its comments.
-    for (const subject of ADULTS) await grant(subject, 'MONITOR', planId);
-    await grant(COORDINATOR, 'COORDINATOR', planId);
-    await grant(FOCAL, 'FOCAL_POINT', owner);
-    await grant(YOUTH, 'YOUTH', panel);
-    await grant(OTHER_YOUTH, 'YOUTH', panel);
-    for (const [mutation, input] of [
-      ['defineThematicArea', { planId, code: 'PART', title: 'Child and youth participation' }],
-      ['admitStakeholder', { planId, stakeholderId: owner }],
-      ['adoptPlan', { planId }],
-    ] as const) {
-      const type = mutation === 'adoptPlan' ? 'PlanLifecycleInput' : `${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input`;
-      await ok(COORDINATOR, `mutation ($input: ${type}!) { ${mutation}(input: $input) { version } }`, { input });
-    }
-    const commitmentId = (await ok<{ makeCommitment: { commitment: { id: string } } }>(FOCAL, 'mutation ($input: MakeCommitmentInput!) { makeCommitment(input: $input) { commitment { id } } }', {
-      input: { planId, thematicAreaCode: 'PART', ownerId: owner, title: 'Hear young people on hotel policies', description: 'Consult the youth panel', target: { indicator: 'consultations held', unit: 'consultations', baseline: 0, targetValue: 4 } },
-    })).makeCommitment.commitment.id;
     milestoneId = (await ok<{ scheduleMilestone: { itemId: string } }>(FOCAL, 'mutation ($input: ScheduleMilestoneInput!) { scheduleMilestone(input: $input) { itemId } }', {
       input: { commitmentId, title: 'First consultation held', dueDate: '2025-06-30' },
     })).scheduleMilestone.itemId;

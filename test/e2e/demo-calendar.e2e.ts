@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
 import { checkPage } from '../support/web-app.js';
 import { launchChromium } from '../support/browser.js';
+import { until } from '../support/until.js';
 
 interface Deadlines {
   plans: { edges: { node: { id: string; title: string } }[] };
@@ -29,9 +30,8 @@ describe('the demo on its own calendar (DEMO_DATE)', () => {
 
   it('has deadlines done, done late, overdue, due soon and upcoming around that day', async () => {
     const statuses = new Set<string>();
-    const deadline = Date.now() + 60_000;
     // Until the read models hold the seeded history.
-    while (statuses.size < 5 && Date.now() < deadline) {
+    const read = async () => {
       const plans = await api.graphql<Deadlines>('{ plans(first: 10) { edges { node { id title } } } }');
       for (const { node } of plans.data?.plans.edges ?? []) {
         const res = await api.graphql<{ deadlines: { status: string; dueDate: string }[] }>('query ($plan: ID!) { deadlines(planId: $plan) { status dueDate } }', { plan: node.id });
@@ -40,8 +40,9 @@ describe('the demo on its own calendar (DEMO_DATE)', () => {
           if (d.status === 'DUE_SOON') expect(d.dueDate >= '2013-12-10' && d.dueDate <= '2014-01-09').toBe(true);
         }
       }
-      if (statuses.size < 5) await new Promise((r) => setTimeout(r, 200));
-    }
+      return statuses.size;
+    };
+    await until(read, (size) => size >= 5, 200);
     expect([...statuses].sort()).toEqual(['DONE', 'DONE_LATE', 'DUE_SOON', 'OVERDUE', 'UPCOMING']);
   });
 

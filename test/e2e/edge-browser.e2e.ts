@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
 import { launchChromium } from '../support/browser.js';
+import { until } from '../support/until.js';
 
 /**
  * The Content-Security-Policy in a real browser (Chromium): the web app works under it page after page, signed in
@@ -27,11 +28,7 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
 }
 
 async function seeded(api: RunningApi): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while ((((await api.graphql<{ plans: { totalCount: number } }>('{ plans { totalCount } }')).data?.plans.totalCount) ?? 0) < 2) {
-    if (Date.now() > deadline) throw new Error(`the demo was not seeded within 60 s:\n${api.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  await until(() => api.graphql<{ plans: { totalCount: number } }>('{ plans { totalCount } }'), (res) => (res.data?.plans.totalCount ?? 0) >= 2, 250);
 }
 
 describe('the Content-Security-Policy in a browser', () => {

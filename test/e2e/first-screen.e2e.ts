@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
+import { until } from '../support/until.js';
 
 interface Plans {
   plans: {
@@ -34,19 +35,19 @@ describe('the first screen on the seeded demo', () => {
   });
 
   it("gives each plan's reports owed and on time in the list, as its stakeholders' scorecards add up", async () => {
-    let plans: Plans['plans']['edges'] = [];
-    const deadline = Date.now() + 30_000;
     // Until the demo's reports are in: its two plans each have reports owed over their closed periods.
-    const ready = () => plans.length >= 2 && plans.every(({ node }) => node.summary.reports.owed > 0);
-    while (!ready() && Date.now() < deadline) {
-      const res = await api.graphql<Plans>(`{
+    const ready = (edges: Plans['plans']['edges']) => edges.length >= 2 && edges.every(({ node }) => node.summary.reports.owed > 0);
+    const plans = await until(
+      async () => {
+        const res = await api.graphql<Plans>(`{
         plans(first: 20) { edges { node { id summary { reports { owed onTime } } } } }
       }`);
-      expect(res.errors).toBeUndefined();
-      plans = res.data!.plans.edges;
-      if (!ready()) await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    expect(ready()).toBe(true);
+        expect(res.errors).toBeUndefined();
+        return res.data!.plans.edges;
+      },
+      ready,
+      250,
+    );
     for (const { node } of plans) {
       const one = await api.graphql<{ plan: Plans['plans']['edges'][number]['node'] }>(
         'query ($id: ID!) { plan(id: $id) { stakeholders { scorecard(planId: $id) { compliance { owed onTime } } } } }',

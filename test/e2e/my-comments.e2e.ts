@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
 import { tokenFor } from '../support/tokens.js';
 import { actingAs } from '../support/acting-as.js';
+import { until } from '../support/until.js';
 
 const COLIBRI = 'demo-youth-1@panel.example';
 const QUETZAL = 'demo-youth-4@panel.example';
@@ -23,20 +24,10 @@ describe('a participant follows their own comments, on the seeded demo', () => {
   beforeAll(async () => {
     dataDir = tempDataDir('npa-e2e-my-comments-');
     api = await startApi({ dataDir, env: { SEED_DEMO: 'true' } });
-    for (let tries = 0; ; tries++) {
-      const res = await api.graphql<{ plans: { totalCount: number } }>('{ plans { totalCount } }');
-      if ((res.data?.plans.totalCount ?? 0) >= 2) break;
-      if (tries > 240) throw new Error('the demo was not seeded');
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    await until(() => api.graphql<{ plans: { totalCount: number } }>('{ plans { totalCount } }'), (res) => (res.data?.plans.totalCount ?? 0) >= 2, 250);
     for (const who of [COLIBRI, QUETZAL, TUCAN]) token[who] = await tokenFor(dataDir, who);
     // The demo's comments are seeded after its plans, the hidden one last.
-    for (let tries = 0; ; tries++) {
-      const res = await api.graphql<Mine>(MINE, {}, token[QUETZAL]);
-      if (res.data?.myComments.some((c) => c.status === 'HIDDEN')) break;
-      if (tries > 240) throw new Error(`the demo's comments were not seeded: ${JSON.stringify(res)}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    await until(() => api.graphql<Mine>(MINE, {}, token[QUETZAL]), (res) => res.data?.myComments.some((c) => c.status === 'HIDDEN') ?? false, 250);
   });
 
   afterAll(async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
 import { actingAs } from '../support/acting-as.js';
 import { tokenFor } from '../support/tokens.js';
+import { until } from '../support/until.js';
 
 const ADMIN = 'demo-admin@secretariat.example';
 const COORDINATOR = 'demo-coordinator-cr@secretariat.example';
@@ -32,13 +33,11 @@ describe('participants, for administrators', () => {
     const tokens = { admin: await tokenFor(dataDir, ADMIN), coordinator: await tokenFor(dataDir, COORDINATOR), anonymous: '' };
     call = actingAs(() => api, tokens);
     // Until the seed's last participant (the last youth) and its grants are read.
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      const res = await call.as<ParticipantPage>('admin', PAGE, { first: 100, role: 'YOUTH' });
-      if ((res.data?.participants.totalCount ?? 0) >= 4) break;
-      if (Date.now() > deadline) throw new Error(`the demo was not seeded:\n${api.output()}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    await until(
+      () => call.as<ParticipantPage>('admin', PAGE, { first: 100, role: 'YOUTH' }),
+      (res) => (res.data?.participants.totalCount ?? 0) >= 4,
+      250,
+    );
   });
 
   afterAll(async () => {

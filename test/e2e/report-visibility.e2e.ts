@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
 import { tokenFor } from '../support/tokens.js';
 import { actingAs } from '../support/acting-as.js';
+import { planWithCommitments } from '../support/plan-fixture.js';
 
 const ADMIN = 'admin@secretariat.example';
 const COORDINATOR = 'coordinator@secretariat.example';
@@ -75,35 +76,49 @@ describe('progress reports: narrative, evidence links and verification note at t
   const { ok } = actingAs(() => api, token);
   const mutate = (who: string, name: string, inputType: string, input: Record<string, unknown>, selection = 'version') =>
     ok<Record<string, Record<string, unknown>>>(who, `mutation ($input: ${inputType}!) { ${name}(input: $input) { ${selection} } }`, { input });
-  const stakeholder = async (name: string, kind: string) =>
-    (await mutate(ADMIN, 'registerStakeholder', 'RegisterStakeholderInput', { name, kind, sector: 'tourism', country: 'CR' }, 'stakeholder { id }')).registerStakeholder!['stakeholder'] as { id: string };
-
   beforeAll(async () => {
     dataDir = tempDataDir('npa-e2e-report-visibility-');
     api = await startApi({ dataDir, env: { BOOTSTRAP_ADMIN: ADMIN } });
     for (const who of [ADMIN, COORDINATOR, MONITOR, FOCAL, PARTICIPANT, OUTSIDER]) token[who] = await tokenFor(dataDir, who);
-    planId = ((await mutate(ADMIN, 'draftPlan', 'DraftPlanInput', { country: 'CR', title: 'Costa Rica travel and tourism 2020-2022', periodStart: '2020-01-01', periodEnd: '2022-12-31', defaultDeadline: '2022-12-31' }, 'plan { id }')).draftPlan!['plan'] as { id: string }).id;
-    const owner = (await stakeholder('Costa Rican Chamber of Tourism', 'PRIVATE_SECTOR')).id;
-    const partner = (await stakeholder('Paniamor', 'NGO')).id;
-    const elsewhere = (await stakeholder('A coalition in another plan', 'NGO')).id;
-    for (const [subject, displayName] of [[COORDINATOR, 'Secretariat'], [MONITOR, 'ECPAT monitor'], [FOCAL, 'CANATUR focal point'], [PARTICIPANT, 'Paniamor focal point'], [OUTSIDER, 'Coalition focal point']]) {
-      await mutate(ADMIN, 'registerParticipant', 'RegisterParticipantInput', { subject, displayName, kind: 'ADULT' });
-    }
-    for (const [subject, role, scope] of [[COORDINATOR, 'COORDINATOR', planId], [MONITOR, 'MONITOR', planId], [FOCAL, 'FOCAL_POINT', owner], [PARTICIPANT, 'FOCAL_POINT', partner], [OUTSIDER, 'FOCAL_POINT', elsewhere]]) {
-      await mutate(ADMIN, 'grantRole', 'GrantRoleInput', { subject, role, scope });
-    }
-    await mutate(COORDINATOR, 'defineThematicArea', 'DefineThematicAreaInput', { planId, code: 'PREV', title: 'Prevention' });
-    for (const stakeholderId of [owner, partner]) await mutate(COORDINATOR, 'admitStakeholder', 'AdmitStakeholderInput', { planId, stakeholderId });
-    await mutate(COORDINATOR, 'adoptPlan', 'PlanLifecycleInput', { planId });
-    commitmentId = ((await mutate(FOCAL, 'makeCommitment', 'MakeCommitmentInput', {
+    ({
       planId,
-      thematicAreaCode: 'PREV',
-      ownerId: owner,
-      title: "Implement The Code's six criteria",
-      description: 'Six criteria',
-      target: { indicator: 'criteria implemented', unit: 'criteria', baseline: 0, targetValue: 6 },
-    }, 'commitment { id }')).makeCommitment!['commitment'] as { id: string }).id;
-    await mutate(COORDINATOR, 'activateCommitment', 'CommitmentLifecycleInput', { commitmentId });
+      commitments: { code: commitmentId },
+    } = await planWithCommitments(ok, {
+      admin: ADMIN,
+      coordinator: COORDINATOR,
+      plan: { country: 'CR', title: 'Costa Rica travel and tourism 2020-2022', periodStart: '2020-01-01', periodEnd: '2022-12-31', defaultDeadline: '2022-12-31' },
+      stakeholders: {
+        owner: { name: 'Costa Rican Chamber of Tourism', kind: 'PRIVATE_SECTOR', sector: 'tourism', country: 'CR' },
+        partner: { name: 'Paniamor', kind: 'NGO', sector: 'tourism', country: 'CR' },
+        elsewhere: { name: 'A coalition in another plan', kind: 'NGO', sector: 'tourism', country: 'CR' },
+      },
+      participants: [
+        { subject: COORDINATOR, displayName: 'Secretariat' },
+        { subject: MONITOR, displayName: 'ECPAT monitor' },
+        { subject: FOCAL, displayName: 'CANATUR focal point' },
+        { subject: PARTICIPANT, displayName: 'Paniamor focal point' },
+        { subject: OUTSIDER, displayName: 'Coalition focal point' },
+      ],
+      grants: [
+        [COORDINATOR, 'COORDINATOR', 'plan'],
+        [MONITOR, 'MONITOR', 'plan'],
+        [FOCAL, 'FOCAL_POINT', 'owner'],
+        [PARTICIPANT, 'FOCAL_POINT', 'partner'],
+        [OUTSIDER, 'FOCAL_POINT', 'elsewhere'],
+      ],
+      areas: [{ code: 'PREV', title: 'Prevention' }],
+      admit: ['owner', 'partner'],
+      commitments: {
+        code: {
+          by: FOCAL,
+          owner: 'owner',
+          thematicAreaCode: 'PREV',
+          title: "Implement The Code's six criteria",
+          description: 'Six criteria',
+          target: { indicator: 'criteria implemented', unit: 'criteria', baseline: 0, targetValue: 6 },
+        },
+      },
+    }));
     for (const visibility of ['PUBLIC', 'PARTNERS', 'RESTRICTED'] as const) {
       const r = REPORTED[visibility];
       const reportId = (await mutate(FOCAL, 'reportProgress', 'ReportProgressInput', {

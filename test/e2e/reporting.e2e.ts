@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
 import { tokenFor } from '../support/tokens.js';
 import { actingAs } from '../support/acting-as.js';
+import { planWithCommitments } from '../support/plan-fixture.js';
 
 const ADMIN = 'admin@secretariat.example';
 const COORDINATOR = 'coordinator@secretariat.example';
@@ -20,43 +21,53 @@ describe('a reporting cycle through the api', () => {
   const token: Record<string, string> = {};
   let planId = '';
   let ownerId = '';
-  let partnerId = '';
   let commitmentId = '';
 
   const { as, ok } = actingAs(() => api, token);
-  const grant = (subject: string, role: string, scope: string) =>
-    ok(ADMIN, `mutation ($input: GrantRoleInput!) { grantRole(input: $input) { version } }`, { input: { subject, role, scope } });
-  const register = (subject: string, displayName: string) =>
-    ok(ADMIN, `mutation ($input: RegisterParticipantInput!) { registerParticipant(input: $input) { version } }`, { input: { subject, displayName, kind: 'ADULT' } });
-  const stakeholder = async (name: string, kind: string) =>
-    (await ok<{ registerStakeholder: { stakeholder: { id: string } } }>(ADMIN, `mutation ($input: RegisterStakeholderInput!) { registerStakeholder(input: $input) { stakeholder { id } } }`, { input: { name, kind, sector: 'tourism', country: 'CR' } }))
-      .registerStakeholder.stakeholder.id;
-
   beforeAll(async () => {
     dataDir = tempDataDir('npa-e2e-reporting-');
     api = await startApi({ dataDir, env: { BOOTSTRAP_ADMIN: ADMIN } });
     for (const who of [ADMIN, COORDINATOR, FOCAL, MONITOR, CONFLICTED, PARTNER]) token[who] = await tokenFor(dataDir, who);
     token[PUBLIC_READER] = '';
-    planId = (await ok<{ draftPlan: { plan: { id: string } } }>(ADMIN, `mutation ($input: DraftPlanInput!) { draftPlan(input: $input) { plan { id } } }`, {
-      input: { country: 'CR', title: 'Costa Rica travel and tourism 2020-2022', periodStart: '2020-01-01', periodEnd: '2022-12-31', defaultDeadline: '2022-12-31' },
-    })).draftPlan.plan.id;
-    ownerId = await stakeholder('Costa Rican Chamber of Tourism', 'PRIVATE_SECTOR');
-    partnerId = await stakeholder('Paniamor', 'NGO');
-    for (const [subject, name] of [[COORDINATOR, 'Secretariat'], [FOCAL, 'CANATUR focal point'], [MONITOR, 'ECPAT monitor'], [CONFLICTED, 'CANATUR monitor'], [PARTNER, 'Paniamor focal point']] as const) await register(subject, name);
-    await grant(COORDINATOR, 'COORDINATOR', planId);
-    await grant(FOCAL, 'FOCAL_POINT', ownerId);
-    await grant(MONITOR, 'MONITOR', planId);
-    await grant(CONFLICTED, 'MONITOR', planId);
-    await grant(CONFLICTED, 'FOCAL_POINT', ownerId);
-    await grant(PARTNER, 'FOCAL_POINT', partnerId);
-    await ok(COORDINATOR, `mutation ($input: DefineThematicAreaInput!) { defineThematicArea(input: $input) { version } }`, { input: { planId, code: 'PREV', title: 'Prevention' } });
-    await ok(COORDINATOR, `mutation ($input: AdmitStakeholderInput!) { admitStakeholder(input: $input) { version } }`, { input: { planId, stakeholderId: ownerId } });
-    await ok(COORDINATOR, `mutation ($input: AdmitStakeholderInput!) { admitStakeholder(input: $input) { version } }`, { input: { planId, stakeholderId: partnerId } });
-    await ok(COORDINATOR, `mutation ($input: PlanLifecycleInput!) { adoptPlan(input: $input) { version } }`, { input: { planId } });
-    commitmentId = (await ok<{ makeCommitment: { commitment: { id: string } } }>(FOCAL, `mutation ($input: MakeCommitmentInput!) { makeCommitment(input: $input) { commitment { id } } }`, {
-      input: { planId, thematicAreaCode: 'PREV', ownerId, title: "Implement The Code's six criteria", description: 'Six criteria', target: { indicator: 'criteria implemented', unit: 'criteria', baseline: 0, targetValue: 6 } },
-    })).makeCommitment.commitment.id;
-    await ok(COORDINATOR, `mutation ($input: CommitmentLifecycleInput!) { activateCommitment(input: $input) { version } }`, { input: { commitmentId } });
+    ({
+      planId,
+      stakeholders: { owner: ownerId },
+      commitments: { code: commitmentId },
+    } = await planWithCommitments(ok, {
+      admin: ADMIN,
+      coordinator: COORDINATOR,
+      plan: { country: 'CR', title: 'Costa Rica travel and tourism 2020-2022', periodStart: '2020-01-01', periodEnd: '2022-12-31', defaultDeadline: '2022-12-31' },
+      stakeholders: {
+        owner: { name: 'Costa Rican Chamber of Tourism', kind: 'PRIVATE_SECTOR', sector: 'tourism', country: 'CR' },
+        partner: { name: 'Paniamor', kind: 'NGO', sector: 'tourism', country: 'CR' },
+      },
+      participants: [
+        { subject: COORDINATOR, displayName: 'Secretariat' },
+        { subject: FOCAL, displayName: 'CANATUR focal point' },
+        { subject: MONITOR, displayName: 'ECPAT monitor' },
+        { subject: CONFLICTED, displayName: 'CANATUR monitor' },
+        { subject: PARTNER, displayName: 'Paniamor focal point' },
+      ],
+      grants: [
+        [COORDINATOR, 'COORDINATOR', 'plan'],
+        [FOCAL, 'FOCAL_POINT', 'owner'],
+        [MONITOR, 'MONITOR', 'plan'],
+        [CONFLICTED, 'MONITOR', 'plan'],
+        [CONFLICTED, 'FOCAL_POINT', 'owner'],
+        [PARTNER, 'FOCAL_POINT', 'partner'],
+      ],
+      areas: [{ code: 'PREV', title: 'Prevention' }],
+      commitments: {
+        code: {
+          by: FOCAL,
+          owner: 'owner',
+          thematicAreaCode: 'PREV',
+          title: "Implement The Code's six criteria",
+          description: 'Six criteria',
+          target: { indicator: 'criteria implemented', unit: 'criteria', baseline: 0, targetValue: 6 },
+        },
+      },
+    }));
   });
 
   afterAll(async () => {

@@ -16,7 +16,7 @@ describe('a projection version change under query load', () => {
   afterAll(() => removeDir(dataDir));
 
   it('answers every query completely, from the previous version or the new one, and none fails', async () => {
-    const setup = await startApi({ dataDir, env: { BOOTSTRAP_ADMIN: ADMIN }, startTimeoutMs: 120_000 });
+    const setup = await startApi({ dataDir, env: { BOOTSTRAP_ADMIN: ADMIN } });
     const plan = await setUpPlan(setup, 40).finally(() => setup.stop());
     await fillLog(join(dataDir, 'events.sqlite'), plan.commitmentIds, 12_000);
 

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { type RunningApi, removeDir, startApi, tempDataDir } from './api-process.js';
 import { launchChromium, screenshot } from './browser.js';
 import { tokenFor } from './tokens.js';
+import { until } from './until.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -92,13 +93,7 @@ export async function openDemoApp(prefix: string): Promise<DemoApp> {
 
 /** Waits until the demo is seeded: both plans, and the last of its comments (hidden), which the seed writes last. */
 async function demoSeeded(api: RunningApi, youthToken: string): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const res = await api.graphql<{ myComments: { status: string }[] }>('{ myComments { status } }', {}, youthToken);
-    if (res.data?.myComments.some((c) => c.status === 'HIDDEN')) return;
-    if (Date.now() > deadline) throw new Error(`the demo was not seeded within 90 s:\n${api.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  await until(() => api.graphql<{ myComments: { status: string }[] }>('{ myComments { status } }', {}, youthToken), (res) => res.data?.myComments.some((c) => c.status === 'HIDDEN') ?? false, 250);
 }
 
 /** The id of a demo commitment, by its title (a proposed one needs the token of someone who may read it). */

@@ -40,13 +40,13 @@ describe('the depth limit (a validation rule that never throws)', () => {
   });
 
   it('walks each fragment once per depth, so fragments spread twice at every level cost no more than their size', () => {
+    // 40 levels of fragments each spread twice: 2^40 paths. A rule that walked every path would never return (jest's
+    // timeout fails it on any machine); one that walks each fragment once per depth answers at once.
     const levels = 40;
     const fragments = Array.from({ length: levels }, (_, i) => `fragment F${i} on Node { child { ...F${i + 1} } child { ...F${i + 1} } }`).join(' ');
     const query = `{ node { ...F0 } } ${fragments} fragment F${levels} on Node { id }`;
-    const started = performance.now();
     const errors = validate(schema, parse(query), [depthLimitRule(100)]);
     expect(errors).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
 

@@ -293,12 +293,10 @@ describe('the redactor itself', () => {
     expect(redactContacts('😀'.repeat(1000))).toEqual({ text: '😀'.repeat(1000), redactions: 0 });
   });
 
-  it('stays fast on comments of 2,000 characters', () => {
+  it('gets through comments of 2,000 characters (a runaway pattern never returns; its speed is `npm run redaction`\'s)', () => {
     const comment = REDACTION_CASES.map((c) => c.text).join(' ').slice(0, 2000);
-    redactContacts(comment, { country: 'NL' });
-    const started = performance.now();
-    for (let k = 0; k < 10; k += 1) redactContacts(comment, { country: 'NL' });
-    // Generous: a few milliseconds on a quiet machine; this only catches a runaway pattern.
-    expect((performance.now() - started) / 10).toBeLessThan(100);
+    const first = redactContacts(comment, { country: 'NL' });
+    for (let k = 0; k < 10; k += 1) expect(redactContacts(comment, { country: 'NL' })).toEqual(first);
+    expect(first.redactions).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,6 @@
 import { findHandles, platformView } from './handles.js';
 import { findEmails, findLinks, linkView } from './links.js';
-import { phoneView } from './phone-shapes.js';
-import { findPhones, planCountry } from './phones.js';
+import { findPhones, phoneView, planCountry } from './phones.js';
 import { findSpelledNumbers } from './spelled-numbers.js';
 import { derive, fold, mask, OPAQUE, type Span, toOriginal, type View } from './text-view.js';
 

@@ -1,8 +1,15 @@
-import { type CountryCode, getCountries, isValidPhoneNumber, Metadata, parsePhoneNumberFromString } from 'libphonenumber-js/core';
+import { type CountryCode, getCountries, isSupportedCountry, isValidPhoneNumber, Metadata, parsePhoneNumberFromString } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/metadata.max';
+import { HELPLINES, STOPWORDS } from './lexicon.js';
 
-// ---------------------------------------------------------------------------------------------------------------
-// libphonenumber across regions: which regions a run of digits is a valid phone number in (`phones.ts`), with caches.
+/** The plan's country as libphonenumber knows it, if it does. */
+export function planCountry(country: string | undefined): CountryCode | undefined {
+  if (typeof country !== 'string') return undefined;
+  const code = country.trim().toUpperCase();
+  return /^[A-Z]{2}$/.test(code) && isSupportedCountry(code as CountryCode, metadata) ? (code as CountryCode) : undefined;
+}
+
+// libphonenumber across regions.
 interface NumberingPlanInternals {
   nationalNumberPattern(): string;
   nationalPrefixForParsing(): string | undefined;
@@ -107,3 +114,7 @@ export function validIn(text: string, country: CountryCode | undefined): boolean
   validInCache.set(key, valid);
   return valid;
 }
+
+export const COUNTED = new RegExp(String.raw`^\s(?!(?:${[...STOPWORDS].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\b)\p{Ll}{3,}(?![\p{L}\p{N}_@.#])`, 'u');
+
+export const isHelpline = (digits: string): boolean => HELPLINES.has(digits) || HELPLINES.has(digits.replace(/^(?:\+|00)?1/, '1'));

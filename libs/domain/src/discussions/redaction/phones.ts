@@ -1,8 +1,9 @@
-import { type CountryCode, findPhoneNumbersInText, isSupportedCountry } from 'libphonenumber-js/core';
+import { type CountryCode, findPhoneNumbersInText } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/metadata.max';
+import { after, AMOUNT_AFTER, before, Cues, CURRENCY_BEFORE, kinds, REFERENCE_BEFORE, SENTENCE_BREAK } from './phone-context.js';
+import { COUNTED, groupedLikeARegion, isHelpline, validIn, validInternational, validRegions } from './phone-regions.js';
+import { type Run, scanRuns } from './phone-runs.js';
 import { OPAQUE, type View } from './text-view.js';
-import { after, AMOUNT_AFTER, before, COUNTED, Cues, CURRENCY_BEFORE, isHelpline, kinds, REFERENCE_BEFORE, type Run, scanRuns, SENTENCE_BREAK } from './phone-shapes.js';
-import { groupedLikeARegion, validIn, validInternational, validRegions } from './phone-regions.js';
 
 /**
  * Phone numbers. libphonenumber (full "max" metadata) decides what is a valid number: international numbers for every
@@ -12,11 +13,8 @@ import { groupedLikeARegion, validIn, validInternational, validRegions } from '.
  * filter (digits one by one, split by `/`, `_`, `,` or emoji, a trunk `0`, a word such as "call" or "zap") are taken.
  */
 
-export function planCountry(country: string | undefined): CountryCode | undefined {
-  if (typeof country !== 'string') return undefined;
-  const code = country.trim().toUpperCase();
-  return /^[A-Z]{2}$/.test(code) && isSupportedCountry(code as CountryCode, metadata) ? (code as CountryCode) : undefined;
-}
+export { planCountry } from './phone-regions.js';
+export { phoneView } from './phone-runs.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 export interface Found {
