@@ -66,7 +66,7 @@ const DEADLINES = graphql(`
       moves
       daysMoved
       status
-      commitment { id title owner { name } }
+      commitment { id title owner { id name } }
     }
   }
 `);
@@ -78,7 +78,7 @@ const COMMITMENTS = graphql(`
       commitments(first: 20, after: $after, thematicArea: $thematicArea, status: $status, ownerKind: $ownerKind) {
         totalCount
         pageInfo { hasNextPage endCursor }
-        edges { node { id title status dueDate thematicArea { code } owner { name kind } } }
+        edges { node { id title status dueDate thematicArea { code } owner { id name kind } } }
       }
     }
   }

@@ -18,7 +18,7 @@ graphql(`
         figures {
           milestonesOverdue
           verifiedShare
-          atRiskCommitments { commitment { id title owner { name } } expectedPercent reportedPercent }
+          atRiskCommitments { commitment { id title owner { id name } } expectedPercent reportedPercent }
         }
       }
     }
