@@ -4,6 +4,7 @@ import { RetryLink } from '@apollo/client/link/retry';
 import { OperationTypeNode } from 'graphql';
 import { currentSession } from './auth';
 import { createCache } from './cache';
+import { preloads } from './preload';
 import { isUnreachable } from './query-errors';
 
 /**
@@ -24,10 +25,11 @@ export function createClient(): ApolloClient {
     attempts: { max: 3, retryIf: (error, operation) => operation.operationType === OperationTypeNode.QUERY && isUnreachable(error) },
   });
   const client = new ApolloClient({
-    link: ApolloLink.from([auth, retry, new HttpLink({ uri: '/graphql' })]),
+    link: ApolloLink.from([preloads.link, auth, retry, new HttpLink({ uri: '/graphql' })]),
     cache: createCache(),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   });
+  preloads.bind(client);
   if (typeof window !== 'undefined') window.addEventListener('online', () => void client.refetchObservableQueries().catch(() => undefined));
   return client;
 }

@@ -5,11 +5,16 @@ import { BrowserRouter } from 'react-router';
 import { createClient } from './apollo';
 import { App } from './App';
 import './i18n';
+import { preloads } from './preload';
 import './styles.css';
+
+const client = createClient();
+// The page's data is asked for now, while React renders the app for the first time (and a dashboard's code comes).
+preloads.startPage(client, window.location);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ApolloProvider client={createClient()}>
+    <ApolloProvider client={client}>
       <BrowserRouter>
         <App />
       </BrowserRouter>
