@@ -3,8 +3,8 @@
  * Debian's Chromium driven by playwright-core. For the first screen (the plans list) and a plan's dashboard, opened
  * by their address in a fresh browser context (nothing cached), then again in the same context (the hashed files
  * cached): the milliseconds until the page shows its data, the bytes transferred (compressed, as sent) against the
- * bytes of the files and answers themselves (raw), and the GraphQL requests the page sent. Prints figures; asserts
- * nothing (see README.md).
+ * bytes of the files and answers themselves (raw), and the GraphQL requests the page sent (by operation name, so one
+ * that goes out twice shows). Prints figures; asserts nothing (see README.md).
  *
  *   npm run bench:web            # builds, then runs dist/test/bench/web.js
  *   WEB_BENCH_RUNS=9 node dist/test/bench/web.js
@@ -24,6 +24,8 @@ interface Load {
   readonly raw: number;
   readonly scriptTransferred: number;
   readonly scriptRaw: number;
+  /** The GraphQL operations the page sent, by name, in the order they went out. */
+  readonly operations: readonly string[];
 }
 
 const median = (values: readonly number[]): number => {
@@ -33,19 +35,22 @@ const median = (values: readonly number[]): number => {
 
 /** Every request the page makes, with its bytes on the wire and its body's own size, once it has finished. */
 function recorder(page: Page) {
-  const pending: Promise<{ url: string; method: string; type: string; transferred: number; raw: number }>[] = [];
+  const pending: Promise<{ url: string; method: string; type: string; transferred: number; raw: number; operation?: string }>[] = [];
   const onFinished = (request: Request) => {
     pending.push(
       (async () => {
+        const body: unknown = request.method() === 'POST' ? request.postDataJSON() : undefined;
+        const operation = body && typeof body === 'object' && 'operationName' in body ? String(body.operationName) : undefined;
         const response = await request.response();
         const sizes = await request.sizes();
-        const body = response ? await response.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
+        const answer = response ? await response.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
         return {
+          operation,
           url: request.url(),
           method: request.method(),
           type: request.resourceType(),
           transferred: sizes.responseBodySize + sizes.responseHeadersSize,
-          raw: body.length + sizes.responseHeadersSize,
+          raw: answer.length + sizes.responseHeadersSize,
         };
       })(),
     );
@@ -55,9 +60,11 @@ function recorder(page: Page) {
     page.off('requestfinished', onFinished);
     const done = await Promise.all(pending);
     const scripts = done.filter((r) => r.type === 'script');
+    const graphql = done.filter((r) => new URL(r.url).pathname === '/graphql' && r.method === 'POST');
     return {
       requests: done.length,
-      graphql: done.filter((r) => new URL(r.url).pathname === '/graphql' && r.method === 'POST').length,
+      graphql: graphql.length,
+      operations: graphql.map((r) => r.operation ?? '?'),
       transferred: done.reduce((sum, r) => sum + r.transferred, 0),
       raw: done.reduce((sum, r) => sum + r.raw, 0),
       scriptTransferred: scripts.reduce((sum, r) => sum + r.transferred, 0),
@@ -125,7 +132,7 @@ async function main(): Promise<void> {
         await context.close();
       }
       for (const [when, loads] of [['cold', cold], ['warm', warm]] as const) {
-        const f = (key: keyof Load) => median(loads.map((l) => l[key]));
+        const f = (key: Exclude<keyof Load, 'operations'>) => median(loads.map((l) => l[key]));
         const prefix = `${name}_${when}`;
         Object.assign(figures, {
           [`${prefix}_ms`]: Math.round(f('ms')),
@@ -142,6 +149,8 @@ async function main(): Promise<void> {
             `(scripts ${(f('scriptTransferred') / 1024).toFixed(0)} of ${(f('scriptRaw') / 1024).toFixed(0)} kB); ` +
             `${f('requests')} requests, ${f('graphql')} GraphQL`,
         );
+        // The operations of the first run, so a repeated one shows by its name.
+        console.log(`${' '.repeat(10)}GraphQL operations: ${loads[0]?.operations.join(', ')}`);
       }
     }
     console.log(JSON.stringify(figures));

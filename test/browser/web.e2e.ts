@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
 import { launchChromium, screenshot, seriousViolations } from '../support/browser.js';
 import { tokenFor } from '../support/tokens.js';
@@ -47,6 +47,26 @@ async function accessible(page: Page, name: string): Promise<void> {
   expect(await seriousViolations(page)).toEqual([]);
 }
 
+/** The GraphQL operations the page sends, by name, while `open` runs and until the network is quiet. */
+async function operationsSent(page: Page, open: () => Promise<void>): Promise<string[]> {
+  const names: string[] = [];
+  const record = (request: Request) => {
+    if (request.method() !== 'POST' || new URL(request.url()).pathname !== '/graphql') return;
+    const body = request.postDataJSON() as { operationName?: string } | null;
+    names.push(body?.operationName ?? '(anonymous)');
+  };
+  page.on('request', record);
+  try {
+    await open();
+    await page.waitForLoadState('networkidle');
+  } finally {
+    page.off('request', record);
+  }
+  return names;
+}
+
+const sentTwice = (names: readonly string[]) => names.filter((name, index) => names.indexOf(name) !== index);
+
 describe('the web app in a real browser, on the seeded demo', () => {
   let dataDir: string;
   let api: RunningApi;
@@ -78,6 +98,42 @@ describe('the web app in a real browser, on the seeded demo', () => {
     expect(first).toMatch(/Milestone|Task|Commitment/);
     await page.getByRole('table').filter({ hasText: 'Owner' }).waitFor();
     await expectAccessible('plan-dashboard');
+  });
+
+  it('asks the api once for each query of the plans list and of a dashboard, anonymous and signed in as its coordinator', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const reader = await context.newPage();
+    reader.setDefaultTimeout(60_000);
+    try {
+      const plans = await operationsSent(reader, async () => {
+        await reader.goto(api.url);
+        await reader.getByText(/milestones? overdue/).first().waitFor();
+      });
+      expect(plans).toContain('Plans');
+      expect(sentTwice(plans)).toEqual([]);
+      const dashboardUrl = new URL((await reader.getByRole('link', { name: COSTA_RICA }).getAttribute('href'))!, api.url).toString();
+      const openDashboard = async () => {
+        await reader.goto(dashboardUrl);
+        await reader.getByRole('heading', { name: COSTA_RICA, level: 1 }).waitFor();
+        await reader.getByRole('table').filter({ hasText: 'Owner' }).waitFor();
+      };
+      const anonymous = await operationsSent(reader, openDashboard);
+      expect(anonymous).toEqual(expect.arrayContaining(['PlanDashboard', 'PlanAccountability', 'PlanDeadlines', 'PlanCommitments']));
+      expect(sentTwice(anonymous)).toEqual([]);
+
+      await reader.goto(`${api.url}/sign-in`);
+      await reader.getByLabel('Participant').selectOption({ label: 'Costa Rica plan coordinator (COORDINATOR)' });
+      await reader.getByRole('button', { name: 'Sign in' }).click();
+      await reader.getByText(/^Signed in as/).waitFor();
+      const coordinator = await operationsSent(reader, async () => {
+        await openDashboard();
+        await reader.getByRole('heading', { name: /coordinator/i, level: 2 }).first().waitFor();
+      });
+      expect(coordinator).toEqual(expect.arrayContaining(['Viewer', 'PlanDashboard', 'CoordinatorJobs']));
+      expect(sentTwice(coordinator)).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 
   it('shows the dashboard as the plan stood on an earlier date', async () => {

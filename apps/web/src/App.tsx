@@ -1,4 +1,4 @@
-import { Component, type ReactNode, Suspense, lazy, useState } from 'react';
+import { Component, type ReactNode, Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useApolloClient } from '@apollo/client/react';
@@ -7,11 +7,12 @@ import { LANGUAGES, type Language } from './i18n';
 import { Page } from './components/Page';
 import { PlansPage } from './pages/PlansPage';
 import { DemoCalendarNotice } from './platform-date';
+import { loadPlanDashboard, preloads } from './preload';
 import { useViewer } from './viewer';
 
 // Each page but the first screen is its own chunk, fetched when the reader first goes there (charts come only with the
 // pages that draw them).
-const PlanDashboard = lazy(() => import('./pages/PlanDashboard').then((m) => ({ default: m.PlanDashboard })));
+const PlanDashboard = lazy(() => loadPlanDashboard().then((m) => ({ default: m.PlanDashboard })));
 const ModerationPage = lazy(() => import('./pages/ModerationPage').then((m) => ({ default: m.ModerationPage })));
 const CommitmentPage = lazy(() => import('./pages/CommitmentPage').then((m) => ({ default: m.CommitmentPage })));
 const DiscussionPage = lazy(() => import('./pages/DiscussionPage').then((m) => ({ default: m.DiscussionPage })));
@@ -81,6 +82,11 @@ export function App() {
   const client = useApolloClient();
   const navigate = useNavigate();
   const location = useLocation();
+  // What the app asked for the page it opened on is for that page only.
+  const opened = useRef(location.key);
+  useEffect(() => {
+    if (location.key !== opened.current) preloads.clear();
+  }, [location.key]);
 
   const leave = async () => {
     signOut();

@@ -1,9 +1,10 @@
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { RetryLink } from '@apollo/client/link/retry';
-import { relayStylePagination } from '@apollo/client/utilities';
 import { OperationTypeNode } from 'graphql';
 import { currentSession } from './auth';
+import { createCache } from './cache';
+import { preloads } from './preload';
 import { isUnreachable } from './query-errors';
 
 /**
@@ -24,18 +25,11 @@ export function createClient(): ApolloClient {
     attempts: { max: 3, retryIf: (error, operation) => operation.operationType === OperationTypeNode.QUERY && isUnreachable(error) },
   });
   const client = new ApolloClient({
-    link: ApolloLink.from([auth, retry, new HttpLink({ uri: '/graphql' })]),
-    cache: new InMemoryCache({
-      // Objects without an id that several queries read with different fields (the server's info, a plan's summary, a
-      // target, figures) are merged, not replaced: replacing one left another query's data incomplete, and that query
-      // went to the api again.
-      typePolicies: {
-        Query: { fields: { plans: relayStylePagination(['country', 'status']) } },
-        ...Object.fromEntries(['ServerInfo', 'PlanSummary', 'Target', 'TrackingFigures', 'ReportCompliance', 'Scorecard', 'Viewer'].map((type) => [type, { merge: true }])),
-      },
-    }),
+    link: ApolloLink.from([preloads.link, auth, retry, new HttpLink({ uri: '/graphql' })]),
+    cache: createCache(),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   });
+  preloads.bind(client);
   if (typeof window !== 'undefined') window.addEventListener('online', () => void client.refetchObservableQueries().catch(() => undefined));
   return client;
 }

@@ -1,13 +1,30 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
-/** One JSON file per language and page (`locales/<language>/<namespace>.json`); every key exists in both languages. */
-const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
-const resources: Record<string, Record<string, Record<string, unknown>>> = {};
-for (const [path, module] of Object.entries(files)) {
-  const [, language, namespace] = /\.\/locales\/(\w+)\/(\w+)\.json$/.exec(path)!;
-  (resources[language!] ??= {})[namespace!] = module.default;
-}
+/**
+ * One JSON file per language and page (`locales/<language>/<namespace>.json`); every key exists in both languages.
+ * English, which every other language falls back on, comes with the app; French comes in a chunk of its own, fetched
+ * when a reader first needs it (the first screen of an English reader carries no French).
+ */
+const files = import.meta.glob<Record<string, unknown>>('./locales/en/*.json', { eager: true, import: 'default' });
+const english: Record<string, Record<string, unknown>> = Object.fromEntries(Object.entries(files).map(([path, strings]) => [/(\w+)\.json$/.exec(path)![1]!, strings]));
+const LATER: Record<string, () => Promise<Record<string, Record<string, unknown>>>> = {
+  fr: () => import('./locales/french').then((module) => module.default),
+};
+
+/** i18next's source of a language it does not have yet. */
+const later: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read: (language, namespace, callback) => {
+    const load = LATER[language];
+    if (!load) return callback(null, {});
+    load().then(
+      (bundle) => callback(null, bundle[namespace] ?? {}),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};
 
 export const LANGUAGES = { en: 'English', fr: 'Français' } as const;
 export type Language = keyof typeof LANGUAGES;
@@ -19,19 +36,25 @@ function initialLanguage(): Language {
   return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
-void i18n.use(initReactI18next).init({
-  resources,
-  ns: Object.keys(resources['en'] ?? {}),
-  defaultNS: 'common',
-  lng: initialLanguage(),
-  fallbackLng: 'en',
-  interpolation: { escapeValue: false },
-});
+/** Settled once the reader's language is there (at once in English; French once its chunk has come). */
+export const i18nReady: Promise<unknown> = i18n
+  .use(later)
+  .use(initReactI18next)
+  .init({
+    resources: { en: english },
+    partialBundledLanguages: true,
+    ns: Object.keys(english),
+    defaultNS: 'common',
+    lng: initialLanguage(),
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false },
+  })
+  .catch(() => undefined);
 i18n.on('languageChanged', (language) => {
   localStorage.setItem(STORED, language);
   document.documentElement.lang = language;
 });
-document.documentElement.lang = i18n.language;
+document.documentElement.lang = i18n.language || initialLanguage();
 
 /** The reader's own locale for a language (en-GB, fr-CA, ...), so dates and numbers follow their conventions. */
 export function localeOf(language: string): string {

@@ -11,18 +11,26 @@ const PLATFORM_DATE = graphql(`
 `);
 
 /**
+ * The platform's date, as the header asked for it when the app started (one request, which the rest of the app reads
+ * from the cache).
+ */
+function usePlatformDate() {
+  return useQuery(PLATFORM_DATE, { fetchPolicy: 'cache-first' });
+}
+
+/**
  * The platform's date, `YYYY-MM-DD`: the day its deadlines and reporting periods are reckoned from (a demonstration's
  * own calendar under DEMO_DATE). The reader's calendar stands in until the api has answered.
  */
 export function usePlatformToday(): string {
-  const { data } = useQuery(PLATFORM_DATE);
+  const { data } = usePlatformDate();
   return data?.serverInfo.today ?? localToday();
 }
 
 /** On a demonstration's calendar, every page says which day it is there. */
 export function DemoCalendarNotice() {
   const { t, i18n } = useTranslation('common');
-  const { data } = useQuery(PLATFORM_DATE);
+  const { data } = usePlatformDate();
   if (!data?.serverInfo.demoDate) return null;
   return (
     <p className="demo-calendar" role="note">

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { currentSession } from './auth';
 import { graphql } from './gql';
 
 const VIEWER = graphql(`
@@ -7,9 +8,14 @@ const VIEWER = graphql(`
   }
 `);
 
-/** The signed-in participant and what their roles let them do (the api decides; this only chooses what to show). */
+/**
+ * The signed-in participant and what their roles let them do (the api decides; this only chooses what to show).
+ *
+ * Asked once per session, by the first part of a page that needs it, and read from the cache by every other (signing
+ * in or out empties the cache); an anonymous reader is nobody, without asking.
+ */
 export function useViewer() {
-  const { data, loading } = useQuery(VIEWER);
+  const { data, loading } = useQuery(VIEWER, { fetchPolicy: 'cache-first', skip: !currentSession() });
   const viewer = data?.viewer ?? null;
   const has = (role: string, scope?: string) => viewer?.roles.some((grant) => grant.role === 'ADMIN' || (grant.role === role && (scope === undefined || grant.scope === scope))) ?? false;
   return {

@@ -2,54 +2,12 @@ import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { graphql } from '../gql';
 import type { PlanStatus } from '../gql/graphql';
 import { type HealthInput, planHealth } from '../health';
 import { formatDate, formatNumber } from '../i18n';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
-
-/** Plans per page: each brings its figures (cost ~110 in the api's query-cost limit), so a page stays well under it. */
-export const PLANS_PER_PAGE = 20;
-
-/** The first screen in one request: who runs the instance, and a page of plans each with its health line. */
-const PLANS = graphql(`
-  query Plans($country: String, $status: PlanStatus, $first: Int!, $after: String) {
-    serverInfo {
-      operator
-    }
-    plans(country: $country, status: $status, first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        cursor
-        node {
-          id
-          country
-          title
-          periodStart
-          periodEnd
-          status
-          summary {
-            byOwnerKind {
-              kind
-              figures {
-                milestonesOverdue
-              }
-            }
-            reports {
-              owed
-              onTime
-            }
-          }
-        }
-      }
-    }
-  }
-`);
+import { PLANS, plansVariables } from './plans-query';
 
 /** The plan's one-line health: overdue milestones and reporting compliance, in words (never colour alone). */
 function HealthLine({ summary }: { summary: HealthInput }) {
@@ -87,7 +45,7 @@ export function PlansPage() {
   const [params, setParams] = useSearchParams();
   const country = params.get('country') ?? '';
   const status = (params.get('status') ?? '') as PlanStatus | '';
-  const result = useQuery(PLANS, { variables: { country: country || null, status: status || null, first: PLANS_PER_PAGE, after: null } });
+  const result = useQuery(PLANS, { variables: plansVariables(params) });
   const { data, loading, error, refetch, fetchMore } = result;
   const [more, setMore] = useState(false);
   const setFilter = (name: string, value: string) => {

@@ -1,56 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { graphql } from '../../gql';
 import type { AccountabilityFieldsFragment } from '../../gql/graphql';
 import { QueryState } from '../../components/QueryState';
 import { planHealth } from '../../health';
 import { formatNumber } from '../../i18n';
 import { missingReports, uniqueAtRisk } from '../../jobs';
-
-graphql(`
-  fragment AccountabilityFields on ActionPlan {
-    id
-    summary {
-      reports { owed onTime }
-      byOwnerKind {
-        kind
-        figures {
-          milestonesOverdue
-          verifiedShare
-          atRiskCommitments { commitment { id title owner { name } } expectedPercent reportedPercent }
-        }
-      }
-    }
-    stakeholders {
-      id
-      name
-      kind
-      scorecard(planId: $planId) {
-        made
-        active
-        completed
-        withdrawn
-        milestonesOnTime
-        milestonesDue
-        complianceRate
-        compliance { period owed onTime late missing { commitment { id title } } }
-      }
-    }
-  }
-`);
-
-const ACCOUNTABILITY = graphql(`
-  query PlanAccountability($planId: ID!) {
-    plan(id: $planId) { ...AccountabilityFields }
-  }
-`);
-
-const ACCOUNTABILITY_AS_OF = graphql(`
-  query PlanAccountabilityAsOf($planId: ID!, $date: LocalDate!) {
-    plan(id: $planId) { id asOf(date: $date) { ...AccountabilityFields } }
-  }
-`);
+import { ACCOUNTABILITY, ACCOUNTABILITY_AS_OF } from './queries';
 
 /** The plan's figures as accountability: its health, what is missing, who is at risk and why, each stakeholder's scorecard. */
 export function Accountability({ planId, asOf }: { planId: string; asOf: string | null }) {

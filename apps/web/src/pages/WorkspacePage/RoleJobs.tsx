@@ -27,7 +27,7 @@ const MONITOR_JOBS = graphql(`
     plan(id: $planId) {
       id
       title
-      commitments(first: 100) { edges { node { id title owner { name } progressReports { id period verification supersededBy reportedOn } } } }
+      commitments(first: 100) { edges { node { id title owner { id name } progressReports { id period verification supersededBy reportedOn } } } }
     }
   }
 `);

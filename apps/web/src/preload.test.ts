@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { ApolloClient, ApolloLink } from '@apollo/client';
+import { Observable } from 'rxjs';
+import { createCache } from './cache';
+import { PLANS, plansVariables } from './pages/plans-query';
+import { Preloads } from './preload';
+
+const answer = (n: number) => ({
+  data: {
+    serverInfo: { __typename: 'ServerInfo', operator: `answer ${n}` },
+    plans: { __typename: 'ActionPlanConnection', totalCount: 0, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: [] },
+  },
+});
+
+/** A client whose api counts the requests it gets and answers each after `release()`. */
+function clientWithApi() {
+  const preloads = new Preloads();
+  const api = { requests: 0, pending: [] as (() => void)[] };
+  const server = new ApolloLink(
+    () =>
+      new Observable((observer) => {
+        const n = ++api.requests;
+        api.pending.push(() => {
+          observer.next(answer(n));
+          observer.complete();
+        });
+      }),
+  );
+  const client = new ApolloClient({ link: ApolloLink.from([preloads.link, server]), cache: createCache() });
+  preloads.bind(client);
+  const release = () => api.pending.splice(0).forEach((send) => send());
+  return { client, preloads, api, release };
+}
+
+const variables = plansVariables(new URLSearchParams());
+const operator = (result: { data?: unknown }) => (result.data as { serverInfo: { operator: string } }).serverInfo.operator;
+
+describe('the queries started as the app starts', () => {
+  it("give the page's own request their answer, whether it comes while they are on their way or after", async () => {
+    for (const answeredFirst of [false, true]) {
+      const { client, preloads, api, release } = clientWithApi();
+      preloads.startPage(client, { pathname: '/', search: '' });
+      await Promise.resolve();
+      if (answeredFirst) release();
+      const page = client.query({ query: PLANS, variables, fetchPolicy: 'network-only' });
+      release();
+      expect(operator(await page)).toBe('answer 1');
+      expect(api.requests).toBe(1);
+    }
+  });
+
+  it('are taken once: the next request for the same query goes to the api', async () => {
+    const { client, preloads, api, release } = clientWithApi();
+    preloads.startPage(client, { pathname: '/', search: '' });
+    release();
+    await client.query({ query: PLANS, variables, fetchPolicy: 'network-only' });
+    const again = client.query({ query: PLANS, variables, fetchPolicy: 'network-only' });
+    await Promise.resolve();
+    release();
+    expect(operator(await again)).toBe('answer 2');
+    expect(api.requests).toBe(2);
+  });
+
+  it('are dropped when the cache is emptied (signing in or out), never taken late', async () => {
+    const { client, preloads, api, release } = clientWithApi();
+    preloads.startPage(client, { pathname: '/', search: '?status=ADOPTED' });
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await client.resetStore();
+    const later = client.query({ query: PLANS, variables: plansVariables(new URLSearchParams('status=ADOPTED')), fetchPolicy: 'network-only' });
+    await Promise.resolve();
+    release();
+    expect(operator(await later)).toBe('answer 2');
+    expect(api.requests).toBe(2);
+  });
+});
