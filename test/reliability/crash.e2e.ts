@@ -181,5 +181,5 @@ describe.each([
     const rebuilt = dumpReadModels(dataDir);
     expect(Object.keys(rebuilt)).toEqual(Object.keys(survived));
     for (const table of Object.keys(survived)) expect([table, rebuilt[table]]).toEqual([table, survived[table]]);
-  }, 600_000);
+  }, 1_200_000);
 });
