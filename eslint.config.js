@@ -41,7 +41,8 @@ const domainBoundary = {
       ExportNamedDeclaration: (node) => node.source && check(node.source),
       ExportAllDeclaration: (node) => check(node.source),
       ImportExpression: (node) => check(node.source),
-      TSImportEqualsDeclaration: (node) => node.moduleReference.type === 'TSExternalModuleReference' && check(node.moduleReference.expression),
+      TSImportEqualsDeclaration: (node) =>
+        node.moduleReference.type === 'TSExternalModuleReference' && check(node.moduleReference.expression),
       'CallExpression[callee.name="require"]': (node) => check(node.arguments[0]),
     };
   },
@@ -55,7 +56,10 @@ const root = dirname(fileURLToPath(import.meta.url));
 const locationOf = (source, file) => {
   const alias = /^#([a-z]+)(\/.*)?$/.exec(source);
   if (alias) return `libs/${alias[1]}/src${alias[2] ?? ''}`;
-  if (source.startsWith('.')) return relative(root, resolve(dirname(file), source)).split(sep).join('/');
+  if (source.startsWith('.'))
+    return relative(root, resolve(dirname(file), source))
+      .split(sep)
+      .join('/');
   return `package:${source}`;
 };
 
@@ -71,7 +75,12 @@ const layerBoundary = {
       crossed: "{{rule}} ('{{source}}' leads to {{location}})",
       computed: 'Imports here name literal modules, so that the layer boundaries can be checked.',
     },
-    schema: [{ type: 'array', items: { type: 'object', properties: { forbidden: { type: 'string' }, rule: { type: 'string' } }, required: ['forbidden', 'rule'] } }],
+    schema: [
+      {
+        type: 'array',
+        items: { type: 'object', properties: { forbidden: { type: 'string' }, rule: { type: 'string' } }, required: ['forbidden', 'rule'] },
+      },
+    ],
   },
   create(context) {
     const boundaries = (context.options[0] ?? []).map(({ forbidden, rule }) => ({ forbidden: new RegExp(forbidden), rule }));
@@ -91,15 +100,22 @@ const layerBoundary = {
       ExportNamedDeclaration: (node) => node.source && check(node.source),
       ExportAllDeclaration: (node) => check(node.source),
       ImportExpression: (node) => check(node.source),
-      TSImportEqualsDeclaration: (node) => node.moduleReference.type === 'TSExternalModuleReference' && check(node.moduleReference.expression),
+      TSImportEqualsDeclaration: (node) =>
+        node.moduleReference.type === 'TSExternalModuleReference' && check(node.moduleReference.expression),
       'CallExpression[callee.name="require"]': (node) => check(node.arguments[0]),
     };
   },
 };
 
 /** Boundaries that several layers share. */
-const NO_TEST_SUPPORT = { forbidden: '(^|/)test/', rule: 'Test code (test/, libs/*/test/) is not product code: product code never imports it.' };
-const NO_APPS = { forbidden: '^apps/', rule: 'Libraries never import applications (apps/*): apps are built on libs, not the other way round.' };
+const NO_TEST_SUPPORT = {
+  forbidden: '(^|/)test/',
+  rule: 'Test code (test/, libs/*/test/) is not product code: product code never imports it.',
+};
+const NO_APPS = {
+  forbidden: '^apps/',
+  rule: 'Libraries never import applications (apps/*): apps are built on libs, not the other way round.',
+};
 
 /**
  * Every layer the README and DESIGN.md describe, with what it may not import. libs/domain has its own, stricter rule
@@ -133,17 +149,26 @@ const layers = [
     boundaries: [
       NO_APPS,
       NO_TEST_SUPPORT,
-      { forbidden: '^libs/platform/', rule: 'libs/application does not import libs/platform: the platform composes the application, not the other way round.' },
+      {
+        forbidden: '^libs/platform/',
+        rule: 'libs/application does not import libs/platform: the platform composes the application, not the other way round.',
+      },
     ],
   },
   { files: ['libs/platform/src/**/*.ts'], boundaries: [NO_APPS, NO_TEST_SUPPORT] },
   {
     files: ['apps/api/src/**/*.ts'],
-    boundaries: [NO_TEST_SUPPORT, { forbidden: '^apps/(?!api/)', rule: 'apps/api imports no other app: what the api and the CLI share lives in libs/platform.' }],
+    boundaries: [
+      NO_TEST_SUPPORT,
+      { forbidden: '^apps/(?!api/)', rule: 'apps/api imports no other app: what the api and the CLI share lives in libs/platform.' },
+    ],
   },
   {
     files: ['apps/cli/src/**/*.ts'],
-    boundaries: [NO_TEST_SUPPORT, { forbidden: '^apps/(?!cli/)', rule: 'apps/cli imports no other app: what the api and the CLI share lives in libs/platform.' }],
+    boundaries: [
+      NO_TEST_SUPPORT,
+      { forbidden: '^apps/(?!cli/)', rule: 'apps/cli imports no other app: what the api and the CLI share lives in libs/platform.' },
+    ],
   },
   {
     files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
@@ -161,7 +186,17 @@ const layers = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'apps/api/src/graphql/generated/**', 'apps/web/src/gql/**', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'apps/api/src/graphql/generated/**',
+      'apps/web/src/gql/**',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -192,7 +227,8 @@ export default tseslint.config(
             {
               name: '@nestjs/cqrs',
               importNames: ['AggregateRoot', 'EventBus', 'EventPublisher', 'EventsHandler', 'IEventHandler', 'Saga'],
-              message: "Nest's AggregateRoot and EventBus are in-process and route by class name: events go through the event store and the projection runner.",
+              message:
+                "Nest's AggregateRoot and EventBus are in-process and route by class name: events go through the event store and the projection runner.",
             },
           ],
         },

@@ -9,7 +9,8 @@ const GENERATED = fileURLToPath(new URL('./src/gql/graphql.ts', import.meta.url)
 /** The documents codegen generated (src/gql/graphql.ts), by name: `PlansDocument`, `TrackingFiguresFieldsFragmentDoc`. */
 function generatedDocuments(): Map<string, string> {
   const documents = new Map<string, string>();
-  for (const match of readFileSync(GENERATED, 'utf8').matchAll(/^export const (\w+) = (\{.*\}) as unknown as DocumentNode<.*>;$/gm)) documents.set(match[1]!, match[2]!);
+  for (const match of readFileSync(GENERATED, 'utf8').matchAll(/^export const (\w+) = (\{.*\}) as unknown as DocumentNode<.*>;$/gm))
+    documents.set(match[1]!, match[2]!);
   return documents;
 }
 
@@ -34,7 +35,10 @@ function graphqlDocuments(): Plugin {
         const definition = /\b(query|mutation|subscription|fragment)\s+(\w+)/.exec(source);
         const name = definition && `${definition[2]}${definition[1] === 'fragment' ? 'FragmentDoc' : 'Document'}`;
         const document = name && documents.get(name);
-        if (!document) throw new Error(`${file}: no generated document for ${definition?.[2] ?? 'a graphql document without a name'} (npm run generate)`);
+        if (!document)
+          throw new Error(
+            `${file}: no generated document for ${definition?.[2] ?? 'a graphql document without a name'} (npm run generate)`,
+          );
         return `(${document} /*${call.replace(/\*\//g, '* /')}*/)`;
       });
       return { code: replaced, map: null };

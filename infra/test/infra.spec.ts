@@ -132,7 +132,9 @@ describe('docker compose (infra/compose)', () => {
   const envOf = (service: string): Env => {
     const environment = obj(services[service], service)['environment'];
     if (Array.isArray(environment)) {
-      return Object.fromEntries(environment.map((entry) => str(entry, 'environment entry').split(/=(.*)/s).slice(0, 2) as [string, string]));
+      return Object.fromEntries(
+        environment.map((entry) => str(entry, 'environment entry').split(/=(.*)/s).slice(0, 2) as [string, string]),
+      );
     }
     return Object.fromEntries(Object.entries(obj(environment ?? {}, `${service}.environment`)).map(([k, v]) => [k, optStr(v, k) ?? '']));
   };
@@ -170,7 +172,9 @@ describe('docker compose (infra/compose)', () => {
       expect(mountsOf(node).filter((m) => m.source.startsWith('./certs/')).length).toBeGreaterThan(0);
       expect(mountsOf(node).some((m) => declaredVolumes.includes(m.source) && m.target.startsWith('/var/lib/'))).toBe(true);
       expect(dbSetting(env, 'ADVERTISE_HOST_TO_CLIENT_AS')).toBe(node);
-      const seeds = dbSetting(env, 'GOSSIP_SEED')!.split(',').map((seed) => seed.split(':'));
+      const seeds = dbSetting(env, 'GOSSIP_SEED')!
+        .split(',')
+        .map((seed) => seed.split(':'));
       expect(seeds.map(([host]) => host).sort()).toEqual(dbNodes.filter((other) => other !== node).sort());
       for (const [host, port] of seeds) expect(Number(port)).toBe(nodePort(envOf(host!)));
     }
@@ -211,7 +215,10 @@ describe('docker compose (infra/compose)', () => {
 
   it('builds the api image with npm ci and npm run build on node:20-slim and starts the compiled api', () => {
     const dockerfile = read('compose', 'Dockerfile');
-    const startProd = str(obj(obj(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')), 'package.json')['scripts'], 'scripts')['start:prod'], 'start:prod');
+    const startProd = str(
+      obj(obj(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')), 'package.json')['scripts'], 'scripts')['start:prod'],
+      'start:prod',
+    );
     const command = startProd.split(/\s+/);
     expect(dockerfile).toMatch(/^FROM node:20-slim\b/m);
     expect(dockerfile).toMatch(/^RUN npm ci\b/m);
@@ -242,12 +249,14 @@ describe('kubernetes (infra/k8s)', () => {
   const kustomization = obj(parse(read('k8s', 'kustomization.yaml')), 'kustomization.yaml');
   const resources = list(kustomization['resources'], 'resources').map((r) => str(r, 'resource'));
   const namespace = str(kustomization['namespace'], 'namespace');
-  const objects = resources.flatMap((file) =>
-    parseAllDocuments(read('k8s', file)).map((doc) => {
-      expect(doc.errors).toEqual([]);
-      return doc.toJS() as unknown;
-    }),
-  ).filter(isObj);
+  const objects = resources
+    .flatMap((file) =>
+      parseAllDocuments(read('k8s', file)).map((doc) => {
+        expect(doc.errors).toEqual([]);
+        return doc.toJS() as unknown;
+      }),
+    )
+    .filter(isObj);
 
   const kindOf = (o: Obj) => str(o['kind'], 'kind');
   const nameOf = (o: Obj) => str(obj(o['metadata'], 'metadata')['name'], 'name');
@@ -263,7 +272,9 @@ describe('kubernetes (infra/k8s)', () => {
   const container = (workload: Obj) => obj(list(podSpec(workload)['containers'], 'containers')[0], 'container');
   const containerPort = (c: Obj, port: unknown): number => {
     if (typeof port === 'number') return port;
-    const named = list(c['ports'], 'ports').map((p) => obj(p, 'port')).find((p) => p['name'] === port);
+    const named = list(c['ports'], 'ports')
+      .map((p) => obj(p, 'port'))
+      .find((p) => p['name'] === port);
     if (!named) throw new Error(`no container port named ${String(port)}`);
     return Number(named['containerPort']);
   };
@@ -306,7 +317,9 @@ describe('kubernetes (infra/k8s)', () => {
     const volumeName = str(mount['name'], 'name');
     const claim = list(spec(workload)['volumeClaimTemplates'], 'volumeClaimTemplates').find((t) => nameOf(obj(t, 'claim')) === volumeName);
     if (claim) return { kind: 'claim' as const };
-    const volume = list(podSpec(workload)['volumes'], 'volumes').map((v) => obj(v, 'volume')).find((v) => v['name'] === volumeName)!;
+    const volume = list(podSpec(workload)['volumes'], 'volumes')
+      .map((v) => obj(v, 'volume'))
+      .find((v) => v['name'] === volumeName)!;
     if (!isObj(volume['secret'])) return { kind: isObj(volume['emptyDir']) ? ('emptyDir' as const) : ('other' as const) };
     const secret = volume['secret'];
     const file = posix.relative(str(mount['mountPath'], 'mountPath'), path);
@@ -361,13 +374,22 @@ describe('kubernetes (infra/k8s)', () => {
     for (let i = 0; i < replicas; i++) {
       const pod = `${sts}-${i}`;
       const env = envOf(statefulSet, pod);
-      expectSecureCluster(env, list(container(statefulSet)['args'], 'args').map((a) => str(a, 'arg')), replicas);
+      expectSecureCluster(
+        env,
+        list(container(statefulSet)['args'], 'args').map((a) => str(a, 'arg')),
+        replicas,
+      );
       expect(mountOf(statefulSet, '/var/lib/kurrentdb')?.kind).toBe('claim');
       expect(mountOf(statefulSet, dbSetting(env, 'CERTIFICATE_FILE')!)).toEqual({ kind: 'secret', key: `${pod}.crt` });
       expect(mountOf(statefulSet, dbSetting(env, 'CERTIFICATE_PRIVATE_KEY_FILE')!)).toEqual({ kind: 'secret', key: `${pod}.key` });
-      expect(mountOf(statefulSet, `${dbSetting(env, 'TRUSTED_ROOT_CERTIFICATES_PATH')!}/ca.crt`)).toEqual({ kind: 'secret', key: 'ca.crt' });
+      expect(mountOf(statefulSet, `${dbSetting(env, 'TRUSTED_ROOT_CERTIFICATES_PATH')!}/ca.crt`)).toEqual({
+        kind: 'secret',
+        key: 'ca.crt',
+      });
       expect(dbSetting(env, 'ADVERTISE_HOST_TO_CLIENT_AS')).toBe(`${pod}.${svc}.${namespace}.svc.cluster.local`);
-      const seeds = dbSetting(env, 'GOSSIP_SEED')!.split(',').map((seed) => seed.split(':'));
+      const seeds = dbSetting(env, 'GOSSIP_SEED')!
+        .split(',')
+        .map((seed) => seed.split(':'));
       expect(seeds).toHaveLength(replicas);
       for (const [host, port] of seeds) expect(isDbNode(host!, Number(port))).toBe(true);
     }

@@ -37,19 +37,28 @@ async function ok<T>(api: RunningApi, token: string, query: string, variables: R
 export async function setUpPlan(api: RunningApi, commitments: number, parallel = 8): Promise<BenchPlan> {
   const adminToken = await tokenFor(api.dataDir, ADMIN);
   const focalToken = await tokenFor(api.dataDir, FOCAL);
-  const admin = <T>(query: string, input: Record<string, unknown>) => ok<T>(api, adminToken, query, { input: { commandId: randomUUID(), ...input } });
-  const focal = <T>(query: string, input: Record<string, unknown>) => ok<T>(api, focalToken, query, { input: { commandId: randomUUID(), ...input } });
+  const admin = <T>(query: string, input: Record<string, unknown>) =>
+    ok<T>(api, adminToken, query, { input: { commandId: randomUUID(), ...input } });
+  const focal = <T>(query: string, input: Record<string, unknown>) =>
+    ok<T>(api, focalToken, query, { input: { commandId: randomUUID(), ...input } });
 
   const planId = (
-    await admin<{ draftPlan: { plan: { id: string } } }>('mutation ($input: DraftPlanInput!) { draftPlan(input: $input) { plan { id } } }', {
-      country: 'KE',
-      title: 'Benchmark plan',
-      periodStart: PERIOD_START,
-      periodEnd: PERIOD_END,
-      defaultDeadline: PERIOD_END,
-    })
+    await admin<{ draftPlan: { plan: { id: string } } }>(
+      'mutation ($input: DraftPlanInput!) { draftPlan(input: $input) { plan { id } } }',
+      {
+        country: 'KE',
+        title: 'Benchmark plan',
+        periodStart: PERIOD_START,
+        periodEnd: PERIOD_END,
+        defaultDeadline: PERIOD_END,
+      },
+    )
   ).draftPlan.plan.id;
-  await admin('mutation ($input: DefineThematicAreaInput!) { defineThematicArea(input: $input) { version } }', { planId, code: 'PREV', title: 'Prevention' });
+  await admin('mutation ($input: DefineThematicAreaInput!) { defineThematicArea(input: $input) { version } }', {
+    planId,
+    code: 'PREV',
+    title: 'Prevention',
+  });
   await admin('mutation ($input: PlanLifecycleInput!) { adoptPlan(input: $input) { version } }', { planId }); // drafts are not public
   const ownerId = (
     await admin<{ registerStakeholder: { stakeholder: { id: string } } }>(
@@ -57,9 +66,20 @@ export async function setUpPlan(api: RunningApi, commitments: number, parallel =
       { name: 'Ministry of Interior', kind: 'GOVERNMENT', sector: 'justice', country: 'KE' },
     )
   ).registerStakeholder.stakeholder.id;
-  await admin('mutation ($input: AdmitStakeholderInput!) { admitStakeholder(input: $input) { version } }', { planId, stakeholderId: ownerId });
-  await admin('mutation ($input: RegisterParticipantInput!) { registerParticipant(input: $input) { version } }', { subject: FOCAL, displayName: 'Focal point', kind: 'ADULT' });
-  await admin('mutation ($input: GrantRoleInput!) { grantRole(input: $input) { version } }', { subject: FOCAL, role: 'FOCAL_POINT', scope: ownerId });
+  await admin('mutation ($input: AdmitStakeholderInput!) { admitStakeholder(input: $input) { version } }', {
+    planId,
+    stakeholderId: ownerId,
+  });
+  await admin('mutation ($input: RegisterParticipantInput!) { registerParticipant(input: $input) { version } }', {
+    subject: FOCAL,
+    displayName: 'Focal point',
+    kind: 'ADULT',
+  });
+  await admin('mutation ($input: GrantRoleInput!) { grantRole(input: $input) { version } }', {
+    subject: FOCAL,
+    role: 'FOCAL_POINT',
+    scope: ownerId,
+  });
 
   const commitmentIds: string[] = new Array<string>(commitments);
   let next = 0;
@@ -99,7 +119,9 @@ export const SCHEDULE_MILESTONE = 'mutation ($input: ScheduleMilestoneInput!) { 
 export function scheduleMilestoneBody(commitmentId: string, n: number): string {
   return JSON.stringify({
     query: SCHEDULE_MILESTONE,
-    variables: { input: { commandId: randomUUID(), commitmentId, title: `Milestone ${n} ${randomUUID().slice(0, 8)}`, dueDate: dueDate(n) } },
+    variables: {
+      input: { commandId: randomUUID(), commitmentId, title: `Milestone ${n} ${randomUUID().slice(0, 8)}`, dueDate: dueDate(n) },
+    },
   });
 }
 
@@ -149,7 +171,8 @@ export async function heapReading(api: Pick<RunningApi, 'metrics'>): Promise<Hea
   };
   const heap = metric(/^nodejs_heap_size_used_bytes\s+(\S+)$/m);
   const live = metric(/^nodejs_heap_used_after_major_gc_bytes\s+(\S+)$/m);
-  if (heap === undefined || live === undefined) throw new Error('nodejs_heap_size_used_bytes or nodejs_heap_used_after_major_gc_bytes is not in /metrics');
+  if (heap === undefined || live === undefined)
+    throw new Error('nodejs_heap_size_used_bytes or nodejs_heap_used_after_major_gc_bytes is not in /metrics');
   const major = metric(/^nodejs_gc_duration_seconds_count\{kind="major"\}\s+(\S+)$/m);
   return { heapUsedMb: heap / 1024 / 1024, liveHeapMb: live / 1024 / 1024, majorGcs: major ?? 0 };
 }

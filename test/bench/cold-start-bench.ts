@@ -15,7 +15,17 @@ import { performance } from 'node:perf_hooks';
 import { type EventMetadata, type NewEvent, SqliteEventStore } from '#eventstore';
 import { removeReadModelFile } from '#projections';
 import { API_MAIN, API_NODE_FLAGS, freePort, type RunningApi, startApi } from '../support/api-process.js';
-import { ADMIN, type BenchPlan, COMMITMENTS_QUERY, DASHBOARD_QUERY, DEADLINES_QUERY, JSON_HEADERS, dueDate, rssMb, setUpPlan } from './api-client.js';
+import {
+  ADMIN,
+  type BenchPlan,
+  COMMITMENTS_QUERY,
+  DASHBOARD_QUERY,
+  DEADLINES_QUERY,
+  JSON_HEADERS,
+  dueDate,
+  rssMb,
+  setUpPlan,
+} from './api-client.js';
 import type { Figure } from './measure.js';
 
 export const COLD_EVENTS = Number(process.env['BENCH_COLD_EVENTS'] ?? 1_000_000);
@@ -73,7 +83,12 @@ export interface ColdStartFigures {
  * completed (on time, or a few days late), a task added.
  */
 function* trackingEvents(commitmentId: string, count: number, metadata: () => EventMetadata): Generator<NewEvent> {
-  const event = (type: string, data: object): NewEvent => ({ id: randomUUID(), type, data: { commitmentId, ...data }, metadata: metadata() });
+  const event = (type: string, data: object): NewEvent => ({
+    id: randomUUID(),
+    type,
+    data: { commitmentId, ...data },
+    metadata: metadata(),
+  });
   let scheduled: [string, string] = [randomUUID(), randomUUID()];
   for (let n = 0; n < count; n++) {
     const group = Math.floor(n / 4);
@@ -111,7 +126,11 @@ export async function fillLog(path: string, commitmentIds: readonly string[], to
       let revision = (rest.at(-1) ?? made).revision;
       // The n-th event of the commitment's `count` is recorded on day n × SPAN_DAYS / count after the log was filled.
       let n = 0;
-      const metadata = (): EventMetadata => ({ ...made.metadata, correlationId: randomUUID(), occurredAt: new Date(filledFrom + Math.floor((n++ * SPAN_DAYS) / count) * DAY_MS).toISOString() });
+      const metadata = (): EventMetadata => ({
+        ...made.metadata,
+        correlationId: randomUUID(),
+        occurredAt: new Date(filledFrom + Math.floor((n++ * SPAN_DAYS) / count) * DAY_MS).toISOString(),
+      });
       let batch: NewEvent[] = [];
       const flush = async () => {
         revision = (await store.append(stream, batch, revision)).nextExpectedRevision;
@@ -179,7 +198,8 @@ export async function rebuild(dataDir: string, head: string): Promise<Rebuild> {
       if (info && info.headPosition === head && info.projections.every((p) => p.state === 'RUNNING' && p.lag === 0)) {
         return { seconds: seconds(), firstAnswerSeconds: firstAnswerSeconds!, peakRssMb };
       }
-      if (seconds() * 1000 > REBUILD_TIMEOUT_MS) throw new Error(`read models did not catch up within ${REBUILD_TIMEOUT_MS / 60_000} minutes: ${JSON.stringify(info)}`);
+      if (seconds() * 1000 > REBUILD_TIMEOUT_MS)
+        throw new Error(`read models did not catch up within ${REBUILD_TIMEOUT_MS / 60_000} minutes: ${JSON.stringify(info)}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   } finally {
@@ -220,7 +240,9 @@ export async function coldStartBench(dir: string, log: (line: string) => void = 
   try {
     let coldStartSeconds: number;
     for (;;) {
-      const res = await api.graphql<{ plan: { id: string } | null }>('query ($id: ID!) { plan(id: $id) { id title } }', { id: plan.planId });
+      const res = await api.graphql<{ plan: { id: string } | null }>('query ($id: ID!) { plan(id: $id) { id title } }', {
+        id: plan.planId,
+      });
       if (res.data?.plan?.id === plan.planId) {
         coldStartSeconds = (performance.now() - started) / 1000;
         break;
@@ -234,7 +256,11 @@ export async function coldStartBench(dir: string, log: (line: string) => void = 
     const dashboardMs: Record<string, number> = {};
     try {
       for (let round = 0; round < DASHBOARD_ROUNDS; round++) {
-        for (const [name, query] of Object.entries({ dashboard: DASHBOARD_QUERY, commitments: COMMITMENTS_QUERY, deadlines: DEADLINES_QUERY })) {
+        for (const [name, query] of Object.entries({
+          dashboard: DASHBOARD_QUERY,
+          commitments: COMMITMENTS_QUERY,
+          deadlines: DEADLINES_QUERY,
+        })) {
           const queryStarted = performance.now();
           const res = await api.graphql(query, { planId: plan.planId }, plan.focalToken);
           if (res.errors) throw new Error(`${name}: ${JSON.stringify(res.errors)}`);
@@ -271,7 +297,10 @@ export async function coldStartBench(dir: string, log: (line: string) => void = 
  * clients at once, each asking AS_OF_ROUNDS other days in turn, every day different — after one round of the same
  * (other days again) to warm the server up, as the latency figures of tracking-bench.ts are taken after warm-ups.
  */
-async function asOfBench(api: RunningApi, planId: string): Promise<{ asOfMs: number; asOfConcurrentP99Ms: number; asOfWarmUpMaxMs: number; asOfErrors: number }> {
+async function asOfBench(
+  api: RunningApi,
+  planId: string,
+): Promise<{ asOfMs: number; asOfConcurrentP99Ms: number; asOfWarmUpMaxMs: number; asOfErrors: number }> {
   const day = (offset: number) => new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
   const ask = async (date: string): Promise<{ ms: number; failed: boolean }> => {
     const started = performance.now();
@@ -288,7 +317,10 @@ async function asOfBench(api: RunningApi, planId: string): Promise<{ asOfMs: num
     }),
   );
   const all = [...answers.flat(), ...warmUp];
-  const sorted = answers.flat().map((answer) => answer.ms).sort((a, b) => a - b);
+  const sorted = answers
+    .flat()
+    .map((answer) => answer.ms)
+    .sort((a, b) => a - b);
   return {
     asOfMs: first.ms,
     asOfConcurrentP99Ms: sorted[Math.min(sorted.length - 1, Math.floor(0.99 * sorted.length))]!,

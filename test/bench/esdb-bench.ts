@@ -38,7 +38,11 @@ export async function esdbBench(dir: string, projection: Projection): Promise<Es
       ),
     );
     for (let start = 0; start < SEEDED; start += SEED_BATCH) {
-      await store.append(`commitment-seed${start / SEED_BATCH}`, Array.from({ length: SEED_BATCH }, (_, i) => progressEvent(start + i)), 'no_stream');
+      await store.append(
+        `commitment-seed${start / SEED_BATCH}`,
+        Array.from({ length: SEED_BATCH }, (_, i) => progressEvent(start + i)),
+        'no_stream',
+      );
     }
     const readModels = ReadModelStore.open({ path: join(dir, 'esdb-catchup.sqlite') });
     const runner = new ProjectionRunner({ store, readModels, projections: [projection], batchSize: 1000 });

@@ -15,7 +15,11 @@ export async function measure(operations: number, work: () => Promise<number | v
 }
 
 /** `count` concurrent writers, each awaiting its own `perWriter` operations in turn. */
-export async function concurrently(count: number, perWriter: number, write: (writer: number, n: number) => Promise<unknown>): Promise<void> {
+export async function concurrently(
+  count: number,
+  perWriter: number,
+  write: (writer: number, n: number) => Promise<unknown>,
+): Promise<void> {
   await Promise.all(
     Array.from({ length: count }, async (_, writer) => {
       for (let n = 0; n < perWriter; n++) await write(writer, n);

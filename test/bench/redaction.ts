@@ -55,7 +55,9 @@ function timePerComment(texts: readonly string[]): { median: number; p99: number
 
 const timings = Object.fromEntries(Object.entries(kinds).map(([name, texts]) => [name, timePerComment(texts)]));
 for (const [name, t] of Object.entries(timings)) {
-  console.log(`time per 2,000-character comment (${name}): median ${t.median.toFixed(2)} ms, p99 ${t.p99.toFixed(2)} ms, max ${t.max.toFixed(2)} ms`);
+  console.log(
+    `time per 2,000-character comment (${name}): median ${t.median.toFixed(2)} ms, p99 ${t.p99.toFixed(2)} ms, max ${t.max.toFixed(2)} ms`,
+  );
 }
 
 const round = (x: number, digits: number): number => Number(x.toFixed(digits));

@@ -132,7 +132,10 @@ function sequentialCommits(db: Database.Database, commit: (n: number) => void): 
 
 /** The raw baseline: a two-column row per transaction. */
 function openRaw(): Contender {
-  const db = openDurable('raw.sqlite', 'CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, stream TEXT NOT NULL, data TEXT NOT NULL)');
+  const db = openDurable(
+    'raw.sqlite',
+    'CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, stream TEXT NOT NULL, data TEXT NOT NULL)',
+  );
   const insert = db.prepare('INSERT INTO events (stream, data) VALUES (?, ?)');
   return sequentialCommits(db, (n) => insert.run(oneWriterStream(n), JSON.stringify(progressEvent(n).data)));
 }
@@ -143,7 +146,14 @@ function openRawEventSchema(): Contender {
   const insert = db.prepare('INSERT INTO events (stream, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)');
   return sequentialCommits(db, (n) => {
     const event = progressEvent(n);
-    insert.run(oneWriterStream(n), Math.floor(n / ONE_WRITER_STREAMS), event.id, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata));
+    insert.run(
+      oneWriterStream(n),
+      Math.floor(n / ONE_WRITER_STREAMS),
+      event.id,
+      event.type,
+      JSON.stringify(event.data),
+      JSON.stringify(event.metadata),
+    );
   });
 }
 
@@ -246,11 +256,16 @@ try {
   const one = sequential?.one;
   if (raw) report('raw better-sqlite3 durable commits', raw, 'the fsync limit');
   if (rawEventSchema) report('raw, on the event log schema', rawEventSchema, `vs raw: ${times(rawEventSchema, raw)}`);
-  if (one) report('append, 1 writer', one, `vs raw: ${times(one, raw)} (target >= 0.7); vs raw on the schema: ${times(one, rawEventSchema)}`);
+  if (one)
+    report('append, 1 writer', one, `vs raw: ${times(one, raw)} (target >= 0.7); vs raw on the schema: ${times(one, rawEventSchema)}`);
 
   const many = await section(`append, ${WRITERS} writers`, appendManyWriters);
   if (many) {
-    report(`append, ${WRITERS} writers`, many.figure, `vs 1 writer: ${times(many.figure, one)} (target >= 3); mean group ${many.groupSize.toFixed(1)} appends/commit`);
+    report(
+      `append, ${WRITERS} writers`,
+      many.figure,
+      `vs 1 writer: ${times(many.figure, one)} (target >= 3); mean group ${many.groupSize.toFixed(1)} appends/commit`,
+    );
   }
 
   const emmett = await emmettInChildProcess({
@@ -262,9 +277,14 @@ try {
   });
   const { oneWriter: emmettOne, sharedStore: emmettMany, ownConnections: emmettConnections } = emmett.figures;
   const failed = (figure: EmmettFigure) => `${figure.failedAttempts} failed attempts retried`;
-  if (emmettOne) report('emmett-sqlite append, 1 writer', emmettOne, `ours vs emmett: ${times(one, emmettOne)} (target >= 5); ${failed(emmettOne)}`);
+  if (emmettOne)
+    report('emmett-sqlite append, 1 writer', emmettOne, `ours vs emmett: ${times(one, emmettOne)} (target >= 5); ${failed(emmettOne)}`);
   if (emmettMany) {
-    report(`emmett-sqlite append, ${WRITERS} writers`, emmettMany, `ours vs emmett: ${times(many?.figure, emmettMany)}; one shared store, taking turns; ${failed(emmettMany)}`);
+    report(
+      `emmett-sqlite append, ${WRITERS} writers`,
+      emmettMany,
+      `ours vs emmett: ${times(many?.figure, emmettMany)}; one shared store, taking turns; ${failed(emmettMany)}`,
+    );
   }
   if (emmettConnections) report(`emmett-sqlite, ${WRITERS} own connections`, emmettConnections, failed(emmettConnections));
   for (const [name, message] of Object.entries(emmett.failures)) console.log(`emmett-sqlite ${name.padEnd(30)}     failed: ${message}`);
@@ -286,7 +306,11 @@ try {
   const esdb = await section('EventStoreDB adapter', () => esdbBench(dir, latestProgress));
   if (esdb) {
     const bound = "bounded by the test server (Node.js, log in memory), not EventStoreDB's own speed";
-    report(`esdb append, ${WRITERS} writers (test server)`, esdb.append, `vs SQLite ${WRITERS} writers: ${times(esdb.append, many?.figure)}; ${bound}`);
+    report(
+      `esdb append, ${WRITERS} writers (test server)`,
+      esdb.append,
+      `vs SQLite ${WRITERS} writers: ${times(esdb.append, many?.figure)}; ${bound}`,
+    );
     report('esdb catch-up, latest progress (test server)', esdb.catchUp, `vs SQLite catch-up: ${times(esdb.catchUp, catchup)}; ${bound}`);
   }
   const tracking = await section('query latency on a large plan', () => trackingBench(dir));
@@ -296,9 +320,16 @@ try {
     const { mutation, trivial } = apiLoad;
     const latency = (run: LoadRun) => `p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms`;
     console.log('');
-    report(`api scheduleMilestone, ${API_CLIENTS} clients`, mutation.figure, `${latency(mutation)} (p99 target <= 50 ms); vs trivial query: ${times(mutation.figure, trivial.figure)} (target >= 0.35)`);
+    report(
+      `api scheduleMilestone, ${API_CLIENTS} clients`,
+      mutation.figure,
+      `${latency(mutation)} (p99 target <= 50 ms); vs trivial query: ${times(mutation.figure, trivial.figure)} (target >= 0.35)`,
+    );
     report(`api { serverInfo { version } }, ${API_CLIENTS} clients`, trivial.figure, `${latency(trivial)}; the ceiling of HTTP + GraphQL`);
-    for (const [name, run] of [['mutations', mutation], ['trivial queries', trivial]] as const) {
+    for (const [name, run] of [
+      ['mutations', mutation],
+      ['trivial queries', trivial],
+    ] as const) {
       const failures = `non-2xx ${run.non2xx}, connection errors ${run.errors}, GraphQL errors ${run.graphqlErrors}`;
       console.log(`api ${name}: ${failures}${run.firstError ? `; the first: ${run.firstError}` : ''}`);
     }
@@ -317,12 +348,17 @@ try {
     console.log(
       `plan.asOf, 8 clients asking other days at once  p99 ${cold.asOfConcurrentP99Ms.toFixed(0)} ms  target <= 400 ms; after a warm-up round (slowest ${cold.asOfWarmUpMaxMs.toFixed(0)} ms); ${cold.asOfErrors} errors`,
     );
-    const slowest = Object.entries(cold.dashboardMs).map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`).join(', ');
+    const slowest = Object.entries(cold.dashboardMs)
+      .map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`)
+      .join(', ');
     console.log(`dashboard queries on that log, slowest of 5     ${slowest}`);
   }
   const change = cold ? await section('version change under load', () => versionChangeUnderLoad(cold.dataDir, cold.plan)) : undefined;
   if (change) {
-    const errors = Object.entries(change.errors).map(([code, count]) => `${code} ${count}`).join(', ') || 'none';
+    const errors =
+      Object.entries(change.errors)
+        .map(([code, count]) => `${code} ${count}`)
+        .join(', ') || 'none';
     console.log(
       `version change of ${CHANGED_PROJECTIONS.join(' and ')} under load  ${change.partialAnswers} partial or failed answers of ${change.answers} (${change.answersDuringBuild} during the build)  target 0; errors: ${errors}`,
     );
@@ -369,7 +405,9 @@ try {
       mutation_vs_trivial_query: ratioOf(apiLoad?.mutation.figure, apiLoad?.trivial.figure),
       mutation_p50_ms: apiLoad?.mutation.p50Ms ?? null,
       mutation_p99_ms: apiLoad?.mutation.p99Ms ?? null,
-      api_load_failed_requests: apiLoad ? [apiLoad.mutation, apiLoad.trivial].reduce((sum, run) => sum + run.non2xx + run.errors + run.graphqlErrors, 0) : null,
+      api_load_failed_requests: apiLoad
+        ? [apiLoad.mutation, apiLoad.trivial].reduce((sum, run) => sum + run.non2xx + run.errors + run.graphqlErrors, 0)
+        : null,
       cold_start_events: cold?.events ?? null,
       rebuild_events_per_s: perSecond(cold?.rebuild),
       cold_start_s: cold ? round(cold.coldStartSeconds, 2) : null,

@@ -18,7 +18,17 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startApi } from '../support/api-process.js';
-import { ADMIN, COMMITMENTS_QUERY, DASHBOARD_QUERY, DEADLINES_QUERY, JSON_HEADERS, heapReading, rssMb, scheduleMilestoneBody, setUpPlan } from './api-client.js';
+import {
+  ADMIN,
+  COMMITMENTS_QUERY,
+  DASHBOARD_QUERY,
+  DEADLINES_QUERY,
+  JSON_HEADERS,
+  heapReading,
+  rssMb,
+  scheduleMilestoneBody,
+  setUpPlan,
+} from './api-client.js';
 
 const SECONDS = Number(process.env['SOAK_SECONDS'] ?? 300);
 const SAMPLE_SECONDS = 10;
@@ -90,7 +100,11 @@ try {
         setupRequest: (request) => ({ ...request, body: scheduleMilestoneBody(plan.commitmentIds[mutations % COMMITMENTS]!, mutations++) }),
         onResponse,
       },
-      ...[DASHBOARD_QUERY, COMMITMENTS_QUERY, DEADLINES_QUERY].map((text): autocannon.Request => ({ method: 'POST', body: query(text), onResponse })),
+      ...[DASHBOARD_QUERY, COMMITMENTS_QUERY, DEADLINES_QUERY].map((text): autocannon.Request => ({
+        method: 'POST',
+        body: query(text),
+        onResponse,
+      })),
     ];
 
     const readings: Reading[] = [];
@@ -107,7 +121,15 @@ try {
       const latest = readings.at(-1);
       if (!latest || since.length === 0) return;
       const at = seconds();
-      const taken: Sample = { at, rssMb: rssMb(api.process.pid) ?? Number.NaN, heapMb: latest.heapMb, lowestHeapMb: lowest(since), liveHeapMb: latest.liveHeapMb, majorGcs: latest.majorGcs, responses };
+      const taken: Sample = {
+        at,
+        rssMb: rssMb(api.process.pid) ?? Number.NaN,
+        heapMb: latest.heapMb,
+        lowestHeapMb: lowest(since),
+        liveHeapMb: latest.liveHeapMb,
+        majorGcs: latest.majorGcs,
+        responses,
+      };
       samples.push(taken);
       const rate = (taken.responses - (previous?.responses ?? 0)) / (at - (previous?.at ?? 0));
       console.log(
@@ -160,12 +182,16 @@ try {
           `${after.toFixed(1)} MB in the last ${LAST_WINDOW_SECONDS.toFixed(0)} s (${collections(last)} major GCs): ` +
           `${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}% (limit +${MAX_HEAP_GROWTH * 100}%) ${verdict}`,
       );
-      console.log(`lowest heap used, garbage included: ${lowest(warmUp).toFixed(1)} MB in the warm-up, ${lowest(last).toFixed(1)} MB in the last ${LAST_WINDOW_SECONDS.toFixed(0)} s`);
+      console.log(
+        `lowest heap used, garbage included: ${lowest(warmUp).toFixed(1)} MB in the warm-up, ${lowest(last).toFixed(1)} MB in the last ${LAST_WINDOW_SECONDS.toFixed(0)} s`,
+      );
       const rss = (from: number, to: number) => {
         const seen = samples.filter((s) => s.at > from && s.at <= to).map((s) => s.rssMb);
         return seen.length ? `${Math.max(...seen).toFixed(1)} MB` : 'n/a';
       };
-      console.log(`rss: ${rss(0, WARM_UP_SECONDS + 1)} at most in the warm-up, ${rss(SECONDS - LAST_WINDOW_SECONDS, Infinity)} at most in the last ${LAST_WINDOW_SECONDS.toFixed(0)} s`);
+      console.log(
+        `rss: ${rss(0, WARM_UP_SECONDS + 1)} at most in the warm-up, ${rss(SECONDS - LAST_WINDOW_SECONDS, Infinity)} at most in the last ${LAST_WINDOW_SECONDS.toFixed(0)} s`,
+      );
       if (growth > MAX_HEAP_GROWTH) failed = true;
     }
     console.log(
@@ -173,7 +199,13 @@ try {
         soak_seconds: SECONDS,
         soak_requests: result.requests.total,
         soak_heap_growth: growth === null ? null : Number(growth.toFixed(3)),
-        soak_samples: samples.map((s) => ({ at_s: Math.round(s.at), rss_mb: Number(s.rssMb.toFixed(1)), heap_used_mb: Number(s.heapMb.toFixed(1)), lowest_heap_used_mb: Number(s.lowestHeapMb.toFixed(1)), live_heap_mb: Number(s.liveHeapMb.toFixed(1)) })),
+        soak_samples: samples.map((s) => ({
+          at_s: Math.round(s.at),
+          rss_mb: Number(s.rssMb.toFixed(1)),
+          heap_used_mb: Number(s.heapMb.toFixed(1)),
+          lowest_heap_used_mb: Number(s.lowestHeapMb.toFixed(1)),
+          live_heap_mb: Number(s.liveHeapMb.toFixed(1)),
+        })),
       }),
     );
   } finally {

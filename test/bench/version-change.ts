@@ -15,7 +15,11 @@ import { type BenchPlan, COMMITMENTS_QUERY, DASHBOARD_QUERY, DEADLINES_QUERY } f
 
 /** The read models whose version changes: the largest (milestones, reports) and the one every plan query reads. */
 export const CHANGED_PROJECTIONS: readonly string[] = ['tracking', 'commitments'];
-const QUERIES: Readonly<Record<string, string>> = { dashboard: DASHBOARD_QUERY, commitments: COMMITMENTS_QUERY, deadlines: DEADLINES_QUERY };
+const QUERIES: Readonly<Record<string, string>> = {
+  dashboard: DASHBOARD_QUERY,
+  commitments: COMMITMENTS_QUERY,
+  deadlines: DEADLINES_QUERY,
+};
 const CLIENTS = 4;
 const TAKE_OVER_TIMEOUT_MS = 30 * 60_000;
 
@@ -52,7 +56,9 @@ async function phases(api: RunningApi, names: readonly string[]): Promise<string
 /** Every query's answer once the api serves every read model at the head of the log. */
 async function completeAnswers(api: RunningApi, plan: BenchPlan): Promise<Record<string, string>> {
   for (;;) {
-    const info = await api.graphql<{ serverInfo: { projections: { state: string; lag: number }[] } }>('{ serverInfo { projections { state lag } } }');
+    const info = await api.graphql<{ serverInfo: { projections: { state: string; lag: number }[] } }>(
+      '{ serverInfo { projections { state lag } } }',
+    );
     if (info.data?.serverInfo.projections.every((p) => p.state === 'RUNNING' && p.lag === 0)) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -95,7 +101,11 @@ function loggedMax(output: string, field: 'takeoverMs' | 'indexMs'): number {
  * version of `names`, starts the api again and has CLIENTS clients ask the plan's queries in turn until every one of
  * `names` has taken over, comparing each answer with the complete one. Leaves the api stopped.
  */
-export async function versionChangeUnderLoad(dataDir: string, plan: BenchPlan, names: readonly string[] = CHANGED_PROJECTIONS): Promise<VersionChangeFigures> {
+export async function versionChangeUnderLoad(
+  dataDir: string,
+  plan: BenchPlan,
+  names: readonly string[] = CHANGED_PROJECTIONS,
+): Promise<VersionChangeFigures> {
   const before = await startApi({ dataDir });
   const complete = await completeAnswers(before, plan).finally(() => before.stop());
   recordOlderVersions(dataDir, names);
@@ -130,7 +140,8 @@ export async function versionChangeUnderLoad(dataDir: string, plan: BenchPlan, n
     try {
       for (;;) {
         if ((await phases(api, names)).every((phase) => phase === 'live')) break;
-        if (performance.now() - started > TAKE_OVER_TIMEOUT_MS) throw new Error(`${names.join(', ')} did not take over within ${TAKE_OVER_TIMEOUT_MS / 60_000} minutes`);
+        if (performance.now() - started > TAKE_OVER_TIMEOUT_MS)
+          throw new Error(`${names.join(', ')} did not take over within ${TAKE_OVER_TIMEOUT_MS / 60_000} minutes`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       secondsToTakeOver = (performance.now() - started) / 1000;
@@ -139,7 +150,16 @@ export async function versionChangeUnderLoad(dataDir: string, plan: BenchPlan, n
       await Promise.all(clients);
     }
     const output = api.output();
-    return { answers, answersDuringBuild, partialAnswers, errors, firstWrong, secondsToTakeOver, takeoverMs: loggedMax(output, 'takeoverMs'), indexMs: loggedMax(output, 'indexMs') };
+    return {
+      answers,
+      answersDuringBuild,
+      partialAnswers,
+      errors,
+      firstWrong,
+      secondsToTakeOver,
+      takeoverMs: loggedMax(output, 'takeoverMs'),
+      indexMs: loggedMax(output, 'indexMs'),
+    };
   } finally {
     await api.stop();
   }

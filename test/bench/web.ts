@@ -89,7 +89,10 @@ const PAGES: Record<string, { path: (planId: string) => string; shown: (page: Pa
     path: () => '/',
     shown: async (page) => {
       await page.getByRole('link', { name: COSTA_RICA }).waitFor();
-      await page.getByText(/milestones? overdue/).first().waitFor();
+      await page
+        .getByText(/milestones? overdue/)
+        .first()
+        .waitFor();
     },
   },
   dashboard: {
@@ -108,8 +111,10 @@ async function main(): Promise<void> {
   try {
     api = await startApi({ dataDir, env: { SEED_DEMO: 'true' } });
     let planId: string | undefined;
-    for (const deadline = Date.now() + 60_000; !planId && Date.now() < deadline; ) {
-      const res = await api.graphql<{ plans: { edges: { node: { id: string; title: string } }[] } }>('{ plans { edges { node { id title } } } }');
+    for (const deadline = Date.now() + 60_000; !planId && Date.now() < deadline;) {
+      const res = await api.graphql<{ plans: { edges: { node: { id: string; title: string } }[] } }>(
+        '{ plans { edges { node { id title } } } }',
+      );
       planId = res.data?.plans.edges.find((edge) => edge.node.title === COSTA_RICA)?.node.id;
       if (!planId) await new Promise((resolve) => setTimeout(resolve, 250));
     }
@@ -131,7 +136,10 @@ async function main(): Promise<void> {
         warm.push(await load(again, `${api.url}${path(planId)}`, shown));
         await context.close();
       }
-      for (const [when, loads] of [['cold', cold], ['warm', warm]] as const) {
+      for (const [when, loads] of [
+        ['cold', cold],
+        ['warm', warm],
+      ] as const) {
         const f = (key: Exclude<keyof Load, 'operations'>) => median(loads.map((l) => l[key]));
         const prefix = `${name}_${when}`;
         Object.assign(figures, {

@@ -49,7 +49,9 @@ describe('the platform administrator, in the app', () => {
     await draft.getByLabel('Default deadline (optional)').fill('2019-06-30');
     await draft.getByLabel('Reporting cycle').selectOption({ label: 'Every six months' });
     await draft.getByRole('button', { name: 'Draft the plan' }).click();
-    expect(await messageOf(page, draft.getByLabel('Default deadline (optional)'))).toBe('The default deadline must fall within the period.');
+    expect(await messageOf(page, draft.getByLabel('Default deadline (optional)'))).toBe(
+      'The default deadline must fall within the period.',
+    );
     await draft.getByLabel('Default deadline (optional)').fill('2018-06-30');
     await draft.getByRole('button', { name: 'Draft the plan' }).click();
     await draft.getByText(`“${KENYA}” is drafted.`).waitFor();
@@ -101,7 +103,9 @@ describe('the platform administrator, in the app', () => {
     const erase = page.getByRole('form', { name: "Erase a person's personal data" });
     const explained = page.getByRole('region', { name: "Erase a person's personal data" });
     await explained.getByText('Erasure cannot be undone.').waitFor();
-    await explained.getByText(/An administrator who still holds the ADMIN role cannot be erased: revoke their administrator role first/).waitFor();
+    await explained
+      .getByText(/An administrator who still holds the ADMIN role cannot be erased: revoke their administrator role first/)
+      .waitFor();
     await erase.getByLabel('Participant', { exact: true }).selectOption({ label: `${AMINA} (Adult)` });
     await erase.getByText(`${AMINA} holds the ADMIN role: erasure will be refused until that role is revoked.`).waitFor();
     await erase.getByRole('button', { name: 'Erase personal data' }).click();
@@ -128,14 +132,26 @@ describe('the platform administrator, in the app', () => {
     await checkPage(page, 'admin-erased');
 
     // Through the api: their token no longer leads to them, and an admin reads them as erased.
-    const theirs = await api.graphql<{ viewer: { participantId: string | null } }>('{ viewer { participantId } }', {}, await tokenFor(dataDir, AMINA_SUBJECT));
+    const theirs = await api.graphql<{ viewer: { participantId: string | null } }>(
+      '{ viewer { participantId } }',
+      {},
+      await tokenFor(dataDir, AMINA_SUBJECT),
+    );
     expect(theirs.data?.viewer.participantId).toBeNull();
-    const read = await api.graphql<{ participant: { displayName: string; personalData: { subject: string | null; realName: string | null; email: string | null; erased: boolean } } }>(
+    const read = await api.graphql<{
+      participant: {
+        displayName: string;
+        personalData: { subject: string | null; realName: string | null; email: string | null; erased: boolean };
+      };
+    }>(
       'query ($id: ID!) { participant(id: $id) { displayName personalData { subject realName email erased } } }',
       { id: participantId },
       await tokenFor(dataDir, 'demo-admin@secretariat.example'),
     );
-    expect(read.data?.participant).toEqual({ displayName: AMINA, personalData: { subject: null, realName: null, email: null, erased: true } });
+    expect(read.data?.participant).toEqual({
+      displayName: AMINA,
+      personalData: { subject: null, realName: null, email: null, erased: true },
+    });
 
     // The drafted plan's dashboard.
     await dashboard.click();
@@ -177,14 +193,20 @@ describe('the platform administrator, in the app', () => {
     await grant.getByRole('button', { name: 'Accorder' }).click();
     await grant.getByText('Jaguar tient maintenant le rôle : Jeune participant·e de Costa Rican youth panel on tourism.').waitFor();
     const everyone = page.getByRole('region', { name: 'Participant·e·s et leurs rôles' });
-    await everyone.getByRole('listitem').filter({ hasText: 'Jaguar' }).getByText('Rôles : Jeune participant·e de Costa Rican youth panel on tourism').waitFor();
+    await everyone
+      .getByRole('listitem')
+      .filter({ hasText: 'Jaguar' })
+      .getByText('Rôles : Jeune participant·e de Costa Rican youth panel on tourism')
+      .waitFor();
 
     // Everyone registered is listed, by display name, with their roles and personal data (the monitor registered by the
     // demo too); anyone may also be opened by their participant id, and an unknown id is said so.
     await everyone.getByText(/^Toutes les personnes inscrites, par nom affiché \(\d+ en tout/).waitFor();
     const names = await everyone.getByRole('listitem').locator('strong').allInnerTexts();
     expect(names.length).toBeGreaterThan(8);
-    const monitor = ((await (await fetch(`${api.url}/auth/demo-participants`)).json()) as { participantId: string; displayName: string }[]).find((p) => p.displayName === 'Paniamor monitor')!;
+    const monitor = (
+      (await (await fetch(`${api.url}/auth/demo-participants`)).json()) as { participantId: string; displayName: string }[]
+    ).find((p) => p.displayName === 'Paniamor monitor')!;
     const open = page.getByRole('form', { name: 'Ouvrir un·e participant·e' });
     await open.getByLabel('Identifiant de participant·e').fill('00000000-0000-4000-8000-000000000000');
     await open.getByRole('button', { name: 'Ouvrir' }).click();
@@ -193,14 +215,19 @@ describe('the platform administrator, in the app', () => {
     await open.getByLabel('Identifiant de participant·e').fill(monitor.participantId);
     await open.getByRole('button', { name: 'Ouvrir' }).click();
     await open.getByText('La personne figure dans la liste ci-dessus.').waitFor();
-    const listed = page.getByRole('region', { name: 'Participant·e·s et leurs rôles' }).getByRole('listitem').filter({ hasText: 'Paniamor monitor' });
+    const listed = page
+      .getByRole('region', { name: 'Participant·e·s et leurs rôles' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Paniamor monitor' });
     await listed.getByText('Rôles : Suivi indépendant de Costa Rica: protecting children in travel and tourism 2010-2013').waitFor();
     await listed.getByText(/^Identifiant de connexion : demo-monitor@paniamor\.example/).waitFor();
 
     // Erasing oneself while an administrator: said before, refused after.
     const erase = page.getByRole('form', { name: "Effacer les données personnelles d'une personne" });
     await erase.getByLabel('Participant·e', { exact: true }).selectOption({ label: 'Platform administrator (Adulte)' });
-    await erase.getByText("Vous tenez le rôle ADMIN : l'effacement sera refusé tant qu'un·e autre administrateur·rice ne l'a pas retiré.").waitFor();
+    await erase
+      .getByText("Vous tenez le rôle ADMIN : l'effacement sera refusé tant qu'un·e autre administrateur·rice ne l'a pas retiré.")
+      .waitFor();
     await erase.getByLabel("Je comprends que l'effacement des données personnelles de Platform administrator est irréversible.").check();
     await erase.getByRole('button', { name: 'Effacer les données personnelles' }).click();
     await erase.getByRole('alert').getByText("Cette personne est administratrice : retirez d'abord ce rôle.").waitFor();
@@ -220,7 +247,11 @@ describe('the platform administrator, in the app', () => {
     await page.close();
 
     // The api refuses the jobs themselves the same way.
-    const refused = await api.graphql('mutation ($input: GrantRoleInput!) { grantRole(input: $input) { version } }', { input: { subject: 'demo-analyst@ecpat.example', role: 'ADMIN' } }, await tokenFor(dataDir, 'demo-coordinator-cr@secretariat.example'));
+    const refused = await api.graphql(
+      'mutation ($input: GrantRoleInput!) { grantRole(input: $input) { version } }',
+      { input: { subject: 'demo-analyst@ecpat.example', role: 'ADMIN' } },
+      await tokenFor(dataDir, 'demo-coordinator-cr@secretariat.example'),
+    );
     expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
 
     // Anonymous: no link, and the page says to sign in.

@@ -65,11 +65,18 @@ describe('a plan coordinator, in the app', () => {
     await page.getByRole('heading', { name: COSTA_RICA, level: 1 }).waitFor();
     const health = page.getByRole('region', { name: 'Health of the plan' });
     await health.getByText(/milestones? overdue/).waitFor();
-    await health.getByRole('region', { name: 'Commitments at risk, and why' }).getByText(/expected \d+% by now/).first().waitFor();
+    await health
+      .getByRole('region', { name: 'Commitments at risk, and why' })
+      .getByText(/expected \d+% by now/)
+      .first()
+      .waitFor();
     await health.getByText(/counts as independently verified when a monitor verified it/).waitFor();
     const scorecards = health.getByRole('region', { name: 'Scorecards of the stakeholders' });
     await scorecards.getByText('Costa Rican Chamber of Tourism (CANATUR)').waitFor();
-    await scorecards.getByText(/2010: 1 of 1 on time/).first().waitFor();
+    await scorecards
+      .getByText(/2010: 1 of 1 on time/)
+      .first()
+      .waitFor();
     await checkPage(page, 'coordinator-dashboard');
 
     // Activate the focal point's proposed commitment.
@@ -97,7 +104,9 @@ describe('a plan coordinator, in the app', () => {
     await admit.getByRole('button', { name: 'Admit' }).click();
     const choice = admit.getByLabel('Stakeholder', { exact: true });
     await eventually(async () => expect(await choice.getAttribute('aria-invalid')).toBe('true'));
-    await eventually(async () => expect(await page.locator(`#${await choice.getAttribute('aria-describedby')}`).innerText()).toBe('Choose a stakeholder to admit.'));
+    await eventually(async () =>
+      expect(await page.locator(`#${await choice.getAttribute('aria-describedby')}`).innerText()).toBe('Choose a stakeholder to admit.'),
+    );
     expect((await choice.locator('option').allInnerTexts()).some((label) => label.startsWith('Paniamor'))).toBe(false);
     await choice.selectOption({ label: 'Interpol (Law enforcement, FR)' });
     await admit.getByRole('button', { name: 'Admit' }).click();
@@ -109,7 +118,16 @@ describe('a plan coordinator, in the app', () => {
     const commitmentId = (await activate.getByRole('link', { name: ICT_COMMITMENT }).getAttribute('href'))!.split('/').at(-1)!;
     const report = await api.graphql(
       'mutation ($input: ReportProgressInput!) { reportProgress(input: $input) { itemId } }',
-      { input: { commitmentId, period: '2013', percentComplete: 10, narrative: 'Funding agreed for the year.', visibility: 'PUBLIC', evidenceType: 'SELF_REPORTED' } },
+      {
+        input: {
+          commitmentId,
+          period: '2013',
+          percentComplete: 10,
+          narrative: 'Funding agreed for the year.',
+          visibility: 'PUBLIC',
+          evidenceType: 'SELF_REPORTED',
+        },
+      },
       await tokenFor(dataDir, 'demo-focal-ict@ict.example'),
     );
     expect(report.errors).toBeUndefined();
@@ -126,7 +144,9 @@ describe('a plan coordinator, in the app', () => {
     await held.getByRole('button', { name: 'Hide' }).click();
     const reason = held.getByLabel('Reason for hiding');
     await eventually(async () => expect(await reason.getAttribute('aria-invalid')).toBe('true'));
-    await eventually(async () => expect(await page.locator(`#${await reason.getAttribute('aria-describedby')}`).innerText()).toBe('This field is required.'));
+    await eventually(async () =>
+      expect(await page.locator(`#${await reason.getAttribute('aria-describedby')}`).innerText()).toBe('This field is required.'),
+    );
     await reason.fill('Names no one, but invites naming businesses: off topic for the milestone.');
     await held.getByRole('button', { name: 'Hide' }).click();
     await held.getByText('Hidden: only its author and the coordinators see it, with your reason.').waitFor();
@@ -140,7 +160,9 @@ describe('a plan coordinator, in the app', () => {
 
   it('reaches a draft plan from the workspace, defines its thematic area, adopts it, registers and admits a stakeholder, then closes it, in English at 1280 px', async () => {
     const page = await signedInPage(browser, api, 'Costa Rica planning secretariat (COORDINATOR)', 1280);
-    const status = async () => (await api.graphql<{ plan: { status: string } | null }>('query ($id: ID!) { plan(id: $id) { status } }', { id: draftId })).data?.plan?.status ?? null;
+    const status = async () =>
+      (await api.graphql<{ plan: { status: string } | null }>('query ($id: ID!) { plan(id: $id) { status } }', { id: draftId })).data?.plan
+        ?.status ?? null;
     expect(await status()).toBeNull(); // a draft reads as absent to anyone but its coordinators and admins
     await page.getByRole('link', { name: 'My workspace' }).click();
     await page.getByRole('region', { name: DRAFT }).getByRole('link', { name: DRAFT }).click();
@@ -161,7 +183,9 @@ describe('a plan coordinator, in the app', () => {
     await areas.getByRole('button', { name: 'Define the area' }).click();
     const code = areas.getByLabel('Code', { exact: true });
     await eventually(async () => expect(await code.getAttribute('aria-invalid')).toBe('true'));
-    await eventually(async () => expect(await page.locator(`#${await code.getAttribute('aria-describedby')}`).innerText()).toBe('This field is required.'));
+    await eventually(async () =>
+      expect(await page.locator(`#${await code.getAttribute('aria-describedby')}`).innerText()).toBe('This field is required.'),
+    );
     await code.fill('two words');
     await areas.getByRole('button', { name: 'Define the area' }).click();
     await areas.getByText('Use 1 to 20 letters, digits, dots, dashes or underscores, starting with a letter or digit.').waitFor();
@@ -219,7 +243,9 @@ describe('a plan coordinator, in the app', () => {
 
   it('does the same jobs on the Netherlands plan in French on a 360-pixel phone', async () => {
     // A youth of the panel the Netherlands plan admitted posts a comment: it waits for the coordinator.
-    const posted = await api.graphql<{ milestone: { id: string } | null }>('query { plans(country: "NL") { edges { node { commitments(first: 10) { edges { node { milestones { id title } } } } } } } }');
+    const posted = await api.graphql<{ milestone: { id: string } | null }>(
+      'query { plans(country: "NL") { edges { node { commitments(first: 10) { edges { node { milestones { id title } } } } } } } }',
+    );
     const milestoneId = JSON.stringify(posted.data).match(/"id":"([^"]+)","title":"Monitoring report drafted"/)![1]!;
     const comment = await api.graphql(
       'mutation ($input: PostCommentInput!) { postComment(input: $input) { comment { status } } }',
@@ -247,13 +273,17 @@ describe('a plan coordinator, in the app', () => {
 
     const research = jobs.getByRole('form', { name: 'Activer Research and assessment, including demand' });
     await research.getByRole('button', { name: 'Activer' }).click();
-    await research.getByText('« Research and assessment, including demand » est actif : son titulaire peut maintenant déclarer son avancement.').waitFor();
+    await research
+      .getByText('« Research and assessment, including demand » est actif : son titulaire peut maintenant déclarer son avancement.')
+      .waitFor();
 
     const close = jobs.getByRole('region', { name: 'Périodes de rapport à clôturer' });
     await close.getByLabel('Période', { exact: true }).selectOption('2011');
     await close.getByRole('button', { name: 'Clôturer la période' }).click();
     await close.getByText('La période 2011 est clôturée.').waitFor();
-    await eventually(async () => expect(await close.getByLabel('Période', { exact: true }).locator('option').allInnerTexts()).toEqual(['2012', '2013']));
+    await eventually(async () =>
+      expect(await close.getByLabel('Période', { exact: true }).locator('option').allInnerTexts()).toEqual(['2012', '2013']),
+    );
 
     const areas = jobs.getByRole('region', { name: 'Domaines thématiques' });
     await areas.getByLabel('Code', { exact: true }).fill('ONLINE');
@@ -273,7 +303,7 @@ describe('a plan coordinator, in the app', () => {
     await register.getByText('Ce champ est obligatoire.').waitFor();
     await register.getByLabel('Pays (code à deux lettres, par exemple CR)').fill('NL');
     await register.getByRole('button', { name: 'Enregistrer' }).click();
-    await register.getByText('Dutch Hotel Association (KHN) est enregistrée : vous pouvez maintenant l\'admettre dans le plan.').waitFor();
+    await register.getByText("Dutch Hotel Association (KHN) est enregistrée : vous pouvez maintenant l'admettre dans le plan.").waitFor();
 
     const admit = jobs.getByRole('region', { name: 'Admettre une partie prenante' });
     await admit.getByLabel('Partie prenante', { exact: true }).selectOption({ label: 'Paniamor (ONG, CR)' });
@@ -287,7 +317,11 @@ describe('a plan coordinator, in the app', () => {
     await jobs.getByRole('link', { name: 'Commentaires à modérer' }).click();
     await page.getByRole('heading', { name: 'Modération', level: 1 }).waitFor();
     const queued = page.getByRole('listitem').filter({ hasText: 'Le rapport devrait parler des jeunes en ligne.' });
-    await queued.getByText("Sur le jalon Monitoring report drafted de l'engagement Monitor the situation of sexual exploitation of children and adolescents").waitFor();
+    await queued
+      .getByText(
+        "Sur le jalon Monitoring report drafted de l'engagement Monitor the situation of sexual exploitation of children and adolescents",
+      )
+      .waitFor();
     await checkPage(page, 'coordinator-moderation-fr-phone');
     await queued.getByRole('button', { name: 'Approuver' }).click();
     await queued.getByText('Approuvé : tout le monde peut maintenant lire ce commentaire.').waitFor();
@@ -324,8 +358,14 @@ describe('a plan coordinator, in the app', () => {
       await page.getByRole('region', { name: COSTA_RICA }).getByRole('link').nth(1).waitFor();
       await checkPage(page, `coordinator-workspace-${name}`);
       await page.getByRole('region', { name: COSTA_RICA }).getByRole('link', { name: COSTA_RICA }).click();
-      await page.getByRole('region', { name: language === 'fr' ? 'Vos tâches de coordination' : 'Your jobs as coordinator' }).getByRole('link').first().waitFor();
-      await page.getByRole('region', { name: language === 'fr' ? 'Bilans des parties prenantes' : 'Scorecards of the stakeholders' }).waitFor();
+      await page
+        .getByRole('region', { name: language === 'fr' ? 'Vos tâches de coordination' : 'Your jobs as coordinator' })
+        .getByRole('link')
+        .first()
+        .waitFor();
+      await page
+        .getByRole('region', { name: language === 'fr' ? 'Bilans des parties prenantes' : 'Scorecards of the stakeholders' })
+        .waitFor();
       await checkPage(page, `coordinator-dashboard-${name}`);
       await page.getByRole('link', { name: language === 'fr' ? 'Commentaires à modérer' : 'Comments to moderate' }).click();
       await page.getByRole('heading', { name: language === 'fr' ? 'Modération' : 'Moderation', level: 1 }).waitFor();

@@ -23,7 +23,9 @@ describe("a focal point's job on the commitment page", () => {
     ({ dataDir, api, browser, close } = await openDemoApp('npa-focal-point-'));
     // The owner's part, before the story: ICT co-owns The Code, so its focal point may report progress on it.
     theCode = await commitmentId(api, THE_CODE);
-    const stakeholders = await api.graphql<{ stakeholders: { edges: { node: { id: string; name: string } }[] } }>('{ stakeholders(first: 20) { edges { node { id name } } } }');
+    const stakeholders = await api.graphql<{ stakeholders: { edges: { node: { id: string; name: string } }[] } }>(
+      '{ stakeholders(first: 20) { edges { node { id name } } } }',
+    );
     const ict = stakeholders.data!.stakeholders.edges.find((edge) => edge.node.name.startsWith('Instituto Costarricense'))!.node.id;
     const revised = await api.graphql(
       'mutation ($input: ReviseCommitmentInput!) { reviseCommitment(input: $input) { version } }',
@@ -54,13 +56,22 @@ describe("a focal point's job on the commitment page", () => {
       const report = page.getByRole('form', { name: 'Report progress' });
       const period = report.getByLabel('Reporting period');
       await eventually(async () => expect(await period.inputValue()).toBe('2013'));
-      await eventually(async () => expect(await period.locator('option').allInnerTexts()).toEqual(['2010 (has a report: you will correct it)', '2011 (has a report: you will correct it)', '2012 (closed: the report will be late)', '2013']));
+      await eventually(async () =>
+        expect(await period.locator('option').allInnerTexts()).toEqual([
+          '2010 (has a report: you will correct it)',
+          '2011 (has a report: you will correct it)',
+          '2012 (closed: the report will be late)',
+          '2013',
+        ]),
+      );
       // Nothing is sent without a narrative: the message sits next to the field.
       await report.getByLabel('Percent complete').fill('85');
       await report.getByRole('button', { name: 'Send the report' }).click();
       const narrative = report.getByLabel('Narrative', { exact: true });
       await eventually(async () => expect(await narrative.getAttribute('aria-invalid')).toBe('true'));
-      await eventually(async () => expect(await page.locator(`#${await narrative.getAttribute('aria-describedby')}`).innerText()).toBe('This field is required.'));
+      await eventually(async () =>
+        expect(await page.locator(`#${await narrative.getAttribute('aria-describedby')}`).innerText()).toBe('This field is required.'),
+      );
       await narrative.fill('Five criteria in place; the contract clause is in most supplier contracts.');
       await report.getByLabel(/Indicator value/).fill('5');
       await report.getByLabel('Evidence type').selectOption('INSPECTION');
@@ -80,8 +91,16 @@ describe("a focal point's job on the commitment page", () => {
       await narrative.fill('Corrected: five criteria in place in every member hotel.');
       await report.getByRole('button', { name: 'Send the correction' }).click();
       await report.getByText('Your correction for 2013 is recorded.').waitFor();
-      await progress.locator('li.report').filter({ hasText: 'Corrected: five criteria' }).getByText('corrects an earlier report', { exact: false }).waitFor();
-      await progress.locator('li.report').filter({ hasText: 'Five criteria in place;' }).getByText('No longer counted: a later report corrects it.').waitFor();
+      await progress
+        .locator('li.report')
+        .filter({ hasText: 'Corrected: five criteria' })
+        .getByText('corrects an earlier report', { exact: false })
+        .waitFor();
+      await progress
+        .locator('li.report')
+        .filter({ hasText: 'Five criteria in place;' })
+        .getByText('No longer counted: a later report corrects it.')
+        .waitFor();
 
       // Tasks: an empty date is never sent; add, assign, complete, reopen.
       const addTask = page.getByRole('form', { name: 'Add a task' });
@@ -100,7 +119,13 @@ describe("a focal point's job on the commitment page", () => {
       await assign.getByLabel('Assign to').selectOption({ label: 'Paniamor' });
       await assign.getByRole('button', { name: 'Assign' }).click();
       await assign.getByText('The task is assigned.').waitFor();
-      await tasks.getByRole('list').first().getByRole('listitem').filter({ hasText: 'Audit supplier contracts' }).getByText('assigned to Paniamor', { exact: false }).waitFor();
+      await tasks
+        .getByRole('list')
+        .first()
+        .getByRole('listitem')
+        .filter({ hasText: 'Audit supplier contracts' })
+        .getByText('assigned to Paniamor', { exact: false })
+        .waitFor();
       await page.getByRole('button', { name: 'Mark “Audit supplier contracts” done' }).click();
       await page.getByText('The task is marked done.').waitFor();
       const reopenTask = page.getByRole('form', { name: 'Reopen a task' });
@@ -144,21 +169,33 @@ describe("a focal point's job on the commitment page", () => {
 
       // The audit trail reads as sentences.
       const trail = page.getByRole('region', { name: 'Audit trail' });
-      await trail.getByText(`CANATUR focal point moved “${CLAUSE}” from 31 December 2012 to 30 June 2013: Suppliers asked for a transition period`).waitFor();
-      await trail.getByText('CANATUR focal point revised the commitment: due date from 31 December 2013 to 30 November 2013: The chamber board set an earlier date').waitFor();
+      await trail
+        .getByText(`CANATUR focal point moved “${CLAUSE}” from 31 December 2012 to 30 June 2013: Suppliers asked for a transition period`)
+        .waitFor();
+      await trail
+        .getByText(
+          'CANATUR focal point revised the commitment: due date from 31 December 2013 to 30 November 2013: The chamber board set an earlier date',
+        )
+        .waitFor();
       await trail.getByText('CANATUR focal point assigned the task “Audit supplier contracts” to Paniamor.').waitFor();
       expect(await trail.innerText()).not.toMatch(/MilestoneRescheduled|ProgressReported|CommitmentRevised/);
       await checkPage(page, 'focal-point-after-work');
 
       const complete = page.getByRole('form', { name: 'Complete the commitment' });
       await complete.getByRole('button', { name: 'Mark the commitment complete' }).click();
-      await page.getByRole('region', { name: 'Audit trail' }).getByText(/CANATUR focal point marked the commitment complete on/).waitFor();
+      await page
+        .getByRole('region', { name: 'Audit trail' })
+        .getByText(/CANATUR focal point marked the commitment complete on/)
+        .waitFor();
       await page.getByRole('form', { name: 'Schedule a milestone' }).waitFor({ state: 'detached' });
       await checkPage(page, 'focal-point-completed');
       await page.setViewportSize({ width: 360, height: 740 });
       await checkPage(page, 'focal-point-completed-phone');
       await page.getByLabel('Language').selectOption('fr');
-      await page.getByRole('region', { name: 'Historique' }).getByText(/CANATUR focal point a déplacé « Child-protection clause/).waitFor();
+      await page
+        .getByRole('region', { name: 'Historique' })
+        .getByText(/CANATUR focal point a déplacé « Child-protection clause/)
+        .waitFor();
       await checkPage(page, 'focal-point-completed-fr-phone');
       await page.getByLabel('Langue').selectOption('en');
     } finally {
@@ -172,7 +209,11 @@ describe("a focal point's job on the commitment page", () => {
       await page.getByRole('link', { name: 'Mon espace' }).click();
       await page.getByRole('link', { name: ICT }).first().click();
       await page.getByRole('heading', { name: ICT, level: 1 }).waitFor();
-      await page.getByText("Cet engagement est proposé : un coordinateur du plan doit l'activer avant qu'il puisse recevoir des rapports d'avancement.").waitFor();
+      await page
+        .getByText(
+          "Cet engagement est proposé : un coordinateur du plan doit l'activer avant qu'il puisse recevoir des rapports d'avancement.",
+        )
+        .waitFor();
       await eventually(async () => expect(await page.getByRole('form', { name: "Rapporter l'avancement" }).count()).toBe(0));
       await checkPage(page, 'focal-point-proposed-fr-phone');
 
@@ -201,21 +242,30 @@ describe("a focal point's job on the commitment page", () => {
       await trail.getByText("ICT focal point a retiré l'engagement : Le financement passe par le budget national").waitFor();
       await trail.getByText(/ICT focal point a prévu l'étape « Convention de financement signée » pour le 31 mars 2012\./).waitFor();
       await page.getByText('Retiré : Le financement passe par le budget national').waitFor();
-      await page.getByText("Cet engagement a été retiré avant qu'un coordinateur ne l'active : il ne reçoit aucun rapport d'avancement.").waitFor();
+      await page
+        .getByText("Cet engagement a été retiré avant qu'un coordinateur ne l'active : il ne reçoit aucun rapport d'avancement.")
+        .waitFor();
       await eventually(async () => expect(await page.getByRole('form', { name: "Rapporter l'avancement" }).count()).toBe(0));
       await checkPage(page, 'focal-point-withdrawn-fr-phone');
       await page.setViewportSize({ width: 1280, height: 900 });
       await checkPage(page, 'focal-point-withdrawn-fr');
 
       await page.getByLabel('Langue').selectOption('en');
-      await page.getByRole('region', { name: 'Audit trail' }).getByText('ICT focal point withdrew the commitment: Le financement passe par le budget national').waitFor();
+      await page
+        .getByRole('region', { name: 'Audit trail' })
+        .getByText('ICT focal point withdrew the commitment: Le financement passe par le budget national')
+        .waitFor();
       await checkPage(page, 'focal-point-withdrawn');
 
       // As a co-owner's focal point on The Code (completed since): report progress, but not run the owner's work.
       await page.getByLabel('Language').selectOption('fr');
       await page.goto(`${api.url}/commitments/${theCode}`);
       await page.getByRole('heading', { name: THE_CODE, level: 1 }).waitFor();
-      await eventually(async () => expect(await page.getByRole('form', { name: /Prévoir une étape|Réviser l'engagement|Confier une tâche|Retirer l'engagement/ }).count()).toBe(0));
+      await eventually(async () =>
+        expect(
+          await page.getByRole('form', { name: /Prévoir une étape|Réviser l'engagement|Confier une tâche|Retirer l'engagement/ }).count(),
+        ).toBe(0),
+      );
       const report = page.getByRole('form', { name: "Rapporter l'avancement" });
       await report.getByLabel('Période de rapport').selectOption('2012');
       await report.getByText('2012 est close : un rapport pour elle compte désormais comme en retard.').waitFor();
@@ -239,14 +289,20 @@ describe("a focal point's job on the commitment page", () => {
       await page.getByRole('heading', { name: COSTA_RICA, level: 1 }).waitFor();
       await eventually(async () => expect(await page.getByRole('region', { name: 'Your jobs as coordinator' }).count()).toBe(0));
       const make = page.getByRole('region', { name: 'Your jobs as focal point' }).getByRole('form', { name: 'Make a commitment' });
-      await make.getByText('It starts as proposed: a coordinator of the plan must activate it before you can report progress on it.', { exact: false }).waitFor();
+      await make
+        .getByText('It starts as proposed: a coordinator of the plan must activate it before you can report progress on it.', {
+          exact: false,
+        })
+        .waitFor();
       await make.getByText("Leave the due date empty to take the plan's default deadline, 31 December 2013.").waitFor();
       expect(await make.getByLabel('Stakeholder making the commitment').inputValue()).not.toBe('');
       await checkPage(page, 'focal-point-make-commitment');
 
       // Nothing is sent without a title or a number for the baseline: each message sits next to its field.
       await make.getByLabel('Thematic area').selectOption({ label: 'Prevention' });
-      await make.getByLabel('Description').fill('Every member hotel in Guanacaste trains its front-desk and security staff to recognise and report exploitation.');
+      await make
+        .getByLabel('Description')
+        .fill('Every member hotel in Guanacaste trains its front-desk and security staff to recognise and report exploitation.');
       await make.getByLabel('Indicator').fill('hotel staff trained');
       await make.getByLabel('Unit').fill('people');
       await make.getByLabel('Baseline').fill('none');
@@ -254,9 +310,13 @@ describe("a focal point's job on the commitment page", () => {
       await make.getByRole('button', { name: 'Make the commitment' }).click();
       const title = make.getByLabel('Title of the commitment');
       await eventually(async () => expect(await title.getAttribute('aria-invalid')).toBe('true'));
-      await eventually(async () => expect(await page.locator(`#${await title.getAttribute('aria-describedby')}`).innerText()).toBe('This field is required.'));
+      await eventually(async () =>
+        expect(await page.locator(`#${await title.getAttribute('aria-describedby')}`).innerText()).toBe('This field is required.'),
+      );
       const baseline = make.getByLabel('Baseline');
-      await eventually(async () => expect(await page.locator(`#${await baseline.getAttribute('aria-describedby')}`).innerText()).toBe('Enter a number.'));
+      await eventually(async () =>
+        expect(await page.locator(`#${await baseline.getAttribute('aria-describedby')}`).innerText()).toBe('Enter a number.'),
+      );
       await title.fill(HOTEL_TRAINING);
       await baseline.fill('0');
       await make.getByLabel('Source reference (optional, such as Agenda for Action 2.i.b)').fill("The Code's criterion 2");
@@ -270,9 +330,20 @@ describe("a focal point's job on the commitment page", () => {
       // The new commitment's page: proposed, its co-owner and the plan's default deadline.
       await page.getByRole('link', { name: `Open “${HOTEL_TRAINING}”` }).click();
       await page.getByRole('heading', { name: HOTEL_TRAINING, level: 1 }).waitFor();
-      await page.getByText('This commitment is proposed: a coordinator of the plan must activate it before it can take progress reports.').waitFor();
+      await page
+        .getByText('This commitment is proposed: a coordinator of the plan must activate it before it can take progress reports.')
+        .waitFor();
       const id = page.url().split('/').at(-1)!;
-      const made = await api.graphql<{ commitment: { status: string; dueDate: string; dueDateInherited: boolean; owner: { name: string }; coOwners: { name: string }[]; target: { baseline: number; targetValue: number } } }>(
+      const made = await api.graphql<{
+        commitment: {
+          status: string;
+          dueDate: string;
+          dueDateInherited: boolean;
+          owner: { name: string };
+          coOwners: { name: string }[];
+          target: { baseline: number; targetValue: number };
+        };
+      }>(
         'query ($id: ID!) { commitment(id: $id) { status dueDate dueDateInherited owner { name } coOwners { name } target { baseline targetValue } } }',
         { id },
         await tokenFor(dataDir, 'demo-focal-canatur@canatur.example'),
@@ -303,7 +374,9 @@ describe("a focal point's job on the commitment page", () => {
 
       await make.getByLabel('Domaine thématique').selectOption({ label: 'Coordination and cooperation' });
       await make.getByLabel("Intitulé de l'engagement").fill(TAXI);
-      await make.getByLabel('Description').fill("Les chauffeurs de taxi des aéroports reçoivent une fiche sur le signalement de l'exploitation.");
+      await make
+        .getByLabel('Description')
+        .fill("Les chauffeurs de taxi des aéroports reçoivent une fiche sur le signalement de l'exploitation.");
       await make.getByLabel('Indicateur').fill('chauffeurs informés');
       await make.getByLabel('Unité').fill('chauffeurs');
       await make.getByLabel('Valeur de départ').fill('0');
@@ -320,7 +393,11 @@ describe("a focal point's job on the commitment page", () => {
 
       await page.getByRole('link', { name: `Ouvrir « ${TAXI} »` }).click();
       await page.getByRole('heading', { name: TAXI, level: 1 }).waitFor();
-      await page.getByText("Cet engagement est proposé : un coordinateur du plan doit l'activer avant qu'il puisse recevoir des rapports d'avancement.").waitFor();
+      await page
+        .getByText(
+          "Cet engagement est proposé : un coordinateur du plan doit l'activer avant qu'il puisse recevoir des rapports d'avancement.",
+        )
+        .waitFor();
       const id = page.url().split('/').at(-1)!;
       const made = await api.graphql<{ commitment: { status: string; dueDate: string; target: { targetValue: number } } }>(
         'query ($id: ID!) { commitment(id: $id) { status dueDate target { targetValue } } }',

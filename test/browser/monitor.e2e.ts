@@ -62,15 +62,22 @@ describe("a monitor's job on the commitment page", () => {
       await progress.getByText('1 of 2 standing reports count as independently verified', { exact: false }).waitFor();
 
       const trail = page.getByRole('region', { name: 'Audit trail' });
-      await trail.getByText('Paniamor monitor verified the report for 2011: Checked against the inspection visits of March 2012.').waitFor();
-      await trail.getByText('Paniamor monitor disputed the report for 2010: Training records cover only two of the member hotels.').waitFor();
+      await trail
+        .getByText('Paniamor monitor verified the report for 2011: Checked against the inspection visits of March 2012.')
+        .waitFor();
+      await trail
+        .getByText('Paniamor monitor disputed the report for 2010: Training records cover only two of the member hotels.')
+        .waitFor();
       expect(await trail.innerText()).not.toMatch(/ProgressReport(Verified|Disputed)/);
       await checkPage(page, 'monitor-judged');
 
       // On another plan's commitment the monitor has nothing to judge.
       await page.goto(`${api.url}/commitments/${await commitmentId(api, NL_MONITORING)}`);
       await page.getByRole('heading', { name: NL_MONITORING, level: 1 }).waitFor();
-      await page.getByRole('region', { name: 'Progress by reporting period' }).getByText('Verified by a monitor', { exact: true }).waitFor();
+      await page
+        .getByRole('region', { name: 'Progress by reporting period' })
+        .getByText('Verified by a monitor', { exact: true })
+        .waitFor();
       await eventually(async () => expect(await page.getByRole('form', { name: /Verify the report|Dispute the report/ }).count()).toBe(0));
       await checkPage(page, 'monitor-other-plan');
       await page.getByLabel('Language').selectOption('fr');
@@ -89,7 +96,16 @@ describe("a monitor's job on the commitment page", () => {
     const canatur = await tokenFor(dataDir, 'demo-focal-canatur@canatur.example');
     const sent = await api.graphql(
       'mutation ($input: ReportProgressInput!) { reportProgress(input: $input) { itemId } }',
-      { input: { commitmentId: theCode, period: '2013', percentComplete: 95, narrative: 'Nearly every member applies the six criteria.', visibility: 'PUBLIC', evidenceType: 'SELF_REPORTED' } },
+      {
+        input: {
+          commitmentId: theCode,
+          period: '2013',
+          percentComplete: 95,
+          narrative: 'Nearly every member applies the six criteria.',
+          visibility: 'PUBLIC',
+          evidenceType: 'SELF_REPORTED',
+        },
+      },
       canatur,
     );
     expect(sent.errors).toBeUndefined();

@@ -25,7 +25,15 @@ describe('signing in to the web app with an OIDC provider (authorization code wi
     const issuer = `http://127.0.0.1:${oidcPort}`;
     const { privateKey } = await generateKeyPair('RS256', { extractable: true });
     const provider = new Provider(issuer, {
-      clients: [{ client_id: CLIENT, token_endpoint_auth_method: 'none', redirect_uris: [`http://127.0.0.1:${apiPort}/signed-in`], grant_types: ['authorization_code'], response_types: ['code'] }],
+      clients: [
+        {
+          client_id: CLIENT,
+          token_endpoint_auth_method: 'none',
+          redirect_uris: [`http://127.0.0.1:${apiPort}/signed-in`],
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+        },
+      ],
       pkce: { required: () => true },
       jwks: { keys: [{ ...(await exportJWK(privateKey)), kid: 'test', alg: 'RS256', use: 'sig' }] },
       cookies: { keys: ['oidc-e2e-cookie-key'] },
@@ -39,7 +47,12 @@ describe('signing in to the web app with an OIDC provider (authorization code wi
           enabled: true,
           defaultResource: () => AUDIENCE,
           useGrantedResource: () => true,
-          getResourceServerInfo: () => ({ scope: 'openid profile', audience: AUDIENCE, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } }),
+          getResourceServerInfo: () => ({
+            scope: 'openid profile',
+            audience: AUDIENCE,
+            accessTokenFormat: 'jwt',
+            jwt: { sign: { alg: 'RS256' } },
+          }),
         },
       },
     });

@@ -24,7 +24,11 @@ const LANGUAGES = {
     app: "Plans d'action nationaux",
     pages: {
       home: { path: '/', h1: 'Plans', loaded: `Cette instance est gérée par ${OPERATOR}.` },
-      'sign-in': { path: '/sign-in', h1: 'Se connecter', loaded: "Ceci est une démonstration : choisissez sous quel nom vous connecter. Aucun mot de passe n'est demandé." },
+      'sign-in': {
+        path: '/sign-in',
+        h1: 'Se connecter',
+        loaded: "Ceci est une démonstration : choisissez sous quel nom vous connecter. Aucun mot de passe n'est demandé.",
+      },
       'not-found': { path: '/no/such/page', h1: 'Page introuvable', loaded: "Cette page n'existe pas." },
     },
     signInLink: 'Se connecter',
@@ -45,7 +49,8 @@ async function seeded(api: RunningApi): Promise<void> {
 }
 
 /** The heading has the focus: where a screen reader starts reading after a navigation. */
-const focusedHeading = (page: Page) => page.evaluate<string>('document.activeElement?.tagName === "H1" ? document.activeElement.textContent : ""');
+const focusedHeading = (page: Page) =>
+  page.evaluate<string>('document.activeElement?.tagName === "H1" ? document.activeElement.textContent : ""');
 
 describe("the anonymous reader's pages, in English and French, on a phone and a desktop", () => {
   const ENV = { SEED_DEMO: 'true', DEMO_LOGIN: 'true', OPERATOR_NAME: OPERATOR };
@@ -125,7 +130,10 @@ describe("the anonymous reader's pages, in English and French, on a phone and a 
         await page.locator('#participant').selectOption({ label: 'Costa Rica plan coordinator (COORDINATOR)' });
         await page.locator('form button[type=submit]').click();
         await page.getByRole('link', { name: COSTA_RICA }).waitFor();
-        await page.getByText(/Costa Rica plan coordinator/).first().waitFor();
+        await page
+          .getByText(/Costa Rica plan coordinator/)
+          .first()
+          .waitFor();
         await screenshot(page, `shell-signed-in-${language}-360`);
         expect(await horizontalOverflow(page)).toEqual({ overflow: 0, culprits: [] });
         expect(await axeViolations(page)).toEqual([]);
@@ -151,7 +159,10 @@ describe("the anonymous reader's pages, in English and French, on a phone and a 
       await notice.waitFor();
       expect(await notice.innerText()).toMatch(/may be out of date/);
       await page.getByRole('link', { name: COSTA_RICA }).waitFor(); // still what it showed
-      await page.getByText(/milestones? overdue/).first().waitFor();
+      await page
+        .getByText(/milestones? overdue/)
+        .first()
+        .waitFor();
       expect(await page.content()).not.toMatch(/Failed to fetch|NetworkError/);
       await screenshot(page, 'shell-offline');
       expect(await axeViolations(page)).toEqual([]);

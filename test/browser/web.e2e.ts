@@ -86,7 +86,10 @@ describe('the web app in a real browser, on the seeded demo', () => {
     await page.getByRole('heading', { name: 'Plans', level: 1 }).waitFor();
     await page.getByRole('link', { name: COSTA_RICA }).waitFor();
     await expect(page.getByRole('link', { name: /Netherlands NPA/ }).count()).resolves.toBe(1);
-    await page.getByText(/milestones? overdue/).first().waitFor();
+    await page
+      .getByText(/milestones? overdue/)
+      .first()
+      .waitFor();
     await expectAccessible('plans');
 
     await page.getByRole('link', { name: COSTA_RICA }).click();
@@ -107,7 +110,10 @@ describe('the web app in a real browser, on the seeded demo', () => {
     try {
       const plans = await operationsSent(reader, async () => {
         await reader.goto(api.url);
-        await reader.getByText(/milestones? overdue/).first().waitFor();
+        await reader
+          .getByText(/milestones? overdue/)
+          .first()
+          .waitFor();
       });
       expect(plans).toContain('Plans');
       expect(sentTwice(plans)).toEqual([]);
@@ -127,7 +133,10 @@ describe('the web app in a real browser, on the seeded demo', () => {
       await reader.getByText(/^Signed in as/).waitFor();
       const coordinator = await operationsSent(reader, async () => {
         await openDashboard();
-        await reader.getByRole('heading', { name: /coordinator/i, level: 2 }).first().waitFor();
+        await reader
+          .getByRole('heading', { name: /coordinator/i, level: 2 })
+          .first()
+          .waitFor();
       });
       expect(coordinator).toEqual(expect.arrayContaining(['Viewer', 'PlanDashboard', 'CoordinatorJobs']));
       expect(sentTwice(coordinator)).toEqual([]);
@@ -149,7 +158,10 @@ describe('the web app in a real browser, on the seeded demo', () => {
     await page.goto(api.url);
     await page.getByLabel('Language').selectOption('fr');
     await page.getByRole('heading', { name: 'Plans', level: 1 }).waitFor();
-    await page.getByText(/du \d+ \S+ 20\d\d au \d+ \S+ 20\d\d/).first().waitFor();
+    await page
+      .getByText(/du \d+ \S+ 20\d\d au \d+ \S+ 20\d\d/)
+      .first()
+      .waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     await expectAccessible('plans-fr');
     await page.getByLabel('Langue').selectOption('en');
@@ -344,7 +356,11 @@ describe('the demo sign-in when DEMO_LOGIN is off', () => {
     try {
       expect(await (await fetch(`${api.url}/auth/config`)).json()).toEqual({ demoLogin: false, oidc: null });
       expect((await fetch(`${api.url}/auth/demo-participants`)).status).toBe(404);
-      const login = await fetch(`${api.url}/auth/demo-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ participantId: 'x' }) });
+      const login = await fetch(`${api.url}/auth/demo-login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ participantId: 'x' }),
+      });
       expect(login.status).toBe(404);
     } finally {
       await api.stop();

@@ -62,19 +62,30 @@ describe('a youth participant, in the app', () => {
     // A coordinator hides one of their comments meanwhile: the workspace says so, with the reason.
     const hidden = await api.graphql<{ moderationQueue: { id: string; milestoneId: string; text: string }[] }>(
       'query ($plan: ID!) { moderationQueue(planId: $plan) { id milestoneId text } }',
-      { plan: (await api.graphql<{ plans: { edges: { node: { id: string } }[] } }>('{ plans(country: "CR") { edges { node { id } } } }')).data!.plans.edges[0]!.node.id },
+      {
+        plan: (await api.graphql<{ plans: { edges: { node: { id: string } }[] } }>('{ plans(country: "CR") { edges { node { id } } } }'))
+          .data!.plans.edges[0]!.node.id,
+      },
       await tokenFor(dataDir, 'demo-coordinator-cr@secretariat.example'),
     );
     const queued = hidden.data!.moderationQueue.find((c) => c.text.startsWith('We made a poster'))!;
     const hide = await api.graphql(
       'mutation ($input: HideCommentInput!) { hideComment(input: $input) { version } }',
-      { input: { milestoneId: queued.milestoneId, commentId: queued.id, reason: 'Posters can show faces: send it to the panel coordinator instead.' } },
+      {
+        input: {
+          milestoneId: queued.milestoneId,
+          commentId: queued.id,
+          reason: 'Posters can show faces: send it to the panel coordinator instead.',
+        },
+      },
       await tokenFor(dataDir, 'demo-coordinator-cr@secretariat.example'),
     );
     expect(hide.errors).toBeUndefined();
     await page.getByRole('link', { name: 'My workspace' }).click();
     const hiddenItem = mine.getByRole('listitem').filter({ hasText: 'We made a poster for the hotel staff training' });
-    await hiddenItem.getByText('Hidden by a coordinator — reason: Posters can show faces: send it to the panel coordinator instead.').waitFor();
+    await hiddenItem
+      .getByText('Hidden by a coordinator — reason: Posters can show faces: send it to the panel coordinator instead.')
+      .waitFor();
     await mine.getByRole('listitem').filter({ hasText: 'Could the training include young staff' }).getByText('Withdrawn by you').waitFor();
     await checkPage(page, 'youth-workspace-after');
     await page.close();
@@ -82,10 +93,12 @@ describe('a youth participant, in the app', () => {
 
   it('is not offered the comment form nor flagging on a plan their panel has not joined', async () => {
     const page = await signedInPage(browser, api, 'Ibis (YOUTH)', 1280);
-    const milestones = await api.graphql<{ plans: { edges: { node: { commitments: { edges: { node: { milestones: { id: string; title: string }[] } }[] } } }[] } }>(
-      '{ plans(country: "CR") { edges { node { commitments(first: 10) { edges { node { milestones { id title } } } } } } } }',
-    );
-    const training = milestones.data!.plans.edges[0]!.node.commitments.edges.flatMap((e) => e.node.milestones).find((m) => m.title === TRAINING)!;
+    const milestones = await api.graphql<{
+      plans: { edges: { node: { commitments: { edges: { node: { milestones: { id: string; title: string }[] } }[] } } }[] };
+    }>('{ plans(country: "CR") { edges { node { commitments(first: 10) { edges { node { milestones { id title } } } } } } } }');
+    const training = milestones
+      .data!.plans.edges[0]!.node.commitments.edges.flatMap((e) => e.node.milestones)
+      .find((m) => m.title === TRAINING)!;
     await page.goto(`${api.url}/milestones/${training.id}`);
     await page.getByRole('heading', { name: TRAINING, level: 1 }).waitFor();
     await page.getByText('Young staff should be trained too').waitFor();

@@ -45,7 +45,12 @@ describe('the api on the embedded default', () => {
   it('serves Prometheus metrics for requests, commands, appends and read-model lag', async () => {
     await api.graphql('{ serverInfo { version } }');
     const text = await api.metrics();
-    for (const name of ['http_request_duration_seconds', 'command_duration_seconds', 'eventstore_append_duration_seconds', 'projection_lag_events']) {
+    for (const name of [
+      'http_request_duration_seconds',
+      'command_duration_seconds',
+      'eventstore_append_duration_seconds',
+      'projection_lag_events',
+    ]) {
       expect(text).toContain(`# TYPE ${name}`);
     }
     expect(text).toMatch(/projection_lag_events\{projection="participants"\} 0/);
@@ -53,9 +58,9 @@ describe('the api on the embedded default', () => {
   });
 
   it('answers serverInfo with the store kind, head position and read models', async () => {
-    const res = await api.graphql<{ serverInfo: { eventStore: string; headPosition: string; projections: { name: string; state: string; position: string }[] } }>(
-      '{ serverInfo { version eventStore headPosition projections { name version position lag state error } } }',
-    );
+    const res = await api.graphql<{
+      serverInfo: { eventStore: string; headPosition: string; projections: { name: string; state: string; position: string }[] };
+    }>('{ serverInfo { version eventStore headPosition projections { name version position lag state error } } }');
     expect(res.errors).toBeUndefined();
     expect(res.data!.serverInfo.eventStore).toBe('sqlite');
     expect(res.data!.serverInfo.headPosition).toMatch(/^\d+$/);
@@ -89,13 +94,22 @@ describe('the api on the embedded default', () => {
     const viewer = await api.graphql<{ viewer: { subject: string; roles: unknown[] } }>(VIEWER, undefined, adminToken);
     expect(viewer.data!.viewer).toMatchObject({ subject: ADMIN, roles: [{ role: 'ADMIN', scope: null }] });
 
-    const registered = await api.graphql<{ registerParticipant: { version: number; position: string; participant: { id: string; kind: string; personalData: { subject: string } } } }>(
+    const registered = await api.graphql<{
+      registerParticipant: {
+        version: number;
+        position: string;
+        participant: { id: string; kind: string; personalData: { subject: string } };
+      };
+    }>(
       REGISTER,
       { input: { subject: 'focal@justice.example', displayName: 'Ministry of Justice focal point', kind: 'ADULT' } },
       adminToken,
     );
     expect(registered.errors).toBeUndefined();
-    expect(registered.data!.registerParticipant).toMatchObject({ version: 0, participant: { kind: 'ADULT', personalData: { subject: 'focal@justice.example' } } });
+    expect(registered.data!.registerParticipant).toMatchObject({
+      version: 0,
+      participant: { kind: 'ADULT', personalData: { subject: 'focal@justice.example' } },
+    });
     // The participant's id reveals nothing of the subject: it is not derived from it.
     expect(registered.data!.registerParticipant.participant.id).toMatch(/^[0-9a-f-]{36}$/);
 
@@ -105,7 +119,10 @@ describe('the api on the embedded default', () => {
       adminToken,
     );
     expect(granted.errors).toBeUndefined();
-    expect(granted.data!.grantRole).toMatchObject({ version: 1, participant: { roles: [{ role: 'FOCAL_POINT', scope: 'stakeholder-justice' }] } });
+    expect(granted.data!.grantRole).toMatchObject({
+      version: 1,
+      participant: { roles: [{ role: 'FOCAL_POINT', scope: 'stakeholder-justice' }] },
+    });
 
     const focalToken = (await cli('token', '--sub', 'focal@justice.example')).stdout.trim();
     const focalViewer = await api.graphql<{ viewer: { roles: unknown[] } }>(VIEWER, undefined, focalToken);
@@ -117,17 +134,29 @@ describe('the api on the embedded default', () => {
     const forbidden = await api.graphql(REGISTER, { input: { subject: 'x', displayName: 'X', kind: 'ADULT' } }, outsider);
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
-    const invalid = await api.graphql(REGISTER, { input: { subject: 'has space', displayName: '', kind: 'ADULT', commandId: 'nope' } }, adminToken);
+    const invalid = await api.graphql(
+      REGISTER,
+      { input: { subject: 'has space', displayName: '', kind: 'ADULT', commandId: 'nope' } },
+      adminToken,
+    );
     expect(invalid.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(invalid.errors?.[0]?.extensions?.['fields'])).toContain('subject');
 
     const unknownEnum = await api.graphql(REGISTER, { input: { subject: 'y', displayName: 'Y', kind: 'ROBOT' } }, adminToken);
     expect(unknownEnum.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
-    const stale = await api.graphql(GRANT, { input: { subject: 'focal@justice.example', role: 'MONITOR', scope: 'plan-1', expectedVersion: 0 } }, adminToken);
+    const stale = await api.graphql(
+      GRANT,
+      { input: { subject: 'focal@justice.example', role: 'MONITOR', scope: 'plan-1', expectedVersion: 0 } },
+      adminToken,
+    );
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
 
-    const rule = await api.graphql(GRANT, { input: { subject: 'focal@justice.example', role: 'FOCAL_POINT', scope: 'stakeholder-justice' } }, adminToken);
+    const rule = await api.graphql(
+      GRANT,
+      { input: { subject: 'focal@justice.example', role: 'FOCAL_POINT', scope: 'stakeholder-justice' } },
+      adminToken,
+    );
     expect(rule.errors?.[0]?.extensions?.code).toBe('RULE_VIOLATION');
   });
 
@@ -141,7 +170,15 @@ describe('the api on the embedded default', () => {
   });
 
   it('picks up a role granted from the CLI on the same data directory', async () => {
-    const granted = await cli('grant-role', '--sub', 'coordinator@secretariat.example', '--role', 'COORDINATOR', '--scope', 'plan-netherlands');
+    const granted = await cli(
+      'grant-role',
+      '--sub',
+      'coordinator@secretariat.example',
+      '--role',
+      'COORDINATOR',
+      '--scope',
+      'plan-netherlands',
+    );
     expect(granted.stderr).toBe('');
     expect(granted.code).toBe(0);
     const token = (await cli('token', '--sub', 'coordinator@secretariat.example')).stdout.trim();
@@ -152,7 +189,10 @@ describe('the api on the embedded default', () => {
     );
     expect(roles).toEqual([{ role: 'COORDINATOR', scope: 'plan-netherlands' }]);
     const tail = await cli('events', 'tail');
-    const lines = tail.stdout.trim().split('\n').map((line) => JSON.parse(line) as { type: string; actor: string });
+    const lines = tail.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; actor: string });
     expect(lines.map((l) => l.type)).toEqual(expect.arrayContaining(['ParticipantRegistered', 'RoleGranted']));
     // Events name the admin who acted by their participant id, never by their subject.
     const admin = await api.graphql<{ viewer: { participantId: string } }>(VIEWER, undefined, adminToken);
@@ -198,7 +238,13 @@ describe('query limits', () => {
     const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: serverInfo { version }`).join(' ');
     const query = `query Priced($n: Int, $many: Boolean!) { plans(first: $n) { totalCount } ... @include(if: $many) { ${aliases} } }`;
     const codes = [];
-    for (const variables of [{ n: 1, many: false }, { n: 30, many: false }, { n: 1, many: false }, { n: 1, many: true }, { n: 2, many: false }]) {
+    for (const variables of [
+      { n: 1, many: false },
+      { n: 30, many: false },
+      { n: 1, many: false },
+      { n: 1, many: true },
+      { n: 2, many: false },
+    ]) {
       codes.push((await api.graphql(query, variables)).errors?.[0]?.extensions?.code ?? 'ok');
     }
     expect(codes).toEqual(['ok', 'QUERY_TOO_COMPLEX', 'ok', 'QUERY_TOO_COMPLEX', 'ok']);
@@ -225,13 +271,23 @@ describe('a read model that cannot project an event', () => {
       // An event the participants projector cannot handle, appended by another process on the same log.
       const store = SqliteEventStore.open({ path: `${dataDir}/events.sqlite` });
       const { position } = await store.append(`participant-${randomUUID()}`, [
-        { id: randomUUID(), type: 'RoleGranted', data: null, metadata: { correlationId: randomUUID(), occurredAt: new Date().toISOString(), schemaVersion: 1 } },
+        {
+          id: randomUUID(),
+          type: 'RoleGranted',
+          data: null,
+          metadata: { correlationId: randomUUID(), occurredAt: new Date().toISOString(), schemaVersion: 1 },
+        },
       ]);
       await store.close();
 
-      const res = await until(() => fetch(`${api.url}/health`), (answer) => answer.status === 503);
+      const res = await until(
+        () => fetch(`${api.url}/health`),
+        (answer) => answer.status === 503,
+      );
       expect(res.status).toBe(503);
-      const body = (await res.json()) as { error: { projections: { participants: { state: string; error: { position: string; eventType: string } } } } };
+      const body = (await res.json()) as {
+        error: { projections: { participants: { state: string; error: { position: string; eventType: string } } } };
+      };
       expect(body.error.projections.participants).toMatchObject({
         state: 'failed',
         error: { position: position.toString(), eventType: 'RoleGranted' },

@@ -22,7 +22,8 @@ const POST = 'mutation ($input: PostCommentInput!) { postComment(input: $input) 
 const FLAG = 'mutation ($input: FlagCommentInput!) { flagComment(input: $input) { commentId position } }';
 const WITHDRAW = 'mutation ($input: WithdrawCommentInput!) { withdrawComment(input: $input) { position comment { id status } } }';
 const HIDE = 'mutation ($input: HideCommentInput!) { hideComment(input: $input) { position comment { status } } }';
-const COMMENTS = 'query ($id: ID!, $after: Position) { milestone(id: $id, consistentAfter: $after) { comments { edges { node { id text status hiddenReason } } } } }';
+const COMMENTS =
+  'query ($id: ID!, $after: Position) { milestone(id: $id, consistentAfter: $after) { comments { edges { node { id text status hiddenReason } } } } }';
 
 describe('comment safeguards, on the embedded store', () => {
   let dataDir: string;
@@ -32,9 +33,15 @@ describe('comment safeguards, on the embedded store', () => {
 
   const { as, ok } = actingAs(() => api, token);
   const run = <T>(who: string, mutation: string, input: Record<string, unknown>, select = 'version') =>
-    ok<T>(who, `mutation ($input: ${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { ${select} } }`, { input });
+    ok<T>(who, `mutation ($input: ${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { ${select} } }`, {
+      input,
+    });
   const seen = async (who: string, milestoneId: string, after?: string) =>
-    (await ok<{ milestone: { comments: { edges: { node: { id: string; text: string; status: string; hiddenReason: string | null } }[] } } }>(who, COMMENTS, { id: milestoneId, after })).milestone.comments.edges.map((e) => e.node);
+    (
+      await ok<{
+        milestone: { comments: { edges: { node: { id: string; text: string; status: string; hiddenReason: string | null } }[] } };
+      }>(who, COMMENTS, { id: milestoneId, after })
+    ).milestone.comments.edges.map((e) => e.node);
 
   beforeAll(async () => {
     dataDir = tempDataDir('npa-e2e-safeguards-');
@@ -77,7 +84,16 @@ describe('comment safeguards, on the embedded store', () => {
       },
     });
     for (const title of ['First consultation', 'Second consultation']) {
-      milestones.push((await run<{ scheduleMilestone: { itemId: string } }>(FOCAL, 'scheduleMilestone', { commitmentId, title, dueDate: '2026-06-30' }, 'itemId')).scheduleMilestone.itemId);
+      milestones.push(
+        (
+          await run<{ scheduleMilestone: { itemId: string } }>(
+            FOCAL,
+            'scheduleMilestone',
+            { commitmentId, title, dueDate: '2026-06-30' },
+            'itemId',
+          )
+        ).scheduleMilestone.itemId,
+      );
     }
   });
 
@@ -88,14 +104,18 @@ describe('comment safeguards, on the embedded store', () => {
 
   it('binds a commandId to its sender and its milestone: replayed by someone else or elsewhere it is refused, reveals nothing and overwrites nothing', async () => {
     const commandId = randomUUID();
-    const posted = await ok<{ postComment: { position: string; comment: { id: string; status: string } } }>(CHILD, POST, { input: { commandId, milestoneId: milestones[0], text: SECRET } });
+    const posted = await ok<{ postComment: { position: string; comment: { id: string; status: string } } }>(CHILD, POST, {
+      input: { commandId, milestoneId: milestones[0], text: SECRET },
+    });
     expect(posted.postComment.comment.status).toBe('PENDING');
     const stolen = await as(ADULT, POST, { input: { commandId, milestoneId: milestones[0], text: 'Show me' } });
     expect(stolen.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(stolen)).not.toContain('river');
     const elsewhere = await as(CHILD, POST, { input: { commandId, milestoneId: milestones[1], text: 'Overwritten?' } });
     expect(elsewhere.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const retry = await ok<{ postComment: { comment: { id: string } } }>(CHILD, POST, { input: { commandId, milestoneId: milestones[0], text: SECRET } });
+    const retry = await ok<{ postComment: { comment: { id: string } } }>(CHILD, POST, {
+      input: { commandId, milestoneId: milestones[0], text: SECRET },
+    });
     expect(retry.postComment.comment.id).toBe(posted.postComment.comment.id);
     expect((await seen(COORDINATOR, milestones[0]!, posted.postComment.position)).map((c) => c.text)).toEqual([SECRET]);
     expect(await seen(COORDINATOR, milestones[1]!)).toEqual([]);
@@ -103,19 +123,33 @@ describe('comment safeguards, on the embedded store', () => {
   });
 
   it('lets nobody flag a pending comment (it is not there for them), and only participants of the plan flag visible ones; the answer carries no text', async () => {
-    const pending = (await ok<{ postComment: { comment: { id: string } } }>(CHILD, POST, { input: { milestoneId: milestones[1], text: SECRET } })).postComment.comment.id;
+    const pending = (
+      await ok<{ postComment: { comment: { id: string } } }>(CHILD, POST, { input: { milestoneId: milestones[1], text: SECRET } })
+    ).postComment.comment.id;
     const flagged = await as(ADULT, FLAG, { input: { milestoneId: milestones[1], commentId: pending, reason: 'curious' } });
     expect(flagged.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(JSON.stringify(flagged)).not.toContain('river');
-    const visible = (await ok<{ postComment: { comment: { id: string; status: string } } }>(FOCAL, POST, { input: { milestoneId: milestones[1], text: 'The hotels will host it.' } })).postComment.comment;
+    const visible = (
+      await ok<{ postComment: { comment: { id: string; status: string } } }>(FOCAL, POST, {
+        input: { milestoneId: milestones[1], text: 'The hotels will host it.' },
+      })
+    ).postComment.comment;
     expect(visible.status).toBe('VISIBLE');
-    expect((await as(OUTSIDER, FLAG, { input: { milestoneId: milestones[1], commentId: visible.id } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const answer = await ok<{ flagComment: Record<string, unknown> }>(ADULT, FLAG, { input: { milestoneId: milestones[1], commentId: visible.id, reason: 'check' } });
+    expect((await as(OUTSIDER, FLAG, { input: { milestoneId: milestones[1], commentId: visible.id } })).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    const answer = await ok<{ flagComment: Record<string, unknown> }>(ADULT, FLAG, {
+      input: { milestoneId: milestones[1], commentId: visible.id, reason: 'check' },
+    });
     expect(Object.keys(answer.flagComment).sort()).toEqual(['commentId', 'position']);
   });
 
   it('redacts an adult’s comment on a plan where youth take part, and holds it for moderation', async () => {
-    const posted = (await ok<{ postComment: { comment: { text: string; status: string; redactions: number } } }>(ADULT, POST, { input: { milestoneId: milestones[0], text: 'whatsapp me at +33 6 12 34 56 78' } })).postComment.comment;
+    const posted = (
+      await ok<{ postComment: { comment: { text: string; status: string; redactions: number } } }>(ADULT, POST, {
+        input: { milestoneId: milestones[0], text: 'whatsapp me at +33 6 12 34 56 78' },
+      })
+    ).postComment.comment;
     expect(posted).toEqual({ id: expect.any(String), text: 'whatsapp me at [contact removed]', status: 'PENDING', redactions: 1 });
   });
 
@@ -123,22 +157,45 @@ describe('comment safeguards, on the embedded store', () => {
     // ADULT has posted once in the test above; COMMENTS_PER_MINUTE is 3.
     const commandId = randomUUID();
     await ok(ADULT, POST, { input: { milestoneId: milestones[1], text: 'Second.' } });
-    const third = await ok<{ postComment: { comment: { id: string } } }>(ADULT, POST, { input: { commandId, milestoneId: milestones[1], text: 'Third.' } });
-    const retried = await as<{ postComment: { comment: { id: string } } }>(ADULT, POST, { input: { commandId, milestoneId: milestones[1], text: 'Third.' } });
+    const third = await ok<{ postComment: { comment: { id: string } } }>(ADULT, POST, {
+      input: { commandId, milestoneId: milestones[1], text: 'Third.' },
+    });
+    const retried = await as<{ postComment: { comment: { id: string } } }>(ADULT, POST, {
+      input: { commandId, milestoneId: milestones[1], text: 'Third.' },
+    });
     expect(retried.errors).toBeUndefined();
     expect(retried.data!.postComment.comment.id).toBe(third.postComment.comment.id);
-    expect((await as(ADULT, POST, { input: { milestoneId: milestones[1], text: 'Fourth.' } })).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect((await as(ADULT, POST, { input: { milestoneId: milestones[1], text: 'Fourth.' } })).errors?.[0]?.extensions?.code).toBe(
+      'RATE_LIMITED',
+    );
   });
 
   it('shows its author why a comment was hidden, and lets the author alone withdraw a comment', async () => {
-    const id = (await ok<{ postComment: { comment: { id: string } } }>(FOCAL, POST, { input: { milestoneId: milestones[0], text: 'Meet at the lobby.' } })).postComment.comment.id;
-    const hidden = await ok<{ hideComment: { position: string } }>(COORDINATOR, HIDE, { input: { milestoneId: milestones[0], commentId: id, reason: 'Names a meeting place' } });
-    expect((await seen(FOCAL, milestones[0]!, hidden.hideComment.position)).find((c) => c.id === id)).toMatchObject({ status: 'HIDDEN', hiddenReason: 'Names a meeting place' });
+    const id = (
+      await ok<{ postComment: { comment: { id: string } } }>(FOCAL, POST, {
+        input: { milestoneId: milestones[0], text: 'Meet at the lobby.' },
+      })
+    ).postComment.comment.id;
+    const hidden = await ok<{ hideComment: { position: string } }>(COORDINATOR, HIDE, {
+      input: { milestoneId: milestones[0], commentId: id, reason: 'Names a meeting place' },
+    });
+    expect((await seen(FOCAL, milestones[0]!, hidden.hideComment.position)).find((c) => c.id === id)).toMatchObject({
+      status: 'HIDDEN',
+      hiddenReason: 'Names a meeting place',
+    });
     expect((await seen(ADULT, milestones[0]!)).map((c) => c.id)).not.toContain(id);
 
-    const mine = (await ok<{ postComment: { comment: { id: string } } }>(FOCAL, POST, { input: { milestoneId: milestones[0], text: 'Second thoughts.' } })).postComment.comment.id;
-    expect((await as(ADULT, WITHDRAW, { input: { milestoneId: milestones[0], commentId: mine } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const withdrawn = await ok<{ withdrawComment: { position: string; comment: { status: string } } }>(FOCAL, WITHDRAW, { input: { milestoneId: milestones[0], commentId: mine } });
+    const mine = (
+      await ok<{ postComment: { comment: { id: string } } }>(FOCAL, POST, {
+        input: { milestoneId: milestones[0], text: 'Second thoughts.' },
+      })
+    ).postComment.comment.id;
+    expect((await as(ADULT, WITHDRAW, { input: { milestoneId: milestones[0], commentId: mine } })).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    const withdrawn = await ok<{ withdrawComment: { position: string; comment: { status: string } } }>(FOCAL, WITHDRAW, {
+      input: { milestoneId: milestones[0], commentId: mine },
+    });
     expect(withdrawn.withdrawComment.comment.status).toBe('WITHDRAWN');
     expect((await seen(ADULT, milestones[0]!, withdrawn.withdrawComment.position)).map((c) => c.id)).not.toContain(mine);
   });

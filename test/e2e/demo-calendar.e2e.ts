@@ -34,7 +34,10 @@ describe('the demo on its own calendar (DEMO_DATE)', () => {
     const read = async () => {
       const plans = await api.graphql<Deadlines>('{ plans(first: 10) { edges { node { id title } } } }');
       for (const { node } of plans.data?.plans.edges ?? []) {
-        const res = await api.graphql<{ deadlines: { status: string; dueDate: string }[] }>('query ($plan: ID!) { deadlines(planId: $plan) { status dueDate } }', { plan: node.id });
+        const res = await api.graphql<{ deadlines: { status: string; dueDate: string }[] }>(
+          'query ($plan: ID!) { deadlines(planId: $plan) { status dueDate } }',
+          { plan: node.id },
+        );
         for (const d of res.data?.deadlines ?? []) {
           statuses.add(d.status);
           if (d.status === 'DUE_SOON') expect(d.dueDate >= '2013-12-10' && d.dueDate <= '2014-01-09').toBe(true);
@@ -46,7 +49,7 @@ describe('the demo on its own calendar (DEMO_DATE)', () => {
     expect([...statuses].sort()).toEqual(['DONE', 'DONE_LATE', 'DUE_SOON', 'OVERDUE', 'UPCOMING']);
   });
 
-  it('says on every page of the web app which day it is there, in the reader\'s language, on a phone and a desktop', async () => {
+  it("says on every page of the web app which day it is there, in the reader's language, on a phone and a desktop", async () => {
     const browser = await launchChromium();
     try {
       for (const [locale, width, notice] of [
@@ -68,7 +71,9 @@ describe('the demo on its own calendar (DEMO_DATE)', () => {
 
   it('keeps its calendar across a restart, and refuses another DEMO_DATE or none on the same DATA_DIR', async () => {
     await api.stop();
-    await expect(startApi({ dataDir, env: { DEMO_DATE: '2014-06-01' } })).rejects.toThrow(/calendar began on DEMO_DATE=2013-12-10; it cannot move to 2014-06-01/);
+    await expect(startApi({ dataDir, env: { DEMO_DATE: '2014-06-01' } })).rejects.toThrow(
+      /calendar began on DEMO_DATE=2013-12-10; it cannot move to 2014-06-01/,
+    );
     await expect(startApi({ dataDir, env: { DEMO_DATE: '' } })).rejects.toThrow(/set DEMO_DATE to that date again/);
     api = await startApi({ dataDir, env: { DEMO_DATE: '2013-12-10' } });
     const res = await api.graphql<{ serverInfo: { today: string } }>('{ serverInfo { today } }');

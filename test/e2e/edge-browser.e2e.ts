@@ -12,7 +12,8 @@ import { until } from '../support/until.js';
 
 const COSTA_RICA = 'Costa Rica: protecting children in travel and tourism 2010-2013';
 /** What an injected script would do: add an inline <script> to the page. */
-const INJECT_SCRIPT = "document.body.append(Object.assign(document.createElement('script'), { textContent: 'globalThis.__injected = true' }))";
+const INJECT_SCRIPT =
+  "document.body.append(Object.assign(document.createElement('script'), { textContent: 'globalThis.__injected = true' }))";
 
 /** Every CSP violation the page reports, from the page's own event and from the browser's console. */
 async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
@@ -28,7 +29,11 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
 }
 
 async function seeded(api: RunningApi): Promise<void> {
-  await until(() => api.graphql<{ plans: { totalCount: number } }>('{ plans { totalCount } }'), (res) => (res.data?.plans.totalCount ?? 0) >= 2, 250);
+  await until(
+    () => api.graphql<{ plans: { totalCount: number } }>('{ plans { totalCount } }'),
+    (res) => (res.data?.plans.totalCount ?? 0) >= 2,
+    250,
+  );
 }
 
 describe('the Content-Security-Policy in a browser', () => {
@@ -97,7 +102,11 @@ describe('the Content-Security-Policy in a browser', () => {
     };
     await page.route('https://unpkg.com/**', (route) => {
       const file = new URL(route.request().url()).pathname.split('/').at(-1)!;
-      return route.fulfill({ status: 200, contentType: file.endsWith('.css') ? 'text/css' : 'application/javascript', body: standIns[file] ?? '' });
+      return route.fulfill({
+        status: 200,
+        contentType: file.endsWith('.css') ? 'text/css' : 'application/javascript',
+        body: standIns[file] ?? '',
+      });
     });
     try {
       await page.goto(`${api.url}/graphql`);

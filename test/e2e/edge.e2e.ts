@@ -7,7 +7,16 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { devTokenSecret } from '#platform/auth/dev-secret';
 import { DEV_TOKEN_AUDIENCE, DEV_TOKEN_ISSUER } from '#platform/auth/dev-token';
 import { loadConfig } from '#platform/config';
-import { API_MAIN, API_NODE_FLAGS, type GraphQLResponse, type RunningApi, freePort, removeDir, startApi, tempDataDir } from '../support/api-process.js';
+import {
+  API_MAIN,
+  API_NODE_FLAGS,
+  type GraphQLResponse,
+  type RunningApi,
+  freePort,
+  removeDir,
+  startApi,
+  tempDataDir,
+} from '../support/api-process.js';
 
 /**
  * The api's edge, on the real compiled api: security headers, the schema hidden in production, who may read
@@ -48,12 +57,23 @@ const MALFORMED: [string, unknown][] = [
   ['an unknown fragment', { query: '{ ...Nowhere }' }],
   ['an unknown fragment inside a field', { query: '{ serverInfo { ...Nowhere } }' }],
   ['a fragment cycle', { query: '{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }' }],
-  ['a fragment cycle through fields', { query: '{ serverInfo { ...A } } fragment A on ServerInfo { projections { name } ...B } fragment B on ServerInfo { ...A }' }],
+  [
+    'a fragment cycle through fields',
+    { query: '{ serverInfo { ...A } } fragment A on ServerInfo { projections { name } ...B } fragment B on ServerInfo { ...A }' },
+  ],
   ['a fragment spreading itself', { query: '{ ...A } fragment A on Query { serverInfo { version } ...A }' }],
   ['a document too deep', { query: DEEP }],
   ['fields nested 5,000 levels', { query: `{${'serverInfo {'.repeat(5000)}version${'}'.repeat(5001)}` }],
-  ['a chain of 8,000 fragments', { query: `{ ...F0 } ${Array.from({ length: 8000 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} }`).join(' ')} fragment F8000 on Query { serverInfo { version } }` }],
-  ['two operations with the same name', { query: 'query A { serverInfo { version } } query A { plans { totalCount } }', operationName: 'A' }],
+  [
+    'a chain of 8,000 fragments',
+    {
+      query: `{ ...F0 } ${Array.from({ length: 8000 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} }`).join(' ')} fragment F8000 on Query { serverInfo { version } }`,
+    },
+  ],
+  [
+    'two operations with the same name',
+    { query: 'query A { serverInfo { version } } query A { plans { totalCount } }', operationName: 'A' },
+  ],
   ['two anonymous operations', { query: '{ serverInfo { version } } { plans { totalCount } }' }],
   ['a query that is a number', { query: 123 }],
   ['a query that is an object', { query: { kind: 'Document' } }],
@@ -105,7 +125,9 @@ describe('the edge, outside production (as in development and tests)', () => {
   it('answers introspection, and hints at the field meant in a validation error', async () => {
     const res = await post(api.url, JSON.stringify({ query: '{ __schema { queryType { name } } }' }));
     expect(res.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
-    expect((await post(api.url, JSON.stringify({ query: '{ serverInfo { versio } }' }))).body.errors?.[0]?.message).toMatch(/Did you mean "version"/);
+    expect((await post(api.url, JSON.stringify({ query: '{ serverInfo { versio } }' }))).body.errors?.[0]?.message).toMatch(
+      /Did you mean "version"/,
+    );
   });
 
   it.each(MALFORMED)('answers %s with BAD_USER_INPUT and HTTP 400, never INTERNAL', async (_what, body) => {
@@ -117,9 +139,14 @@ describe('the edge, outside production (as in development and tests)', () => {
   });
 
   it('says which limit a document too deep or too long broke, and stays up and quiet about it', async () => {
-    expect((await post(api.url, JSON.stringify({ query: DEEP }))).body.errors?.[0]?.message).toMatch(/exceeds maximum operation depth of 10/);
+    expect((await post(api.url, JSON.stringify({ query: DEEP }))).body.errors?.[0]?.message).toMatch(
+      /exceeds maximum operation depth of 10/,
+    );
     const long = `{ ${Array.from({ length: 5000 }, (_, i) => `a${i}: serverInfo { version }`).join(' ')} }`;
-    expect((await post(api.url, JSON.stringify({ query: long }))).body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/more tha[nt] 20000 tokens/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect((await post(api.url, JSON.stringify({ query: long }))).body.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/more tha[nt] 20000 tokens/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect((await post(api.url, JSON.stringify({ query: '{ serverInfo { version } }' }))).status).toBe(200);
     // Only unexpected errors are logged (at level 50, error); a malformed request is not one.
     expect(api.output()).not.toMatch(/"level":50|Unexpected error processing request/);
@@ -127,11 +154,24 @@ describe('the edge, outside production (as in development and tests)', () => {
 
   it('refuses a dev token without an expiry as UNAUTHENTICATED, though signed with the api’s own secret', async () => {
     const secret = devTokenSecret(loadConfig({ DATA_DIR: api.dataDir }));
-    const jwt = () => new SignJWT({}).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject('focal@justice.example').setIssuer(DEV_TOKEN_ISSUER).setAudience(DEV_TOKEN_AUDIENCE).setIssuedAt();
-    const forever = await post(api.url, JSON.stringify({ query: '{ viewer { subject } }' }), { authorization: `Bearer ${await jwt().sign(secret)}` });
+    const jwt = () =>
+      new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setSubject('focal@justice.example')
+        .setIssuer(DEV_TOKEN_ISSUER)
+        .setAudience(DEV_TOKEN_AUDIENCE)
+        .setIssuedAt();
+    const forever = await post(api.url, JSON.stringify({ query: '{ viewer { subject } }' }), {
+      authorization: `Bearer ${await jwt().sign(secret)}`,
+    });
     expect(forever.status).toBe(401);
-    expect(forever.body.errors?.[0]).toMatchObject({ message: 'The bearer token has no expiry (exp)', extensions: { code: 'UNAUTHENTICATED' } });
-    const bounded = await post(api.url, JSON.stringify({ query: '{ viewer { subject } }' }), { authorization: `Bearer ${await jwt().setExpirationTime('5m').sign(secret)}` });
+    expect(forever.body.errors?.[0]).toMatchObject({
+      message: 'The bearer token has no expiry (exp)',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    const bounded = await post(api.url, JSON.stringify({ query: '{ viewer { subject } }' }), {
+      authorization: `Bearer ${await jwt().setExpirationTime('5m').sign(secret)}`,
+    });
     expect(bounded.body).toEqual({ data: { viewer: expect.objectContaining({ subject: 'focal@justice.example' }) } });
   });
 
@@ -159,7 +199,9 @@ describe('the edge in production (NODE_ENV=production), /metrics on METRICS_PORT
   beforeAll(async () => {
     metricsPort = await freePort();
     // startApi listens on HOST=127.0.0.1: the demo sign-in is allowed there, even in production.
-    api = await startApi({ env: { NODE_ENV: 'production', DEMO_LOGIN: 'true', METRICS_PORT: String(metricsPort), METRICS_TOKEN: metricsToken } });
+    api = await startApi({
+      env: { NODE_ENV: 'production', DEMO_LOGIN: 'true', METRICS_PORT: String(metricsPort), METRICS_TOKEN: metricsToken },
+    });
   });
   afterAll(async () => {
     await api?.stop();
@@ -167,7 +209,11 @@ describe('the edge in production (NODE_ENV=production), /metrics on METRICS_PORT
   });
 
   it('refuses introspection as BAD_USER_INPUT with HTTP 400, and hints at no field names', async () => {
-    for (const query of ['{ __schema { types { name } } }', '{ __type(name: "ProgressReport") { fields { name } } }', 'query { plans { totalCount } __schema { queryType { name } } }']) {
+    for (const query of [
+      '{ __schema { types { name } } }',
+      '{ __type(name: "ProgressReport") { fields { name } } }',
+      'query { plans { totalCount } __schema { queryType { name } } }',
+    ]) {
       const res = await post(api.url, JSON.stringify({ query }));
       expect(res.status).toBe(400);
       expect(codes(res.body)).toEqual(['BAD_USER_INPUT']);
@@ -248,10 +294,24 @@ describe('an OIDC provider’s tokens, with neither METRICS_PORT nor METRICS_TOK
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
     const jwksUrl = `http://127.0.0.1:${(jwks.address() as { port: number }).port}/jwks`;
     sign = (expires) => {
-      const jwt = new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(issuer).setAudience(audience).setSubject('analyst@ecpat.example').setIssuedAt();
+      const jwt = new SignJWT({})
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setIssuer(issuer)
+        .setAudience(audience)
+        .setSubject('analyst@ecpat.example')
+        .setIssuedAt();
       return (expires ? jwt.setExpirationTime('5m') : jwt).sign(privateKey);
     };
-    api = await startApi({ env: { AUTH_ISSUER: issuer, AUTH_AUDIENCE: audience, AUTH_JWKS_URL: jwksUrl, AUTH_WEB_CLIENT_ID: 'npa-web', METRICS_TOKEN: '', METRICS_PORT: '' } });
+    api = await startApi({
+      env: {
+        AUTH_ISSUER: issuer,
+        AUTH_AUDIENCE: audience,
+        AUTH_JWKS_URL: jwksUrl,
+        AUTH_WEB_CLIENT_ID: 'npa-web',
+        METRICS_TOKEN: '',
+        METRICS_PORT: '',
+      },
+    });
   });
   afterAll(async () => {
     await api?.stop();
@@ -260,10 +320,17 @@ describe('an OIDC provider’s tokens, with neither METRICS_PORT nor METRICS_TOK
   });
 
   it('refuses a token without an expiry as UNAUTHENTICATED, and accepts the same with one', async () => {
-    const forever = await post(api.url, JSON.stringify({ query: '{ viewer { subject } }' }), { authorization: `Bearer ${await sign(false)}` });
+    const forever = await post(api.url, JSON.stringify({ query: '{ viewer { subject } }' }), {
+      authorization: `Bearer ${await sign(false)}`,
+    });
     expect(forever.status).toBe(401);
-    expect(forever.body.errors?.[0]).toMatchObject({ message: 'The bearer token has no expiry (exp)', extensions: { code: 'UNAUTHENTICATED' } });
-    const bounded = await post(api.url, JSON.stringify({ query: '{ viewer { subject } }' }), { authorization: `Bearer ${await sign(true)}` });
+    expect(forever.body.errors?.[0]).toMatchObject({
+      message: 'The bearer token has no expiry (exp)',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    const bounded = await post(api.url, JSON.stringify({ query: '{ viewer { subject } }' }), {
+      authorization: `Bearer ${await sign(true)}`,
+    });
     expect(bounded.body.errors).toBeUndefined();
   });
 
@@ -303,11 +370,27 @@ async function startUp(env: Record<string, string>): Promise<{ code: number | nu
 
 describe('configurations the api refuses at start-up, with one line saying why', () => {
   it.each([
-    ['DEMO_LOGIN in production on every interface', { DEMO_LOGIN: 'true', NODE_ENV: 'production', HOST: '0.0.0.0' }, /^Invalid configuration: DEMO_LOGIN=true .*NODE_ENV=production.*loopback.*not 0\.0\.0\.0$/],
-    ['DEMO_LOGIN in production on a LAN address', { DEMO_LOGIN: 'true', NODE_ENV: 'production', HOST: '10.1.2.3' }, /^Invalid configuration: DEMO_LOGIN=true .*not 10\.1\.2\.3$/],
-    ['METRICS_PORT equal to PORT', { PORT: '3917', METRICS_PORT: '3917' }, /^Invalid configuration: METRICS_PORT must differ from PORT \(3917\)/],
+    [
+      'DEMO_LOGIN in production on every interface',
+      { DEMO_LOGIN: 'true', NODE_ENV: 'production', HOST: '0.0.0.0' },
+      /^Invalid configuration: DEMO_LOGIN=true .*NODE_ENV=production.*loopback.*not 0\.0\.0\.0$/,
+    ],
+    [
+      'DEMO_LOGIN in production on a LAN address',
+      { DEMO_LOGIN: 'true', NODE_ENV: 'production', HOST: '10.1.2.3' },
+      /^Invalid configuration: DEMO_LOGIN=true .*not 10\.1\.2\.3$/,
+    ],
+    [
+      'METRICS_PORT equal to PORT',
+      { PORT: '3917', METRICS_PORT: '3917' },
+      /^Invalid configuration: METRICS_PORT must differ from PORT \(3917\)/,
+    ],
     ['METRICS_PORT that is not a port', { METRICS_PORT: 'prometheus' }, /^Invalid configuration: METRICS_PORT /],
-    ['a METRICS_TOKEN too short to be a secret', { METRICS_TOKEN: 'letmein' }, /^Invalid configuration: METRICS_TOKEN must be at least 32 characters$/],
+    [
+      'a METRICS_TOKEN too short to be a secret',
+      { METRICS_TOKEN: 'letmein' },
+      /^Invalid configuration: METRICS_TOKEN must be at least 32 characters$/,
+    ],
   ])('%s', async (_what, env, message) => {
     const { code, output } = await startUp(env);
     expect(code).toBe(1);

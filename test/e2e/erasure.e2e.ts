@@ -50,7 +50,11 @@ describe('erasing personal data', () => {
     expect(registered.errors).toBeUndefined();
     participantId = registered.data!.registerParticipant.participant.id;
     expect(registered.data!.registerParticipant.participant.personalData).toEqual({ realName: REAL_NAME, email: EMAIL, erased: false });
-    await api.graphql('mutation ($input: RegisterParticipantInput!) { registerParticipant(input: $input) { version } }', { input: { subject: OTHER, displayName: 'Other', kind: 'ADULT' } }, token[ADMIN]);
+    await api.graphql(
+      'mutation ($input: RegisterParticipantInput!) { registerParticipant(input: $input) { version } }',
+      { input: { subject: OTHER, displayName: 'Other', kind: 'ADULT' } },
+      token[ADMIN],
+    );
 
     expect(filesContaining(dataDir, REAL_NAME)).toEqual([]);
     expect(filesContaining(dataDir, EMAIL)).toEqual([]);
@@ -71,16 +75,28 @@ describe('erasing personal data', () => {
     expect(self.data!.participant.personalData).toEqual({ realName: REAL_NAME, email: EMAIL, erased: false });
     const other = await api.graphql(PARTICIPANT, { id: participantId }, token[OTHER]);
     expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const erase = 'mutation ($input: ErasePersonalDataInput!) { erasePersonalData(input: $input) { participant { displayName personalData { realName email erased } } } }';
+    const erase =
+      'mutation ($input: ErasePersonalDataInput!) { erasePersonalData(input: $input) { participant { displayName personalData { realName email erased } } } }';
     expect((await api.graphql(erase, { input: { participantId } }, token[OTHER])).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
-    const erased = await api.graphql<{ erasePersonalData: { participant: { displayName: string; personalData: unknown } } }>(erase, { input: { participantId } }, token[YOUTH]);
+    const erased = await api.graphql<{ erasePersonalData: { participant: { displayName: string; personalData: unknown } } }>(
+      erase,
+      { input: { participantId } },
+      token[YOUTH],
+    );
     expect(erased.errors).toBeUndefined();
-    expect(erased.data!.erasePersonalData.participant).toEqual({ displayName: 'Luna', personalData: { realName: null, email: null, erased: true } });
+    expect(erased.data!.erasePersonalData.participant).toEqual({
+      displayName: 'Luna',
+      personalData: { realName: null, email: null, erased: true },
+    });
     expect((await api.graphql(erase, { input: { participantId } }, token[ADMIN])).errors?.[0]?.extensions?.code).toBe('RULE_VIOLATION');
 
     // Their token no longer leads to them, and the same subject cannot be registered again as someone new.
-    const viewer = await api.graphql<{ viewer: { participantId: string | null; roles: unknown[] } }>('{ viewer { participantId roles { role } } }', undefined, token[YOUTH]);
+    const viewer = await api.graphql<{ viewer: { participantId: string | null; roles: unknown[] } }>(
+      '{ viewer { participantId roles { role } } }',
+      undefined,
+      token[YOUTH],
+    );
     expect(viewer.data!.viewer).toEqual({ participantId: null, roles: [] });
     const again = await api.graphql(
       'mutation ($input: RegisterParticipantInput!) { registerParticipant(input: $input) { version } }',
@@ -94,7 +110,11 @@ describe('erasing personal data', () => {
     const rebuilt = await runCli(['rebuild-projections'], { DATA_DIR: dataDir });
     expect(rebuilt.code).toBe(0);
     api = await startApi({ dataDir });
-    const afterRebuild = await api.graphql<{ participant: { displayName: string; personalData: unknown } }>(PARTICIPANT, { id: participantId }, token[ADMIN]);
+    const afterRebuild = await api.graphql<{ participant: { displayName: string; personalData: unknown } }>(
+      PARTICIPANT,
+      { id: participantId },
+      token[ADMIN],
+    );
     expect(afterRebuild.data!.participant).toEqual({ displayName: 'Luna', personalData: { realName: null, email: null, erased: true } });
     const tail = await runCli(['events', 'tail'], { DATA_DIR: dataDir });
     expect(tail.stdout).toContain('"type":"ParticipantRegistered"');
@@ -108,13 +128,24 @@ describe('erasing personal data', () => {
 
   it('never erases an administrator who still holds ADMIN, and a refused erasure leaves the person and their key as they were', async () => {
     const viewer = async () =>
-      (await api.graphql<{ viewer: { participantId: string | null; roles: { role: string }[] } }>('{ viewer { participantId roles { role } } }', undefined, token[ADMIN])).data!.viewer;
+      (
+        await api.graphql<{ viewer: { participantId: string | null; roles: { role: string }[] } }>(
+          '{ viewer { participantId roles { role } } }',
+          undefined,
+          token[ADMIN],
+        )
+      ).data!.viewer;
     const before = await viewer();
     expect(before.roles.map((grant) => grant.role)).toContain('ADMIN');
-    const head = async () => (await api.graphql<{ serverInfo: { headPosition: string } }>('{ serverInfo { headPosition } }')).data!.serverInfo.headPosition;
+    const head = async () =>
+      (await api.graphql<{ serverInfo: { headPosition: string } }>('{ serverInfo { headPosition } }')).data!.serverInfo.headPosition;
     const position = await head();
 
-    const refused = await api.graphql('mutation ($input: ErasePersonalDataInput!) { erasePersonalData(input: $input) { version } }', { input: { participantId: before.participantId } }, token[ADMIN]);
+    const refused = await api.graphql(
+      'mutation ($input: ErasePersonalDataInput!) { erasePersonalData(input: $input) { version } }',
+      { input: { participantId: before.participantId } },
+      token[ADMIN],
+    );
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'participant.erase_admin' });
     expect(await head()).toBe(position);
     // Still the same person, still an administrator, and their subject still known to the platform.

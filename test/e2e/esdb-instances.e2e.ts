@@ -26,7 +26,12 @@ describe('two api instances on one EventStoreDB', () => {
 
   beforeAll(async () => {
     cluster = await EsdbTestCluster.start();
-    const env = { EVENTSTORE_URL: cluster.connectionString(), AUTH_DEV_SECRET: SECRET, BOOTSTRAP_ADMIN: ADMIN, CONSISTENCY_TIMEOUT_MS: '1500' };
+    const env = {
+      EVENTSTORE_URL: cluster.connectionString(),
+      AUTH_DEV_SECRET: SECRET,
+      BOOTSTRAP_ADMIN: ADMIN,
+      CONSISTENCY_TIMEOUT_MS: '1500',
+    };
     for (let i = 0; i < 2; i++) dataDirs.push(tempDataDir(`npa-e2e-esdb-${i}-`));
     writer = await startApi({ dataDir: dataDirs[0], env });
     reader = await startApi({ dataDir: dataDirs[1], env });
@@ -43,26 +48,52 @@ describe('two api instances on one EventStoreDB', () => {
 
   it('serves the same GraphQL API on EventStoreDB', async () => {
     for (const api of [writer, reader]) {
-      expect((await ok<{ serverInfo: { eventStore: string } }>(api, '{ serverInfo { eventStore } }', {})).serverInfo.eventStore).toBe('esdb');
+      expect((await ok<{ serverInfo: { eventStore: string } }>(api, '{ serverInfo { eventStore } }', {})).serverInfo.eventStore).toBe(
+        'esdb',
+      );
       const health = (await (await fetch(`${api.url}/health`)).json()) as { status: string; info: { eventStore: { kind: string } } };
       expect(health).toMatchObject({ status: 'ok', info: { eventStore: { kind: 'esdb' } } });
     }
   });
 
   it('answers a query through one instance with what a mutation through the other wrote, once it has projected it', async () => {
-    const drafted = await ok<{ draftPlan: { position: string; plan: { id: string } } }>(writer, DRAFT, {
-      input: { country: 'NL', title: 'Netherlands NPA', periodStart: '2025-01-01', periodEnd: '2029-12-31', defaultDeadline: '2029-12-31' },
-    }, admin);
+    const drafted = await ok<{ draftPlan: { position: string; plan: { id: string } } }>(
+      writer,
+      DRAFT,
+      {
+        input: {
+          country: 'NL',
+          title: 'Netherlands NPA',
+          periodStart: '2025-01-01',
+          periodEnd: '2029-12-31',
+          defaultDeadline: '2029-12-31',
+        },
+      },
+      admin,
+    );
     const { id } = drafted.draftPlan.plan;
-    const seen = await ok<{ plan: { id: string; title: string; status: string } }>(reader, PLAN, { id, after: drafted.draftPlan.position }, admin); // a draft: admins read it
+    const seen = await ok<{ plan: { id: string; title: string; status: string } }>(
+      reader,
+      PLAN,
+      { id, after: drafted.draftPlan.position },
+      admin,
+    ); // a draft: admins read it
     expect(seen.plan).toEqual({ id, title: 'Netherlands NPA', status: 'DRAFT' });
 
     // And the other way round: a write through the reader, read back through the writer.
-    const defined = await ok<{ defineThematicArea: { position: string } }>(reader, 'mutation ($input: DefineThematicAreaInput!) { defineThematicArea(input: $input) { position } }', {
-      input: { planId: id, code: 'PREV', title: 'Prevention' },
-    }, admin);
+    const defined = await ok<{ defineThematicArea: { position: string } }>(
+      reader,
+      'mutation ($input: DefineThematicAreaInput!) { defineThematicArea(input: $input) { position } }',
+      {
+        input: { planId: id, code: 'PREV', title: 'Prevention' },
+      },
+      admin,
+    );
     const areas = 'query ($id: ID!, $after: Position) { plan(id: $id, consistentAfter: $after) { thematicAreas { code } } }';
-    expect((await ok<{ plan: { thematicAreas: unknown } }>(writer, areas, { id, after: defined.defineThematicArea.position }, admin)).plan.thematicAreas).toEqual([{ code: 'PREV' }]);
+    expect(
+      (await ok<{ plan: { thematicAreas: unknown } }>(writer, areas, { id, after: defined.defineThematicArea.position }, admin)).plan
+        .thematicAreas,
+    ).toEqual([{ code: 'PREV' }]);
   });
 
   it('waits a bounded time for a position it has not projected, then says UNAVAILABLE instead of answering from older data', async () => {
@@ -88,9 +119,17 @@ describe('two api instances on one EventStoreDB', () => {
       realName: 'Sol Brenes Mora',
       erased: false,
     });
-    const erased = await ok<{ erasePersonalData: { position: string } }>(reader, 'mutation ($input: ErasePersonalDataInput!) { erasePersonalData(input: $input) { position } }', { input: { participantId: id } }, person);
+    const erased = await ok<{ erasePersonalData: { position: string } }>(
+      reader,
+      'mutation ($input: ErasePersonalDataInput!) { erasePersonalData(input: $input) { position } }',
+      { input: { participantId: id } },
+      person,
+    );
     await ok(writer, PLAN, { id: 'none', after: erased.erasePersonalData.position });
-    expect((await ok<{ participant: { personalData: unknown } }>(writer, PARTICIPANT, { id }, admin)).participant.personalData).toEqual({ realName: null, erased: true });
+    expect((await ok<{ participant: { personalData: unknown } }>(writer, PARTICIPANT, { id }, admin)).participant.personalData).toEqual({
+      realName: null,
+      erased: true,
+    });
     // No event in the cluster carries the real name in clear; the key stream is tombstoned.
     const clear = cluster.log.records.filter((record) => Buffer.from(record.data).includes('Sol Brenes'));
     expect(clear).toEqual([]);

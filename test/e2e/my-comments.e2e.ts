@@ -12,7 +12,14 @@ const ANONYMOUS = '';
 const MINE = 'query { myComments { id text status hiddenReason mine milestone { id title commitment { id title plan { id title } } } } }';
 
 interface Mine {
-  myComments: { id: string; text: string; status: string; hiddenReason: string | null; mine: boolean; milestone: { id: string; title: string; commitment: { title: string; plan: { title: string } } | null } | null }[];
+  myComments: {
+    id: string;
+    text: string;
+    status: string;
+    hiddenReason: string | null;
+    mine: boolean;
+    milestone: { id: string; title: string; commitment: { title: string; plan: { title: string } } | null } | null;
+  }[];
 }
 
 describe('a participant follows their own comments, on the seeded demo', () => {
@@ -24,10 +31,18 @@ describe('a participant follows their own comments, on the seeded demo', () => {
   beforeAll(async () => {
     dataDir = tempDataDir('npa-e2e-my-comments-');
     api = await startApi({ dataDir, env: { SEED_DEMO: 'true' } });
-    await until(() => api.graphql<{ plans: { totalCount: number } }>('{ plans { totalCount } }'), (res) => (res.data?.plans.totalCount ?? 0) >= 2, 250);
+    await until(
+      () => api.graphql<{ plans: { totalCount: number } }>('{ plans { totalCount } }'),
+      (res) => (res.data?.plans.totalCount ?? 0) >= 2,
+      250,
+    );
     for (const who of [COLIBRI, QUETZAL, TUCAN]) token[who] = await tokenFor(dataDir, who);
     // The demo's comments are seeded after its plans, the hidden one last.
-    await until(() => api.graphql<Mine>(MINE, {}, token[QUETZAL]), (res) => res.data?.myComments.some((c) => c.status === 'HIDDEN') ?? false, 250);
+    await until(
+      () => api.graphql<Mine>(MINE, {}, token[QUETZAL]),
+      (res) => res.data?.myComments.some((c) => c.status === 'HIDDEN') ?? false,
+      250,
+    );
   });
 
   afterAll(async () => {
@@ -41,7 +56,13 @@ describe('a participant follows their own comments, on the seeded demo', () => {
     expect(colibri.every((c) => c.mine)).toBe(true);
     expect(colibri[1]).toMatchObject({
       text: 'We made a poster for the hotel staff training. Can we show it?',
-      milestone: { title: 'Staff of member hotels trained (criterion 2)', commitment: { title: "Members implement The Code's six criteria", plan: { title: 'Costa Rica: protecting children in travel and tourism 2010-2013' } } },
+      milestone: {
+        title: 'Staff of member hotels trained (criterion 2)',
+        commitment: {
+          title: "Members implement The Code's six criteria",
+          plan: { title: 'Costa Rica: protecting children in travel and tourism 2010-2013' },
+        },
+      },
     });
 
     const quetzal = (await ok<Mine>(QUETZAL, MINE)).myComments;
@@ -55,7 +76,11 @@ describe('a participant follows their own comments, on the seeded demo', () => {
   it('says which comments of a discussion are the reader’s own', async () => {
     const milestoneId = (await ok<Mine>(COLIBRI, MINE)).myComments[0]!.milestone!.id;
     const read = (who: string) =>
-      ok<{ milestone: { commitment: { title: string }; comments: { edges: { node: { author: string; mine: boolean } }[] } } }>(who, 'query ($id: ID!) { milestone(id: $id) { commitment { title } comments { edges { node { author mine } } } } }', { id: milestoneId });
+      ok<{ milestone: { commitment: { title: string }; comments: { edges: { node: { author: string; mine: boolean } }[] } } }>(
+        who,
+        'query ($id: ID!) { milestone(id: $id) { commitment { title } comments { edges { node { author mine } } } } }',
+        { id: milestoneId },
+      );
     const byColibri = await read(COLIBRI);
     expect(byColibri.milestone.commitment.title).toBe("Members implement The Code's six criteria");
     expect(byColibri.milestone.comments.edges.map((e) => [e.node.author, e.node.mine])).toEqual([

@@ -45,11 +45,32 @@ describe('a plan with 200 commitments', () => {
     const commands = app.get(CommandBus);
     const context = (): CommandContext => ({ actor: 'cli:test', correlationId: randomUUID(), now: new Date(), asOperator: true });
     const run = <Input>(command: RunUseCase<Input, EntityResult>) => commands.execute(command);
-    planId = (await run(new RunUseCase(draftPlan, { country: 'CR', title: 'Costa Rica NPA', periodStart: '2010-01-01', periodEnd: '2013-12-31', defaultDeadline: '2013-12-31', reportingCycle: null }, context()))).id;
+    planId = (
+      await run(
+        new RunUseCase(
+          draftPlan,
+          {
+            country: 'CR',
+            title: 'Costa Rica NPA',
+            periodStart: '2010-01-01',
+            periodEnd: '2013-12-31',
+            defaultDeadline: '2013-12-31',
+            reportingCycle: null,
+          },
+          context(),
+        ),
+      )
+    ).id;
     for (const code of ['PREV', 'PROT']) await run(new RunUseCase(defineThematicArea, { planId, code, title: code }, context()));
     const owners: string[] = [];
     for (let n = 0; n < OWNERS; n++) {
-      const { id } = await run(new RunUseCase(registerStakeholder, { name: `Tourism company ${n}`, kind: 'PRIVATE_SECTOR', sector: 'tourism', country: 'CR' }, context()));
+      const { id } = await run(
+        new RunUseCase(
+          registerStakeholder,
+          { name: `Tourism company ${n}`, kind: 'PRIVATE_SECTOR', sector: 'tourism', country: 'CR' },
+          context(),
+        ),
+      );
       await run(new RunUseCase(admitStakeholder, { planId, stakeholderId: id }, context()));
       owners.push(id);
     }
@@ -97,7 +118,11 @@ describe('a plan with 200 commitments', () => {
     });
     const body = (await res.json()) as { data: { plan: { commitments: { totalCount: number; edges: unknown[] } } }; errors?: unknown };
     expect(body.errors).toBeUndefined();
-    return { statements: reader.sql.executed - before, edges: body.data.plan.commitments.edges.length, total: body.data.plan.commitments.totalCount };
+    return {
+      statements: reader.sql.executed - before,
+      edges: body.data.plan.commitments.edges.length,
+      total: body.data.plan.commitments.totalCount,
+    };
   };
 
   it('loads every nested field in batches: the statement count does not grow with the number of commitments', async () => {

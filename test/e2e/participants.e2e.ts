@@ -68,9 +68,12 @@ describe('participants, for administrators', () => {
     expect(names).toEqual(expect.arrayContaining(['Platform administrator', 'Costa Rica plan coordinator', 'Paniamor monitor']));
   });
 
-  it("lists those holding a role, on a scope when given, with their roles", async () => {
+  it('lists those holding a role, on a scope when given, with their roles', async () => {
     const coordinators = (await call.ok<ParticipantPage>('admin', PAGE, { role: 'COORDINATOR' })).participants;
-    expect(coordinators.edges.map((edge) => edge.node.displayName).sort()).toEqual(['Costa Rica plan coordinator', 'Netherlands plan coordinator']);
+    expect(coordinators.edges.map((edge) => edge.node.displayName).sort()).toEqual([
+      'Costa Rica plan coordinator',
+      'Netherlands plan coordinator',
+    ]);
     const plan = coordinators.edges.find((edge) => edge.node.displayName === 'Costa Rica plan coordinator')!.node.roles[0]!.scope;
     const onPlan = (await call.ok<ParticipantPage>('admin', PAGE, { role: 'COORDINATOR', scope: plan })).participants;
     expect(onPlan.totalCount).toBe(1);
@@ -85,6 +88,8 @@ describe('participants, for administrators', () => {
     expect((await call.as('admin', PAGE, { first: 0 })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await call.as('admin', PAGE, { first: 101 })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await call.as('admin', PAGE, { after: 'not-a-cursor' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await call.as('admin', PAGE, { after: Buffer.from('["n",1,2]').toString('base64url') })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await call.as('admin', PAGE, { after: Buffer.from('["n",1,2]').toString('base64url') })).errors?.[0]?.extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 });

@@ -21,7 +21,8 @@ describe('plans, stakeholders and commitments through the api', () => {
   let commitmentId = '';
 
   const { as, ok } = actingAs(() => api, token);
-  const head = async () => (await api.graphql<{ serverInfo: { headPosition: string } }>('{ serverInfo { headPosition } }')).data!.serverInfo.headPosition;
+  const head = async () =>
+    (await api.graphql<{ serverInfo: { headPosition: string } }>('{ serverInfo { headPosition } }')).data!.serverInfo.headPosition;
 
   beforeAll(async () => {
     dataDir = tempDataDir('npa-e2e-plans-');
@@ -42,7 +43,15 @@ describe('plans, stakeholders and commitments through the api', () => {
     const drafted = await ok<{ draftPlan: { plan: { id: string; status: string; reportingCycle: string }; version: number } }>(
       ADMIN,
       `mutation ($input: DraftPlanInput!) { draftPlan(input: $input) { version position plan { ${PLAN_FIELDS} } } }`,
-      { input: { country: 'NL', title: 'Netherlands NPA 2009-2013', periodStart: '2009-01-01', periodEnd: '2013-12-31', defaultDeadline: '2013-12-31' } },
+      {
+        input: {
+          country: 'NL',
+          title: 'Netherlands NPA 2009-2013',
+          periodStart: '2009-01-01',
+          periodEnd: '2013-12-31',
+          defaultDeadline: '2013-12-31',
+        },
+      },
     );
     planId = drafted.draftPlan.plan.id;
     expect(drafted.draftPlan).toMatchObject({ version: 0, plan: { status: 'DRAFT', reportingCycle: 'ANNUAL' } });
@@ -50,7 +59,10 @@ describe('plans, stakeholders and commitments through the api', () => {
     await ok(ADMIN, `mutation ($input: GrantRoleInput!) { grantRole(input: $input) { version } }`, {
       input: { subject: COORDINATOR, role: 'COORDINATOR', scope: planId },
     });
-    for (const [code, title] of [['PREV', 'Prevention'], ['PROT', 'Protection']]) {
+    for (const [code, title] of [
+      ['PREV', 'Prevention'],
+      ['PROT', 'Protection'],
+    ]) {
       await ok(COORDINATOR, `mutation ($input: DefineThematicAreaInput!) { defineThematicArea(input: $input) { version } }`, {
         input: { planId, code, title },
       });
@@ -109,14 +121,23 @@ describe('plans, stakeholders and commitments through the api', () => {
     );
     expect(activated.activateCommitment.commitment.status).toBe('ACTIVE');
 
-    const revised = await ok<{ reviseCommitment: { version: number; position: string; commitment: { dueDate: string; dueDateInherited: boolean } } }>(
+    const revised = await ok<{
+      reviseCommitment: { version: number; position: string; commitment: { dueDate: string; dueDateInherited: boolean } };
+    }>(
       FOCAL,
       `mutation ($input: ReviseCommitmentInput!) { reviseCommitment(input: $input) { version position commitment { dueDate dueDateInherited } } }`,
       { input: { commitmentId, expectedVersion: 1, dueDate: '2013-06-30', reason: 'Training budget moved forward' } },
     );
     expect(revised.reviseCommitment).toMatchObject({ version: 2, commitment: { dueDate: '2013-06-30', dueDateInherited: false } });
 
-    const history = await ok<{ history: { type: string; actor: string; reason: string | null; changes: { field: string; from: string | null; to: string | null }[] }[] }>(
+    const history = await ok<{
+      history: {
+        type: string;
+        actor: string;
+        reason: string | null;
+        changes: { field: string; from: string | null; to: string | null }[];
+      }[];
+    }>(
       OUTSIDER,
       `query ($id: ID!, $after: Position) { history(id: $id, consistentAfter: $after) { position at type actor reason changes { field from to } } }`,
       { id: commitmentId, after: revised.reviseCommitment.position },
@@ -126,13 +147,30 @@ describe('plans, stakeholders and commitments through the api', () => {
       ['CommitmentActivated', 'National committee secretariat'],
       ['CommitmentRevised', 'Ministry of Justice focal point'],
     ]);
-    expect(history.history[2]).toMatchObject({ reason: 'Training budget moved forward', changes: [{ field: 'dueDate', from: '"2013-12-31"', to: '"2013-06-30"' }] });
+    expect(history.history[2]).toMatchObject({
+      reason: 'Training budget moved forward',
+      changes: [{ field: 'dueDate', from: '"2013-12-31"', to: '"2013-06-30"' }],
+    });
 
-    const planHistory = await ok<{ history: { type: string; actor: string }[] }>(ADMIN, `query ($id: ID!) { history(id: $id) { type actor } }`, { id: planId });
-    expect(planHistory.history.map((e) => e.type)).toEqual(['PlanDrafted', 'ThematicAreaDefined', 'ThematicAreaDefined', 'StakeholderAdmitted', 'PlanAdopted']);
+    const planHistory = await ok<{ history: { type: string; actor: string }[] }>(
+      ADMIN,
+      `query ($id: ID!) { history(id: $id) { type actor } }`,
+      { id: planId },
+    );
+    expect(planHistory.history.map((e) => e.type)).toEqual([
+      'PlanDrafted',
+      'ThematicAreaDefined',
+      'ThematicAreaDefined',
+      'StakeholderAdmitted',
+      'PlanAdopted',
+    ]);
     expect(planHistory.history[0]!.actor).toBe('Administrator'); // by display name: a subject is personal data
 
-    const read = await ok<{ plan: { summary: { total: number; byStatus: unknown[]; byThematicArea: unknown[] }; commitments: { totalCount: number } }; stakeholder: { commitments: { totalCount: number } }; plans: { totalCount: number } }>(
+    const read = await ok<{
+      plan: { summary: { total: number; byStatus: unknown[]; byThematicArea: unknown[] }; commitments: { totalCount: number } };
+      stakeholder: { commitments: { totalCount: number } };
+      plans: { totalCount: number };
+    }>(
       OUTSIDER,
       `query ($id: ID!, $sid: ID!) {
         plan(id: $id) { summary { total byStatus { status count } byThematicArea { thematicArea { code } count } }
@@ -145,7 +183,10 @@ describe('plans, stakeholders and commitments through the api', () => {
     expect(read.plan.summary).toEqual({
       total: 1,
       byStatus: [{ status: 'ACTIVE', count: 1 }],
-      byThematicArea: [{ thematicArea: { code: 'PREV' }, count: 0 }, { thematicArea: { code: 'PROT' }, count: 1 }],
+      byThematicArea: [
+        { thematicArea: { code: 'PREV' }, count: 0 },
+        { thematicArea: { code: 'PROT' }, count: 1 },
+      ],
     });
     expect(read.plan.commitments.totalCount).toBe(1);
     expect(read.stakeholder.commitments.totalCount).toBe(1);
@@ -161,7 +202,11 @@ describe('plans, stakeholders and commitments through the api', () => {
       [FOCAL, `closePlan(input: { planId: "${planId}" })`, {}],
       [FOCAL, `admitStakeholder(input: { planId: "${planId}", stakeholderId: "${stakeholderId}" })`, {}],
       [FOCAL, 'registerStakeholder(input: { name: "Some NGO", kind: NGO, sector: "child protection", country: "NL" })', {}],
-      [COORDINATOR, `makeCommitment(input: { planId: "${planId}", thematicAreaCode: "PREV", ownerId: "${stakeholderId}", title: "Not mine", description: "x", target: { indicator: "people trained", unit: "people", baseline: 0, targetValue: 1 } })`, {}],
+      [
+        COORDINATOR,
+        `makeCommitment(input: { planId: "${planId}", thematicAreaCode: "PREV", ownerId: "${stakeholderId}", title: "Not mine", description: "x", target: { indicator: "people trained", unit: "people", baseline: 0, targetValue: 1 } })`,
+        {},
+      ],
       [FOCAL, `activateCommitment(input: { commitmentId: "${commitmentId}" })`, {}],
       [COORDINATOR, `reviseCommitment(input: { commitmentId: "${commitmentId}", reason: "not mine", title: "Changed" })`, {}],
       [OUTSIDER, `withdrawCommitment(input: { commitmentId: "${commitmentId}", reason: "not mine" })`, {}],
@@ -189,11 +234,21 @@ describe('plans, stakeholders and commitments through the api', () => {
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(JSON.stringify(res.errors?.[0]?.extensions?.['fields'])).toContain(field);
     }
-    for (const input of [{ ...good, periodStart: '2020-02-30' }, { ...good, reportingCycle: 'WEEKLY' }]) {
+    for (const input of [
+      { ...good, periodStart: '2020-02-30' },
+      { ...good, reportingCycle: 'WEEKLY' },
+    ]) {
       expect((await as(ADMIN, draft, { input })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
     const target = await as(FOCAL, `mutation ($input: MakeCommitmentInput!) { makeCommitment(input: $input) { version } }`, {
-      input: { planId, thematicAreaCode: 'PREV', ownerId: stakeholderId, title: 'Bad target', description: 'x', target: { indicator: '', unit: 'u', baseline: 0, targetValue: 1 } },
+      input: {
+        planId,
+        thematicAreaCode: 'PREV',
+        ownerId: stakeholderId,
+        title: 'Bad target',
+        description: 'x',
+        target: { indicator: '', unit: 'u', baseline: 0, targetValue: 1 },
+      },
     });
     expect(target.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(target.errors?.[0]?.extensions?.['fields'])).toContain('target.indicator');
@@ -222,11 +277,23 @@ describe('plans, stakeholders and commitments through the api', () => {
   it('pages through commitments with cursors', async () => {
     for (let n = 0; n < 3; n++) {
       await ok(FOCAL, `mutation ($input: MakeCommitmentInput!) { makeCommitment(input: $input) { version } }`, {
-        input: { planId, thematicAreaCode: 'PREV', ownerId: stakeholderId, title: `Campaign ${n}`, description: 'Awareness campaign', target: { indicator: 'people reached', unit: 'people', baseline: 0, targetValue: 1000 }, dueDate: '2012-12-31' },
+        input: {
+          planId,
+          thematicAreaCode: 'PREV',
+          ownerId: stakeholderId,
+          title: `Campaign ${n}`,
+          description: 'Awareness campaign',
+          target: { indicator: 'people reached', unit: 'people', baseline: 0, targetValue: 1000 },
+          dueDate: '2012-12-31',
+        },
       });
     }
     const page = `query ($id: ID!, $after: String) { plan(id: $id) { commitments(first: 2, after: $after) { totalCount edges { cursor node { title } } pageInfo { hasNextPage endCursor } } } }`;
-    const first = await ok<{ plan: { commitments: { totalCount: number; edges: { node: { title: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } }>(OUTSIDER, page, { id: planId });
+    const first = await ok<{
+      plan: {
+        commitments: { totalCount: number; edges: { node: { title: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+      };
+    }>(OUTSIDER, page, { id: planId });
     expect(first.plan.commitments.totalCount).toBe(4);
     expect(first.plan.commitments.pageInfo.hasNextPage).toBe(true);
     const second = await ok<typeof first>(OUTSIDER, page, { id: planId, after: first.plan.commitments.pageInfo.endCursor });

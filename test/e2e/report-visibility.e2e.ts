@@ -31,9 +31,27 @@ const REPORTS_AS_OF = `query ($plan: ID!, $date: LocalDate!) { plan(id: $plan) {
 
 /** Each report names a venue in its evidence and the monitor's note quotes it: all three follow the report's level. */
 const REPORTED: Record<Level, { period: string; narrative: string; link: string; note: string; judged: 'verify' | 'dispute' }> = {
-  PUBLIC: { period: '2020', narrative: 'Policy adopted by the chamber.', link: 'https://canatur.example/policy.pdf', note: 'Policy seen on the chamber site', judged: 'verify' },
-  PARTNERS: { period: '2021', narrative: 'Training at Hotel Brisas, Jacó.', link: 'https://canatur.example/brisas-training.pdf', note: 'No attendance list for Hotel Brisas', judged: 'dispute' },
-  RESTRICTED: { period: '2022', narrative: 'Inspection of Hotel Playa Azul, Puntarenas.', link: 'https://canatur.example/playa-azul.pdf', note: 'Inspection at Playa Azul confirmed', judged: 'verify' },
+  PUBLIC: {
+    period: '2020',
+    narrative: 'Policy adopted by the chamber.',
+    link: 'https://canatur.example/policy.pdf',
+    note: 'Policy seen on the chamber site',
+    judged: 'verify',
+  },
+  PARTNERS: {
+    period: '2021',
+    narrative: 'Training at Hotel Brisas, Jacó.',
+    link: 'https://canatur.example/brisas-training.pdf',
+    note: 'No attendance list for Hotel Brisas',
+    judged: 'dispute',
+  },
+  RESTRICTED: {
+    period: '2022',
+    narrative: 'Inspection of Hotel Playa Azul, Puntarenas.',
+    link: 'https://canatur.example/playa-azul.pdf',
+    note: 'Inspection at Playa Azul confirmed',
+    judged: 'verify',
+  },
 };
 
 /** Who reads at which level (DOMAIN.md, Roles and permissions). */
@@ -75,7 +93,9 @@ describe('progress reports: narrative, evidence links and verification note at t
 
   const { ok } = actingAs(() => api, token);
   const mutate = (who: string, name: string, inputType: string, input: Record<string, unknown>, selection = 'version') =>
-    ok<Record<string, Record<string, unknown>>>(who, `mutation ($input: ${inputType}!) { ${name}(input: $input) { ${selection} } }`, { input });
+    ok<Record<string, Record<string, unknown>>>(who, `mutation ($input: ${inputType}!) { ${name}(input: $input) { ${selection} } }`, {
+      input,
+    });
   beforeAll(async () => {
     dataDir = tempDataDir('npa-e2e-report-visibility-');
     api = await startApi({ dataDir, env: { BOOTSTRAP_ADMIN: ADMIN } });
@@ -86,7 +106,13 @@ describe('progress reports: narrative, evidence links and verification note at t
     } = await planWithCommitments(ok, {
       admin: ADMIN,
       coordinator: COORDINATOR,
-      plan: { country: 'CR', title: 'Costa Rica travel and tourism 2020-2022', periodStart: '2020-01-01', periodEnd: '2022-12-31', defaultDeadline: '2022-12-31' },
+      plan: {
+        country: 'CR',
+        title: 'Costa Rica travel and tourism 2020-2022',
+        periodStart: '2020-01-01',
+        periodEnd: '2022-12-31',
+        defaultDeadline: '2022-12-31',
+      },
       stakeholders: {
         owner: { name: 'Costa Rican Chamber of Tourism', kind: 'PRIVATE_SECTOR', sector: 'tourism', country: 'CR' },
         partner: { name: 'Paniamor', kind: 'NGO', sector: 'tourism', country: 'CR' },
@@ -121,16 +147,25 @@ describe('progress reports: narrative, evidence links and verification note at t
     }));
     for (const visibility of ['PUBLIC', 'PARTNERS', 'RESTRICTED'] as const) {
       const r = REPORTED[visibility];
-      const reportId = (await mutate(FOCAL, 'reportProgress', 'ReportProgressInput', {
-        commitmentId,
-        period: r.period,
-        percentComplete: 10 * (RANK[visibility] + 1),
-        narrative: r.narrative,
-        visibility,
-        evidenceType: 'INSPECTION',
-        evidenceLinks: [r.link],
-      }, 'itemId')).reportProgress!['itemId'] as string;
-      if (r.judged === 'verify') await mutate(MONITOR, 'verifyProgressReport', 'VerifyProgressReportInput', { commitmentId, reportId, note: r.note });
+      const reportId = (
+        await mutate(
+          FOCAL,
+          'reportProgress',
+          'ReportProgressInput',
+          {
+            commitmentId,
+            period: r.period,
+            percentComplete: 10 * (RANK[visibility] + 1),
+            narrative: r.narrative,
+            visibility,
+            evidenceType: 'INSPECTION',
+            evidenceLinks: [r.link],
+          },
+          'itemId',
+        )
+      ).reportProgress!['itemId'] as string;
+      if (r.judged === 'verify')
+        await mutate(MONITOR, 'verifyProgressReport', 'VerifyProgressReportInput', { commitmentId, reportId, note: r.note });
       else await mutate(MONITOR, 'disputeProgressReport', 'DisputeProgressReportInput', { commitmentId, reportId, reason: r.note });
     }
   });
@@ -141,31 +176,55 @@ describe('progress reports: narrative, evidence links and verification note at t
   });
 
   it.each(READERS)('%s reads at level %s on commitment.progressReports', async (_who, level, reader) => {
-    const served = (await ok<{ commitment: { progressReports: Report[] } }>(reader, REPORTS, { id: commitmentId })).commitment.progressReports;
+    const served = (await ok<{ commitment: { progressReports: Report[] } }>(reader, REPORTS, { id: commitmentId })).commitment
+      .progressReports;
     expect(served).toEqual(expected(level));
   });
 
   it.each(READERS)('%s reads at level %s under plan.asOf too', async (_who, level, reader) => {
-    const asOf = (await ok<{ plan: { asOf: { commitments: { edges: { node: { progressReports: Report[] } }[] } } } }>(reader, REPORTS_AS_OF, { plan: planId, date: '2099-12-31' })).plan.asOf;
+    const asOf = (
+      await ok<{ plan: { asOf: { commitments: { edges: { node: { progressReports: Report[] } }[] } } } }>(reader, REPORTS_AS_OF, {
+        plan: planId,
+        date: '2099-12-31',
+      })
+    ).plan.asOf;
     expect(asOf.commitments.edges.map((e) => e.node.progressReports)).toEqual([expected(level)]);
   });
 
-  it.each(READERS)('%s reads at level %s in the commitment’s history: no link or note of a report above it', async (_who, level, reader) => {
-    const history = await ok<{ history: unknown[] }>(reader, 'query ($id: ID!) { history(id: $id) { type reason changes { field from to } } }', { id: commitmentId });
-    const text = JSON.stringify(history);
-    for (const visibility of ['PUBLIC', 'PARTNERS', 'RESTRICTED'] as const) {
-      const { link, note, narrative } = REPORTED[visibility];
-      const readable = RANK[level] >= RANK[visibility];
-      expect([visibility, text.includes(link), text.includes(note)]).toEqual([visibility, readable, readable]);
-      expect(text).not.toContain(narrative); // narratives never appear in the trail
-    }
-  });
+  it.each(READERS)(
+    '%s reads at level %s in the commitment’s history: no link or note of a report above it',
+    async (_who, level, reader) => {
+      const history = await ok<{ history: unknown[] }>(
+        reader,
+        'query ($id: ID!) { history(id: $id) { type reason changes { field from to } } }',
+        { id: commitmentId },
+      );
+      const text = JSON.stringify(history);
+      for (const visibility of ['PUBLIC', 'PARTNERS', 'RESTRICTED'] as const) {
+        const { link, note, narrative } = REPORTED[visibility];
+        const readable = RANK[level] >= RANK[visibility];
+        expect([visibility, text.includes(link), text.includes(note)]).toEqual([visibility, readable, readable]);
+        expect(text).not.toContain(narrative); // narratives never appear in the trail
+      }
+    },
+  );
 
   it('answers a mutation with the commitment at the sender’s level: a monitor judging a report reads it all', async () => {
-    const reports = (await ok<{ commitment: { progressReports: { period: string }[] } }>(FOCAL, `query ($id: ID!) { commitment(id: $id) { progressReports { id period } } }`, { id: commitmentId })).commitment
-      .progressReports as unknown as { id: string; period: string }[];
+    const reports = (
+      await ok<{ commitment: { progressReports: { period: string }[] } }>(
+        FOCAL,
+        `query ($id: ID!) { commitment(id: $id) { progressReports { id period } } }`,
+        { id: commitmentId },
+      )
+    ).commitment.progressReports as unknown as { id: string; period: string }[];
     const restricted = reports.find((r) => r.period === REPORTED.RESTRICTED.period)!;
-    const payload = await mutate(MONITOR, 'verifyProgressReport', 'VerifyProgressReportInput', { commitmentId, reportId: restricted.id, note: REPORTED.RESTRICTED.note }, `commitment { progressReports { ${FIELDS} } }`);
+    const payload = await mutate(
+      MONITOR,
+      'verifyProgressReport',
+      'VerifyProgressReportInput',
+      { commitmentId, reportId: restricted.id, note: REPORTED.RESTRICTED.note },
+      `commitment { progressReports { ${FIELDS} } }`,
+    );
     expect((payload.verifyProgressReport!['commitment'] as { progressReports: Report[] }).progressReports).toEqual(expected('RESTRICTED'));
   });
 });

@@ -36,7 +36,13 @@ describe('a reporting cycle through the api', () => {
     } = await planWithCommitments(ok, {
       admin: ADMIN,
       coordinator: COORDINATOR,
-      plan: { country: 'CR', title: 'Costa Rica travel and tourism 2020-2022', periodStart: '2020-01-01', periodEnd: '2022-12-31', defaultDeadline: '2022-12-31' },
+      plan: {
+        country: 'CR',
+        title: 'Costa Rica travel and tourism 2020-2022',
+        periodStart: '2020-01-01',
+        periodEnd: '2022-12-31',
+        defaultDeadline: '2022-12-31',
+      },
       stakeholders: {
         owner: { name: 'Costa Rican Chamber of Tourism', kind: 'PRIVATE_SECTOR', sector: 'tourism', country: 'CR' },
         partner: { name: 'Paniamor', kind: 'NGO', sector: 'tourism', country: 'CR' },
@@ -86,8 +92,10 @@ describe('a reporting cycle through the api', () => {
       evidenceLinks: ['https://www.canatur.example/code-report'],
       ...extra,
     });
-    const r2020 = (await ok<{ reportProgress: { itemId: string } }>(FOCAL, REPORT, { input: input('2020', 30, 'PUBLIC') })).reportProgress.itemId;
-    const r2021 = (await ok<{ reportProgress: { itemId: string } }>(FOCAL, REPORT, { input: input('2021', 70, 'PARTNERS') })).reportProgress.itemId;
+    const r2020 = (await ok<{ reportProgress: { itemId: string } }>(FOCAL, REPORT, { input: input('2020', 30, 'PUBLIC') })).reportProgress
+      .itemId;
+    const r2021 = (await ok<{ reportProgress: { itemId: string } }>(FOCAL, REPORT, { input: input('2021', 70, 'PARTNERS') })).reportProgress
+      .itemId;
 
     const twice = await as(FOCAL, REPORT, { input: input('2020', 35, 'PUBLIC') });
     expect(twice.errors?.[0]?.extensions?.code).toBe('RULE_VIOLATION');
@@ -96,19 +104,51 @@ describe('a reporting cycle through the api', () => {
     expect(badInput.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(badInput.errors?.[0]?.extensions?.['fields'])).toMatch(/period.*percentComplete.*evidenceLinks/);
 
-    await ok(MONITOR, `mutation ($input: VerifyProgressReportInput!) { verifyProgressReport(input: $input) { version } }`, { input: { commitmentId, reportId: r2020, note: 'Inspection visit' } });
-    const conflicted = await as(CONFLICTED, `mutation ($input: DisputeProgressReportInput!) { disputeProgressReport(input: $input) { version } }`, { input: { commitmentId, reportId: r2021, reason: 'own report' } });
+    await ok(MONITOR, `mutation ($input: VerifyProgressReportInput!) { verifyProgressReport(input: $input) { version } }`, {
+      input: { commitmentId, reportId: r2020, note: 'Inspection visit' },
+    });
+    const conflicted = await as(
+      CONFLICTED,
+      `mutation ($input: DisputeProgressReportInput!) { disputeProgressReport(input: $input) { version } }`,
+      { input: { commitmentId, reportId: r2021, reason: 'own report' } },
+    );
     expect(conflicted.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await as(FOCAL, `mutation ($input: VerifyProgressReportInput!) { verifyProgressReport(input: $input) { version } }`, { input: { commitmentId, reportId: r2021 } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    await ok(MONITOR, `mutation ($input: DisputeProgressReportInput!) { disputeProgressReport(input: $input) { version } }`, { input: { commitmentId, reportId: r2021, reason: 'No contract clause found' } });
+    expect(
+      (
+        await as(FOCAL, `mutation ($input: VerifyProgressReportInput!) { verifyProgressReport(input: $input) { version } }`, {
+          input: { commitmentId, reportId: r2021 },
+        })
+      ).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
+    await ok(MONITOR, `mutation ($input: DisputeProgressReportInput!) { disputeProgressReport(input: $input) { version } }`, {
+      input: { commitmentId, reportId: r2021, reason: 'No contract clause found' },
+    });
 
     for (const period of ['2020', '2021']) {
-      await ok(COORDINATOR, `mutation ($input: CloseReportingPeriodInput!) { closeReportingPeriod(input: $input) { plan { reportingPeriods { id closed } } } }`, { input: { planId, period } });
+      await ok(
+        COORDINATOR,
+        `mutation ($input: CloseReportingPeriodInput!) { closeReportingPeriod(input: $input) { plan { reportingPeriods { id closed } } } }`,
+        { input: { planId, period } },
+      );
     }
-    expect((await as(FOCAL, `mutation ($input: CloseReportingPeriodInput!) { closeReportingPeriod(input: $input) { version } }`, { input: { planId, period: '2022' } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (
+        await as(FOCAL, `mutation ($input: CloseReportingPeriodInput!) { closeReportingPeriod(input: $input) { version } }`, {
+          input: { planId, period: '2022' },
+        })
+      ).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
 
-    const corrected = await ok<{ reportProgress: { itemId: string; position: string } }>(FOCAL, REPORT, { input: input('2021', 45, 'RESTRICTED', { corrects: r2021, evidenceType: 'INSPECTION' }) });
-    const reports = (await ok<{ commitment: { progressReports: { id: string; late: boolean; verification: string; supersededBy: string | null; narrative: string | null }[] } }>(COORDINATOR, REPORTS, { id: commitmentId })).commitment.progressReports;
+    const corrected = await ok<{ reportProgress: { itemId: string; position: string } }>(FOCAL, REPORT, {
+      input: input('2021', 45, 'RESTRICTED', { corrects: r2021, evidenceType: 'INSPECTION' }),
+    });
+    const reports = (
+      await ok<{
+        commitment: {
+          progressReports: { id: string; late: boolean; verification: string; supersededBy: string | null; narrative: string | null }[];
+        };
+      }>(COORDINATOR, REPORTS, { id: commitmentId })
+    ).commitment.progressReports;
     expect(reports.map((r) => [r.id, r.late, r.verification, r.supersededBy])).toEqual([
       [r2020, false, 'VERIFIED', null],
       [r2021, false, 'DISPUTED', corrected.reportProgress.itemId],
@@ -116,7 +156,16 @@ describe('a reporting cycle through the api', () => {
       [corrected.reportProgress.itemId, false, 'UNVERIFIED', null],
     ]);
 
-    const card = await ok<{ stakeholder: { scorecard: { made: number; active: number; complianceRate: number; compliance: { period: string; owed: number; onTime: number; late: number; missing: unknown[] }[] } } }>(
+    const card = await ok<{
+      stakeholder: {
+        scorecard: {
+          made: number;
+          active: number;
+          complianceRate: number;
+          compliance: { period: string; owed: number; onTime: number; late: number; missing: unknown[] }[];
+        };
+      };
+    }>(
       PUBLIC_READER,
       `query ($id: ID!, $plan: ID!, $after: Position) { stakeholder(id: $id, consistentAfter: $after) { scorecard(planId: $plan) { made active complianceRate compliance { period owed onTime late missing { commitment { title } } } } } }`,
       { id: ownerId, plan: planId, after: corrected.reportProgress.position },
@@ -140,37 +189,78 @@ describe('a reporting cycle through the api', () => {
     );
     // The standing reports: 2020 verified by a monitor, 2021 corrected with inspection evidence. The commitment is past
     // its due date at 45%, more than 20 points behind the linear expectation: at risk.
-    expect(summary.plan.summary.byOwnerKind).toEqual([{ kind: 'PRIVATE_SECTOR', figures: { verifiedShare: 1, atRisk: 1, milestonesOverdue: 0 } }]);
+    expect(summary.plan.summary.byOwnerKind).toEqual([
+      { kind: 'PRIVATE_SECTOR', figures: { verifiedShare: 1, atRisk: 1, milestonesOverdue: 0 } },
+    ]);
   });
 
   it('serves each progress narrative at the reader’s visibility level only', async () => {
     const narratives = async (who: string) =>
-      (await ok<{ commitment: { progressReports: { period: string; visibility: string; narrative: string | null }[] } }>(who, REPORTS, { id: commitmentId })).commitment.progressReports.map(
-        (r) => [r.visibility, r.narrative !== null],
-      );
-    expect(await narratives(PUBLIC_READER)).toEqual([['PUBLIC', true], ['PARTNERS', false], ['RESTRICTED', false]]);
-    expect(await narratives(PARTNER)).toEqual([['PUBLIC', true], ['PARTNERS', true], ['RESTRICTED', false]]);
-    expect(await narratives(MONITOR)).toEqual([['PUBLIC', true], ['PARTNERS', true], ['RESTRICTED', true]]);
-    expect(await narratives(FOCAL)).toEqual([['PUBLIC', true], ['PARTNERS', true], ['RESTRICTED', true]]);
+      (
+        await ok<{ commitment: { progressReports: { period: string; visibility: string; narrative: string | null }[] } }>(who, REPORTS, {
+          id: commitmentId,
+        })
+      ).commitment.progressReports.map((r) => [r.visibility, r.narrative !== null]);
+    expect(await narratives(PUBLIC_READER)).toEqual([
+      ['PUBLIC', true],
+      ['PARTNERS', false],
+      ['RESTRICTED', false],
+    ]);
+    expect(await narratives(PARTNER)).toEqual([
+      ['PUBLIC', true],
+      ['PARTNERS', true],
+      ['RESTRICTED', false],
+    ]);
+    expect(await narratives(MONITOR)).toEqual([
+      ['PUBLIC', true],
+      ['PARTNERS', true],
+      ['RESTRICTED', true],
+    ]);
+    expect(await narratives(FOCAL)).toEqual([
+      ['PUBLIC', true],
+      ['PARTNERS', true],
+      ['RESTRICTED', true],
+    ]);
   });
 
   it('lists deadlines with their status, what-if on another day, and milestones moved twice', async () => {
-    const milestone = (await ok<{ scheduleMilestone: { itemId: string } }>(FOCAL, `mutation ($input: ScheduleMilestoneInput!) { scheduleMilestone(input: $input) { itemId } }`, {
-      input: { commitmentId, title: 'Staff of member hotels trained', dueDate: '2021-06-30' },
-    })).scheduleMilestone.itemId;
+    const milestone = (
+      await ok<{ scheduleMilestone: { itemId: string } }>(
+        FOCAL,
+        `mutation ($input: ScheduleMilestoneInput!) { scheduleMilestone(input: $input) { itemId } }`,
+        {
+          input: { commitmentId, title: 'Staff of member hotels trained', dueDate: '2021-06-30' },
+        },
+      )
+    ).scheduleMilestone.itemId;
     for (const dueDate of ['2021-09-30', '2021-12-31']) {
-      await ok(FOCAL, `mutation ($input: RescheduleMilestoneInput!) { rescheduleMilestone(input: $input) { version } }`, { input: { commitmentId, milestoneId: milestone, dueDate, reason: 'Trainers unavailable' } });
+      await ok(FOCAL, `mutation ($input: RescheduleMilestoneInput!) { rescheduleMilestone(input: $input) { version } }`, {
+        input: { commitmentId, milestoneId: milestone, dueDate, reason: 'Trainers unavailable' },
+      });
     }
-    const outside = await as(FOCAL, `mutation ($input: ScheduleMilestoneInput!) { scheduleMilestone(input: $input) { itemId } }`, { input: { commitmentId, title: 'After the plan', dueDate: '2030-01-01' } });
+    const outside = await as(FOCAL, `mutation ($input: ScheduleMilestoneInput!) { scheduleMilestone(input: $input) { itemId } }`, {
+      input: { commitmentId, title: 'After the plan', dueDate: '2030-01-01' },
+    });
     expect(outside.errors?.[0]?.extensions?.code).toBe('RULE_VIOLATION');
     const deadlines = `query ($plan: ID!, $asAt: LocalDate, $statuses: [DeadlineStatus!]) { deadlines(planId: $plan, asAt: $asAt, statuses: $statuses) { kind title dueDate originalDueDate moves daysMoved status commitment { title } } }`;
-    const now = await ok<{ deadlines: { kind: string; status: string; moves: number; daysMoved: number; originalDueDate: string }[] }>(PUBLIC_READER, deadlines, { plan: planId });
-    expect(now.deadlines.map((d) => [d.kind, d.status])).toEqual([['MILESTONE', 'OVERDUE'], ['COMMITMENT', 'OVERDUE']]);
+    const now = await ok<{ deadlines: { kind: string; status: string; moves: number; daysMoved: number; originalDueDate: string }[] }>(
+      PUBLIC_READER,
+      deadlines,
+      { plan: planId },
+    );
+    expect(now.deadlines.map((d) => [d.kind, d.status])).toEqual([
+      ['MILESTONE', 'OVERDUE'],
+      ['COMMITMENT', 'OVERDUE'],
+    ]);
     expect(now.deadlines[0]).toMatchObject({ moves: 2, daysMoved: 184, originalDueDate: '2021-06-30' });
     // As if today were another day: from what was recorded by the end of it (here: nothing yet in 2021).
     const before = await ok<{ deadlines: unknown[] }>(PUBLIC_READER, deadlines, { plan: planId, asAt: '2021-12-15' });
     expect(before.deadlines).toEqual([]);
-    const later = await ok<{ deadlines: { kind: string; status: string }[] }>(PUBLIC_READER, deadlines, { plan: planId, asAt: '2099-01-01', statuses: ['OVERDUE'] });
+    const later = await ok<{ deadlines: { kind: string; status: string }[] }>(PUBLIC_READER, deadlines, {
+      plan: planId,
+      asAt: '2099-01-01',
+      statuses: ['OVERDUE'],
+    });
     expect(later.deadlines.map((d) => d.kind)).toEqual(['MILESTONE', 'COMMITMENT']);
   });
 });

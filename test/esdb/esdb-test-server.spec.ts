@@ -29,7 +29,10 @@ afterEach(async () => {
 async function connect(options: { nodes?: number; batchAppend?: boolean } = {}) {
   const cluster = await EsdbTestCluster.start(options);
   const client = EventStoreDBClient.connectionString(cluster.connectionString());
-  open.push(() => cluster.stop(), () => client.dispose());
+  open.push(
+    () => cluster.stop(),
+    () => client.dispose(),
+  );
   return { cluster, client };
 }
 
@@ -52,10 +55,14 @@ describe('EventStoreDB test server: streams', () => {
     await client.appendToStream('order-1', [thing(0), thing(1)]);
     await client.deleteStream('order-1', { expectedRevision: 1n });
     await expect(read(client.readStream('order-1'))).rejects.toBeInstanceOf(StreamNotFoundError);
-    await expect(client.appendToStream('order-1', thing(2), { expectedRevision: 'stream_exists' })).rejects.toBeInstanceOf(StreamDeletedError);
+    await expect(client.appendToStream('order-1', thing(2), { expectedRevision: 'stream_exists' })).rejects.toBeInstanceOf(
+      StreamDeletedError,
+    );
     const again = await client.appendToStream('order-1', thing(3), { expectedRevision: 'no_stream' });
     expect(again.nextExpectedRevision).toBe(2n);
-    expect((await read(client.readStream('order-1'))).map((e) => [e.event!.revision, (e.event!.data as { n: number }).n])).toEqual([[2n, 3]]);
+    expect((await read(client.readStream('order-1'))).map((e) => [e.event!.revision, (e.event!.data as { n: number }).n])).toEqual([
+      [2n, 3],
+    ]);
     const all = await read(client.readAll());
     expect(all.filter((e) => e.event!.streamId === 'order-1')).toHaveLength(3);
     expect(all.find((e) => e.event!.streamId === '$$order-1')?.event).toMatchObject({ type: '$metadata', data: { $tb: 2 } });
@@ -86,7 +93,9 @@ describe('EventStoreDB test server: streams', () => {
     const first = await client.appendToStream('order-4', batch, { expectedRevision: 'no_stream' });
     const repeat = await client.appendToStream('order-4', batch, { expectedRevision: 'no_stream' });
     expect(repeat).toMatchObject({ nextExpectedRevision: first.nextExpectedRevision, position: first.position });
-    await expect(client.appendToStream('order-4', [batch[0]!, thing(2)], { expectedRevision: 'any' })).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    await expect(client.appendToStream('order-4', [batch[0]!, thing(2)], { expectedRevision: 'any' })).rejects.toBeInstanceOf(
+      WrongExpectedVersionError,
+    );
     expect(await read(client.readStream('order-4'))).toHaveLength(2);
   });
 
@@ -104,7 +113,9 @@ describe('EventStoreDB test server: streams', () => {
     const all = (await read(client.readAll())).map((e) => e.event!.position!);
     const third = all.at(-2)!;
     expect((await read(client.readAll({ fromPosition: third }))).map((e) => e.event!.position!)).toEqual(all.slice(-2));
-    expect((await read(client.readAll({ direction: BACKWARDS, fromPosition: third, maxCount: 2 }))).map((e) => e.event!.position!)).toEqual(all.slice(-4, -2).reverse());
+    expect((await read(client.readAll({ direction: BACKWARDS, fromPosition: third, maxCount: 2 }))).map((e) => e.event!.position!)).toEqual(
+      all.slice(-4, -2).reverse(),
+    );
     expect(await read(client.readAll({ direction: BACKWARDS, fromPosition: START }))).toEqual([]);
   });
 
@@ -124,15 +135,20 @@ describe('EventStoreDB test server: streams', () => {
     });
     const request = new streams.ReadReq().setOptions(
       new streams.ReadReq.Options()
-        .setStream(new streams.ReadReq.Options.StreamOptions().setStreamIdentifier(streamIdentifier('order-7')).setStart(new shared.Empty()))
+        .setStream(
+          new streams.ReadReq.Options.StreamOptions().setStreamIdentifier(streamIdentifier('order-7')).setStart(new shared.Empty()),
+        )
         .setCount('10')
         .setNoFilter(new shared.Empty())
         .setUuidOption(new streams.ReadReq.Options.UUIDOption().setStructured(new shared.Empty())),
     );
     const ids = await new Promise<unknown[]>((resolve, reject) => {
       const found: unknown[] = [];
-      raw.read(request).on('data', (resp: InstanceType<typeof streams.ReadResp>) => found.push(resp.getEvent()?.getEvent()?.getId()?.hasStructured()))
-        .on('end', () => resolve(found)).on('error', reject);
+      raw
+        .read(request)
+        .on('data', (resp: InstanceType<typeof streams.ReadResp>) => found.push(resp.getEvent()?.getEvent()?.getId()?.hasStructured()))
+        .on('end', () => resolve(found))
+        .on('error', reject);
     });
     expect(ids).toEqual([true]);
     const client = EventStoreDBClient.connectionString(cluster.connectionString());
@@ -146,8 +162,14 @@ describe('EventStoreDB test server: streams', () => {
     open.push(() => raw.close());
     const error = await new Promise<grpc.ServiceError>((resolve) => {
       const call = raw.append((e) => resolve(e!));
-      call.write(new streams.AppendReq().setOptions(new streams.AppendReq.Options().setStreamIdentifier(streamIdentifier('order-8')).setAny(new shared.Empty())));
-      call.write(new streams.AppendReq().setProposedMessage(new streams.AppendReq.ProposedMessage().setId(uuidMessage(randomUUID(), false))));
+      call.write(
+        new streams.AppendReq().setOptions(
+          new streams.AppendReq.Options().setStreamIdentifier(streamIdentifier('order-8')).setAny(new shared.Empty()),
+        ),
+      );
+      call.write(
+        new streams.AppendReq().setProposedMessage(new streams.AppendReq.ProposedMessage().setId(uuidMessage(randomUUID(), false))),
+      );
       call.end();
     });
     expect(error.code).toBe(grpc.status.INVALID_ARGUMENT);
@@ -180,7 +202,11 @@ describe('EventStoreDB test server: subscriptions', () => {
 
   it('filters by event-type regex and stream-name prefix, and sends checkpoints as it goes', async () => {
     const { client } = await connect();
-    for (let n = 0; n < 40; n++) await client.appendToStream(n % 2 ? 'invoice-1' : 'order-10', jsonEvent({ type: n % 4 === 0 ? 'Noted' : 'ThingHappened', data: { n } }));
+    for (let n = 0; n < 40; n++)
+      await client.appendToStream(
+        n % 2 ? 'invoice-1' : 'order-10',
+        jsonEvent({ type: n % 4 === 0 ? 'Noted' : 'ThingHappened', data: { n } }),
+      );
     const checkpoints: bigint[] = [];
     const collect = (filter: Parameters<EventStoreDBClient['subscribeToAll']>[0]) =>
       new Promise<string[]>((resolve) => {
@@ -190,7 +216,9 @@ describe('EventStoreDB test server: subscriptions', () => {
         subscription.on('data', (e: ResolvedEvent) => got.push(`${e.event!.streamId}:${e.event!.type}`));
         subscription.on('caughtUp', () => resolve(got));
       });
-    const byType = await collect({ filter: eventTypeFilter({ regex: '^Noted$', checkpointInterval: 1, checkpointReached: (_s, p) => void checkpoints.push(p.commit) }) });
+    const byType = await collect({
+      filter: eventTypeFilter({ regex: '^Noted$', checkpointInterval: 1, checkpointReached: (_s, p) => void checkpoints.push(p.commit) }),
+    });
     expect(byType).toHaveLength(10);
     expect(new Set(byType)).toEqual(new Set(['order-10:Noted']));
     expect(checkpoints.length).toBeGreaterThan(0);

@@ -3,7 +3,17 @@
  * three random numbers: `kind` chooses what happens (weighted, among what is possible today), `pick` the target,
  * `seed` the details. The model decides whether the command must be accepted or refused, and why.
  */
-import { addDays, type AsOf, type CommitmentState, type Cycle, daysFrom, type Day, type PlanState, type ReportingPeriod, type ReportState } from './model.js';
+import {
+  addDays,
+  type AsOf,
+  type CommitmentState,
+  type Cycle,
+  daysFrom,
+  type Day,
+  type PlanState,
+  type ReportingPeriod,
+  type ReportState,
+} from './model.js';
 import { type Action, ADMIN, CONFLICTED, COORDINATOR, focalPoint, MONITOR, OUTSIDER, type Refusal, type World } from './world.js';
 
 export interface Setup {
@@ -63,7 +73,14 @@ export async function setUp(w: World, setup: Setup): Promise<void> {
       ...(setup.defaultDeadline ? { defaultDeadline: `${2008 + setup.years}-06-30` } : {}),
     },
     facts: (p) => [
-      { type: 'PlanDrafted', planId: p.plan!.id, periodStart: PERIOD_START, periodEnd, defaultDeadline: setup.defaultDeadline ? `${2008 + setup.years}-06-30` : null, cycle: setup.cycle },
+      {
+        type: 'PlanDrafted',
+        planId: p.plan!.id,
+        periodStart: PERIOD_START,
+        periodEnd,
+        defaultDeadline: setup.defaultDeadline ? `${2008 + setup.years}-06-30` : null,
+        cycle: setup.cycle,
+      },
     ],
   });
   w.planId = draft!.plan!.id;
@@ -105,7 +122,13 @@ export async function setUp(w: World, setup: Setup): Promise<void> {
     ...w.stakeholders.map((s, n): [string, string, string] => [focalPoint(n), 'FOCAL_POINT', s.id]),
   ];
   for (const [subject, role, scope] of grants) {
-    await w.perform({ name: 'grantRole', actor: ADMIN, text: `grant ${role} of ${scope} to ${w.actorName(subject)}`, input: { subject, role, scope }, facts: () => [] });
+    await w.perform({
+      name: 'grantRole',
+      actor: ADMIN,
+      text: `grant ${role} of ${scope} to ${w.actorName(subject)}`,
+      input: { subject, role, scope },
+      facts: () => [],
+    });
   }
   for (let n = 0; n < setup.areas; n++) {
     const code = ['PREV', 'PROT', 'RECOV'][n]!;
@@ -128,7 +151,13 @@ export async function setUp(w: World, setup: Setup): Promise<void> {
       facts: () => [{ type: 'StakeholderAdmitted', planId: w.planId, stakeholderId: s.id }],
     });
   }
-  await w.perform({ name: 'adoptPlan', actor: COORDINATOR, text: 'adopt the plan', input: { planId: w.planId }, facts: () => [{ type: 'PlanAdopted', planId: w.planId }] });
+  await w.perform({
+    name: 'adoptPlan',
+    actor: COORDINATOR,
+    text: 'adopt the plan',
+    input: { planId: w.planId },
+    facts: () => [{ type: 'PlanAdopted', planId: w.planId }],
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -164,13 +193,17 @@ function someDay(ctx: Ctx, rnd: Random, from: Day, to: Day): Day {
 /** A day inside the plan period other than `current`, often near today. */
 function otherDay(ctx: Ctx, rnd: Random, current: Day): Day {
   const near = rnd.chance(0.5);
-  const day = near ? someDay(ctx, rnd, addDays(ctx.w.today, -60), addDays(ctx.w.today, 120)) : someDay(ctx, rnd, ctx.plan.periodStart, ctx.plan.periodEnd);
+  const day = near
+    ? someDay(ctx, rnd, addDays(ctx.w.today, -60), addDays(ctx.w.today, 120))
+    : someDay(ctx, rnd, ctx.plan.periodStart, ctx.plan.periodEnd);
   return day !== current ? day : day < ctx.plan.periodEnd ? addDays(day, 1) : addDays(day, -1);
 }
 
 /** A due date: near today (so that it soon comes due) or anywhere in the plan period. */
 function dueDay(ctx: Ctx, rnd: Random): Day {
-  return rnd.chance(0.6) ? someDay(ctx, rnd, addDays(ctx.w.today, -30), addDays(ctx.w.today, 150)) : someDay(ctx, rnd, ctx.plan.periodStart, ctx.plan.periodEnd);
+  return rnd.chance(0.6)
+    ? someDay(ctx, rnd, addDays(ctx.w.today, -30), addDays(ctx.w.today, 150))
+    : someDay(ctx, rnd, ctx.plan.periodStart, ctx.plan.periodEnd);
 }
 
 /**
@@ -179,7 +212,9 @@ function dueDay(ctx: Ctx, rnd: Random): Day {
  */
 function completionDay(ctx: Ctx, rnd: Random, earliest: Day, due: Day): Day | undefined {
   if (!rnd.chance(0.35)) return undefined;
-  const edges = [due, addDays(due, 1), ...ctx.now.periodsOf(ctx.w.planId).map((p) => p.start)].filter((day) => day >= earliest && day <= ctx.w.today);
+  const edges = [due, addDays(due, 1), ...ctx.now.periodsOf(ctx.w.planId).map((p) => p.start)].filter(
+    (day) => day >= earliest && day <= ctx.w.today,
+  );
   if (edges.length > 0 && rnd.chance(0.5)) return rnd.pick(edges);
   const from = addDays(ctx.w.today, -rnd.int(90));
   return from < earliest ? earliest : from;
@@ -190,14 +225,17 @@ export function advanceBy(w: World, step: Step): number {
   const rnd = random(step.seed);
   const now = w.model.at(w.today);
   const dues = now.deadlines(w.planId).flatMap((d) => [d.dueDate, addDays(d.dueDate, 1), addDays(d.dueDate, -30), addDays(d.dueDate, -31)]);
-  const edges = [...now.periodsOf(w.planId).flatMap((p) => [p.start, p.end, addDays(p.end, 1)]), ...dues].filter((day) => day > w.today && daysFrom(w.today, day) <= 200);
+  const edges = [...now.periodsOf(w.planId).flatMap((p) => [p.start, p.end, addDays(p.end, 1)]), ...dues].filter(
+    (day) => day > w.today && daysFrom(w.today, day) <= 200,
+  );
   return edges.length > 0 && rnd.chance(0.3) ? daysFrom(w.today, rnd.pick(edges)) : 1 + rnd.int(200);
 }
 
 const ownerOf = (ctx: Ctx, c: CommitmentState) => ctx.w.focalOf(c.ownerId);
 const coOwnerFocalPoints = (ctx: Ctx, c: CommitmentState) => c.coOwnerIds.map((id) => ctx.w.focalOf(id));
 /** The owner's focal point, or now and then a co-owner's (for what co-owners may do too). */
-const ownerOrCoOwner = (ctx: Ctx, c: CommitmentState, rnd: Random) => (c.coOwnerIds.length > 0 && rnd.chance(0.4) ? rnd.pick(coOwnerFocalPoints(ctx, c)) : ownerOf(ctx, c));
+const ownerOrCoOwner = (ctx: Ctx, c: CommitmentState, rnd: Random) =>
+  c.coOwnerIds.length > 0 && rnd.chance(0.4) ? rnd.pick(coOwnerFocalPoints(ctx, c)) : ownerOf(ctx, c);
 
 function make(ctx: Ctx, ownerId: string, actor?: string): Build {
   return {
@@ -216,9 +254,14 @@ function make(ctx: Ctx, ownerId: string, actor?: string): Build {
         text: `make "${title}" owned by ${ownerId}${coOwnerIds.length ? ` with ${coOwnerIds.join(', ')}` : ''} in ${area}, due ${dueDate ?? '(default)'}`,
         input: {
           ...{ planId: w.planId, thematicAreaCode: area, ownerId, coOwnerIds, title, description: 'Made by the model test' },
-          ...{ target: { indicator: 'criteria implemented', unit: 'criteria', baseline: 0, targetValue: 6 }, ...(dueDate ? { dueDate } : {}) },
+          ...{
+            target: { indicator: 'criteria implemented', unit: 'criteria', baseline: 0, targetValue: 6 },
+            ...(dueDate ? { dueDate } : {}),
+          },
         },
-        facts: (p) => [{ type: 'CommitmentMade', commitmentId: p.commitment!.id, planId: w.planId, area, ownerId, coOwnerIds, title, dueDate }],
+        facts: (p) => [
+          { type: 'CommitmentMade', commitmentId: p.commitment!.id, planId: w.planId, area, ownerId, coOwnerIds, title, dueDate },
+        ],
       };
     },
   };
@@ -248,8 +291,15 @@ function revise(ctx: Ctx, c: CommitmentState, actor: string): Build {
         name: 'reviseCommitment',
         actor,
         text: `revise ${c.id}:${dueDate ? ` due ${c.dueDate} -> ${dueDate}` : ''}${coOwnerIds ? ` co-owners [${coOwnerIds.join(', ')}]` : ''}`,
-        input: { commitmentId: c.id, reason: 'Revised by the model test', ...(dueDate ? { dueDate } : {}), ...(coOwnerIds ? { coOwnerIds } : {}) },
-        facts: () => [{ type: 'CommitmentRevised', commitmentId: c.id, ...(dueDate ? { dueDate } : {}), ...(coOwnerIds ? { coOwnerIds } : {}) }],
+        input: {
+          commitmentId: c.id,
+          reason: 'Revised by the model test',
+          ...(dueDate ? { dueDate } : {}),
+          ...(coOwnerIds ? { coOwnerIds } : {}),
+        },
+        facts: () => [
+          { type: 'CommitmentRevised', commitmentId: c.id, ...(dueDate ? { dueDate } : {}), ...(coOwnerIds ? { coOwnerIds } : {}) },
+        ],
         commitmentId: c.id,
       };
     },
@@ -384,7 +434,8 @@ function assign(ctx: Ctx, c: CommitmentState, taskId: string, actor: string, nob
 }
 
 /** The periods the commitment may report for: begun by today, and the commitment was active at some point in them. */
-const reportable = (ctx: Ctx, c: CommitmentState): ReportingPeriod[] => ctx.now.periodsOf(c.planId).filter((p) => p.start <= ctx.w.today && ctx.now.owesReport(c, p));
+const reportable = (ctx: Ctx, c: CommitmentState): ReportingPeriod[] =>
+  ctx.now.periodsOf(c.planId).filter((p) => p.start <= ctx.w.today && ctx.now.owesReport(c, p));
 
 function report(ctx: Ctx, c: CommitmentState, period: string, corrects: string | null, actor?: string): Build {
   return {
@@ -405,7 +456,9 @@ function report(ctx: Ctx, c: CommitmentState, period: string, corrects: string |
           ...(rnd.chance(0.3) ? { evidenceLinks: ['https://evidence.example/report'] } : {}),
           ...(corrects ? { corrects } : {}),
         },
-        facts: (p) => [{ type: 'ProgressReported', commitmentId: c.id, reportId: p.itemId!, period, percent, indicator, evidenceType, corrects }],
+        facts: (p) => [
+          { type: 'ProgressReported', commitmentId: c.id, reportId: p.itemId!, period, percent, indicator, evidenceType, corrects },
+        ],
         commitmentId: c.id,
       };
     },
@@ -461,7 +514,11 @@ function judge(c: CommitmentState, r: ReportState, monitors: readonly string[]):
         name: verify ? 'verifyProgressReport' : 'disputeProgressReport',
         actor: rnd.pick(monitors),
         text: `${verify ? 'verify' : 'dispute'} ${r.id} (${r.period}, ${r.evidenceType}) of ${c.id}`,
-        input: { commitmentId: c.id, reportId: r.id, ...(verify ? { note: 'Checked by the model test' } : { reason: 'Disputed by the model test' }) },
+        input: {
+          commitmentId: c.id,
+          reportId: r.id,
+          ...(verify ? { note: 'Checked by the model test' } : { reason: 'Disputed by the model test' }),
+        },
         facts: () => [{ type: verify ? 'ProgressReportVerified' : 'ProgressReportDisputed', commitmentId: c.id, reportId: r.id }],
         commitmentId: c.id,
       };
@@ -554,7 +611,8 @@ function menu(ctx: Ctx): Choice[] {
     return WEIGHTS[what]!;
   };
   const byWhat = Object.keys(WEIGHTS).map((what) => ({ what, weight: weight(what), builds: valid.filter((build) => build.what === what) }));
-  if (plan.status === 'CLOSED') return byWhat.map((choice) => ({ ...choice, refusal: { code: 'RULE_VIOLATION', rule: 'plan.closed', why: 'the plan is closed' } }));
+  if (plan.status === 'CLOSED')
+    return byWhat.map((choice) => ({ ...choice, refusal: { code: 'RULE_VIOLATION', rule: 'plan.closed', why: 'the plan is closed' } }));
   const unrelated = (c: CommitmentState) => plan.admitted.filter((id) => id !== c.ownerId && !c.coOwnerIds.includes(id));
   return [
     ...byWhat,
@@ -573,20 +631,28 @@ function menu(ctx: Ctx): Choice[] {
     {
       what: 'report twice',
       weight: 1.5,
-      builds: commitments.flatMap((c) => reportable(ctx, c).filter((p) => now.standingReport(c, p.id)).map((p) => report(ctx, c, p.id, null))),
+      builds: commitments.flatMap((c) =>
+        reportable(ctx, c)
+          .filter((p) => now.standingReport(c, p.id))
+          .map((p) => report(ctx, c, p.id, null)),
+      ),
       refusal: { code: 'RULE_VIOLATION', why: 'the period has a report; a second one must correct it' },
     },
     {
       what: 'assign to no one',
       weight: 0.7,
-      builds: commitments.filter(isOpen).flatMap((c) => c.tasks.filter((t) => t.completedOn === null).map((t) => assign(ctx, c, t.id, ownerOf(ctx, c), true))),
+      builds: commitments
+        .filter(isOpen)
+        .flatMap((c) => c.tasks.filter((t) => t.completedOn === null).map((t) => assign(ctx, c, t.id, ownerOf(ctx, c), true))),
       refusal: { code: 'NOT_FOUND', why: 'the assignee does not exist' },
     },
     {
       what: 'unrelated focal point',
       weight: 1,
       builds: [
-        ...commitments.flatMap((c) => unrelated(c).flatMap((id) => [...ownerOnly(ctx, c, w.focalOf(id)), ...sharedWork(ctx, c, w.focalOf(id))])),
+        ...commitments.flatMap((c) =>
+          unrelated(c).flatMap((id) => [...ownerOnly(ctx, c, w.focalOf(id)), ...sharedWork(ctx, c, w.focalOf(id))]),
+        ),
         ...plan.admitted.flatMap((owner) => plan.admitted.filter((id) => id !== owner).map((id) => make(ctx, owner, w.focalOf(id)))),
       ],
       refusal: FORBIDDEN('a focal point of neither the owner nor a co-owner'),
@@ -594,7 +660,10 @@ function menu(ctx: Ctx): Choice[] {
     {
       what: 'monitor acts as coordinator',
       weight: 0.7,
-      builds: [...commitments.filter((c) => c.status === 'PROPOSED').map((c) => activate(c, MONITOR)), ...overPeriods.map((p) => closePeriod(ctx, p, MONITOR))],
+      builds: [
+        ...commitments.filter((c) => c.status === 'PROPOSED').map((c) => activate(c, MONITOR)),
+        ...overPeriods.map((p) => closePeriod(ctx, p, MONITOR)),
+      ],
       refusal: FORBIDDEN('only coordinators may'),
     },
   ];

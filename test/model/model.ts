@@ -27,7 +27,16 @@ export type Fact =
   | { type: 'PlanClosed'; planId: string }
   | { type: 'ReportingPeriodClosed'; planId: string; period: string }
   /** `dueDate` null: the plan's default deadline. */
-  | { type: 'CommitmentMade'; commitmentId: string; planId: string; area: string; ownerId: string; coOwnerIds: string[]; title: string; dueDate: Day | null }
+  | {
+      type: 'CommitmentMade';
+      commitmentId: string;
+      planId: string;
+      area: string;
+      ownerId: string;
+      coOwnerIds: string[];
+      title: string;
+      dueDate: Day | null;
+    }
   | { type: 'CommitmentActivated'; commitmentId: string }
   | { type: 'CommitmentRevised'; commitmentId: string; dueDate?: Day; coOwnerIds?: string[] }
   | { type: 'CommitmentWithdrawn'; commitmentId: string }
@@ -66,7 +75,8 @@ export function streamOf(fact: Fact): string {
 
 const DAY_MS = 86_400_000;
 export const addDays = (day: Day, days: number): Day => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-export const daysFrom = (from: Day, to: Day): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+export const daysFrom = (from: Day, to: Day): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), high);
 
 /** Every fact, in the order recorded. */
@@ -96,14 +106,24 @@ export interface ReportingPeriod {
 
 /** Calendar years (`2010`) or halves (`2010-H1`, `2010-H2`), clipped to the plan period. */
 export function reportingPeriods(plan: { periodStart: Day; periodEnd: Day; cycle: Cycle }): ReportingPeriod[] {
-  const halves = plan.cycle === 'ANNUAL' ? [{ suffix: '', from: '01-01', to: '12-31' }] : [{ suffix: '-H1', from: '01-01', to: '06-30' }, { suffix: '-H2', from: '07-01', to: '12-31' }];
+  const halves =
+    plan.cycle === 'ANNUAL'
+      ? [{ suffix: '', from: '01-01', to: '12-31' }]
+      : [
+          { suffix: '-H1', from: '01-01', to: '06-30' },
+          { suffix: '-H2', from: '07-01', to: '12-31' },
+        ];
   const periods: ReportingPeriod[] = [];
   for (let year = Number(plan.periodStart.slice(0, 4)); year <= Number(plan.periodEnd.slice(0, 4)); year++) {
     for (const half of halves) {
       const start = `${year}-${half.from}`;
       const end = `${year}-${half.to}`;
       if (end < plan.periodStart || start > plan.periodEnd) continue;
-      periods.push({ id: `${year}${half.suffix}`, start: start < plan.periodStart ? plan.periodStart : start, end: end > plan.periodEnd ? plan.periodEnd : end });
+      periods.push({
+        id: `${year}${half.suffix}`,
+        start: start < plan.periodStart ? plan.periodStart : start,
+        end: end > plan.periodEnd ? plan.periodEnd : end,
+      });
     }
   }
   return periods;
@@ -211,7 +231,9 @@ const STATUSES: CommitmentStatus[] = ['ACTIVE', 'COMPLETED', 'PROPOSED', 'WITHDR
 
 /** Counts by status, the statuses that occur only, in alphabetical order. */
 function countByStatus(commitments: CommitmentState[]): { status: CommitmentStatus; count: number }[] {
-  return STATUSES.map((status) => ({ status, count: commitments.filter((c) => c.status === status).length })).filter((row) => row.count > 0);
+  return STATUSES.map((status) => ({ status, count: commitments.filter((c) => c.status === status).length })).filter(
+    (row) => row.count > 0,
+  );
 }
 
 /** The facts recorded up to the end of `today`, and every figure computed from them. */
@@ -314,7 +336,16 @@ export class AsOf {
           c.completedOn = fact.completedOn;
           break;
         case 'MilestoneScheduled':
-          c.milestones.push({ id: fact.milestoneId, title: fact.title, dueDate: fact.dueDate, originalDueDate: fact.dueDate, moves: 0, daysMoved: 0, completedOn: null, scheduledOn: fact.day });
+          c.milestones.push({
+            id: fact.milestoneId,
+            title: fact.title,
+            dueDate: fact.dueDate,
+            originalDueDate: fact.dueDate,
+            moves: 0,
+            daysMoved: 0,
+            completedOn: null,
+            scheduledOn: fact.day,
+          });
           break;
         case 'MilestoneRescheduled':
           milestone!.moves += 1;
@@ -412,14 +443,47 @@ export class AsOf {
       if (c.status === 'WITHDRAWN') continue;
       const commitment = { id: c.id };
       const status = deadlineStatus(c.dueDate, c.completedOn, this.today);
-      rows.push({ kind: 'COMMITMENT', id: c.id, title: c.title, commitment, dueDate: c.dueDate, originalDueDate: c.originalDueDate, completedOn: c.completedOn, moves: c.moves, daysMoved: c.daysMoved, status });
+      rows.push({
+        kind: 'COMMITMENT',
+        id: c.id,
+        title: c.title,
+        commitment,
+        dueDate: c.dueDate,
+        originalDueDate: c.originalDueDate,
+        completedOn: c.completedOn,
+        moves: c.moves,
+        daysMoved: c.daysMoved,
+        status,
+      });
       for (const m of c.milestones) {
         const status = deadlineStatus(m.dueDate, m.completedOn, this.today);
-        rows.push({ kind: 'MILESTONE', id: m.id, title: m.title, commitment, dueDate: m.dueDate, originalDueDate: m.originalDueDate, completedOn: m.completedOn, moves: m.moves, daysMoved: m.daysMoved, status });
+        rows.push({
+          kind: 'MILESTONE',
+          id: m.id,
+          title: m.title,
+          commitment,
+          dueDate: m.dueDate,
+          originalDueDate: m.originalDueDate,
+          completedOn: m.completedOn,
+          moves: m.moves,
+          daysMoved: m.daysMoved,
+          status,
+        });
       }
       for (const t of c.tasks) {
         const status = deadlineStatus(t.dueDate, t.completedOn, this.today);
-        rows.push({ kind: 'TASK', id: t.id, title: t.title, commitment, dueDate: t.dueDate, originalDueDate: t.dueDate, completedOn: t.completedOn, moves: 0, daysMoved: 0, status });
+        rows.push({
+          kind: 'TASK',
+          id: t.id,
+          title: t.title,
+          commitment,
+          dueDate: t.dueDate,
+          originalDueDate: t.dueDate,
+          completedOn: t.completedOn,
+          moves: 0,
+          daysMoved: 0,
+          status,
+        });
       }
     }
     return rows;
@@ -432,7 +496,9 @@ export class AsOf {
     const standing = live.flatMap((c) => c.reports.filter((r) => r.supersededBy === null));
     const atRisk = live.flatMap((c) => {
       const risk = this.risk(c);
-      return risk.atRisk ? [{ commitment: { id: c.id }, expectedPercent: risk.expectedPercent, reportedPercent: risk.reportedPercent }] : [];
+      return risk.atRisk
+        ? [{ commitment: { id: c.id }, expectedPercent: risk.expectedPercent, reportedPercent: risk.reportedPercent }]
+        : [];
     });
     return {
       commitmentsByStatus: countByStatus(group),
@@ -453,8 +519,14 @@ export class AsOf {
     return {
       total: all.length,
       byStatus: countByStatus(all),
-      byThematicArea: plan.areas.map((area) => ({ thematicArea: { code: area.code }, count: all.filter((c) => c.area === area.code).length })),
-      byThematicAreaTracking: areas.map((area) => ({ thematicArea: { code: area.code }, figures: this.figures(all.filter((c) => c.area === area.code)) })),
+      byThematicArea: plan.areas.map((area) => ({
+        thematicArea: { code: area.code },
+        count: all.filter((c) => c.area === area.code).length,
+      })),
+      byThematicAreaTracking: areas.map((area) => ({
+        thematicArea: { code: area.code },
+        figures: this.figures(all.filter((c) => c.area === area.code)),
+      })),
       byOwnerKind: kinds.map((kind) => ({ kind, figures: this.figures(all.filter((c) => this.stakeholderKind(c.ownerId) === kind)) })),
     };
   }

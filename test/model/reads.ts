@@ -22,7 +22,8 @@ const fragments = (features: Features): Record<string, string> => ({
     byThematicAreaTracking { thematicArea { code } figures { ...Figures } }
     byOwnerKind { kind figures { ...Figures } }
   }`,
-  PlanFields: 'fragment PlanFields on ActionPlan { id version status stakeholders { id } reportingPeriods { id start end closed } summary { ...Summary } }',
+  PlanFields:
+    'fragment PlanFields on ActionPlan { id version status stakeholders { id } reportingPeriods { id start end closed } summary { ...Summary } }',
   Card: `fragment Card on Scorecard {
     made active completed withdrawn milestonesOnTime milestonesDue complianceRate
     compliance { period owed onTime late missing { commitment { id } } }
@@ -33,7 +34,8 @@ const fragments = (features: Features): Record<string, string> => ({
     tasks { id title dueDate assignee { kind id } completedOn status }
     progressReports { id period percentComplete indicatorValue evidenceType reportedOn late corrects supersededBy verification }
   }`,
-  DeadlineFields: 'fragment DeadlineFields on Deadline { kind id title commitment { id } dueDate originalDueDate completedOn moves daysMoved status }',
+  DeadlineFields:
+    'fragment DeadlineFields on Deadline { kind id title commitment { id } dueDate originalDueDate completedOn moves daysMoved status }',
 });
 
 /** The query with the fragments it spreads (GraphQL refuses unused ones). */
@@ -92,9 +94,23 @@ export function expectedCommitment(at: AsOf, c: CommitmentState) {
       ...{ id: m.id, title: m.title, dueDate: m.dueDate, originalDueDate: m.originalDueDate, moves: m.moves, daysMoved: m.daysMoved },
       ...{ completedOn: m.completedOn, status: deadlineOf(at, m.dueDate, m.completedOn) },
     })),
-    tasks: c.tasks.map((t) => ({ id: t.id, title: t.title, dueDate: t.dueDate, assignee: t.assignee, completedOn: t.completedOn, status: deadlineOf(at, t.dueDate, t.completedOn) })),
+    tasks: c.tasks.map((t) => ({
+      id: t.id,
+      title: t.title,
+      dueDate: t.dueDate,
+      assignee: t.assignee,
+      completedOn: t.completedOn,
+      status: deadlineOf(at, t.dueDate, t.completedOn),
+    })),
     progressReports: c.reports.map((r) => ({
-      ...{ id: r.id, period: r.period, percentComplete: r.percent, indicatorValue: r.indicator, evidenceType: r.evidenceType, reportedOn: r.reportedOn },
+      ...{
+        id: r.id,
+        period: r.period,
+        percentComplete: r.percent,
+        indicatorValue: r.indicator,
+        evidenceType: r.evidenceType,
+        reportedOn: r.reportedOn,
+      },
       ...{ late: at.isLate(c, r), corrects: r.corrects, supersededBy: r.supersededBy, verification: r.verification },
     })),
   };
@@ -141,7 +157,9 @@ function canonicalFigures(figures: Obj): Obj {
       (figures['commitmentsByStatus'] as Obj[]).filter((row) => row['count'] !== 0),
       (row) => String(row['status']),
     ),
-    ...('atRiskCommitments' in figures ? { atRiskCommitments: sorted(figures['atRiskCommitments'] as Obj[], (row) => id(row['commitment'])) } : {}),
+    ...('atRiskCommitments' in figures
+      ? { atRiskCommitments: sorted(figures['atRiskCommitments'] as Obj[], (row) => id(row['commitment'])) }
+      : {}),
   };
 }
 
@@ -178,7 +196,10 @@ export function canonicalPlan(plan: Obj | null): Json {
 export function canonicalScorecard(card: Obj): Obj {
   return {
     ...card,
-    compliance: sorted(card['compliance'] as Obj[], (p) => String(p['period']))!.map((p) => ({ ...p, missing: sorted(p['missing'] as Obj[], (m) => id(m['commitment'])) })),
+    compliance: sorted(card['compliance'] as Obj[], (p) => String(p['period']))!.map((p) => ({
+      ...p,
+      missing: sorted(p['missing'] as Obj[], (m) => id(m['commitment'])),
+    })),
   };
 }
 
@@ -219,7 +240,8 @@ export function differences(expected: unknown, actual: unknown, limit = 12): str
       if (e.length !== a.length) lines.push(`${path || '.'}: expected ${e.length} item(s), got ${a.length}`);
       for (let n = 0; n < Math.min(e.length, a.length); n++) walk(e[n], a[n], `${path}[${n}]`);
       if (e.length !== a.length) {
-        for (let n = a.length; n < e.length && lines.length < limit; n++) lines.push(`${path}[${n}]: missing, expected ${JSON.stringify(e[n])}`);
+        for (let n = a.length; n < e.length && lines.length < limit; n++)
+          lines.push(`${path}[${n}]: missing, expected ${JSON.stringify(e[n])}`);
         for (let n = e.length; n < a.length && lines.length < limit; n++) lines.push(`${path}[${n}]: unexpected ${JSON.stringify(a[n])}`);
       }
       return;

@@ -25,7 +25,9 @@ export interface Outcome {
 }
 
 async function features(world: World): Promise<Features> {
-  const data = await world.query<{ __type: { fields: { name: string }[] } | null }>('{ __type(name: "TrackingFigures") { fields { name } } }');
+  const data = await world.query<{ __type: { fields: { name: string }[] } | null }>(
+    '{ __type(name: "TrackingFigures") { fields { name } } }',
+  );
   return { atRiskCommitments: data.__type?.fields.some((field) => field.name === 'atRiskCommitments') ?? false };
 }
 
@@ -46,7 +48,8 @@ export async function runHistory(setup: Setup, steps: readonly Step[], options: 
   let executed = 0;
   try {
     world.features = await features(world);
-    if (!world.features.atRiskCommitments) world.notes.add('The schema has no TrackingFigures.atRiskCommitments yet: at-risk lists were not compared.');
+    if (!world.features.atRiskCommitments)
+      world.notes.add('The schema has no TrackingFigures.atRiskCommitments yet: at-risk lists were not compared.');
     await setUp(world, setup);
     await world.compareCheap([]);
     for (const [n, step] of steps.entries()) {
@@ -65,7 +68,13 @@ export async function runHistory(setup: Setup, steps: readonly Step[], options: 
     if (steps.length === 0) await world.compareFull(world.today);
     return { failure: null, failedAt: executed, log: world.log.map((line) => world.readable(line)), notes: [...world.notes] };
   } catch (error) {
-    const failure = error instanceof Discrepancy ? error : new Discrepancy(`error:${String((error as Error).message).split('\n')[0]}`, world.readable(String((error as Error).stack ?? error)));
+    const failure =
+      error instanceof Discrepancy
+        ? error
+        : new Discrepancy(
+            `error:${String((error as Error).message).split('\n')[0]}`,
+            world.readable(String((error as Error).stack ?? error)),
+          );
     return { failure, failedAt: executed, log: world.log.map((line) => world.readable(line)), notes: [...world.notes] };
   } finally {
     await api.stop();
@@ -101,12 +110,13 @@ export async function shrink(setup: Setup, steps: readonly Step[], first: Outcom
     { ...setup, defaultDeadline: false },
   ];
   for (const candidate of smallerSetups) {
-    if (Date.now() < deadline && JSON.stringify(candidate) !== JSON.stringify(best.setup)) await attempt({ ...best.setup, ...diff(setup, candidate) }, best.steps);
+    if (Date.now() < deadline && JSON.stringify(candidate) !== JSON.stringify(best.setup))
+      await attempt({ ...best.setup, ...diff(setup, candidate) }, best.steps);
   }
   let chunk = Math.max(1, Math.floor(best.steps.length / 2));
   for (;;) {
     let removed = false;
-    for (let start = 0; start < best.steps.length && Date.now() < deadline; ) {
+    for (let start = 0; start < best.steps.length && Date.now() < deadline;) {
       if (await attempt(best.setup, [...best.steps.slice(0, start), ...best.steps.slice(start + chunk)])) removed = true;
       else start += chunk;
     }
@@ -115,10 +125,17 @@ export async function shrink(setup: Setup, steps: readonly Step[], first: Outcom
   }
   // Once more with every read at its usual step, as MODEL_REPLAY runs it: the report shows that run.
   const replayed = await runHistory(best.setup, best.steps, options);
-  return { ...best, steps: best.steps.slice(0, replayed.failure ? replayed.failedAt : best.steps.length), outcome: replayed.failure ? replayed : best.outcome, attempts };
+  return {
+    ...best,
+    steps: best.steps.slice(0, replayed.failure ? replayed.failedAt : best.steps.length),
+    outcome: replayed.failure ? replayed : best.outcome,
+    attempts,
+  };
 }
 
 /** The fields `candidate` changes relative to `setup`. */
 function diff(setup: Setup, candidate: Setup): Partial<Setup> {
-  return Object.fromEntries(Object.entries(candidate).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(setup[key as keyof Setup])));
+  return Object.fromEntries(
+    Object.entries(candidate).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(setup[key as keyof Setup])),
+  );
 }

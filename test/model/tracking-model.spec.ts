@@ -26,17 +26,23 @@ const setups: fc.Arbitrary<Setup> = fc.record({
   lead: fc.integer({ min: 0, max: 20 }),
 });
 
-const steps: fc.Arbitrary<Step[]> = fc.array(fc.record({ kind: fc.noBias(fc.nat(9_999)), pick: fc.noBias(fc.nat(1_000_000)), seed: fc.noBias(fc.nat(0x7fffffff)) }), {
-  minLength: STEPS,
-  maxLength: STEPS,
-});
+const steps: fc.Arbitrary<Step[]> = fc.array(
+  fc.record({ kind: fc.noBias(fc.nat(9_999)), pick: fc.noBias(fc.nat(1_000_000)), seed: fc.noBias(fc.nat(0x7fffffff)) }),
+  {
+    minLength: STEPS,
+    maxLength: STEPS,
+  },
+);
 
 function describeSetup(setup: Setup): string {
   const stakeholders = setup.kinds.map((kind, n) => `S${n + 1} ${kind}`).join(', ');
   return `${setup.years}-year plan from 2009, ${setup.cycle}, ${setup.defaultDeadline ? 'with' : 'without'} a default deadline, ${setup.areas} area(s); ${stakeholders}`;
 }
 
-function report(failing: { run: number; setup: Setup; steps: Step[]; outcome: Outcome }, shrunk: Awaited<ReturnType<typeof shrink>>): string {
+function report(
+  failing: { run: number; setup: Setup; steps: Step[]; outcome: Outcome },
+  shrunk: Awaited<ReturnType<typeof shrink>>,
+): string {
   return [
     'The api disagrees with the model of the tracking rules.',
     `  seed ${SEED}, history ${failing.run} of ${RUNS} (MODEL_SEED=${SEED} MODEL_RUNS=${RUNS} MODEL_STEPS=${STEPS})`,
@@ -55,24 +61,32 @@ function report(failing: { run: number; setup: Setup; steps: Step[]; outcome: Ou
 }
 
 describe('tracking figures against a naive model of the rules', () => {
-  it(`agree through ${RUNS} random histories of ${STEPS} steps`, async () => {
-    let failing: { run: number; setup: Setup; steps: Step[]; outcome: Outcome } | undefined;
-    let run = 0;
-    const notes = new Set<string>();
-    const replay = process.env['MODEL_REPLAY'] ? (JSON.parse(process.env['MODEL_REPLAY']) as { setup: Setup; steps: Step[] }) : undefined;
-    const property = fc.asyncProperty(replay ? fc.constant(replay.setup) : setups, replay ? fc.constant(replay.steps) : steps, async (setup, history) => {
-      run++;
-      const outcome = await runHistory(setup, history, OPTIONS);
-      outcome.notes.forEach((note) => notes.add(note));
-      if (process.env['MODEL_LOG']) console.info(`history ${run}: ${describeSetup(setup)}\n${outcome.log.join('\n')}`);
-      if (outcome.failure) failing = { run, setup, steps: history, outcome };
-      return outcome.failure === null;
-    });
-    await fc.check(property, { seed: SEED, numRuns: replay ? 1 : RUNS, endOnFailure: true });
-    if (notes.size > 0) console.info([...notes].join('\n'));
-    if (failing) {
-      const shrunk = await shrink(failing.setup, failing.steps, failing.outcome, OPTIONS, SHRINK_SECONDS * 1000);
-      throw new Error(report(failing, shrunk));
-    }
-  }, 60 * 60_000);
+  it(
+    `agree through ${RUNS} random histories of ${STEPS} steps`,
+    async () => {
+      let failing: { run: number; setup: Setup; steps: Step[]; outcome: Outcome } | undefined;
+      let run = 0;
+      const notes = new Set<string>();
+      const replay = process.env['MODEL_REPLAY'] ? (JSON.parse(process.env['MODEL_REPLAY']) as { setup: Setup; steps: Step[] }) : undefined;
+      const property = fc.asyncProperty(
+        replay ? fc.constant(replay.setup) : setups,
+        replay ? fc.constant(replay.steps) : steps,
+        async (setup, history) => {
+          run++;
+          const outcome = await runHistory(setup, history, OPTIONS);
+          outcome.notes.forEach((note) => notes.add(note));
+          if (process.env['MODEL_LOG']) console.info(`history ${run}: ${describeSetup(setup)}\n${outcome.log.join('\n')}`);
+          if (outcome.failure) failing = { run, setup, steps: history, outcome };
+          return outcome.failure === null;
+        },
+      );
+      await fc.check(property, { seed: SEED, numRuns: replay ? 1 : RUNS, endOnFailure: true });
+      if (notes.size > 0) console.info([...notes].join('\n'));
+      if (failing) {
+        const shrunk = await shrink(failing.setup, failing.steps, failing.outcome, OPTIONS, SHRINK_SECONDS * 1000);
+        throw new Error(report(failing, shrunk));
+      }
+    },
+    60 * 60_000,
+  );
 });

@@ -180,7 +180,11 @@ export class World {
     if (subject === '') return 'anonymous';
     const n = this.stakeholders.findIndex((_, i) => focalPoint(i) === subject);
     if (n >= 0) return `focal(S${n + 1})`;
-    return { [ADMIN]: 'admin', [COORDINATOR]: 'coordinator', [MONITOR]: 'monitor', [CONFLICTED]: 'monitor+focal(S1)', [OUTSIDER]: 'outsider' }[subject] ?? subject;
+    return (
+      { [ADMIN]: 'admin', [COORDINATOR]: 'coordinator', [MONITOR]: 'monitor', [CONFLICTED]: 'monitor+focal(S1)', [OUTSIDER]: 'outsider' }[
+        subject
+      ] ?? subject
+    );
   }
 
   focalOf(stakeholderId: string): string {
@@ -216,8 +220,12 @@ export class World {
     const error = res.errors?.[0];
     const payload = res.data?.[action.name] ?? null;
     const what = `${this.today}  ${this.actorName(action.actor)}: ${action.text}`;
-    const expected = action.refusal ? `refused ${action.refusal.code}${action.refusal.rule ? ` (${action.refusal.rule})` : ''}: ${action.refusal.why}` : 'accepted';
-    const outcome = error ? `refused ${error.extensions?.code}${error.extensions?.rule ? ` (${error.extensions.rule})` : ''}` : `accepted, version ${payload?.version}`;
+    const expected = action.refusal
+      ? `refused ${action.refusal.code}${action.refusal.rule ? ` (${action.refusal.rule})` : ''}: ${action.refusal.why}`
+      : 'accepted';
+    const outcome = error
+      ? `refused ${error.extensions?.code}${error.extensions?.rule ? ` (${error.extensions.rule})` : ''}`
+      : `accepted, version ${payload?.version}`;
     this.log.push(`${what}  -> ${outcome}`);
     if (!error && !payload) throw new Error(`No payload and no error for ${action.name}: ${JSON.stringify(res)}`);
     const key = `outcome:${action.name}:${action.refusal?.code ?? 'OK'}->${error?.extensions?.code ?? 'OK'}`;
@@ -264,7 +272,10 @@ export class World {
     const expected = { version, entityVersion: version };
     const diffs = differences(expected, actual);
     if (diffs.length > 0 && !this.ignored('payload.version')) {
-      this.fail('payload.version', [`The payload of ${action.name} answers a version other than the stream's (events - 1).`, ...diffs.map((d) => `  ${d}`)]);
+      this.fail('payload.version', [
+        `The payload of ${action.name} answers a version other than the stream's (events - 1).`,
+        ...diffs.map((d) => `  ${d}`),
+      ]);
     }
   }
 
@@ -287,8 +298,13 @@ export class World {
   async compareCheap(commitmentIds: readonly string[]): Promise<void> {
     const now = this.model.at(this.today);
     const plan = JSON.stringify(this.planId);
-    const stakeholders = this.stakeholders.map((s, n) => `s${n}: stakeholder(id: ${JSON.stringify(s.id)}, consistentAfter: $after) { id version scorecard(planId: ${plan}) { ...Card } }`);
-    const commitments = commitmentIds.map((id, n) => `c${n}: commitment(id: ${JSON.stringify(id)}, consistentAfter: $after) { ...CommitmentFields }`);
+    const stakeholders = this.stakeholders.map(
+      (s, n) =>
+        `s${n}: stakeholder(id: ${JSON.stringify(s.id)}, consistentAfter: $after) { id version scorecard(planId: ${plan}) { ...Card } }`,
+    );
+    const commitments = commitmentIds.map(
+      (id, n) => `c${n}: commitment(id: ${JSON.stringify(id)}, consistentAfter: $after) { ...CommitmentFields }`,
+    );
     const data = await this.queryWithFragments(
       `query ($after: Position) {
         plan(id: ${plan}, consistentAfter: $after) { ...PlanFields }
@@ -298,19 +314,48 @@ export class World {
       }`,
       { after: this.position },
     );
-    this.compare('plan', `plan(${this.planId})`, canonicalPlan(expectedPlan(now, this.planId, this.features)), canonicalPlan(data['plan'] as never));
-    this.compareDeadlines('deadlines', `deadlines(planId: ${this.planId})`, expectedDeadlines(now, this.planId), data['deadlines'] as never);
+    this.compare(
+      'plan',
+      `plan(${this.planId})`,
+      canonicalPlan(expectedPlan(now, this.planId, this.features)),
+      canonicalPlan(data['plan'] as never),
+    );
+    this.compareDeadlines(
+      'deadlines',
+      `deadlines(planId: ${this.planId})`,
+      expectedDeadlines(now, this.planId),
+      data['deadlines'] as never,
+    );
     this.stakeholders.forEach((s, n) =>
-      this.compare('scorecard', `stakeholder(${s.id}) { scorecard(planId: ${this.planId}) }`, canonicalStakeholder(expectedStakeholder(now, s.id, this.planId)), canonicalStakeholder(data[`s${n}`] as never)),
+      this.compare(
+        'scorecard',
+        `stakeholder(${s.id}) { scorecard(planId: ${this.planId}) }`,
+        canonicalStakeholder(expectedStakeholder(now, s.id, this.planId)),
+        canonicalStakeholder(data[`s${n}`] as never),
+      ),
     );
     commitmentIds.forEach((id, n) => {
       const c = now.commitment(id);
-      this.compare('commitment', `commitment(${id})`, canonicalCommitment(c && expectedCommitment(now, c)), canonicalCommitment(data[`c${n}`] as never));
+      this.compare(
+        'commitment',
+        `commitment(${id})`,
+        canonicalCommitment(c && expectedCommitment(now, c)),
+        canonicalCommitment(data[`c${n}`] as never),
+      );
     });
   }
 
-  private compareDeadlines(kind: string, label: string, expected: ReturnType<typeof expectedDeadlines>, actual: Record<string, unknown>[]): void {
-    if (!sortedByDueDate(actual) && !this.ignored(`${kind}.order`)) this.fail(`${kind}.order`, [`The read ${label} is not sorted by due date:`, `  ${JSON.stringify(actual.map((row) => row['dueDate']))}`]);
+  private compareDeadlines(
+    kind: string,
+    label: string,
+    expected: ReturnType<typeof expectedDeadlines>,
+    actual: Record<string, unknown>[],
+  ): void {
+    if (!sortedByDueDate(actual) && !this.ignored(`${kind}.order`))
+      this.fail(`${kind}.order`, [
+        `The read ${label} is not sorted by due date:`,
+        `  ${JSON.stringify(actual.map((row) => row['dueDate']))}`,
+      ]);
     this.compare(kind, label, canonicalDeadlines(expected as never), canonicalDeadlines(actual));
   }
 
@@ -340,12 +385,37 @@ export class World {
       { after: this.position },
     );
     ids.forEach((id, n) => {
-      this.compare('commitment', `commitment(${id})`, canonicalCommitment(expectedCommitment(now, now.commitment(id)!)), canonicalCommitment(data[`c${n}`] as never));
-      this.compare('history', `history(${id})`, now.history(id), (data[`h${n}`] as { type: string }[]).map((e) => e.type));
+      this.compare(
+        'commitment',
+        `commitment(${id})`,
+        canonicalCommitment(expectedCommitment(now, now.commitment(id)!)),
+        canonicalCommitment(data[`c${n}`] as never),
+      );
+      this.compare(
+        'history',
+        `history(${id})`,
+        now.history(id),
+        (data[`h${n}`] as { type: string }[]).map((e) => e.type),
+      );
     });
-    this.compare('history', `history(${this.planId})`, now.history(this.planId), (data['planHistory'] as { type: string }[]).map((e) => e.type));
-    this.compareDeadlines('deadlines.asAt', `deadlines(planId: ${this.planId}, asAt: ${past}) [today ${this.today}]`, expectedDeadlines(then, this.planId), data['asAt'] as never);
-    this.compare('asOf', `plan(${this.planId}) { asOf(date: ${past}) } [today ${this.today}]`, this.expectedAsOf(past), this.canonicalAsOf((data['past'] as { asOf: Record<string, unknown> | null }).asOf));
+    this.compare(
+      'history',
+      `history(${this.planId})`,
+      now.history(this.planId),
+      (data['planHistory'] as { type: string }[]).map((e) => e.type),
+    );
+    this.compareDeadlines(
+      'deadlines.asAt',
+      `deadlines(planId: ${this.planId}, asAt: ${past}) [today ${this.today}]`,
+      expectedDeadlines(then, this.planId),
+      data['asAt'] as never,
+    );
+    this.compare(
+      'asOf',
+      `plan(${this.planId}) { asOf(date: ${past}) } [today ${this.today}]`,
+      this.expectedAsOf(past),
+      this.canonicalAsOf((data['past'] as { asOf: Record<string, unknown> | null }).asOf),
+    );
   }
 
   private expectedAsOf(past: Day) {
@@ -362,11 +432,19 @@ export class World {
 
   private canonicalAsOf(plan: Record<string, unknown> | null) {
     if (!plan) return null;
-    const { stakeholders, commitments, ...rest } = plan as { stakeholders: Record<string, unknown>[]; commitments: { totalCount: number; edges: { node: Record<string, unknown> }[] } };
+    const { stakeholders, commitments, ...rest } = plan as {
+      stakeholders: Record<string, unknown>[];
+      commitments: { totalCount: number; edges: { node: Record<string, unknown> }[] };
+    };
     return {
       ...(canonicalPlan(rest) as object),
       stakeholders: stakeholders.map((s) => canonicalStakeholder(s)),
-      commitments: { totalCount: commitments.totalCount, nodes: commitments.edges.map((e) => canonicalCommitment(e.node)).sort((a, b) => String((a as { id: string }).id).localeCompare(String((b as { id: string }).id))) },
+      commitments: {
+        totalCount: commitments.totalCount,
+        nodes: commitments.edges
+          .map((e) => canonicalCommitment(e.node))
+          .sort((a, b) => String((a as { id: string }).id).localeCompare(String((b as { id: string }).id))),
+      },
     };
   }
 
@@ -377,7 +455,12 @@ export class World {
     for (const subject of ['', MONITOR]) {
       const res = await this.api.graphql(query, { after: this.position }, subject ? await this.api.token(subject) : undefined);
       const actual = res.errors ? { errors: res.errors.map((e) => e.extensions?.code) } : res.data;
-      this.compare('drafts', `plan(${this.planId}), deadlines, history as ${this.actorName(subject)} while the plan is a draft`, { plan: null, deadlines: [], history: [] }, actual);
+      this.compare(
+        'drafts',
+        `plan(${this.planId}), deadlines, history as ${this.actorName(subject)} while the plan is a draft`,
+        { plan: null, deadlines: [], history: [] },
+        actual,
+      );
     }
   }
 }

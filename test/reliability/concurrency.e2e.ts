@@ -23,24 +23,59 @@ describe('concurrent mutations', () => {
     dataDir = tempDataDir('npa-concurrency-');
     api = await startApi({ dataDir, env: { BOOTSTRAP_ADMIN: ADMIN } });
     for (const who of [ADMIN, FOCAL]) token[who] = await tokenFor(dataDir, who);
-    const planId = (await ok<{ draftPlan: { plan: { id: string } } }>(ADMIN, 'mutation ($input: DraftPlanInput!) { draftPlan(input: $input) { plan { id } } }', {
-      input: { country: 'KE', title: 'Kenya NPA', periodStart: '2025-01-01', periodEnd: '2029-12-31', defaultDeadline: '2029-12-31' },
-    })).draftPlan.plan.id;
-    await ok(ADMIN, 'mutation ($input: DefineThematicAreaInput!) { defineThematicArea(input: $input) { version } }', { input: { planId, code: 'PREV', title: 'Prevention' } });
+    const planId = (
+      await ok<{ draftPlan: { plan: { id: string } } }>(
+        ADMIN,
+        'mutation ($input: DraftPlanInput!) { draftPlan(input: $input) { plan { id } } }',
+        {
+          input: { country: 'KE', title: 'Kenya NPA', periodStart: '2025-01-01', periodEnd: '2029-12-31', defaultDeadline: '2029-12-31' },
+        },
+      )
+    ).draftPlan.plan.id;
+    await ok(ADMIN, 'mutation ($input: DefineThematicAreaInput!) { defineThematicArea(input: $input) { version } }', {
+      input: { planId, code: 'PREV', title: 'Prevention' },
+    });
     await ok(ADMIN, 'mutation ($input: PlanLifecycleInput!) { adoptPlan(input: $input) { version } }', { input: { planId } }); // drafts are not public
-    const ownerId = (await ok<{ registerStakeholder: { stakeholder: { id: string } } }>(ADMIN, 'mutation ($input: RegisterStakeholderInput!) { registerStakeholder(input: $input) { stakeholder { id } } }', {
-      input: { name: 'Ministry of Interior', kind: 'GOVERNMENT', sector: 'justice', country: 'KE' },
-    })).registerStakeholder.stakeholder.id;
-    await ok(ADMIN, 'mutation ($input: AdmitStakeholderInput!) { admitStakeholder(input: $input) { version } }', { input: { planId, stakeholderId: ownerId } });
-    await ok(ADMIN, 'mutation ($input: RegisterParticipantInput!) { registerParticipant(input: $input) { version } }', { input: { subject: FOCAL, displayName: 'Focal point', kind: 'ADULT' } });
-    await ok(ADMIN, 'mutation ($input: GrantRoleInput!) { grantRole(input: $input) { version } }', { input: { subject: FOCAL, role: 'FOCAL_POINT', scope: ownerId } });
+    const ownerId = (
+      await ok<{ registerStakeholder: { stakeholder: { id: string } } }>(
+        ADMIN,
+        'mutation ($input: RegisterStakeholderInput!) { registerStakeholder(input: $input) { stakeholder { id } } }',
+        {
+          input: { name: 'Ministry of Interior', kind: 'GOVERNMENT', sector: 'justice', country: 'KE' },
+        },
+      )
+    ).registerStakeholder.stakeholder.id;
+    await ok(ADMIN, 'mutation ($input: AdmitStakeholderInput!) { admitStakeholder(input: $input) { version } }', {
+      input: { planId, stakeholderId: ownerId },
+    });
+    await ok(ADMIN, 'mutation ($input: RegisterParticipantInput!) { registerParticipant(input: $input) { version } }', {
+      input: { subject: FOCAL, displayName: 'Focal point', kind: 'ADULT' },
+    });
+    await ok(ADMIN, 'mutation ($input: GrantRoleInput!) { grantRole(input: $input) { version } }', {
+      input: { subject: FOCAL, role: 'FOCAL_POINT', scope: ownerId },
+    });
     for (let n = 0; n < CONCURRENT; n++) {
-      const made = await ok<{ makeCommitment: { version: number; commitment: { id: string } } }>(FOCAL, 'mutation ($input: MakeCommitmentInput!) { makeCommitment(input: $input) { version commitment { id } } }', {
-        input: { planId, thematicAreaCode: 'PREV', ownerId, title: `Commitment ${n}`, description: 'Train officers', target: { indicator: 'officers trained', unit: 'officers', baseline: 0, targetValue: 100 } },
-      });
-      const activated = await ok<{ activateCommitment: { version: number } }>(ADMIN, 'mutation ($input: CommitmentLifecycleInput!) { activateCommitment(input: $input) { version } }', {
-        input: { commitmentId: made.makeCommitment.commitment.id },
-      });
+      const made = await ok<{ makeCommitment: { version: number; commitment: { id: string } } }>(
+        FOCAL,
+        'mutation ($input: MakeCommitmentInput!) { makeCommitment(input: $input) { version commitment { id } } }',
+        {
+          input: {
+            planId,
+            thematicAreaCode: 'PREV',
+            ownerId,
+            title: `Commitment ${n}`,
+            description: 'Train officers',
+            target: { indicator: 'officers trained', unit: 'officers', baseline: 0, targetValue: 100 },
+          },
+        },
+      );
+      const activated = await ok<{ activateCommitment: { version: number } }>(
+        ADMIN,
+        'mutation ($input: CommitmentLifecycleInput!) { activateCommitment(input: $input) { version } }',
+        {
+          input: { commitmentId: made.makeCommitment.commitment.id },
+        },
+      );
       commitments.push({ id: made.makeCommitment.commitment.id, version: activated.activateCommitment.version });
     }
   }, 180_000);
@@ -54,9 +89,13 @@ describe('concurrent mutations', () => {
     const [target] = commitments;
     const outcomes = await Promise.all(
       Array.from({ length: CONCURRENT }, (_, n) =>
-        api.graphql<{ reviseCommitment: { version: number } }>('mutation ($input: ReviseCommitmentInput!) { reviseCommitment(input: $input) { version } }', {
-          input: { commitmentId: target!.id, expectedVersion: target!.version, reason: `Edit ${n}`, title: `Title from writer ${n}` },
-        }, token[FOCAL]),
+        api.graphql<{ reviseCommitment: { version: number } }>(
+          'mutation ($input: ReviseCommitmentInput!) { reviseCommitment(input: $input) { version } }',
+          {
+            input: { commitmentId: target!.id, expectedVersion: target!.version, reason: `Edit ${n}`, title: `Title from writer ${n}` },
+          },
+          token[FOCAL],
+        ),
       ),
     );
     const codes = outcomes.map((o) => o.errors?.[0]?.extensions?.code ?? 'OK');
@@ -69,14 +108,29 @@ describe('concurrent mutations', () => {
   it(`records ${CONCURRENT} simultaneous progress reports on different commitments, all of them`, async () => {
     const outcomes = await Promise.all(
       commitments.map((commitment) =>
-        api.graphql('mutation ($input: ReportProgressInput!) { reportProgress(input: $input) { position } }', {
-          input: { commitmentId: commitment.id, period: '2025', percentComplete: 10, narrative: 'Started', visibility: 'PUBLIC', evidenceType: 'SELF_REPORTED' },
-        }, token[FOCAL]),
+        api.graphql(
+          'mutation ($input: ReportProgressInput!) { reportProgress(input: $input) { position } }',
+          {
+            input: {
+              commitmentId: commitment.id,
+              period: '2025',
+              percentComplete: 10,
+              narrative: 'Started',
+              visibility: 'PUBLIC',
+              evidenceType: 'SELF_REPORTED',
+            },
+          },
+          token[FOCAL],
+        ),
       ),
     );
     expect(outcomes.filter((o) => o.errors)).toEqual([]);
     for (const commitment of commitments) {
-      const read = await ok<{ commitment: { progressReports: { period: string }[] } }>(FOCAL, 'query ($id: ID!) { commitment(id: $id) { progressReports { period } } }', { id: commitment.id });
+      const read = await ok<{ commitment: { progressReports: { period: string }[] } }>(
+        FOCAL,
+        'query ($id: ID!) { commitment(id: $id) { progressReports { period } } }',
+        { id: commitment.id },
+      );
       expect(read.commitment.progressReports).toEqual([{ period: '2025' }]);
     }
   });

@@ -24,7 +24,9 @@ interface Acknowledged {
 function dumpReadModels(dataDir: string): Record<string, unknown[]> {
   const db = new Database(join(dataDir, 'read-models.sqlite'), { readonly: true });
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+      name: string;
+    }[];
     return Object.fromEntries(
       tables.map(({ name }) => {
         const columns = (db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[])
@@ -72,21 +74,52 @@ describe.each([
     await start();
     admin = await tokenFor(dataDir, ADMIN);
     token = await tokenFor(dataDir, FOCAL);
-    const planId = (await ok<{ draftPlan: { plan: { id: string } } }>(admin, 'mutation ($input: DraftPlanInput!) { draftPlan(input: $input) { plan { id } } }', {
-      input: { country: 'UG', title: 'Uganda NPA', periodStart: '2025-01-01', periodEnd: '2029-12-31', defaultDeadline: '2029-12-31' },
-    })).draftPlan.plan.id;
-    await ok(admin, 'mutation ($input: DefineThematicAreaInput!) { defineThematicArea(input: $input) { version } }', { input: { planId, code: 'PREV', title: 'Prevention' } });
+    const planId = (
+      await ok<{ draftPlan: { plan: { id: string } } }>(
+        admin,
+        'mutation ($input: DraftPlanInput!) { draftPlan(input: $input) { plan { id } } }',
+        {
+          input: { country: 'UG', title: 'Uganda NPA', periodStart: '2025-01-01', periodEnd: '2029-12-31', defaultDeadline: '2029-12-31' },
+        },
+      )
+    ).draftPlan.plan.id;
+    await ok(admin, 'mutation ($input: DefineThematicAreaInput!) { defineThematicArea(input: $input) { version } }', {
+      input: { planId, code: 'PREV', title: 'Prevention' },
+    });
     await ok(admin, 'mutation ($input: PlanLifecycleInput!) { adoptPlan(input: $input) { version } }', { input: { planId } }); // drafts are not public
-    const ownerId = (await ok<{ registerStakeholder: { stakeholder: { id: string } } }>(admin, 'mutation ($input: RegisterStakeholderInput!) { registerStakeholder(input: $input) { stakeholder { id } } }', {
-      input: { name: 'Ministry of Gender', kind: 'GOVERNMENT', sector: 'social', country: 'UG' },
-    })).registerStakeholder.stakeholder.id;
-    await ok(admin, 'mutation ($input: AdmitStakeholderInput!) { admitStakeholder(input: $input) { version } }', { input: { planId, stakeholderId: ownerId } });
-    await ok(admin, 'mutation ($input: RegisterParticipantInput!) { registerParticipant(input: $input) { version } }', { input: { subject: FOCAL, displayName: 'Focal point', kind: 'ADULT' } });
-    await ok(admin, 'mutation ($input: GrantRoleInput!) { grantRole(input: $input) { version } }', { input: { subject: FOCAL, role: 'FOCAL_POINT', scope: ownerId } });
+    const ownerId = (
+      await ok<{ registerStakeholder: { stakeholder: { id: string } } }>(
+        admin,
+        'mutation ($input: RegisterStakeholderInput!) { registerStakeholder(input: $input) { stakeholder { id } } }',
+        {
+          input: { name: 'Ministry of Gender', kind: 'GOVERNMENT', sector: 'social', country: 'UG' },
+        },
+      )
+    ).registerStakeholder.stakeholder.id;
+    await ok(admin, 'mutation ($input: AdmitStakeholderInput!) { admitStakeholder(input: $input) { version } }', {
+      input: { planId, stakeholderId: ownerId },
+    });
+    await ok(admin, 'mutation ($input: RegisterParticipantInput!) { registerParticipant(input: $input) { version } }', {
+      input: { subject: FOCAL, displayName: 'Focal point', kind: 'ADULT' },
+    });
+    await ok(admin, 'mutation ($input: GrantRoleInput!) { grantRole(input: $input) { version } }', {
+      input: { subject: FOCAL, role: 'FOCAL_POINT', scope: ownerId },
+    });
     for (let n = 0; n < CLIENTS; n++) {
-      const made = await ok<{ makeCommitment: { commitment: { id: string } } }>(token, 'mutation ($input: MakeCommitmentInput!) { makeCommitment(input: $input) { commitment { id } } }', {
-        input: { planId, thematicAreaCode: 'PREV', ownerId, title: `Commitment ${n}`, description: 'Shelters', target: { indicator: 'shelters', unit: 'shelters', baseline: 0, targetValue: 10 } },
-      });
+      const made = await ok<{ makeCommitment: { commitment: { id: string } } }>(
+        token,
+        'mutation ($input: MakeCommitmentInput!) { makeCommitment(input: $input) { commitment { id } } }',
+        {
+          input: {
+            planId,
+            thematicAreaCode: 'PREV',
+            ownerId,
+            title: `Commitment ${n}`,
+            description: 'Shelters',
+            target: { indicator: 'shelters', unit: 'shelters', baseline: 0, targetValue: 10 },
+          },
+        },
+      );
       commitmentIds.push(made.makeCommitment.commitment.id);
     }
   });
@@ -110,7 +143,11 @@ describe.each([
         for (;;) {
           attempts++;
           try {
-            const res = await api.graphql<{ scheduleMilestone: { itemId: string } }>(SCHEDULE, { input: { commandId, commitmentId: commitmentIds[n], title, dueDate: '2027-06-30' } }, token);
+            const res = await api.graphql<{ scheduleMilestone: { itemId: string } }>(
+              SCHEDULE,
+              { input: { commandId, commitmentId: commitmentIds[n], title, dueDate: '2027-06-30' } },
+              token,
+            );
             if (res.data) {
               acknowledged.push({ commandId, commitmentId: commitmentIds[n]!, title, itemId: res.data.scheduleMilestone.itemId });
               break;
@@ -156,7 +193,9 @@ describe.each([
 
     // Every acknowledged mutation is in the log, exactly once.
     await api.stop();
-    const scheduled = backend.recorded(dataDir, 'MilestoneScheduled').map((data) => JSON.parse(data) as { milestoneId: string; title: string });
+    const scheduled = backend
+      .recorded(dataDir, 'MilestoneScheduled')
+      .map((data) => JSON.parse(data) as { milestoneId: string; title: string });
     const byTitle = new Map<string, number>();
     for (const event of scheduled) byTitle.set(event.title, (byTitle.get(event.title) ?? 0) + 1);
     for (const ack of acknowledged) expect([ack.title, byTitle.get(ack.title)]).toEqual([ack.title, 1]);
@@ -165,8 +204,15 @@ describe.each([
     // And visible through the api.
     await start();
     for (const commitmentId of commitmentIds) {
-      const read = await ok<{ commitment: { milestones: { id: string }[] } }>(token, 'query ($id: ID!) { commitment(id: $id) { milestones { id } } }', { id: commitmentId });
-      const expected = acknowledged.filter((a) => a.commitmentId === commitmentId).map((a) => a.itemId).sort();
+      const read = await ok<{ commitment: { milestones: { id: string }[] } }>(
+        token,
+        'query ($id: ID!) { commitment(id: $id) { milestones { id } } }',
+        { id: commitmentId },
+      );
+      const expected = acknowledged
+        .filter((a) => a.commitmentId === commitmentId)
+        .map((a) => a.itemId)
+        .sort();
       expect(read.commitment.milestones.map((m) => m.id).sort()).toEqual(expected);
     }
 

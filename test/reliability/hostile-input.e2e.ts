@@ -14,7 +14,11 @@ function schema() {
   const enums = new Map<string, string[]>();
   for (const definition of definitions) {
     if (definition.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION) inputs.set(definition.name.value, definition);
-    if (definition.kind === Kind.ENUM_TYPE_DEFINITION) enums.set(definition.name.value, (definition.values ?? []).map((v) => v.name.value));
+    if (definition.kind === Kind.ENUM_TYPE_DEFINITION)
+      enums.set(
+        definition.name.value,
+        (definition.values ?? []).map((v) => v.name.value),
+      );
   }
   const mutations = mutationFields(definitions).map((field) => {
     let type: TypeNode = field.arguments![0]!.type;
@@ -26,10 +30,38 @@ function schema() {
 
 /** Values no one should send: wrong types, huge and empty strings, control characters, unpaired surrogates, odd dates and numbers. */
 const hostile = fc.oneof(
-  fc.constantFrom('', ' ', '\u0000', '\u0007\u001b[31m', '\ud800', 'x\udfffy', 'null', 'undefined', 'NaN', '-1', '1e309', '0x10', '2025-02-30', '9999-99-99', '0000-00-00', '2025-13-01', '-271821-04-20', '../../etc/passwd', "'; DROP TABLE events; --", '{"$gt":""}', '__proto__'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '\u0007\u001b[31m',
+    '\ud800',
+    'x\udfffy',
+    'null',
+    'undefined',
+    'NaN',
+    '-1',
+    '1e309',
+    '0x10',
+    '2025-02-30',
+    '9999-99-99',
+    '0000-00-00',
+    '2025-13-01',
+    '-271821-04-20',
+    '../../etc/passwd',
+    "'; DROP TABLE events; --",
+    '{"$gt":""}',
+    '__proto__',
+  ),
   fc.string({ maxLength: 40 }),
   fc.string({ minLength: 3000, maxLength: 6000 }),
-  fc.constantFrom('NOT_A_VALUE', 'admin', 'plan-00000000-0000-0000-0000-000000000000', '00000000-0000-0000-0000-000000000000', 'c0ffee00-dead-4bad-8bad-000000000000'),
+  fc.constantFrom(
+    'NOT_A_VALUE',
+    'admin',
+    'plan-00000000-0000-0000-0000-000000000000',
+    '00000000-0000-0000-0000-000000000000',
+    'c0ffee00-dead-4bad-8bad-000000000000',
+  ),
   fc.integer(),
   fc.double(),
   fc.constantFrom(-1, 0, 2 ** 31, -(2 ** 53), Number.MAX_SAFE_INTEGER),
@@ -40,11 +72,30 @@ const hostile = fc.oneof(
 );
 
 const hostileText = fc.oneof(
-  fc.constantFrom('', ' ', '\u0000', '\u0007\u001b[31m', '\ud800', 'x\udfffy', '2025-02-30', '9999-12-31', '0000-01-01', '2025-13-01', '1970-01-01', "'; DROP TABLE events; --", '__proto__', '{{7*7}}'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '\u0007\u001b[31m',
+    '\ud800',
+    'x\udfffy',
+    '2025-02-30',
+    '9999-12-31',
+    '0000-01-01',
+    '2025-13-01',
+    '1970-01-01',
+    "'; DROP TABLE events; --",
+    '__proto__',
+    '{{7*7}}',
+  ),
   fc.string({ maxLength: 40 }),
   fc.string({ minLength: 2500, maxLength: 5000 }),
 );
-const hostileNumber = fc.oneof(fc.constantFrom(-1, 0, 101, 2 ** 31 - 1, -(2 ** 31), 1e308, -1e-308), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }));
+const hostileNumber = fc.oneof(
+  fc.constantFrom(-1, 0, 101, 2 ** 31 - 1, -(2 ** 31), 1e308, -1e-308),
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+);
 
 /**
  * Inputs mostly of the right GraphQL types but with hostile contents, so they get past coercion into validation and
@@ -75,9 +126,15 @@ function inputArbitrary(
           : name === 'Boolean'
             ? fc.boolean()
             : name === 'ID'
-              ? fc.oneof(hostileText, fc.constant(null).map(() => fc.sample(fc.constantFrom(...ids()), 1)[0]!))
+              ? fc.oneof(
+                  hostileText,
+                  fc.constant(null).map(() => fc.sample(fc.constantFrom(...ids()), 1)[0]!),
+                )
               : hostileText;
-    fields[field.name.value] = fc.oneof({ weight: 3, arbitrary: list ? fc.array(typed, { maxLength: 3 }) : typed }, { weight: 1, arbitrary: hostile });
+    fields[field.name.value] = fc.oneof(
+      { weight: 3, arbitrary: list ? fc.array(typed, { maxLength: 3 }) : typed },
+      { weight: 1, arbitrary: hostile },
+    );
   }
   return fc.record(fields, { requiredKeys: [] });
 }
@@ -87,17 +144,26 @@ describe('hostile input', () => {
   let api: RunningApi;
   let admin = '';
 
-  const head = async () => (await api.graphql<{ serverInfo: { headPosition: string | null } }>('{ serverInfo { headPosition } }')).data!.serverInfo.headPosition;
+  const head = async () =>
+    (await api.graphql<{ serverInfo: { headPosition: string | null } }>('{ serverInfo { headPosition } }')).data!.serverInfo.headPosition;
   const post = (body: string, headers: Record<string, string> = {}) =>
-    fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', authorization: `Bearer ${admin}`, ...headers }, body });
+    fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', authorization: `Bearer ${admin}`, ...headers },
+      body,
+    });
 
   beforeAll(async () => {
     dataDir = tempDataDir('npa-hostile-');
     api = await startApi({ dataDir, env: { BOOTSTRAP_ADMIN: ADMIN } });
     admin = await tokenFor(dataDir, ADMIN);
-    const plan = await api.graphql<{ draftPlan: { plan: { id: string } } }>('mutation ($input: DraftPlanInput!) { draftPlan(input: $input) { plan { id } } }', {
-      input: { country: 'TZ', title: 'Tanzania NPA', periodStart: '2025-01-01', periodEnd: '2029-12-31', defaultDeadline: '2029-12-31' },
-    }, admin);
+    const plan = await api.graphql<{ draftPlan: { plan: { id: string } } }>(
+      'mutation ($input: DraftPlanInput!) { draftPlan(input: $input) { plan { id } } }',
+      {
+        input: { country: 'TZ', title: 'Tanzania NPA', periodStart: '2025-01-01', periodEnd: '2029-12-31', defaultDeadline: '2029-12-31' },
+      },
+      admin,
+    );
     const viewer = await api.graphql<{ viewer: { participantId: string } }>('{ viewer { participantId } }', {}, admin);
     realIds.push(plan.data!.draftPlan.plan.id, viewer.data!.viewer.participantId);
   });
@@ -114,15 +180,20 @@ describe('hostile input', () => {
   it.each(mutations)('$name: arbitrary input never yields INTERNAL or a 5xx, and a refusal writes nothing', async ({ name, inputType }) => {
     const definition = inputs.get(inputType)!;
     await fc.assert(
-      fc.asyncProperty(inputArbitrary(definition, inputs, enums, () => realIds), async (input) => {
-        const before = await head();
-        const res = await post(JSON.stringify({ query: `mutation ($input: ${inputType}!) { ${name}(input: $input) { __typename } }`, variables: { input } }));
-        expect(res.status).toBeLessThan(500);
-        const body = (await res.json()) as GraphQLResponse<unknown>;
-        const codes = (body.errors ?? []).map((e) => e.extensions?.code);
-        expect(codes).not.toContain('INTERNAL');
-        if (body.errors) expect(await head()).toBe(before);
-      }),
+      fc.asyncProperty(
+        inputArbitrary(definition, inputs, enums, () => realIds),
+        async (input) => {
+          const before = await head();
+          const res = await post(
+            JSON.stringify({ query: `mutation ($input: ${inputType}!) { ${name}(input: $input) { __typename } }`, variables: { input } }),
+          );
+          expect(res.status).toBeLessThan(500);
+          const body = (await res.json()) as GraphQLResponse<unknown>;
+          const codes = (body.errors ?? []).map((e) => e.extensions?.code);
+          expect(codes).not.toContain('INTERNAL');
+          if (body.errors) expect(await head()).toBe(before);
+        },
+      ),
       { numRuns: 20 },
     );
   });
@@ -137,7 +208,12 @@ describe('hostile input', () => {
     const batch = await post(JSON.stringify([{ query: '{ serverInfo { version } }' }, { query: '{ serverInfo { version } }' }]));
     expect(batch.status).toBe(400);
 
-    const deep = await post(JSON.stringify({ query: '{ plans { edges { node { commitments { edges { node { plan { commitments { edges { node { plan { title } } } } } } } } } } } }' }));
+    const deep = await post(
+      JSON.stringify({
+        query:
+          '{ plans { edges { node { commitments { edges { node { plan { commitments { edges { node { plan { title } } } } } } } } } } } }',
+      }),
+    );
     expect(deep.status).toBeLessThan(500);
     expect(((await deep.json()) as GraphQLResponse<unknown>).errors?.[0]?.message).toMatch(/depth/i);
 
@@ -158,26 +234,67 @@ describe('hostile input', () => {
       expect(res.errors).toBeUndefined();
       return res.data!;
     };
-    const planId = (await ok<{ draftPlan: { plan: { id: string } } }>('mutation ($input: DraftPlanInput!) { draftPlan(input: $input) { plan { id } } }', {
-      input: { country: 'ZA', title: 'South Africa NPA', periodStart: '2025-01-01', periodEnd: '2029-12-31', defaultDeadline: '2029-12-31' },
-    })).draftPlan.plan.id;
-    await ok('mutation ($input: DefineThematicAreaInput!) { defineThematicArea(input: $input) { position } }', { input: { planId, code: 'PREV', title: 'Prevention' } });
-    const ownerId = (await ok<{ registerStakeholder: { stakeholder: { id: string } } }>('mutation ($input: RegisterStakeholderInput!) { registerStakeholder(input: $input) { stakeholder { id } } }', {
-      input: { name: 'Department of Social Development', kind: 'GOVERNMENT', sector: 'social', country: 'ZA' },
-    })).registerStakeholder.stakeholder.id;
-    await ok('mutation ($input: AdmitStakeholderInput!) { admitStakeholder(input: $input) { position } }', { input: { planId, stakeholderId: ownerId } });
-    const commitmentId = (await ok<{ makeCommitment: { commitment: { id: string } } }>('mutation ($input: MakeCommitmentInput!) { makeCommitment(input: $input) { commitment { id } } }', {
-      input: { planId, thematicAreaCode: 'PREV', ownerId, title: 'Helpline', description: 'Run a helpline', target: { indicator: 'calls answered', unit: 'calls', baseline: 0, targetValue: 1000 } },
-    })).makeCommitment.commitment.id;
-    const milestoneId = (await ok<{ scheduleMilestone: { itemId: string } }>('mutation ($input: ScheduleMilestoneInput!) { scheduleMilestone(input: $input) { itemId } }', {
-      input: { commitmentId, title: 'Helpline open', dueDate: '2026-06-30' },
-    })).scheduleMilestone.itemId;
+    const planId = (
+      await ok<{ draftPlan: { plan: { id: string } } }>('mutation ($input: DraftPlanInput!) { draftPlan(input: $input) { plan { id } } }', {
+        input: {
+          country: 'ZA',
+          title: 'South Africa NPA',
+          periodStart: '2025-01-01',
+          periodEnd: '2029-12-31',
+          defaultDeadline: '2029-12-31',
+        },
+      })
+    ).draftPlan.plan.id;
+    await ok('mutation ($input: DefineThematicAreaInput!) { defineThematicArea(input: $input) { position } }', {
+      input: { planId, code: 'PREV', title: 'Prevention' },
+    });
+    const ownerId = (
+      await ok<{ registerStakeholder: { stakeholder: { id: string } } }>(
+        'mutation ($input: RegisterStakeholderInput!) { registerStakeholder(input: $input) { stakeholder { id } } }',
+        {
+          input: { name: 'Department of Social Development', kind: 'GOVERNMENT', sector: 'social', country: 'ZA' },
+        },
+      )
+    ).registerStakeholder.stakeholder.id;
+    await ok('mutation ($input: AdmitStakeholderInput!) { admitStakeholder(input: $input) { position } }', {
+      input: { planId, stakeholderId: ownerId },
+    });
+    const commitmentId = (
+      await ok<{ makeCommitment: { commitment: { id: string } } }>(
+        'mutation ($input: MakeCommitmentInput!) { makeCommitment(input: $input) { commitment { id } } }',
+        {
+          input: {
+            planId,
+            thematicAreaCode: 'PREV',
+            ownerId,
+            title: 'Helpline',
+            description: 'Run a helpline',
+            target: { indicator: 'calls answered', unit: 'calls', baseline: 0, targetValue: 1000 },
+          },
+        },
+      )
+    ).makeCommitment.commitment.id;
+    const milestoneId = (
+      await ok<{ scheduleMilestone: { itemId: string } }>(
+        'mutation ($input: ScheduleMilestoneInput!) { scheduleMilestone(input: $input) { itemId } }',
+        {
+          input: { commitmentId, title: 'Helpline open', dueDate: '2026-06-30' },
+        },
+      )
+    ).scheduleMilestone.itemId;
     const plans = async () => (await api.graphql<{ plans: { totalCount: number } }>('{ plans { totalCount } }')).data!.plans.totalCount;
     const before = await plans();
-    const injection = '"}) { id } } mutation { draftPlan(input: {country: "XX", title: "Injected"}) { plan { id } } } # {{constructor.constructor}} <script>alert(1)</script>';
-    const posted = await ok<{ postComment: { comment: { text: string } } }>('mutation ($input: PostCommentInput!) { postComment(input: $input) { comment { text } } }', { input: { milestoneId, text: injection } });
+    const injection =
+      '"}) { id } } mutation { draftPlan(input: {country: "XX", title: "Injected"}) { plan { id } } } # {{constructor.constructor}} <script>alert(1)</script>';
+    const posted = await ok<{ postComment: { comment: { text: string } } }>(
+      'mutation ($input: PostCommentInput!) { postComment(input: $input) { comment { text } } }',
+      { input: { milestoneId, text: injection } },
+    );
     expect(posted.postComment.comment.text).toBe(injection);
-    const read = await ok<{ milestone: { comments: { edges: { node: { text: string } }[] } } }>('query ($id: ID!) { milestone(id: $id) { comments { edges { node { text } } } } }', { id: milestoneId });
+    const read = await ok<{ milestone: { comments: { edges: { node: { text: string } }[] } } }>(
+      'query ($id: ID!) { milestone(id: $id) { comments { edges { node { text } } } } }',
+      { id: milestoneId },
+    );
     expect(read.milestone.comments.edges.map((e) => e.node.text)).toEqual([injection]);
     expect(await plans()).toBe(before);
     expect((await fetch(`${api.url}/health`)).status).toBe(200);

@@ -28,7 +28,6 @@ export async function freePort(): Promise<number> {
   });
 }
 
-
 /** Api processes started and not yet exited: none outlives the test process, even when a test ends before stopping it. */
 const started = new Set<ChildProcess>();
 process.once('exit', () => {
@@ -108,7 +107,9 @@ export async function startApi(options: { dataDir?: string; env?: Record<string,
     },
     async metrics() {
       const where = env['METRICS_PORT'] ? `http://127.0.0.1:${env['METRICS_PORT']}` : url;
-      const res = await fetch(`${where}/metrics`, { headers: env['METRICS_TOKEN'] ? { authorization: `Bearer ${env['METRICS_TOKEN']}` } : {} });
+      const res = await fetch(`${where}/metrics`, {
+        headers: env['METRICS_TOKEN'] ? { authorization: `Bearer ${env['METRICS_TOKEN']}` } : {},
+      });
       if (res.status !== 200) throw new Error(`/metrics answered ${res.status}`);
       return res.text();
     },
@@ -127,4 +128,3 @@ export async function startApi(options: { dataDir?: string; env?: Record<string,
     },
   };
 }
-

@@ -10,10 +10,19 @@ export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(repoRoot, 'test-output', 'screenshots');
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -36,18 +45,29 @@ export const AXE_TAGS: readonly string[] = ['wcag2a', 'wcag2aa', 'wcag21a', 'wca
 export async function axeViolations(page: Page, tags: readonly string[] = AXE_TAGS): Promise<(AxeViolation & { targets: string[] })[]> {
   // Evaluated rather than added as an inline <script>, which the api's Content-Security-Policy refuses.
   if (!(await page.evaluate('typeof globalThis.axe === "object"'))) await page.evaluate(axeSource);
-  return page.evaluate(async (values) => {
-    type Result = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] };
-    const axe = (globalThis as unknown as { axe: { run: (options: unknown) => Promise<Result> } }).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map((n) => String(n.target.join(' '))) }));
-  }, [...tags]);
+  return page.evaluate(
+    async (values) => {
+      type Result = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] };
+      const axe = (globalThis as unknown as { axe: { run: (options: unknown) => Promise<Result> } }).axe;
+      const result = await axe.run({ runOnly: { type: 'tag', values } });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.length,
+        targets: v.nodes.slice(0, 3).map((n) => String(n.target.join(' '))),
+      }));
+    },
+    [...tags],
+  );
 }
 
 /** axe-core's serious and critical violations on the page as it is now (WCAG 2.x A and AA rules). */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   const violations = await axeViolations(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes }));
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes }));
 }
 
 /**

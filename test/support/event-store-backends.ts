@@ -19,7 +19,9 @@ export const embeddedBackend: EventStoreBackend = {
   recorded(dataDir, type) {
     const log = new Database(join(dataDir, 'events.sqlite'), { readonly: true });
     try {
-      return (log.prepare('SELECT data FROM events WHERE type = ? ORDER BY position').all(type) as { data: string }[]).map((row) => row.data);
+      return (log.prepare('SELECT data FROM events WHERE type = ? ORDER BY position').all(type) as { data: string }[]).map(
+        (row) => row.data,
+      );
     } finally {
       log.close();
     }

@@ -41,7 +41,8 @@ export class TestClock implements Clock {
   /** Moves to `instant` (an ISO string or Date); refuses to go back. */
   set(instant: Date | string): void {
     const next = new Date(instant);
-    if (next.getTime() < this.current.getTime()) throw new Error(`The test clock does not go back (${this.current.toISOString()} -> ${next.toISOString()})`);
+    if (next.getTime() < this.current.getTime())
+      throw new Error(`The test clock does not go back (${this.current.toISOString()} -> ${next.toISOString()})`);
     this.current = next;
   }
 }

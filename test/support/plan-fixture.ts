@@ -63,7 +63,8 @@ export interface PlanFixture<S extends string, C extends string> {
   readonly commitments: Record<C, string>;
 }
 
-const mutation = (name: string, input: string, select = 'version') => `mutation ($input: ${input}!) { ${name}(input: $input) { ${select} } }`;
+const mutation = (name: string, input: string, select = 'version') =>
+  `mutation ($input: ${input}!) { ${name}(input: $input) { ${select} } }`;
 
 /**
  * A plan with its stakeholders, the people who act on it and their roles, its areas and commitments, set up through the
@@ -71,12 +72,23 @@ const mutation = (name: string, input: string, select = 'version') => `mutation 
  * and the participants and grants the roles; the coordinator defines the areas, admits the stakeholders and adopts the
  * plan; each commitment is made by its focal point, then activated by the coordinator. Every request must succeed.
  */
-export async function planWithCommitments<S extends string = never, C extends string = never>(ok: Ok, setUp: PlanSetUp<S, C>): Promise<PlanFixture<S, C>> {
+export async function planWithCommitments<S extends string = never, C extends string = never>(
+  ok: Ok,
+  setUp: PlanSetUp<S, C>,
+): Promise<PlanFixture<S, C>> {
   const { admin, coordinator } = setUp;
-  const planId = (await ok<{ draftPlan: { plan: { id: string } } }>(admin, mutation('draftPlan', 'DraftPlanInput', 'plan { id }'), { input: setUp.plan })).draftPlan.plan.id;
+  const planId = (
+    await ok<{ draftPlan: { plan: { id: string } } }>(admin, mutation('draftPlan', 'DraftPlanInput', 'plan { id }'), { input: setUp.plan })
+  ).draftPlan.plan.id;
   const stakeholders: Record<string, string> = {};
   for (const [key, input] of Object.entries<StakeholderInput>(setUp.stakeholders ?? ({} as Record<S, StakeholderInput>))) {
-    stakeholders[key] = (await ok<{ registerStakeholder: { stakeholder: { id: string } } }>(admin, mutation('registerStakeholder', 'RegisterStakeholderInput', 'stakeholder { id }'), { input })).registerStakeholder.stakeholder.id;
+    stakeholders[key] = (
+      await ok<{ registerStakeholder: { stakeholder: { id: string } } }>(
+        admin,
+        mutation('registerStakeholder', 'RegisterStakeholderInput', 'stakeholder { id }'),
+        { input },
+      )
+    ).registerStakeholder.stakeholder.id;
   }
   const stakeholder = (key: string): string => {
     const id = stakeholders[key];
@@ -84,21 +96,36 @@ export async function planWithCommitments<S extends string = never, C extends st
     return id;
   };
   for (const { sponsor, kind, ...participant } of setUp.participants ?? []) {
-    const input = { ...participant, kind: kind ?? 'ADULT', ...(sponsor === undefined ? {} : { sponsorStakeholderId: stakeholder(sponsor) }) };
+    const input = {
+      ...participant,
+      kind: kind ?? 'ADULT',
+      ...(sponsor === undefined ? {} : { sponsorStakeholderId: stakeholder(sponsor) }),
+    };
     await ok(admin, mutation('registerParticipant', 'RegisterParticipantInput'), { input });
   }
   for (const [subject, role, scope] of setUp.grants ?? []) {
-    await ok(admin, mutation('grantRole', 'GrantRoleInput'), { input: { subject, role, scope: scope === 'plan' ? planId : stakeholder(scope) } });
+    await ok(admin, mutation('grantRole', 'GrantRoleInput'), {
+      input: { subject, role, scope: scope === 'plan' ? planId : stakeholder(scope) },
+    });
   }
-  for (const area of setUp.areas ?? []) await ok(coordinator, mutation('defineThematicArea', 'DefineThematicAreaInput'), { input: { planId, ...area } });
+  for (const area of setUp.areas ?? [])
+    await ok(coordinator, mutation('defineThematicArea', 'DefineThematicAreaInput'), { input: { planId, ...area } });
   for (const key of setUp.admit ?? (Object.keys(stakeholders) as S[])) {
     await ok(coordinator, mutation('admitStakeholder', 'AdmitStakeholderInput'), { input: { planId, stakeholderId: stakeholder(key) } });
   }
   if (setUp.adopt ?? true) await ok(coordinator, mutation('adoptPlan', 'PlanLifecycleInput'), { input: { planId } });
   const commitments: Record<string, string> = {};
-  for (const [key, { by, owner, activate, more, ...terms }] of Object.entries<CommitmentInput<S>>(setUp.commitments ?? ({} as Record<C, CommitmentInput<S>>))) {
+  for (const [key, { by, owner, activate, more, ...terms }] of Object.entries<CommitmentInput<S>>(
+    setUp.commitments ?? ({} as Record<C, CommitmentInput<S>>),
+  )) {
     const input = { planId, ownerId: stakeholder(owner), ...terms, ...more };
-    const commitmentId = (await ok<{ makeCommitment: { commitment: { id: string } } }>(by, mutation('makeCommitment', 'MakeCommitmentInput', 'commitment { id }'), { input })).makeCommitment.commitment.id;
+    const commitmentId = (
+      await ok<{ makeCommitment: { commitment: { id: string } } }>(
+        by,
+        mutation('makeCommitment', 'MakeCommitmentInput', 'commitment { id }'),
+        { input },
+      )
+    ).makeCommitment.commitment.id;
     commitments[key] = commitmentId;
     if (activate ?? true) await ok(coordinator, mutation('activateCommitment', 'CommitmentLifecycleInput'), { input: { commitmentId } });
   }

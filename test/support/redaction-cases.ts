@@ -715,7 +715,7 @@ const ROUND_THREE_CONTACTS: readonly ContactCase[] = [
     ['fr', 'mon snap : noah.w', ['noah.w']],
     ['fr', 'ajoute moi snap noahw_', ['noahw_']],
     ['fr', 'rajoute-moi : noahw_ sur snap', ['noahw_']],
-    ["fr", "c'est noahw_ sur insta", ['noahw_']],
+    ['fr', "c'est noahw_ sur insta", ['noahw_']],
     ['es', 'mi snap es noahw_', ['noahw_']],
     ['es', 'sígueme: @noahw_', ['noahw_']],
     ['es', 'mi @ es noahw_', ['noahw_']],
@@ -1034,7 +1034,10 @@ const ROUND_ONE_ORDINARY: readonly OrdinaryCase[] = [
     ['pt', 'cinco, seis e sete anos'],
   ]),
   ...ordinary('prose', [
-    ['en', 'Hotels in Colombia have been inspected since 2009 under Law 1336; by 2013, 2,100 hotels had signed the code and 80 officers were trained.'],
+    [
+      'en',
+      'Hotels in Colombia have been inspected since 2009 under Law 1336; by 2013, 2,100 hotels had signed the code and 80 officers were trained.',
+    ],
     ['en', 'Thailand: 80 officers trained since April 2018; training is a licence prerequisite.'],
     ['en', 'Yokohama 2001: 34 countries with national plans, 26 developing one.'],
     ['en', '🎉🎉🎉 great work everyone!!! 💪'],
@@ -1119,7 +1122,7 @@ const ROUND_TWO_ORDINARY: readonly OrdinaryCase[] = [
     ['en', 'add me to the WhatsApp group of the panel'],
     ['en', 'follow us on Instagram for updates'],
     ['en', 'follow ECPAT on Instagram for updates'],
-    ["en", "I'm new on Discord"],
+    ['en', "I'm new on Discord"],
     ['en', 'I am active on TikTok'],
     ['fr', 'Je suis souvent sur Insta'],
     ['es', 'soy nueva en TikTok'],
@@ -1175,11 +1178,11 @@ const ROUND_THREE_ORDINARY: readonly OrdinaryCase[] = [
     ['en', 'The line ministry for tourism is responsible.'],
     ['en', 'Line ministries, signal-to-noise, X-ray'],
     ['en', 'My line ministry contact is the focal point.'],
-    ["en", "Our NGO's website has the full report."],
+    ['en', "Our NGO's website has the full report."],
     ['en', 'email the coordinator through the contact form'],
     ['en', 'Call the police (911) or the helpline (116 111).'],
     ['en', 'Check the annex at the end of the report.'],
-    ["en", "Read more at the ministry's page."],
+    ['en', "Read more at the ministry's page."],
     ['en', 'The @ symbol is used in e-mails'],
     ['en', 'The hashtag #NPA2030 trended'],
     ['en', 'We are at 45% of the target; at 60% by 2015.'],
@@ -1196,7 +1199,7 @@ const ROUND_THREE_ORDINARY: readonly OrdinaryCase[] = [
     ['en', 'thanks.me and my friends will come'],
     ['en', 'See you at 5.Bring the report'],
     ['en', 'The Snapchat Family Center guide'],
-    ["en", "Discord's Family Center"],
+    ['en', "Discord's Family Center"],
     ['en', 'my X feed is full of fake news'],
     ['en', 'my Line app crashed'],
     ['en', 'my Signal group is for family'],
@@ -1252,7 +1255,6 @@ const ROUND_THREE_ORDINARY: readonly OrdinaryCase[] = [
 export const ORDINARY_CASES: readonly OrdinaryCase[] = [...ROUND_ONE_ORDINARY, ...ROUND_TWO_ORDINARY, ...ROUND_THREE_ORDINARY];
 
 export const REDACTION_CASES: readonly RedactionCase[] = [...CONTACT_CASES, ...ORDINARY_CASES];
-
 
 export interface Miss {
   readonly case: ContactCase;
@@ -1355,7 +1357,9 @@ export function describeScore(score: Score): string {
     `false positives: ${pct(score.falsePositiveRate)} (${score.altered}/${score.ordinary} ordinary texts altered)`,
   ];
   for (const m of score.misses) {
-    lines.push(`  MISS [${m.case.cls}/${m.case.lang}${m.case.disguised ? '/disguised' : ''}] ${JSON.stringify(m.case.text)} -> ${JSON.stringify(m.output)} (left: ${m.left.map((s) => JSON.stringify(s)).join(', ')})`);
+    lines.push(
+      `  MISS [${m.case.cls}/${m.case.lang}${m.case.disguised ? '/disguised' : ''}] ${JSON.stringify(m.case.text)} -> ${JSON.stringify(m.output)} (left: ${m.left.map((s) => JSON.stringify(s)).join(', ')})`,
+    );
   }
   for (const f of score.falsePositives) {
     lines.push(`  FALSE POSITIVE [${f.case.cls}/${f.case.lang}] ${JSON.stringify(f.case.text)} -> ${JSON.stringify(f.output)}`);

@@ -14,7 +14,8 @@ export function schemaDefinitions(): DefinitionNode[] {
 /** The Mutation type's fields, across its definition and extensions. */
 export function mutationFields(definitions = schemaDefinitions()): FieldDefinitionNode[] {
   return definitions.flatMap((definition) =>
-    (definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION) && definition.name.value === 'Mutation'
+    (definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION) &&
+    definition.name.value === 'Mutation'
       ? [...(definition.fields ?? [])]
       : [],
   );

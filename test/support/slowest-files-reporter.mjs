@@ -5,7 +5,10 @@
 export default class SlowestFilesReporter {
   onRunComplete(_contexts, results) {
     const files = results.testResults
-      .map((file) => ({ path: file.testFilePath.replace(`${process.cwd()}/`, ''), seconds: (file.perfStats.end - file.perfStats.start) / 1000 }))
+      .map((file) => ({
+        path: file.testFilePath.replace(`${process.cwd()}/`, ''),
+        seconds: (file.perfStats.end - file.perfStats.start) / 1000,
+      }))
       .sort((a, b) => b.seconds - a.seconds);
     const shown = process.env.JEST_DURATIONS === 'all' ? files : files.slice(0, 10);
     const total = files.reduce((sum, file) => sum + file.seconds, 0);

@@ -20,7 +20,15 @@ export interface Violation {
 export async function allViolations(page: Page): Promise<Violation[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (options: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run: (
+            options: unknown,
+          ) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => String(n.target)) }));
   });
@@ -41,7 +49,10 @@ export async function checkPage(page: Page, name: string): Promise<void> {
       }
       return out.slice(0, 5);
     })()`);
-    expect({ scrollWidth: await page.evaluate<number>('document.documentElement.scrollWidth'), wider }).toEqual({ scrollWidth: width, wider: [] });
+    expect({ scrollWidth: await page.evaluate<number>('document.documentElement.scrollWidth'), wider }).toEqual({
+      scrollWidth: width,
+      wider: [],
+    });
   }
 }
 
@@ -84,7 +95,10 @@ export async function openDemoApp(prefix: string): Promise<DemoApp> {
       await api.stop();
       // What the api logged as an error while the browser used it: shown with the test's output, so a failure that
       // began on the server says so.
-      const errors = api.output().split('\n').filter((line) => /"level":(50|60)/.test(line));
+      const errors = api
+        .output()
+        .split('\n')
+        .filter((line) => /"level":(50|60)/.test(line));
       if (errors.length > 0) console.error(`the api logged ${errors.length} error(s):\n${errors.slice(0, 10).join('\n')}`);
       removeDir(dataDir);
     },
@@ -93,7 +107,11 @@ export async function openDemoApp(prefix: string): Promise<DemoApp> {
 
 /** Waits until the demo is seeded: both plans, and the last of its comments (hidden), which the seed writes last. */
 async function demoSeeded(api: RunningApi, youthToken: string): Promise<void> {
-  await until(() => api.graphql<{ myComments: { status: string }[] }>('{ myComments { status } }', {}, youthToken), (res) => res.data?.myComments.some((c) => c.status === 'HIDDEN') ?? false, 250);
+  await until(
+    () => api.graphql<{ myComments: { status: string }[] }>('{ myComments { status } }', {}, youthToken),
+    (res) => res.data?.myComments.some((c) => c.status === 'HIDDEN') ?? false,
+    250,
+  );
 }
 
 /** The id of a demo commitment, by its title (a proposed one needs the token of someone who may read it). */
@@ -109,7 +127,13 @@ export async function commitmentId(api: RunningApi, title: string, token?: strin
 }
 
 /** A browser page at a width, signed in as one of the demo's participants (by the demo sign-in's label), in a language. */
-export async function signedInPage(browser: Browser, api: RunningApi, who: string, width: 1280 | 360, language: 'en' | 'fr' = 'en'): Promise<Page> {
+export async function signedInPage(
+  browser: Browser,
+  api: RunningApi,
+  who: string,
+  width: 1280 | 360,
+  language: 'en' | 'fr' = 'en',
+): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: width === 360 ? 740 : 900 }, locale: 'en-GB' });
   page.setDefaultTimeout(60_000);
   await page.goto(`${api.url}/sign-in`);

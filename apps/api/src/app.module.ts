@@ -1,5 +1,12 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  type DynamicModule,
+  type MiddlewareConsumer,
+  Module,
+  type NestModule,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -32,7 +39,12 @@ import { DemoLoginController } from './web/demo-login.controller.js';
 import { ProjectionMetrics } from './observability/projection-metrics.js';
 import { ServerInfoResolver } from './server-info/server-info.resolver.js';
 import { CommitmentTrackingResolver } from './tracking/commitment-tracking.resolver.js';
-import { AtRiskCommitmentResolver, PlanSummaryTrackingResolver, PlanTrackingResolver, StakeholderScorecardResolver } from './tracking/plan-tracking.resolver.js';
+import {
+  AtRiskCommitmentResolver,
+  PlanSummaryTrackingResolver,
+  PlanTrackingResolver,
+  StakeholderScorecardResolver,
+} from './tracking/plan-tracking.resolver.js';
 import { TrackingResolver } from './tracking/tracking.resolver.js';
 
 /** The api: GraphQL at /graphql, /health and /metrics, over the platform's stores. */
@@ -68,7 +80,12 @@ export class AppModule implements NestModule, OnModuleInit, OnModuleDestroy {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [IDENTITIES],
-          useFactory: (identities: Identities) => graphqlOptions(config, logger, viewerResolver(verifier, () => identities)),
+          useFactory: (identities: Identities) =>
+            graphqlOptions(
+              config,
+              logger,
+              viewerResolver(verifier, () => identities),
+            ),
         }),
       ],
       controllers: [HealthController, MetricsController, DemoLoginController],

@@ -31,7 +31,10 @@ export async function serve(config: PlatformConfig, service: string): Promise<vo
       await app.close();
       process.exit(1);
     }
-    logger.info({ url: `http://${config.host}:${config.metrics.port}/metrics`, token: config.metrics.token !== undefined }, 'metrics listening');
+    logger.info(
+      { url: `http://${config.host}:${config.metrics.port}/metrics`, token: config.metrics.token !== undefined },
+      'metrics listening',
+    );
   }
   await offerDemo(app, config, logger, process.argv.includes('--seed-demo-if-empty'));
 

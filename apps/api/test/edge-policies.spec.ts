@@ -44,7 +44,12 @@ describe('the Content-Security-Policy', () => {
   });
 
   it('lets the web app reach the OIDC provider it signs in with', () => {
-    const oidc = { mode: 'oidc' as const, issuer: 'https://id.example.org/realms/npa', audience: 'npa', jwksUrl: 'https://id.example.org/jwks' };
+    const oidc = {
+      mode: 'oidc' as const,
+      issuer: 'https://id.example.org/realms/npa',
+      audience: 'npa',
+      jwksUrl: 'https://id.example.org/jwks',
+    };
     expect(contentSecurityPolicy({ auth: { ...oidc, webClientId: 'npa-web' } })).toMatchObject({
       'connect-src': ["'self'", 'https://id.example.org'],
       'frame-src': ['https://id.example.org'],

@@ -9,7 +9,8 @@ const schema = buildSchema(`
   type Node { id: ID, child: Node, name: String }
 `);
 
-const errorsOf = (query: string, maxDepth = 3) => validate(schema, parse(query), [...specifiedRules, depthLimitRule(maxDepth)]).map((e) => e.message);
+const errorsOf = (query: string, maxDepth = 3) =>
+  validate(schema, parse(query), [...specifiedRules, depthLimitRule(maxDepth)]).map((e) => e.message);
 
 describe('the depth limit (a validation rule that never throws)', () => {
   it('counts fields from the root (0) through fragments and inline fragments, like graphql-depth-limit', () => {
@@ -31,7 +32,9 @@ describe('the depth limit (a validation rule that never throws)', () => {
   it('leaves unknown fragments and fragment cycles to graphql’s own rules, without throwing', () => {
     expect(errorsOf('{ ...Nope }')).toEqual(['Unknown fragment "Nope".']);
     expect(errorsOf('{ node { ...Nope } }')).toEqual(['Unknown fragment "Nope".']);
-    expect(errorsOf('{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }')).toEqual(['Cannot spread fragment "A" within itself via "B".']);
+    expect(errorsOf('{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }')).toEqual([
+      'Cannot spread fragment "A" within itself via "B".',
+    ]);
     // A cycle through fields: graphql-depth-limit recursed until the limit; this rule stops as soon as it is too deep.
     expect(errorsOf('{ node { ...A } } fragment A on Node { child { ...A } }').sort()).toEqual([
       "'' exceeds maximum operation depth of 3",
@@ -43,7 +46,10 @@ describe('the depth limit (a validation rule that never throws)', () => {
     // 40 levels of fragments each spread twice: 2^40 paths. A rule that walked every path would never return (jest's
     // timeout fails it on any machine); one that walks each fragment once per depth answers at once.
     const levels = 40;
-    const fragments = Array.from({ length: levels }, (_, i) => `fragment F${i} on Node { child { ...F${i + 1} } child { ...F${i + 1} } }`).join(' ');
+    const fragments = Array.from(
+      { length: levels },
+      (_, i) => `fragment F${i} on Node { child { ...F${i + 1} } child { ...F${i + 1} } }`,
+    ).join(' ');
     const query = `{ node { ...F0 } } ${fragments} fragment F${levels} on Node { id }`;
     const errors = validate(schema, parse(query), [depthLimitRule(100)]);
     expect(errors).toEqual([]);
@@ -52,7 +58,8 @@ describe('the depth limit (a validation rule that never throws)', () => {
 
 describe('the error formatter on requests refused before execution', () => {
   const format = createErrorFormatter(pino({ level: 'silent' }));
-  const formatted = (code: string) => format({ message: 'refused', extensions: { code } }, new GraphQLError('refused', { extensions: { code } }));
+  const formatted = (code: string) =>
+    format({ message: 'refused', extensions: { code } }, new GraphQLError('refused', { extensions: { code } }));
 
   it.each(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'BAD_USER_INPUT'])(
     'answers %s as BAD_USER_INPUT, with its message',

@@ -21,7 +21,10 @@ const afterMajorGc = async (metrics: Metrics): Promise<number> => {
 const collectAndRead = async (metrics: Metrics): Promise<number> => {
   const reported = new Promise<void>((resolve) => {
     const observer = new PerformanceObserver((list) => {
-      if (!list.getEntries().some((entry) => (entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) return;
+      if (
+        !list.getEntries().some((entry) => (entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)
+      )
+        return;
       observer.disconnect();
       resolve();
     });

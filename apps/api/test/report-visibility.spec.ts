@@ -20,7 +20,7 @@ const report = (visibility: Visibility) => ({
 const readers: [string, readonly RoleGrant[] | null, Visibility][] = [
   ['anonymous', null, 'PUBLIC'],
   ['signed in, no role in the plan', [grant('FOCAL_POINT', 'elsewhere'), grant('COORDINATOR', 'plan-2')], 'PUBLIC'],
-  ["a focal point of an admitted stakeholder (a participant of the plan)", [grant('FOCAL_POINT', 'ngo-1')], 'PARTNERS'],
+  ['a focal point of an admitted stakeholder (a participant of the plan)', [grant('FOCAL_POINT', 'ngo-1')], 'PARTNERS'],
   ['a youth of an admitted panel', [grant('YOUTH', 'ngo-1')], 'PARTNERS'],
   ["the plan's coordinator", [grant('COORDINATOR', 'plan-1')], 'RESTRICTED'],
   ["the plan's monitor", [grant('MONITOR', 'plan-1')], 'RESTRICTED'],
@@ -37,16 +37,19 @@ describe('a progress report at the reader’s level', () => {
 
   describe.each(readers)('for %s', (_who, roles) => {
     const level = readerLevel(roles, commitment, admitted);
-    it.each(['PUBLIC', 'PARTNERS', 'RESTRICTED'] as const)('a %s report: narrative, evidence links and verification note together, or none of them', (visibility) => {
-      const served = atReaderLevel(report(visibility), level);
-      const full = report(visibility);
-      if (RANK[level] >= RANK[visibility]) {
-        expect(served).toEqual(full);
-      } else {
-        expect(served).toEqual({ ...full, narrative: null, evidenceLinks: [], verificationNote: null });
-      }
-      // What is not the report's content stays for everyone: figures, evidence type, verification outcome.
-      expect(served).toMatchObject({ percentComplete: 40, evidenceType: 'INSPECTION', verification: 'DISPUTED', visibility });
-    });
+    it.each(['PUBLIC', 'PARTNERS', 'RESTRICTED'] as const)(
+      'a %s report: narrative, evidence links and verification note together, or none of them',
+      (visibility) => {
+        const served = atReaderLevel(report(visibility), level);
+        const full = report(visibility);
+        if (RANK[level] >= RANK[visibility]) {
+          expect(served).toEqual(full);
+        } else {
+          expect(served).toEqual({ ...full, narrative: null, evidenceLinks: [], verificationNote: null });
+        }
+        // What is not the report's content stays for everyone: figures, evidence type, verification outcome.
+        expect(served).toMatchObject({ percentComplete: 40, evidenceType: 'INSPECTION', verification: 'DISPUTED', visibility });
+      },
+    );
   });
 });

@@ -12,7 +12,11 @@ const schema = buildSchema(`
 
 /** What graphql-js itself says about `input`, as the field a form shows it next to. */
 async function fieldsFor(input: unknown) {
-  const result = await graphql({ schema, source: 'mutation ($input: ScheduleInput!) { schedule(input: $input) }', variableValues: { input } });
+  const result = await graphql({
+    schema,
+    source: 'mutation ($input: ScheduleInput!) { schedule(input: $input) }',
+    variableValues: { input },
+  });
   return result.errors?.map((error) => variableFields(error.message)?.map(({ field, constraint }) => ({ field, constraint })));
 }
 
@@ -20,8 +24,12 @@ describe('the field a variable coercion error is about', () => {
   it('names a missing field, a wrongly typed one and a nested one, without the variable', async () => {
     expect(await fieldsFor({ dueDate: '2013-12-31' })).toEqual([[{ field: 'title', constraint: 'required' }]]);
     expect(await fieldsFor({ title: 12, dueDate: '2013-12-31' })).toEqual([[{ field: 'title', constraint: 'invalid' }]]);
-    expect(await fieldsFor({ title: 'Map', dueDate: '2013-12-31', target: { value: 3 } })).toEqual([[{ field: 'target.unit', constraint: 'required' }]]);
-    expect(await fieldsFor({ title: 'Map', dueDate: '2013-12-31', target: { unit: 'maps', value: 'three' } })).toEqual([[{ field: 'target.value', constraint: 'invalid' }]]);
+    expect(await fieldsFor({ title: 'Map', dueDate: '2013-12-31', target: { value: 3 } })).toEqual([
+      [{ field: 'target.unit', constraint: 'required' }],
+    ]);
+    expect(await fieldsFor({ title: 'Map', dueDate: '2013-12-31', target: { unit: 'maps', value: 'three' } })).toEqual([
+      [{ field: 'target.value', constraint: 'invalid' }],
+    ]);
   });
 
   it('leaves other messages alone', () => {

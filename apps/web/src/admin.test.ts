@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { grantKey, grantOf, holdsAdmin, planDateProblems, registrationInput, remember, scopeChoices, scopeKindOf, scopeName } from './admin';
+import {
+  grantKey,
+  grantOf,
+  holdsAdmin,
+  planDateProblems,
+  registrationInput,
+  remember,
+  scopeChoices,
+  scopeKindOf,
+  scopeName,
+} from './admin';
 
 const plans = [{ id: 'plan-cr', title: 'Costa Rica NPA', country: 'CR', status: 'ADOPTED' }];
 const stakeholders = [
@@ -9,7 +19,13 @@ const stakeholders = [
 
 describe('the Administration page', () => {
   it('scopes ADMIN to the platform, coordinators and monitors to a plan, focal points to a stakeholder, youth to a youth panel', () => {
-    expect(['ADMIN', 'COORDINATOR', 'MONITOR', 'FOCAL_POINT', 'YOUTH'].map(scopeKindOf)).toEqual(['platform', 'plan', 'plan', 'stakeholder', 'youthPanel']);
+    expect(['ADMIN', 'COORDINATOR', 'MONITOR', 'FOCAL_POINT', 'YOUTH'].map(scopeKindOf)).toEqual([
+      'platform',
+      'plan',
+      'plan',
+      'stakeholder',
+      'youthPanel',
+    ]);
     expect(scopeChoices('ADMIN', plans, stakeholders)).toEqual([]);
     expect(scopeChoices('MONITOR', plans, stakeholders)).toEqual([{ id: 'plan-cr', label: 'Costa Rica NPA (CR)' }]);
     expect(scopeChoices('FOCAL_POINT', plans, stakeholders).map((c) => c.id)).toEqual(['sh-gov', 'sh-panel']);
@@ -33,7 +49,15 @@ describe('the Administration page', () => {
   });
 
   it('registers an adult as ADULT without a sponsor, and a youth with a youth age band and their panel', () => {
-    const form = { subject: ' amina@ministry.example ', displayName: ' Amina ', kind: 'ADULT' as const, youthAgeBand: 'UNDER_18' as const, realName: '', email: ' ', sponsorStakeholderId: 'sh-panel' };
+    const form = {
+      subject: ' amina@ministry.example ',
+      displayName: ' Amina ',
+      kind: 'ADULT' as const,
+      youthAgeBand: 'UNDER_18' as const,
+      realName: '',
+      email: ' ',
+      sponsorStakeholderId: 'sh-panel',
+    };
     expect(registrationInput(form)).toEqual({ subject: 'amina@ministry.example', displayName: 'Amina', kind: 'ADULT', ageBand: 'ADULT' });
     expect(registrationInput({ ...form, kind: 'YOUTH', youthAgeBand: 'AGE_18_24', realName: 'Amina W.', email: 'a@b.example' })).toEqual({
       subject: 'amina@ministry.example',
@@ -46,10 +70,14 @@ describe('the Administration page', () => {
     });
   });
 
-  it("refuses a plan period that does not end after it starts, and a default deadline outside it", () => {
+  it('refuses a plan period that does not end after it starts, and a default deadline outside it', () => {
     expect(planDateProblems({ periodStart: '2014-01-01', periodEnd: '2018-12-31', defaultDeadline: '2018-06-30' })).toEqual({});
-    expect(planDateProblems({ periodStart: '2014-01-01', periodEnd: '2014-01-01', defaultDeadline: '' })).toEqual({ periodEnd: 'plan.endBeforeStart' });
-    expect(planDateProblems({ periodStart: '2014-01-01', periodEnd: '2018-12-31', defaultDeadline: '2019-01-01' })).toEqual({ defaultDeadline: 'plan.deadlineOutside' });
+    expect(planDateProblems({ periodStart: '2014-01-01', periodEnd: '2014-01-01', defaultDeadline: '' })).toEqual({
+      periodEnd: 'plan.endBeforeStart',
+    });
+    expect(planDateProblems({ periodStart: '2014-01-01', periodEnd: '2018-12-31', defaultDeadline: '2019-01-01' })).toEqual({
+      defaultDeadline: 'plan.deadlineOutside',
+    });
   });
 
   it('keeps the participants in the order they came, bringing one up to date in place', () => {

@@ -47,7 +47,11 @@ export function scopeChoices(role: string, plans: readonly PlanChoice[], stakeho
 }
 
 /** The name of what a grant's scope is (a plan's title, a stakeholder's name); the id itself when neither list has it. */
-export function scopeName(scope: string | null | undefined, plans: readonly PlanChoice[], stakeholders: readonly StakeholderChoice[]): string | null {
+export function scopeName(
+  scope: string | null | undefined,
+  plans: readonly PlanChoice[],
+  stakeholders: readonly StakeholderChoice[],
+): string | null {
   if (!scope) return null;
   return plans.find((plan) => plan.id === scope)?.title ?? stakeholders.find((s) => s.id === scope)?.name ?? scope;
 }
@@ -113,7 +117,12 @@ export interface PlanDraft {
 export function planDateProblems(draft: PlanDraft): Partial<Record<'periodEnd' | 'defaultDeadline', string>> {
   const problems: Partial<Record<'periodEnd' | 'defaultDeadline', string>> = {};
   if (draft.periodStart && draft.periodEnd && draft.periodEnd <= draft.periodStart) problems.periodEnd = 'plan.endBeforeStart';
-  if (draft.defaultDeadline && draft.periodStart && draft.periodEnd && (draft.defaultDeadline < draft.periodStart || draft.defaultDeadline > draft.periodEnd)) {
+  if (
+    draft.defaultDeadline &&
+    draft.periodStart &&
+    draft.periodEnd &&
+    (draft.defaultDeadline < draft.periodStart || draft.defaultDeadline > draft.periodEnd)
+  ) {
     problems.defaultDeadline = 'plan.deadlineOutside';
   }
   return problems;

@@ -18,7 +18,9 @@ import { isUnreachable } from './query-errors';
 export function createClient(): ApolloClient {
   const auth = new SetContextLink((prev) => {
     const session = currentSession();
-    return { headers: { ...prev.headers, 'apollo-require-preflight': 'true', ...(session ? { authorization: `Bearer ${session.token}` } : {}) } };
+    return {
+      headers: { ...prev.headers, 'apollo-require-preflight': 'true', ...(session ? { authorization: `Bearer ${session.token}` } : {}) },
+    };
   });
   const retry = new RetryLink({
     delay: { initial: 300, max: 2_000, jitter: true },

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentNode } from 'graphql';
 import { createCache, mergeDeep } from './cache';
-import { PlanAccountabilityDocument, PlanCommitmentsDocument, PlanDashboardDocument, PlanDeadlinesDocument, PlansDocument } from './gql/graphql';
+import {
+  PlanAccountabilityDocument,
+  PlanCommitmentsDocument,
+  PlanDashboardDocument,
+  PlanDeadlinesDocument,
+  PlansDocument,
+} from './gql/graphql';
 
 const planId = 'plan-cr';
 const owner = { __typename: 'Stakeholder', id: 'sh-gov', name: 'Government', kind: 'GOVERNMENT' };
@@ -54,10 +60,21 @@ const accountability = {
             __typename: 'TrackingFigures',
             milestonesOverdue: 2,
             verifiedShare: 0.5,
-            atRiskCommitments: [{ __typename: 'AtRiskCommitment', commitment: { ...commitment, owner: { __typename: 'Stakeholder', id: owner.id, name: owner.name } }, expectedPercent: 60, reportedPercent: null }],
+            atRiskCommitments: [
+              {
+                __typename: 'AtRiskCommitment',
+                commitment: { ...commitment, owner: { __typename: 'Stakeholder', id: owner.id, name: owner.name } },
+                expectedPercent: 60,
+                reportedPercent: null,
+              },
+            ],
           },
         },
-        { __typename: 'OwnerKindTracking', kind: 'NGO', figures: { __typename: 'TrackingFigures', milestonesOverdue: 0, verifiedShare: 0.5, atRiskCommitments: [] } },
+        {
+          __typename: 'OwnerKindTracking',
+          kind: 'NGO',
+          figures: { __typename: 'TrackingFigures', milestonesOverdue: 0, verifiedShare: 0.5, atRiskCommitments: [] },
+        },
       ],
     },
     stakeholders: [
@@ -72,7 +89,16 @@ const accountability = {
           milestonesOnTime: 3,
           milestonesDue: 4,
           complianceRate: 0.75,
-          compliance: [{ __typename: 'PeriodCompliance', period: '2012', owed: 4, onTime: 3, late: 0, missing: [{ __typename: 'MissingReport', commitment }] }],
+          compliance: [
+            {
+              __typename: 'PeriodCompliance',
+              period: '2012',
+              owed: 4,
+              onTime: 3,
+              late: 0,
+              missing: [{ __typename: 'MissingReport', commitment }],
+            },
+          ],
         },
       },
     ],
@@ -108,7 +134,13 @@ const commitments = {
       edges: [
         {
           __typename: 'CommitmentEdge',
-          node: { ...commitment, status: 'ACTIVE', dueDate: '2013-06-30', thematicArea: { __typename: 'ThematicArea', code: area.code }, owner },
+          node: {
+            ...commitment,
+            status: 'ACTIVE',
+            dueDate: '2013-06-30',
+            thematicArea: { __typename: 'ThematicArea', code: area.code },
+            owner,
+          },
         },
       ],
     },
@@ -154,7 +186,12 @@ const DASHBOARD: readonly Written[] = [
   { name: 'PlanDashboard', query: PlanDashboardDocument, variables: { planId }, data: dashboard },
   { name: 'PlanAccountability', query: PlanAccountabilityDocument, variables: { planId }, data: accountability },
   { name: 'PlanDeadlines', query: PlanDeadlinesDocument, variables: { planId, asAt: null }, data: deadlines },
-  { name: 'PlanCommitments', query: PlanCommitmentsDocument, variables: { planId, thematicArea: null, status: null, ownerKind: null }, data: commitments },
+  {
+    name: 'PlanCommitments',
+    query: PlanCommitmentsDocument,
+    variables: { planId, thematicArea: null, status: null, ownerKind: null },
+    data: commitments,
+  },
   { name: 'Plans', query: PlansDocument, variables: { country: null, status: null, first: 20, after: null }, data: plans },
 ];
 
@@ -192,8 +229,13 @@ describe("the web app's cache", () => {
   });
 
   it('replaces an object by another of a different key, and a list of things without a key', () => {
-    expect(mergeDeep({ __typename: 'ThematicArea', code: 'A', title: 'Old' }, { __typename: 'ThematicArea', code: 'B' })).toEqual({ __typename: 'ThematicArea', code: 'B' });
-    expect(mergeDeep([{ __typename: 'RoleGrant', role: 'ADMIN' }], [{ __typename: 'RoleGrant', role: 'YOUTH' }])).toEqual([{ __typename: 'RoleGrant', role: 'YOUTH' }]);
+    expect(mergeDeep({ __typename: 'ThematicArea', code: 'A', title: 'Old' }, { __typename: 'ThematicArea', code: 'B' })).toEqual({
+      __typename: 'ThematicArea',
+      code: 'B',
+    });
+    expect(mergeDeep([{ __typename: 'RoleGrant', role: 'ADMIN' }], [{ __typename: 'RoleGrant', role: 'YOUTH' }])).toEqual([
+      { __typename: 'RoleGrant', role: 'YOUTH' },
+    ]);
     expect(mergeDeep({ __typename: 'Viewer', subject: 's' }, null)).toBeNull();
   });
 });

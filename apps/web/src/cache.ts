@@ -27,7 +27,8 @@ export const MERGED_TYPES: readonly string[] = [
   ...Object.keys(NATURAL_KEYS),
 ];
 
-const isStoreObject = (value: unknown): value is StoreObject => typeof value === 'object' && value !== null && !Array.isArray(value) && !('__ref' in value);
+const isStoreObject = (value: unknown): value is StoreObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !('__ref' in value);
 const keyOf = (object: StoreObject): unknown => NATURAL_KEYS[String(object.__typename)]?.(object);
 
 /**
@@ -58,7 +59,9 @@ export function mergeDeep(existing: unknown, incoming: unknown): unknown {
  */
 export const TYPE_POLICIES: TypePolicies = {
   Query: { fields: { plans: relayStylePagination(['country', 'status']) } },
-  ...Object.fromEntries(MERGED_TYPES.map((type) => [type, { merge: (existing: unknown, incoming: unknown) => mergeDeep(existing, incoming) }])),
+  ...Object.fromEntries(
+    MERGED_TYPES.map((type) => [type, { merge: (existing: unknown, incoming: unknown) => mergeDeep(existing, incoming) }]),
+  ),
 };
 
 export function createCache(): InMemoryCache {

@@ -7,7 +7,9 @@ import { initReactI18next } from 'react-i18next';
  * when a reader first needs it (the first screen of an English reader carries no French).
  */
 const files = import.meta.glob<Record<string, unknown>>('./locales/en/*.json', { eager: true, import: 'default' });
-const english: Record<string, Record<string, unknown>> = Object.fromEntries(Object.entries(files).map(([path, strings]) => [/(\w+)\.json$/.exec(path)![1]!, strings]));
+const english: Record<string, Record<string, unknown>> = Object.fromEntries(
+  Object.entries(files).map(([path, strings]) => [/(\w+)\.json$/.exec(path)![1]!, strings]),
+);
 const LATER: Record<string, () => Promise<Record<string, Record<string, unknown>>>> = {
   fr: () => import('./locales/french').then((module) => module.default),
 };
@@ -64,7 +66,9 @@ export function localeOf(language: string): string {
 /** A date (YYYY-MM-DD) in the reader's language, e.g. 30 June 2025 / 30 juin 2025. */
 export function formatDate(date: string, language: string): string {
   const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y!, m! - 1, d!)),
+  );
 }
 
 export function formatNumber(value: number, language: string, options?: Intl.NumberFormatOptions): string {

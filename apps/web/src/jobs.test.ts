@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { adoption, focalPointOfAdmitted, isAreaCode, localToday, mayComment, mayFlag, missingReports, notYetAdmitted, parseDecimal, periodsToClose, takesPart, uniqueAtRisk, waitingForVerdict } from './jobs';
+import {
+  adoption,
+  focalPointOfAdmitted,
+  isAreaCode,
+  localToday,
+  mayComment,
+  mayFlag,
+  missingReports,
+  notYetAdmitted,
+  parseDecimal,
+  periodsToClose,
+  takesPart,
+  uniqueAtRisk,
+  waitingForVerdict,
+} from './jobs';
 
 const plan = { id: 'plan-cr', status: 'ADOPTED', stakeholders: [{ id: 'canatur' }, { id: 'cr-panel' }] };
 const youthHere = { participantId: 'p1', roles: [{ role: 'YOUTH', scope: 'cr-panel' }] };
@@ -42,14 +56,32 @@ describe('a coordinator’s to-do', () => {
   });
 
   it('offers the stakeholders not yet admitted, by name', () => {
-    expect(notYetAdmitted([{ id: 'b', name: 'Beta' }, { id: 'a', name: 'Alpha' }, { id: 'c', name: 'Gamma' }], [{ id: 'c' }]).map((s) => s.id)).toEqual(['a', 'b']);
+    expect(
+      notYetAdmitted(
+        [
+          { id: 'b', name: 'Beta' },
+          { id: 'a', name: 'Alpha' },
+          { id: 'c', name: 'Gamma' },
+        ],
+        [{ id: 'c' }],
+      ).map((s) => s.id),
+    ).toEqual(['a', 'b']);
   });
 });
 
 describe('figures behind the dashboard', () => {
   it('lists each missing report with its period, stakeholder and commitment, latest period first', () => {
     const stakeholders = [
-      { id: 's1', name: 'ICT', scorecard: { compliance: [{ period: '2011', missing: [{ commitment: { id: 'c1', title: 'Fund the Code' } }] }, { period: '2012', missing: [{ commitment: { id: 'c1', title: 'Fund the Code' } }] }] } },
+      {
+        id: 's1',
+        name: 'ICT',
+        scorecard: {
+          compliance: [
+            { period: '2011', missing: [{ commitment: { id: 'c1', title: 'Fund the Code' } }] },
+            { period: '2012', missing: [{ commitment: { id: 'c1', title: 'Fund the Code' } }] },
+          ],
+        },
+      },
       { id: 's2', name: 'CANATUR', scorecard: { compliance: [{ period: '2011', missing: [] }] } },
     ];
     expect(missingReports(stakeholders)).toEqual([
@@ -83,10 +115,21 @@ describe('figures behind the dashboard', () => {
 });
 
 describe('the plan jobs of a focal point and a coordinator', () => {
-  const admitted = [{ id: 'canatur', name: 'CANATUR' }, { id: 'ict', name: 'ICT' }, { id: 'paniamor', name: 'Paniamor' }];
+  const admitted = [
+    { id: 'canatur', name: 'CANATUR' },
+    { id: 'ict', name: 'ICT' },
+    { id: 'paniamor', name: 'Paniamor' },
+  ];
 
   it('offers a commitment for the admitted stakeholders the viewer is a focal point of, never for others, nor to an admin or anonymous reader', () => {
-    const focal = { participantId: 'f', roles: [{ role: 'FOCAL_POINT', scope: 'ict' }, { role: 'FOCAL_POINT', scope: 'elsewhere' }, { role: 'MONITOR', scope: 'canatur' }] };
+    const focal = {
+      participantId: 'f',
+      roles: [
+        { role: 'FOCAL_POINT', scope: 'ict' },
+        { role: 'FOCAL_POINT', scope: 'elsewhere' },
+        { role: 'MONITOR', scope: 'canatur' },
+      ],
+    };
     expect(focalPointOfAdmitted(focal, admitted)).toEqual([{ id: 'ict', name: 'ICT' }]);
     expect(focalPointOfAdmitted({ participantId: 'g', roles: [{ role: 'FOCAL_POINT', scope: 'elsewhere' }] }, admitted)).toEqual([]);
     expect(focalPointOfAdmitted({ participantId: 'a', roles: [{ role: 'ADMIN', scope: null }] }, admitted)).toEqual([]);

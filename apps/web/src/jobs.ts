@@ -34,7 +34,9 @@ export function periodsToClose<P extends { readonly end: string; readonly closed
 export function takesPart(viewer: ViewerRoles | null | undefined, plan: PlanParticipation): boolean {
   if (!viewer?.participantId) return false;
   const admitted = new Set(plan.stakeholders.map((s) => s.id));
-  return viewer.roles.some((grant) => grant.role === 'ADMIN' || grant.scope === plan.id || (grant.scope != null && admitted.has(grant.scope)));
+  return viewer.roles.some(
+    (grant) => grant.role === 'ADMIN' || grant.scope === plan.id || (grant.scope != null && admitted.has(grant.scope)),
+  );
 }
 
 /** Whether the viewer speaks as a youth participant (a YOUTH role, on their panel). */
@@ -50,18 +52,29 @@ export function mayComment(viewer: ViewerRoles | null | undefined, plan: PlanPar
   if (!viewer?.participantId || plan.status === 'CLOSED') return false;
   if (!isYouth(viewer)) return true;
   const admitted = new Set(plan.stakeholders.map((s) => s.id));
-  return viewer.roles.some((grant) => grant.role === 'ADMIN' || (grant.role === 'YOUTH' && grant.scope != null && admitted.has(grant.scope)));
+  return viewer.roles.some(
+    (grant) => grant.role === 'ADMIN' || (grant.role === 'YOUTH' && grant.scope != null && admitted.has(grant.scope)),
+  );
 }
 
 /** Who may flag a comment: a participant of the plan, on someone else's visible comment. */
-export function mayFlag(viewer: ViewerRoles | null | undefined, plan: PlanParticipation, comment: { readonly status: string; readonly mine: boolean }): boolean {
+export function mayFlag(
+  viewer: ViewerRoles | null | undefined,
+  plan: PlanParticipation,
+  comment: { readonly status: string; readonly mine: boolean },
+): boolean {
   return comment.status === 'VISIBLE' && !comment.mine && takesPart(viewer, plan);
 }
 
 export interface ScorecardOf {
   readonly id: string;
   readonly name: string;
-  readonly scorecard: { readonly compliance: readonly { readonly period: string; readonly missing: readonly { readonly commitment: { readonly id: string; readonly title: string } }[] }[] };
+  readonly scorecard: {
+    readonly compliance: readonly {
+      readonly period: string;
+      readonly missing: readonly { readonly commitment: { readonly id: string; readonly title: string } }[];
+    }[];
+  };
 }
 
 export interface MissingReport {
@@ -76,10 +89,13 @@ export function missingReports(stakeholders: readonly ScorecardOf[]): MissingRep
   const missing: MissingReport[] = [];
   for (const stakeholder of stakeholders) {
     for (const period of stakeholder.scorecard.compliance) {
-      for (const { commitment } of period.missing) missing.push({ period: period.period, stakeholder: stakeholder.name, commitmentId: commitment.id, commitment: commitment.title });
+      for (const { commitment } of period.missing)
+        missing.push({ period: period.period, stakeholder: stakeholder.name, commitmentId: commitment.id, commitment: commitment.title });
     }
   }
-  return missing.sort((a, b) => b.period.localeCompare(a.period) || a.stakeholder.localeCompare(b.stakeholder) || a.commitment.localeCompare(b.commitment));
+  return missing.sort(
+    (a, b) => b.period.localeCompare(a.period) || a.stakeholder.localeCompare(b.stakeholder) || a.commitment.localeCompare(b.commitment),
+  );
 }
 
 export interface ReportOf {
@@ -90,7 +106,9 @@ export interface ReportOf {
 }
 
 /** Standing reports no monitor has given a verdict on yet, with their commitment, oldest period first. */
-export function waitingForVerdict<C extends { readonly id: string; readonly progressReports: readonly ReportOf[] }>(commitments: readonly C[]): { commitment: C; report: ReportOf }[] {
+export function waitingForVerdict<C extends { readonly id: string; readonly progressReports: readonly ReportOf[] }>(
+  commitments: readonly C[],
+): { commitment: C; report: ReportOf }[] {
   const waiting: { commitment: C; report: ReportOf }[] = [];
   for (const commitment of commitments) {
     for (const report of commitment.progressReports) {
@@ -101,15 +119,21 @@ export function waitingForVerdict<C extends { readonly id: string; readonly prog
 }
 
 /** Registered stakeholders the plan has not admitted yet, by name. */
-export function notYetAdmitted<S extends { readonly id: string; readonly name: string }>(all: readonly S[], admitted: readonly { readonly id: string }[]): S[] {
+export function notYetAdmitted<S extends { readonly id: string; readonly name: string }>(
+  all: readonly S[],
+  admitted: readonly { readonly id: string }[],
+): S[] {
   const inside = new Set(admitted.map((s) => s.id));
   return all.filter((s) => !inside.has(s.id)).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** One at-risk commitment per id, across the groups of a summary (a commitment appears in one group of each kind). */
-export function uniqueAtRisk<A extends { readonly commitment: { readonly id: string } }>(groups: readonly { readonly figures: { readonly atRiskCommitments: readonly A[] } }[]): A[] {
+export function uniqueAtRisk<A extends { readonly commitment: { readonly id: string } }>(
+  groups: readonly { readonly figures: { readonly atRiskCommitments: readonly A[] } }[],
+): A[] {
   const seen = new Map<string, A>();
-  for (const group of groups) for (const item of group.figures.atRiskCommitments) if (!seen.has(item.commitment.id)) seen.set(item.commitment.id, item);
+  for (const group of groups)
+    for (const item of group.figures.atRiskCommitments) if (!seen.has(item.commitment.id)) seen.set(item.commitment.id, item);
   return [...seen.values()];
 }
 
@@ -117,7 +141,10 @@ export function uniqueAtRisk<A extends { readonly commitment: { readonly id: str
  * The stakeholders the viewer speaks for as a focal point among those the plan admitted, in the plan's order: for whom
  * they may make a commitment in it.
  */
-export function focalPointOfAdmitted<S extends { readonly id: string }>(viewer: ViewerRoles | null | undefined, admitted: readonly S[]): S[] {
+export function focalPointOfAdmitted<S extends { readonly id: string }>(
+  viewer: ViewerRoles | null | undefined,
+  admitted: readonly S[],
+): S[] {
   if (!viewer?.participantId) return [];
   const mine = new Set(viewer.roles.filter((grant) => grant.role === 'FOCAL_POINT' && grant.scope != null).map((grant) => grant.scope!));
   return admitted.filter((s) => mine.has(s.id));

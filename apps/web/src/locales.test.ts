@@ -40,11 +40,18 @@ function rulesInSources(dir: string): string[] {
 
 describe('error messages', () => {
   it("has the reader's words for every rule the api refuses by, in each language", () => {
-    const rules = [...new Set([...rulesInSources(join(__dirname, '../../../libs/domain/src')), ...rulesInSources(join(__dirname, '../../../libs/application/src'))])].sort();
+    const rules = [
+      ...new Set([
+        ...rulesInSources(join(__dirname, '../../../libs/domain/src')),
+        ...rulesInSources(join(__dirname, '../../../libs/application/src')),
+      ]),
+    ].sort();
     expect(rules.length).toBeGreaterThan(50);
     for (const language of ['en', 'fr']) {
       const byAggregate = (load(language, 'errors.json') as { rule: Record<string, Record<string, string>> }).rule;
-      const translated = Object.entries(byAggregate).flatMap(([aggregate, rules]) => Object.keys(rules).map((rule) => `${aggregate}.${rule}`));
+      const translated = Object.entries(byAggregate).flatMap(([aggregate, rules]) =>
+        Object.keys(rules).map((rule) => `${aggregate}.${rule}`),
+      );
       expect(rules.filter((rule) => !translated.includes(rule))).toEqual([]);
     }
   });

@@ -6,7 +6,10 @@ import { localToday } from './jobs';
 
 const PLATFORM_DATE = graphql(`
   query PlatformDate {
-    serverInfo { today demoDate }
+    serverInfo {
+      today
+      demoDate
+    }
   }
 `);
 

@@ -8,7 +8,12 @@ import { Preloads } from './preload';
 const answer = (n: number) => ({
   data: {
     serverInfo: { __typename: 'ServerInfo', operator: `answer ${n}` },
-    plans: { __typename: 'ActionPlanConnection', totalCount: 0, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: [] },
+    plans: {
+      __typename: 'ActionPlanConnection',
+      totalCount: 0,
+      pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+      edges: [],
+    },
   },
 });
 
@@ -67,7 +72,11 @@ describe('the queries started as the app starts', () => {
     release();
     await new Promise((resolve) => setTimeout(resolve, 0));
     await client.resetStore();
-    const later = client.query({ query: PLANS, variables: plansVariables(new URLSearchParams('status=ADOPTED')), fetchPolicy: 'network-only' });
+    const later = client.query({
+      query: PLANS,
+      variables: plansVariables(new URLSearchParams('status=ADOPTED')),
+      fetchPolicy: 'network-only',
+    });
     await Promise.resolve();
     release();
     expect(operator(await later)).toBe('answer 2');

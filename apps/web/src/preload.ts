@@ -1,7 +1,16 @@
 import { type ApolloClient, ApolloLink, type DocumentNode, type OperationVariables } from '@apollo/client';
 import { type Observable, shareReplay } from 'rxjs';
 import { PLANS, plansVariables } from './pages/plans-query';
-import { ACCOUNTABILITY, ACCOUNTABILITY_AS_OF, COMMITMENTS, DASHBOARD, DASHBOARD_AS_OF, DEADLINES, NO_FILTERS, commitmentsVariables } from './pages/PlanDashboard/queries';
+import {
+  ACCOUNTABILITY,
+  ACCOUNTABILITY_AS_OF,
+  COMMITMENTS,
+  DASHBOARD,
+  DASHBOARD_AS_OF,
+  DEADLINES,
+  NO_FILTERS,
+  commitmentsVariables,
+} from './pages/PlanDashboard/queries';
 
 /** The dashboard's code (a chunk of its own), fetched as the app starts when the reader opened a dashboard. */
 export const loadPlanDashboard = () => import('./pages/PlanDashboard');
@@ -34,7 +43,9 @@ export class Preloads {
 
   start<TData, TVariables extends OperationVariables>(client: ApolloClient, query: DocumentNode, variables: TVariables): void {
     // Not deduplicated by the client, so that the page's request reaches the link above and takes this answer.
-    void client.query<TData, TVariables>({ query, variables, fetchPolicy: 'network-only', context: { preload: true, queryDeduplication: false } }).catch(() => undefined);
+    void client
+      .query<TData, TVariables>({ query, variables, fetchPolicy: 'network-only', context: { preload: true, queryDeduplication: false } })
+      .catch(() => undefined);
   }
 
   /** Drops every answer not taken yet. */

@@ -1,7 +1,8 @@
 import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
 
 /** Why a page could not be read, as a stable name the app translates (`common:query.<reason>`): never the api's words. */
-export type ReadProblem = 'OFFLINE' | 'UNREACHABLE' | 'UNAVAILABLE' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'RATE_LIMITED' | 'TOO_COMPLEX' | 'INTERNAL';
+export type ReadProblem =
+  'OFFLINE' | 'UNREACHABLE' | 'UNAVAILABLE' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'RATE_LIMITED' | 'TOO_COMPLEX' | 'INTERNAL';
 
 /** The api did not answer (no connection, the server down or restarting, a proxy's 502/503/504 page). */
 export function isUnreachable(error: unknown): boolean {

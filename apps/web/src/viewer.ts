@@ -4,7 +4,15 @@ import { graphql } from './gql';
 
 const VIEWER = graphql(`
   query Viewer {
-    viewer { subject participantId displayName roles { role scope } }
+    viewer {
+      subject
+      participantId
+      displayName
+      roles {
+        role
+        scope
+      }
+    }
   }
 `);
 
@@ -17,7 +25,9 @@ const VIEWER = graphql(`
 export function useViewer() {
   const { data, loading } = useQuery(VIEWER, { fetchPolicy: 'cache-first', skip: !currentSession() });
   const viewer = data?.viewer ?? null;
-  const has = (role: string, scope?: string) => viewer?.roles.some((grant) => grant.role === 'ADMIN' || (grant.role === role && (scope === undefined || grant.scope === scope))) ?? false;
+  const has = (role: string, scope?: string) =>
+    viewer?.roles.some((grant) => grant.role === 'ADMIN' || (grant.role === role && (scope === undefined || grant.scope === scope))) ??
+    false;
   return {
     viewer,
     /** Still asking who the reader is. */

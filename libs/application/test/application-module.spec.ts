@@ -81,7 +81,9 @@ describe('ApplicationModule, with the projection runner, as the api wires it', (
     await settle(admin?.position);
     const context = { actor: admin!.participantId, correlationId: randomUUID(), now };
     await commands.execute(new RunUseCase(registerParticipant, { subject: 'focal', displayName: 'Focal point', kind: 'ADULT' }, context));
-    const granted = await commands.execute(new RunUseCase(grantRole, { subject: 'focal', role: 'FOCAL_POINT', scope: 'stakeholder-1' }, context));
+    const granted = await commands.execute(
+      new RunUseCase(grantRole, { subject: 'focal', role: 'FOCAL_POINT', scope: 'stakeholder-1' }, context),
+    );
     await settle(granted.position);
 
     expect(app.get<SqliteParticipantsReader>(PARTICIPANTS).byId(granted.participantId)).toMatchObject({

@@ -8,7 +8,12 @@ describe('the command ids projection (the command ledger)', () => {
     const t = new Timeline();
     const readModels = given(
       t.event('plan-1', 'PlanDrafted', { planId: 'plan-1' }, { commandId: 'cmd-1', commandBinding: 'digest-a' }),
-      t.event('plan-1', 'ThematicAreaDefined', { planId: 'plan-1', code: 'A', title: 'A' }, { commandId: 'cmd-1', commandBinding: 'digest-b' }),
+      t.event(
+        'plan-1',
+        'ThematicAreaDefined',
+        { planId: 'plan-1', code: 'A', title: 'A' },
+        { commandId: 'cmd-1', commandBinding: 'digest-b' },
+      ),
       t.event('stakeholder-s', 'StakeholderRegistered', { stakeholderId: 's' }, { commandId: 'cmd-2', commandBinding: 'digest-c' }),
     );
 
@@ -33,7 +38,14 @@ describe('the command ids projection (the command ledger)', () => {
 
   it('handles the events of every stream the commands write', () => {
     expect([...commandIdsProjection.eventTypes]).toEqual(
-      expect.arrayContaining(['ParticipantRegistered', 'PlanDrafted', 'StakeholderRegistered', 'CommitmentMade', 'ProgressReported', 'CommentPosted']),
+      expect.arrayContaining([
+        'ParticipantRegistered',
+        'PlanDrafted',
+        'StakeholderRegistered',
+        'CommitmentMade',
+        'ProgressReported',
+        'CommentPosted',
+      ]),
     );
   });
 });

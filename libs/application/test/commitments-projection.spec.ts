@@ -56,13 +56,21 @@ describe('the commitments projection', () => {
     expect(readModels.row('commitments', { commitment_id: 'c-1' })).toMatchObject({ status: 'ACTIVE', activated_on: '2026-03-01' });
 
     readModels.when(t.on('2027-06-30').commitmentCompleted('c-1'));
-    expect(readModels.row('commitments', { commitment_id: 'c-1' })).toMatchObject({ status: 'COMPLETED', activated_on: '2026-03-01', completed_on: '2027-06-30' });
+    expect(readModels.row('commitments', { commitment_id: 'c-1' })).toMatchObject({
+      status: 'COMPLETED',
+      activated_on: '2026-03-01',
+      completed_on: '2027-06-30',
+    });
   });
 
   it('when it is withdrawn, then WITHDRAWN with the day and the reason', () => {
     const t = new Timeline();
     const readModels = given(...made(t), t.on('2026-05-01').commitmentWithdrawn('c-1', 'budget cut'));
-    expect(readModels.row('commitments', { commitment_id: 'c-1' })).toMatchObject({ status: 'WITHDRAWN', withdrawn_on: '2026-05-01', withdrawal_reason: 'budget cut' });
+    expect(readModels.row('commitments', { commitment_id: 'c-1' })).toMatchObject({
+      status: 'WITHDRAWN',
+      withdrawn_on: '2026-05-01',
+      withdrawal_reason: 'budget cut',
+    });
   });
 
   it('when it is revised, then only the changed columns change; a moved due date counts its moves and the days moved', () => {
@@ -73,7 +81,11 @@ describe('the commitments projection', () => {
     readModels.when(
       t.commitmentRevised('c-1', { title: 'The Code of Conduct', coOwnerIds: [] }, { title: 'The Code', coOwnerIds: ['ict'] }),
       t.commitmentRevised('c-1', { dueDate: '2029-01-31' }, { dueDate: '2028-12-31' }),
-      t.commitmentRevised('c-1', { dueDate: '2029-01-21', target: { indicator: 'hotels', unit: 'hotels', baseline: 1, targetValue: 40 } }, { dueDate: '2029-01-31' }),
+      t.commitmentRevised(
+        'c-1',
+        { dueDate: '2029-01-21', target: { indicator: 'hotels', unit: 'hotels', baseline: 1, targetValue: 40 } },
+        { dueDate: '2029-01-31' },
+      ),
     );
 
     expect(readModels.row('commitments', { commitment_id: 'c-1' })).toEqual({
@@ -122,11 +134,25 @@ describe('the commitments projection', () => {
 
   it('answers the catalogue’s commitment queries, now and as of a day', () => {
     const t = new Timeline();
-    const readModels = given(...made(t), t.on('2026-03-01').commitmentActivated('c-1'), t.on('2026-03-05').milestoneScheduled('c-1', 'm-1', '2026-06-30'));
+    const readModels = given(
+      ...made(t),
+      t.on('2026-03-01').commitmentActivated('c-1'),
+      t.on('2026-03-05').milestoneScheduled('c-1', 'm-1', '2026-06-30'),
+    );
     const catalogue = new SqliteCatalogueReader(readModels.database());
 
     expect(catalogue.commitmentsByIds(['c-1'])).toEqual([
-      expect.objectContaining({ id: 'c-1', planId: 'plan-1', title: 'The Code', ownerId: 'canatur', coOwnerIds: ['ict'], status: 'ACTIVE', dueDate: '2028-12-31', dueDateInherited: true, version: 2 }),
+      expect.objectContaining({
+        id: 'c-1',
+        planId: 'plan-1',
+        title: 'The Code',
+        ownerId: 'canatur',
+        coOwnerIds: ['ict'],
+        status: 'ACTIVE',
+        dueDate: '2028-12-31',
+        dueDateInherited: true,
+        version: 2,
+      }),
     ]);
     expect(catalogue.asOf('2026-02-20').commitmentsByIds(['c-1'])).toEqual([expect.objectContaining({ status: 'PROPOSED', version: 0 })]);
     expect(catalogue.asOf('2026-02-14').commitmentsByIds(['c-1'])).toEqual([]);

@@ -4,7 +4,11 @@ import { given } from './given.js';
 import { Timeline } from './timeline.js';
 
 /** A milestone m-1 of a commitment of plan-1, where the discussion takes place. */
-const milestoneOfPlan = (t: Timeline) => [t.planDrafted('plan-1'), t.commitmentMade('c-1', 'plan-1'), t.milestoneScheduled('c-1', 'm-1', '2026-06-30')];
+const milestoneOfPlan = (t: Timeline) => [
+  t.planDrafted('plan-1'),
+  t.commitmentMade('c-1', 'plan-1'),
+  t.milestoneScheduled('c-1', 'm-1', '2026-06-30'),
+];
 
 describe('the discussions projection', () => {
   it('given a commitment and its milestone, then which plan the milestone belongs to', () => {
@@ -17,7 +21,16 @@ describe('the discussions projection', () => {
 
   it('given a comment posted, then a row with its plan, author, age band, text and status, and no flags', () => {
     const t = new Timeline().on('2026-04-02');
-    const readModels = given(...milestoneOfPlan(t), t.commentPosted('m-1', 'k-1', { authorId: 'youth-1', ageBand: 'UNDER_18', text: 'Call me at [phone removed]', redactions: 1, status: 'PENDING' }));
+    const readModels = given(
+      ...milestoneOfPlan(t),
+      t.commentPosted('m-1', 'k-1', {
+        authorId: 'youth-1',
+        ageBand: 'UNDER_18',
+        text: 'Call me at [phone removed]',
+        redactions: 1,
+        status: 'PENDING',
+      }),
+    );
 
     expect(readModels.rows('comments')).toEqual([
       {
@@ -39,7 +52,12 @@ describe('the discussions projection', () => {
 
   it('when it is flagged, held, approved, then the flags count up, it is PENDING, then VISIBLE with its flags cleared', () => {
     const t = new Timeline();
-    const readModels = given(...milestoneOfPlan(t), t.commentPosted('m-1', 'k-1'), t.commentFlagged('m-1', 'k-1', 'a'), t.commentFlagged('m-1', 'k-1', 'b'));
+    const readModels = given(
+      ...milestoneOfPlan(t),
+      t.commentPosted('m-1', 'k-1'),
+      t.commentFlagged('m-1', 'k-1', 'a'),
+      t.commentFlagged('m-1', 'k-1', 'b'),
+    );
     expect(readModels.row('comments', { comment_id: 'k-1' })).toMatchObject({ status: 'VISIBLE', flags: 2 });
 
     readModels.when(t.commentFlagged('m-1', 'k-1', 'c'), t.commentHeldForReview('m-1', 'k-1', 3));
@@ -51,7 +69,13 @@ describe('the discussions projection', () => {
 
   it('when it is hidden or withdrawn, then the status says so, and a hidden one says why', () => {
     const t = new Timeline();
-    const readModels = given(...milestoneOfPlan(t), t.commentPosted('m-1', 'k-1'), t.commentPosted('m-1', 'k-2'), t.commentHidden('m-1', 'k-1', 'Off topic'), t.commentWithdrawn('m-1', 'k-2'));
+    const readModels = given(
+      ...milestoneOfPlan(t),
+      t.commentPosted('m-1', 'k-1'),
+      t.commentPosted('m-1', 'k-2'),
+      t.commentHidden('m-1', 'k-1', 'Off topic'),
+      t.commentWithdrawn('m-1', 'k-2'),
+    );
     expect(readModels.rows('comments').map((c) => [c['comment_id'], c['status'], c['hidden_reason']])).toEqual([
       ['k-1', 'HIDDEN', 'Off topic'],
       ['k-2', 'WITHDRAWN', null],
@@ -68,13 +92,16 @@ describe('the discussions projection', () => {
       t.commentFlagged('m-1', 'flagged', 'adult-1', 'rude'),
     );
     const discussions = new SqliteDiscussionReader(readModels.database());
-    const ids = (reader: { authorId: string | null; moderator: boolean }) => discussions.comments('m-1', reader, { first: 10, after: null }).items.map((item) => item.node.id);
+    const ids = (reader: { authorId: string | null; moderator: boolean }) =>
+      discussions.comments('m-1', reader, { first: 10, after: null }).items.map((item) => item.node.id);
 
     expect(ids({ authorId: null, moderator: false })).toEqual(['visible', 'flagged']);
     expect(ids({ authorId: 'youth-1', moderator: false })).toEqual(['visible', 'pending', 'flagged']);
     expect(ids({ authorId: null, moderator: true })).toEqual(['visible', 'pending', 'flagged']);
     expect(discussions.moderationQueue('plan-1').map((c) => c.id)).toEqual(['pending', 'flagged']);
-    expect(discussions.commentsBy('youth-1')).toEqual([expect.objectContaining({ id: 'pending', planId: 'plan-1', status: 'PENDING', author: 'participant' })]);
+    expect(discussions.commentsBy('youth-1')).toEqual([
+      expect.objectContaining({ id: 'pending', planId: 'plan-1', status: 'PENDING', author: 'participant' }),
+    ]);
   });
 
   it('leaves the plan empty, rather than failing, for a milestone it never saw', () => {

@@ -36,7 +36,14 @@ function contendedStore(store: MemoryEventStore): { store: EventStore; appends: 
   const contended = Object.create(store) as MemoryEventStore;
   contended.append = async (target, events, expected) => {
     appends += 1;
-    await store.append(target, [{ id: randomUUID(), type: 'SomethingElseHappened', data: {}, metadata: { correlationId: 'x', occurredAt: now.toISOString(), schemaVersion: 1 } }]);
+    await store.append(target, [
+      {
+        id: randomUUID(),
+        type: 'SomethingElseHappened',
+        data: {},
+        metadata: { correlationId: 'x', occurredAt: now.toISOString(), schemaVersion: 1 },
+      },
+    ]);
     return store.append(target, events, expected);
   };
   return { store: contended, appends: () => appends };
@@ -85,7 +92,9 @@ describe('executeCommand', () => {
     recorded.set(commandId, String(first.events[0]!.metadata['commandBinding']));
     expect(commandIdUse(store, ctx, 'GrantRole', stream)).toBe('retry');
     expect((await run(store, grant('plan-1'), ctx)).events).toEqual(first.events);
-    await expect(run(store, grant('plan-2'), context({ commandId, actor: 'someone-else' }))).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(run(store, grant('plan-2'), context({ commandId, actor: 'someone-else' }))).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
     expect(() => commandIdUse(store, ctx, 'GrantRole', 'participant-other')).toThrow(/another command/);
     expect(commandIdUse(store, { ...ctx, actor: 'cli:root', asOperator: true }, 'GrantRole', 'participant-other')).toBe('new');
   });
@@ -111,12 +120,27 @@ describe('executeCommand', () => {
 
   it('returns every event of a multi-event decision as recorded, with the version and position of the last', async () => {
     const store = new MemoryEventStore();
-    await store.append('plan-elsewhere', [{ id: randomUUID(), type: 'PlanDrafted', data: {}, metadata: { correlationId: 'x', occurredAt: now.toISOString(), schemaVersion: 1 } }]);
+    await store.append('plan-elsewhere', [
+      {
+        id: randomUUID(),
+        type: 'PlanDrafted',
+        data: {},
+        metadata: { correlationId: 'x', occurredAt: now.toISOString(), schemaVersion: 1 },
+      },
+    ]);
     const outcome = await executeCommand({
       store,
       stream,
       decider: ensureRoleDecider,
-      command: { type: 'BootstrapAdmin', participantId, personalData, displayName: 'Focal point', kind: 'ADULT', role: 'ADMIN', scope: null },
+      command: {
+        type: 'BootstrapAdmin',
+        participantId,
+        personalData,
+        displayName: 'Focal point',
+        kind: 'ADULT',
+        role: 'ADMIN',
+        scope: null,
+      },
       context: context(),
     });
     expect(outcome.events.map((e) => [e.type, e.revision, e.position])).toEqual([
@@ -143,7 +167,10 @@ describe('executeCommand', () => {
     const store = new MemoryEventStore();
     await run(store, register);
     const commandId = randomUUID();
-    const [one, two] = await Promise.all([run(store, grant('plan-1'), context({ commandId })), run(store, grant('plan-1'), context({ commandId }))]);
+    const [one, two] = await Promise.all([
+      run(store, grant('plan-1'), context({ commandId })),
+      run(store, grant('plan-1'), context({ commandId })),
+    ]);
     expect(two.events).toEqual(one.events);
     expect(two.version).toBe(one.version);
     expect(await store.readStream(stream)).toHaveLength(2);
@@ -163,7 +190,11 @@ describe('executeCommand', () => {
     const memory = new MemoryEventStore();
     await run(memory, register);
     const { store, appends } = contendedStore(memory);
-    await expect(run(store, grant('plan-1'), context({ expectedVersion: 0 }))).rejects.toMatchObject({ code: 'CONFLICT', expected: 0, actual: 1 });
+    await expect(run(store, grant('plan-1'), context({ expectedVersion: 0 }))).rejects.toMatchObject({
+      code: 'CONFLICT',
+      expected: 0,
+      actual: 1,
+    });
     expect(appends()).toBe(1);
   });
 
@@ -173,7 +204,12 @@ describe('executeCommand', () => {
     const results = await Promise.all(['plan-1', 'plan-2', 'plan-3', 'plan-4'].map((scope) => run(store, grant(scope))));
     expect(results.map((r) => r.version).sort()).toEqual([1, 2, 3, 4]);
     const last = results.find((r) => r.version === 4)!;
-    expect(last.state.status === 'registered' && last.state.grants.map((g) => g.scope).sort()).toEqual(['plan-1', 'plan-2', 'plan-3', 'plan-4']);
+    expect(last.state.status === 'registered' && last.state.grants.map((g) => g.scope).sort()).toEqual([
+      'plan-1',
+      'plan-2',
+      'plan-3',
+      'plan-4',
+    ]);
   });
 
   it('decides again on the new state after a clash (a now-refused command is a rule violation, not a duplicate)', async () => {
@@ -193,14 +229,29 @@ describe('executeCommand', () => {
     expect(appends()).toBe(6);
     const fewer = contendedStore(memory);
     await expect(
-      executeCommand({ store: fewer.store, stream, decider: participantDecider, command: grant('plan-9'), context: context(), maxRetries: 1 }),
+      executeCommand({
+        store: fewer.store,
+        stream,
+        decider: participantDecider,
+        command: grant('plan-9'),
+        context: context(),
+        maxRetries: 1,
+      }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(fewer.appends()).toBe(2);
   });
 
   it('appends nothing for a decision without events and answers the current version and position', async () => {
     const store = new MemoryEventStore();
-    const ensure = { type: 'EnsureRole' as const, participantId, personalData, displayName: 'Focal point', kind: 'ADULT' as const, role: 'ADMIN' as const, scope: null };
+    const ensure = {
+      type: 'EnsureRole' as const,
+      participantId,
+      personalData,
+      displayName: 'Focal point',
+      kind: 'ADULT' as const,
+      role: 'ADMIN' as const,
+      scope: null,
+    };
     const first = await executeCommand({ store, stream, decider: ensureRoleDecider, command: ensure, context: context() });
     const again = await executeCommand({ store, stream, decider: ensureRoleDecider, command: ensure, context: context() });
     expect(again).toMatchObject({ events: [], version: first.version, position: first.position });
@@ -211,10 +262,21 @@ describe('executeCommand', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kernel-'));
     const store = SqliteEventStore.open({ path: join(dir, 'events.db') });
     try {
-      const ensure = { type: 'EnsureRole' as const, participantId, personalData, displayName: 'Focal point', kind: 'ADULT' as const, role: 'ADMIN' as const, scope: null };
+      const ensure = {
+        type: 'EnsureRole' as const,
+        participantId,
+        personalData,
+        displayName: 'Focal point',
+        kind: 'ADULT' as const,
+        role: 'ADMIN' as const,
+        scope: null,
+      };
       const commandId = randomUUID();
       const first = await executeCommand({ store, stream, decider: ensureRoleDecider, command: ensure, context: context({ commandId }) });
-      expect(first.events.map((e) => [e.type, e.revision])).toEqual([['ParticipantRegistered', 0n], ['RoleGranted', 1n]]);
+      expect(first.events.map((e) => [e.type, e.revision])).toEqual([
+        ['ParticipantRegistered', 0n],
+        ['RoleGranted', 1n],
+      ]);
       await Promise.all(['plan-1', 'plan-2', 'plan-3'].map((scope) => run(store, grant(scope))));
       const again = await executeCommand({ store, stream, decider: ensureRoleDecider, command: ensure, context: context({ commandId }) });
       expect(again).toEqual(first);
@@ -233,7 +295,12 @@ describe('executeCommand', () => {
       await run(store, grant('plan-1'));
       // Another process grants a role straight into the log.
       await store.append(stream, [
-        { id: randomUUID(), type: 'RoleGranted', data: { participantId, role: 'MONITOR', scope: 'plan-2' }, metadata: { correlationId: 'x', occurredAt: now.toISOString(), schemaVersion: 1 } },
+        {
+          id: randomUUID(),
+          type: 'RoleGranted',
+          data: { participantId, role: 'MONITOR', scope: 'plan-2' },
+          metadata: { correlationId: 'x', occurredAt: now.toISOString(), schemaVersion: 1 },
+        },
       ]);
       const third = await run(store, grant('plan-3'));
       expect(third.version).toBe(3);
@@ -257,7 +324,12 @@ describe('executeCommand', () => {
           return memory.readStream(target, options);
         };
         const counting = { initialState: 0, evolve: (n: number) => n + 1 };
-        const happened = () => ({ id: randomUUID(), type: 'Happened', data: {}, metadata: { correlationId: 'x', occurredAt: now.toISOString(), schemaVersion: 1 } });
+        const happened = () => ({
+          id: randomUUID(),
+          type: 'Happened',
+          data: {},
+          metadata: { correlationId: 'x', occurredAt: now.toISOString(), schemaVersion: 1 },
+        });
         for (const target of ['a', 'b', 'c']) await memory.append(target, [happened(), happened()]);
         const load = async (target: string) => (await loadStream(store, target, counting)).state;
 

@@ -21,7 +21,8 @@ export class GivenReadModels {
 
   constructor(private readonly projections: readonly Projection[]) {
     this.models = new Map(projections.map((projection) => [projection.name, new InMemoryReadModel(projection)]));
-    for (const projection of projections) for (const table of projection.tables) this.owners.set(table.name, this.models.get(projection.name)!);
+    for (const projection of projections)
+      for (const table of projection.tables) this.owners.set(table.name, this.models.get(projection.name)!);
   }
 
   /** Projects more events into every read model. */

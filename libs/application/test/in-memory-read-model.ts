@@ -44,7 +44,10 @@ export class InMemoryReadModel implements ReadModelView {
   private apply(change: RowChange): void {
     const rows = this.table(change.table);
     if (change.kind === 'delete') {
-      this.rows.set(change.table, rows.filter((row) => !matches(row, change.key)));
+      this.rows.set(
+        change.table,
+        rows.filter((row) => !matches(row, change.key)),
+      );
       return;
     }
     const definition = this.definitions.get(change.table)!;

@@ -18,7 +18,10 @@ const recorded = (participantId: string, revision: number, event: ParticipantEve
 });
 
 const registered = (participantId: string, subject: string, kind: 'ADULT' | 'YOUTH' = 'ADULT') =>
-  recorded(participantId, 0, { type: 'ParticipantRegistered', data: { participantId, subject, displayName: `Name of ${participantId}`, kind } });
+  recorded(participantId, 0, {
+    type: 'ParticipantRegistered',
+    data: { participantId, subject, displayName: `Name of ${participantId}`, kind },
+  });
 const granted = (participantId: string, revision: number, role: 'ADMIN' | 'MONITOR' | 'YOUTH', scope: string | null) =>
   recorded(participantId, revision, { type: 'RoleGranted', data: { participantId, role, scope } });
 const revoked = (participantId: string, revision: number, role: 'ADMIN' | 'MONITOR', scope: string | null) =>
@@ -60,7 +63,12 @@ describe('the participants projection', () => {
 
   it('turns a revocation into the removal of that grant only', () => {
     const model = new InMemoryReadModel(participantsProjection);
-    model.project([registered('p1', 'm'), granted('p1', 1, 'MONITOR', 'plan-1'), granted('p1', 2, 'MONITOR', 'plan-2'), revoked('p1', 3, 'MONITOR', 'plan-1')]);
+    model.project([
+      registered('p1', 'm'),
+      granted('p1', 1, 'MONITOR', 'plan-1'),
+      granted('p1', 2, 'MONITOR', 'plan-2'),
+      revoked('p1', 3, 'MONITOR', 'plan-1'),
+    ]);
     expect(model.all('role_grants')).toEqual([{ participant_id: 'p1', role: 'MONITOR', scope: 'plan-2', granted_at: at(2) }]);
     expect(model.get('participants', { participant_id: 'p1' })).toMatchObject({ version: 3, updated_at: at(3) });
   });

@@ -94,7 +94,9 @@ describe('participant handlers', () => {
     });
 
     it('only grants ADMIN to a subject registered earlier', async () => {
-      await register.execute(new RunUseCase(registerParticipant, { subject: 'operator@secretariat.example', displayName: 'Operator', kind: 'ADULT' }, operator));
+      await register.execute(
+        new RunUseCase(registerParticipant, { subject: 'operator@secretariat.example', displayName: 'Operator', kind: 'ADULT' }, operator),
+      );
       const result = await bootstrap('operator@secretariat.example');
       expect(result?.participant).toMatchObject({ displayName: 'Operator', roles: [{ role: 'ADMIN', scope: null }] });
       expect((await store.readAll()).map((e) => e.type)).toEqual(['ParticipantRegistered', 'RoleGranted']);
@@ -104,15 +106,21 @@ describe('participant handlers', () => {
   it('lets an admin register and grant; the subject is sealed, the result names the participant, its version and position', async () => {
     const admin = await withAdmin();
     const ctx = as(admin);
-    const registered = await register.execute(new RunUseCase(registerParticipant, { subject: 'youth@panel.example', displayName: 'River', kind: 'YOUTH' }, ctx));
+    const registered = await register.execute(
+      new RunUseCase(registerParticipant, { subject: 'youth@panel.example', displayName: 'River', kind: 'YOUTH' }, ctx),
+    );
     expect(registered).toMatchObject({ participantId: await idOf('youth@panel.example'), version: 0, position: 3n });
-    const granted = await grant.execute(new RunUseCase(grantRole, { subject: 'youth@panel.example', role: 'YOUTH', scope: 'stakeholder-panel' }, as(admin)));
+    const granted = await grant.execute(
+      new RunUseCase(grantRole, { subject: 'youth@panel.example', role: 'YOUTH', scope: 'stakeholder-panel' }, as(admin)),
+    );
     expect(granted).toMatchObject({ participantId: registered.participantId, version: 1, position: 4n });
     expect(granted.participant.roles).toEqual([{ role: 'YOUTH', scope: 'stakeholder-panel' }]);
     const [registration] = await store.readStream(participantStream(registered.participantId));
     expect(registration!.metadata).toMatchObject({ actor: admin, correlationId: ctx.correlationId, commandType: 'RegisterParticipant' });
     expect(JSON.stringify([registration!.data, registration!.metadata])).not.toContain('youth@panel.example');
-    expect(await new PersonalDataVault(keys).open(registered.participantId, (registration!.data as { personalData: never }).personalData)).toEqual({
+    expect(
+      await new PersonalDataVault(keys).open(registered.participantId, (registration!.data as { personalData: never }).personalData),
+    ).toEqual({
       subject: 'youth@panel.example',
       realName: null,
       email: null,
@@ -129,7 +137,9 @@ describe('participant handlers', () => {
     const attempts = [
       register.execute(new RunUseCase(registerParticipant, { subject: 'x', displayName: 'X', kind: 'ADULT' }, as(coordinator))),
       grant.execute(new RunUseCase(grantRole, { subject: 'coordinator', role: 'ADMIN', scope: null }, as(coordinator))),
-      revoke.execute(new RunUseCase(revokeRole, { subject: 'admin@secretariat.example', role: 'ADMIN', scope: null, reason: null }, as('stranger'))),
+      revoke.execute(
+        new RunUseCase(revokeRole, { subject: 'admin@secretariat.example', role: 'ADMIN', scope: null, reason: null }, as('stranger')),
+      ),
     ];
     for (const attempt of attempts) await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
     expect(await eventCount()).toBe(before);
@@ -137,15 +147,21 @@ describe('participant handlers', () => {
 
   it('answers NOT_FOUND for a grant or revocation on an unregistered subject', async () => {
     const admin = await withAdmin();
-    await expect(grant.execute(new RunUseCase(grantRole, { subject: 'ghost', role: 'MONITOR', scope: 'plan-1' }, as(admin)))).rejects.toBeInstanceOf(NotFoundError);
-    await expect(revoke.execute(new RunUseCase(revokeRole, { subject: 'ghost', role: 'MONITOR', scope: 'plan-1', reason: null }, as(admin)))).rejects.toMatchObject({
+    await expect(
+      grant.execute(new RunUseCase(grantRole, { subject: 'ghost', role: 'MONITOR', scope: 'plan-1' }, as(admin))),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      revoke.execute(new RunUseCase(revokeRole, { subject: 'ghost', role: 'MONITOR', scope: 'plan-1', reason: null }, as(admin))),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });
 
   it('passes the domain rules through as RULE_VIOLATION', async () => {
     const admin = await withAdmin();
-    const again = register.execute(new RunUseCase(registerParticipant, { subject: 'admin@secretariat.example', displayName: 'Again', kind: 'ADULT' }, as(admin)));
+    const again = register.execute(
+      new RunUseCase(registerParticipant, { subject: 'admin@secretariat.example', displayName: 'Again', kind: 'ADULT' }, as(admin)),
+    );
     await expect(again).rejects.toMatchObject({ code: 'RULE_VIOLATION', rule: 'participant.already_registered' });
   });
 
@@ -162,7 +178,9 @@ describe('participant handlers', () => {
 
   it('never revokes the last admin, but revokes an admin when another remains', async () => {
     const admin = await withAdmin();
-    const lastAdmin = revoke.execute(new RunUseCase(revokeRole, { subject: 'admin@secretariat.example', role: 'ADMIN', scope: null, reason: null }, as(admin)));
+    const lastAdmin = revoke.execute(
+      new RunUseCase(revokeRole, { subject: 'admin@secretariat.example', role: 'ADMIN', scope: null, reason: null }, as(admin)),
+    );
     await expect(lastAdmin).rejects.toBeInstanceOf(RuleViolation);
     await expect(lastAdmin).rejects.toMatchObject({ rule: 'participant.last_admin' });
 
@@ -170,7 +188,11 @@ describe('participant handlers', () => {
     await grant.execute(new RunUseCase(grantRole, { subject: 'second', role: 'ADMIN', scope: null }, as(admin)));
     await settle();
     const revoked = await revoke.execute(
-      new RunUseCase(revokeRole, { subject: 'admin@secretariat.example', role: 'ADMIN', scope: null, reason: 'handed over' }, as(await idOf('second'))),
+      new RunUseCase(
+        revokeRole,
+        { subject: 'admin@secretariat.example', role: 'ADMIN', scope: null, reason: 'handed over' },
+        as(await idOf('second')),
+      ),
     );
     expect(revoked.participant.roles).toEqual([]);
     await settle();
@@ -195,7 +217,14 @@ describe('participant handlers', () => {
     // A registration as older versions recorded it: the id derived from the subject, the subject in clear.
     const legacy = legacyParticipantId('old@ministry.example');
     const data = { participantId: legacy, subject: 'old@ministry.example', displayName: 'Old', kind: 'ADULT' };
-    await store.append(participantStream(legacy), [{ id: randomUUID(), type: 'ParticipantRegistered', data, metadata: { correlationId: 'c', occurredAt: now.toISOString(), schemaVersion: 1 } }]);
+    await store.append(participantStream(legacy), [
+      {
+        id: randomUUID(),
+        type: 'ParticipantRegistered',
+        data,
+        metadata: { correlationId: 'c', occurredAt: now.toISOString(), schemaVersion: 1 },
+      },
+    ]);
     await register.execute(new RunUseCase(grantRole, { subject: 'old@ministry.example', role: 'MONITOR', scope: 'plan-1' }, operator));
     expect(await identities.participantOf('old@ministry.example')).toBe(legacy);
     expect(await identities.subjectOf(legacy)).toBe('old@ministry.example');
@@ -204,7 +233,11 @@ describe('participant handlers', () => {
   it('erases the person: the subject no longer finds them, and registering it again is a clear error that changes nothing', async () => {
     const admin = await withAdmin();
     const registered = await register.execute(
-      new RunUseCase(registerParticipant, { subject: 'luna@youth.example', displayName: 'Luna', kind: 'YOUTH', realName: 'Luna Quesada', email: 'luna@correo.example' }, as(admin)),
+      new RunUseCase(
+        registerParticipant,
+        { subject: 'luna@youth.example', displayName: 'Luna', kind: 'YOUTH', realName: 'Luna Quesada', email: 'luna@correo.example' },
+        as(admin),
+      ),
     );
     await settle();
     const erase = new UseCaseHandler(portsOf({ store, grants, participants, vault: new PersonalDataVault(keys) }));
@@ -212,7 +245,11 @@ describe('participant handlers', () => {
     expect(await identities.participantOf('luna@youth.example')).toBeUndefined();
     expect(await identities.subjectOf(registered.participantId)).toBeUndefined();
     const before = await eventCount();
-    await expect(register.execute(new RunUseCase(registerParticipant, { subject: 'luna@youth.example', displayName: 'Luna', kind: 'YOUTH' }, as(admin)))).rejects.toMatchObject({
+    await expect(
+      register.execute(
+        new RunUseCase(registerParticipant, { subject: 'luna@youth.example', displayName: 'Luna', kind: 'YOUTH' }, as(admin)),
+      ),
+    ).rejects.toMatchObject({
       code: 'RULE_VIOLATION',
       rule: 'participant.erased',
     });

@@ -6,7 +6,16 @@ import { Timeline } from './timeline.js';
 describe('the plans projection', () => {
   it('given a drafted plan, then a DRAFT plan row with its terms, version 0, drafted and updated that day', () => {
     const t = new Timeline().on('2026-01-10');
-    const readModels = given(t.planDrafted('plan-1', { country: 'CR', title: 'Costa Rica NPA', periodStart: '2026-01-01', periodEnd: '2028-12-31', defaultDeadline: null, reportingCycle: 'QUARTERLY' }));
+    const readModels = given(
+      t.planDrafted('plan-1', {
+        country: 'CR',
+        title: 'Costa Rica NPA',
+        periodStart: '2026-01-01',
+        periodEnd: '2028-12-31',
+        defaultDeadline: null,
+        reportingCycle: 'QUARTERLY',
+      }),
+    );
 
     expect(readModels.rows('plans')).toEqual([
       {
@@ -39,8 +48,14 @@ describe('the plans projection', () => {
       { plan_id: 'plan-1', code: 'PREV', title: 'Prevention', ordinal: 1 },
       { plan_id: 'plan-1', code: 'PROT', title: 'Protection', ordinal: 2 },
     ]);
-    expect(readModels.rows('plan_stakeholders')).toEqual([{ plan_id: 'plan-1', stakeholder_id: 'ministry', admitted_at: '2026-02-01T12:00:00.000Z', ordinal: 3 }]);
-    expect(readModels.row('plans', { plan_id: 'plan-1' })).toMatchObject({ version: 3, updated_at: '2026-02-01T12:00:00.000Z', status: 'DRAFT' });
+    expect(readModels.rows('plan_stakeholders')).toEqual([
+      { plan_id: 'plan-1', stakeholder_id: 'ministry', admitted_at: '2026-02-01T12:00:00.000Z', ordinal: 3 },
+    ]);
+    expect(readModels.row('plans', { plan_id: 'plan-1' })).toMatchObject({
+      version: 3,
+      updated_at: '2026-02-01T12:00:00.000Z',
+      status: 'DRAFT',
+    });
   });
 
   it('when the plan is adopted, then closed, then its status and the days say so', () => {
@@ -51,7 +66,12 @@ describe('the plans projection', () => {
     expect(readModels.row('plans', { plan_id: 'plan-1' })).toMatchObject({ status: 'ADOPTED', adopted_on: '2026-02-28', version: 1 });
 
     readModels.when(t.on('2028-12-31').planClosed('plan-1', '2028-12-31', 'ended'));
-    expect(readModels.row('plans', { plan_id: 'plan-1' })).toMatchObject({ status: 'CLOSED', adopted_on: '2026-02-28', closed_on: '2028-12-31', version: 2 });
+    expect(readModels.row('plans', { plan_id: 'plan-1' })).toMatchObject({
+      status: 'CLOSED',
+      adopted_on: '2026-02-28',
+      closed_on: '2028-12-31',
+      version: 2,
+    });
   });
 
   it('when a reporting period is closed, then only the plan version moves on (the closed periods are tracking’s)', () => {
@@ -79,7 +99,11 @@ describe('the plans projection', () => {
       ['2028-12-31', null, 'CLOSED'],
     ]);
     const catalogue = new SqliteCatalogueReader(readModels.database());
-    const statusOn = (day: string) => catalogue.asOf(day).plansByIds(['plan-1']).map((plan) => plan.status);
+    const statusOn = (day: string) =>
+      catalogue
+        .asOf(day)
+        .plansByIds(['plan-1'])
+        .map((plan) => plan.status);
     expect(statusOn('2026-01-09')).toEqual([]);
     expect(statusOn('2026-01-10')).toEqual(['DRAFT']);
     expect(statusOn('2026-06-30')).toEqual(['ADOPTED']);
@@ -96,10 +120,22 @@ describe('the plans projection', () => {
 describe('the stakeholders projection', () => {
   it('given a registered stakeholder, then a row with its name, kind, sector and country', () => {
     const t = new Timeline().on('2026-01-03');
-    const readModels = given(t.planDrafted('plan-1'), t.stakeholderRegistered('canatur', { name: 'CANATUR', kind: 'PRIVATE_SECTOR', sector: 'tourism', country: 'CR' }));
+    const readModels = given(
+      t.planDrafted('plan-1'),
+      t.stakeholderRegistered('canatur', { name: 'CANATUR', kind: 'PRIVATE_SECTOR', sector: 'tourism', country: 'CR' }),
+    );
 
     expect(readModels.rows('stakeholders')).toEqual([
-      { stakeholder_id: 'canatur', name: 'CANATUR', kind: 'PRIVATE_SECTOR', sector: 'tourism', country: 'CR', version: 0, created_position: 2, registered_at: '2026-01-03T12:00:00.000Z' },
+      {
+        stakeholder_id: 'canatur',
+        name: 'CANATUR',
+        kind: 'PRIVATE_SECTOR',
+        sector: 'tourism',
+        country: 'CR',
+        version: 0,
+        created_position: 2,
+        registered_at: '2026-01-03T12:00:00.000Z',
+      },
     ]);
   });
 
@@ -113,7 +149,14 @@ describe('the stakeholders projection', () => {
     );
     const catalogue = new SqliteCatalogueReader(readModels.database());
 
-    expect(catalogue.stakeholdersByIds(['ngo', 'ministry']).map((s) => s.name).sort()).toEqual(['Ministry of Justice', 'Paniamor']);
-    expect(catalogue.stakeholdersOf(['plan-1'])).toEqual([{ planId: 'plan-1', stakeholder: expect.objectContaining({ id: 'ngo', name: 'Paniamor', kind: 'NGO', sector: 'child rights' }) }]);
+    expect(
+      catalogue
+        .stakeholdersByIds(['ngo', 'ministry'])
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual(['Ministry of Justice', 'Paniamor']);
+    expect(catalogue.stakeholdersOf(['plan-1'])).toEqual([
+      { planId: 'plan-1', stakeholder: expect.objectContaining({ id: 'ngo', name: 'Paniamor', kind: 'NGO', sector: 'child rights' }) },
+    ]);
   });
 });

@@ -24,7 +24,11 @@ describe('read-model row types', () => {
     upsert(trackedCommitmentsTable, { commitment_id: 'c', status: 'FINISHED' });
     // @ts-expect-error: 'scope' is not a column of tasks
     remove(tasksTable, { scope: '' });
-    expect(upsert(tasksTable, { task_id: 't', completed_on: '2026-01-02' })).toEqual({ kind: 'upsert', table: 'tasks', row: { task_id: 't', completed_on: '2026-01-02' } });
+    expect(upsert(tasksTable, { task_id: 't', completed_on: '2026-01-02' })).toEqual({
+      kind: 'upsert',
+      table: 'tasks',
+      row: { task_id: 't', completed_on: '2026-01-02' },
+    });
   });
 
   it('give a projector and a reader typed rows', () => {
@@ -41,7 +45,12 @@ describe('read-model row types', () => {
   });
 
   it('define a table whose key and indexes name its own columns, with the DDL types unchanged', () => {
-    const things = defineTable({ name: 'things', columns: { thing_id: text(), note: text.orNull(), count: integer() }, primaryKey: ['thing_id'], indexes: [['count']] });
+    const things = defineTable({
+      name: 'things',
+      columns: { thing_id: text(), note: text.orNull(), count: integer() },
+      primaryKey: ['thing_id'],
+      indexes: [['count']],
+    });
     // @ts-expect-error: the key names a column the table does not have
     defineTable({ name: 'things', columns: { thing_id: text() }, primaryKey: ['id'] });
     // @ts-expect-error: an index names a column the table does not have

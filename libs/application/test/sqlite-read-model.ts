@@ -6,7 +6,8 @@ import { InMemoryReadModel } from './in-memory-read-model.js';
 export function createTable(db: Database.Database, table: TableDefinition): void {
   const columns = Object.entries(table.columns).map(([name, type]) => `${name} ${type}`);
   db.exec(`CREATE TABLE ${table.name} (${columns.join(', ')}, PRIMARY KEY (${table.primaryKey.join(', ')}))`);
-  for (const index of table.indexes ?? []) db.exec(`CREATE INDEX ${table.name}_by_${index.join('_')} ON ${table.name} (${index.join(', ')})`);
+  for (const index of table.indexes ?? [])
+    db.exec(`CREATE INDEX ${table.name}_by_${index.join('_')} ON ${table.name} (${index.join(', ')})`);
 }
 
 /**

@@ -1,13 +1,5 @@
 import type { RecordedEvent } from '#eventstore';
-import type {
-  AgeBand,
-  Assignee,
-  CommitmentChanges,
-  CommitmentMade,
-  PlanDrafted,
-  ProgressReported,
-  StakeholderRegistered,
-} from '#domain';
+import type { AgeBand, Assignee, CommitmentChanges, CommitmentMade, PlanDrafted, ProgressReported, StakeholderRegistered } from '#domain';
 
 type Data = Record<string, unknown>;
 
@@ -39,13 +31,27 @@ export class Timeline {
       position: this.position,
       type,
       data,
-      metadata: { correlationId: `correlation-${this.position}`, actor: 'cli:test', occurredAt: `${this.today}T12:00:00.000Z`, schemaVersion: 1, ...metadata },
+      metadata: {
+        correlationId: `correlation-${this.position}`,
+        actor: 'cli:test',
+        occurredAt: `${this.today}T12:00:00.000Z`,
+        schemaVersion: 1,
+        ...metadata,
+      },
     };
   }
 
   // Plans
   planDrafted(planId: string, data: Partial<PlanDrafted['data']> = {}): RecordedEvent {
-    const drafted = { country: 'CR', title: `Plan ${planId}`, periodStart: '2026-01-01', periodEnd: '2028-12-31', defaultDeadline: '2028-12-31', reportingCycle: 'ANNUAL', ...data };
+    const drafted = {
+      country: 'CR',
+      title: `Plan ${planId}`,
+      periodStart: '2026-01-01',
+      periodEnd: '2028-12-31',
+      defaultDeadline: '2028-12-31',
+      reportingCycle: 'ANNUAL',
+      ...data,
+    };
     return this.event(`plan-${planId}`, 'PlanDrafted', { planId, ...drafted });
   }
   thematicAreaDefined(planId: string, code: string, title = `Area ${code}`): RecordedEvent {
@@ -71,7 +77,11 @@ export class Timeline {
   }
 
   // Commitments
-  commitmentMade(commitmentId: string, planId: string, data: Partial<Omit<CommitmentMade['data'], 'commitmentId' | 'planId'>> = {}): RecordedEvent {
+  commitmentMade(
+    commitmentId: string,
+    planId: string,
+    data: Partial<Omit<CommitmentMade['data'], 'commitmentId' | 'planId'>> = {},
+  ): RecordedEvent {
     const made = {
       thematicAreaCode: 'PREV',
       ownerId: 'owner-1',
@@ -124,7 +134,11 @@ export class Timeline {
   taskReopened(commitmentId: string, taskId: string, reason = 'not done after all'): RecordedEvent {
     return this.event(`commitment-${commitmentId}`, 'TaskReopened', { commitmentId, taskId, reason });
   }
-  progressReported(commitmentId: string, reportId: string, data: Partial<Omit<ProgressReported['data'], 'commitmentId' | 'reportId'>> = {}): RecordedEvent {
+  progressReported(
+    commitmentId: string,
+    reportId: string,
+    data: Partial<Omit<ProgressReported['data'], 'commitmentId' | 'reportId'>> = {},
+  ): RecordedEvent {
     const report = {
       period: '2026',
       percentComplete: 50,
@@ -148,7 +162,11 @@ export class Timeline {
   }
 
   // Discussions, on the milestone's stream
-  commentPosted(milestoneId: string, commentId: string, data: { authorId?: string; ageBand?: AgeBand; text?: string; redactions?: number; status?: 'PENDING' | 'VISIBLE' } = {}): RecordedEvent {
+  commentPosted(
+    milestoneId: string,
+    commentId: string,
+    data: { authorId?: string; ageBand?: AgeBand; text?: string; redactions?: number; status?: 'PENDING' | 'VISIBLE' } = {},
+  ): RecordedEvent {
     const posted = { authorId: 'author-1', ageBand: 'ADULT', text: 'A comment', redactions: 0, status: 'VISIBLE', ...data };
     return this.event(`discussion-${milestoneId}`, 'CommentPosted', { milestoneId, commentId, ...posted });
   }

@@ -34,7 +34,11 @@ describe('the tracking projection: commitments as tracked', () => {
 
   it('when its due date is revised, withdrawn or completed, then the row follows', () => {
     const t = new Timeline();
-    const readModels = given(...activeCommitment(t), t.commitmentRevised('c-1', { dueDate: '2028-06-30' }, { dueDate: '2027-12-31' }), t.commitmentRevised('c-1', { title: 'Renamed' }, { title: 'Old' }));
+    const readModels = given(
+      ...activeCommitment(t),
+      t.commitmentRevised('c-1', { dueDate: '2028-06-30' }, { dueDate: '2027-12-31' }),
+      t.commitmentRevised('c-1', { title: 'Renamed' }, { title: 'Old' }),
+    );
     expect(readModels.row('tracked_commitments', { commitment_id: 'c-1' })).toMatchObject({ due_date: '2028-06-30', status: 'ACTIVE' });
 
     readModels.when(t.on('2027-01-10').commitmentCompleted('c-1'));
@@ -77,14 +81,24 @@ describe('the tracking projection: milestones', () => {
       t.on('2026-07-01').milestoneRescheduled('c-1', 'm-1', '2026-09-30', '2026-08-31'),
     );
 
-    expect(readModels.row('milestones', { milestone_id: 'm-1' })).toMatchObject({ due_date: '2026-08-31', original_due_date: '2026-06-30', moves: 2, days_moved: 92 + 30 });
-    const openOn = (dueDate: string) => readModels.rows('milestone_tallies', { state: 'OPEN', due_date: dueDate }).reduce((sum, row) => sum + Number(row['delta']), 0);
+    expect(readModels.row('milestones', { milestone_id: 'm-1' })).toMatchObject({
+      due_date: '2026-08-31',
+      original_due_date: '2026-06-30',
+      moves: 2,
+      days_moved: 92 + 30,
+    });
+    const openOn = (dueDate: string) =>
+      readModels.rows('milestone_tallies', { state: 'OPEN', due_date: dueDate }).reduce((sum, row) => sum + Number(row['delta']), 0);
     expect([openOn('2026-06-30'), openOn('2026-09-30'), openOn('2026-08-31')]).toEqual([0, 0, 1]);
   });
 
   it('when it is completed late, then reopened, then the tallies count it LATE, then OPEN again', () => {
     const t = new Timeline();
-    const readModels = given(...activeCommitment(t), t.milestoneScheduled('c-1', 'm-1', '2026-06-30'), t.on('2026-07-15').milestoneCompleted('c-1', 'm-1'));
+    const readModels = given(
+      ...activeCommitment(t),
+      t.milestoneScheduled('c-1', 'm-1', '2026-06-30'),
+      t.on('2026-07-15').milestoneCompleted('c-1', 'm-1'),
+    );
     const count = (state: string) => readModels.rows('milestone_tallies', { state }).reduce((sum, row) => sum + Number(row['delta']), 0);
 
     expect(readModels.row('milestones', { milestone_id: 'm-1' })).toMatchObject({ completed_on: '2026-07-15' });
@@ -97,7 +111,11 @@ describe('the tracking projection: milestones', () => {
 
   it('when its commitment is withdrawn, then its milestones leave the tallies and the deadlines', () => {
     const t = new Timeline();
-    const readModels = given(...activeCommitment(t), t.milestoneScheduled('c-1', 'm-1', '2026-06-30'), t.on('2026-04-01').commitmentWithdrawn('c-1'));
+    const readModels = given(
+      ...activeCommitment(t),
+      t.milestoneScheduled('c-1', 'm-1', '2026-06-30'),
+      t.on('2026-04-01').commitmentWithdrawn('c-1'),
+    );
     expect(readModels.rows('milestone_tallies').reduce((sum, row) => sum + Number(row['delta']), 0)).toBe(0);
     expect(new SqliteTrackingReader(readModels.database()).deadlines('plan-1', {}, '2026-05-01')).toEqual([]);
   });
@@ -108,7 +126,13 @@ describe('the tracking projection: milestones', () => {
     const tracking = new SqliteTrackingReader(readModels.database());
 
     const milestoneOn = (today: string) => tracking.deadlines('plan-1', {}, today).find((deadline) => deadline.kind === 'MILESTONE');
-    expect(milestoneOn('2026-06-20')).toMatchObject({ id: 'm-1', title: 'Staff trained', commitmentId: 'c-1', dueDate: '2026-06-30', status: 'DUE_SOON' });
+    expect(milestoneOn('2026-06-20')).toMatchObject({
+      id: 'm-1',
+      title: 'Staff trained',
+      commitmentId: 'c-1',
+      dueDate: '2026-06-30',
+      status: 'DUE_SOON',
+    });
     expect(milestoneOn('2026-07-01')).toMatchObject({ status: 'OVERDUE' });
   });
 });
@@ -118,7 +142,13 @@ describe('the tracking projection: progress reports', () => {
     const t = new Timeline();
     const readModels = given(
       ...activeCommitment(t),
-      t.on('2027-01-20').progressReported('c-1', 'r-1', { period: '2026', percentComplete: 30, narrative: 'Started', visibility: 'PARTNERS', evidenceLinks: ['https://example.org/a'] }),
+      t.on('2027-01-20').progressReported('c-1', 'r-1', {
+        period: '2026',
+        percentComplete: 30,
+        narrative: 'Started',
+        visibility: 'PARTNERS',
+        evidenceLinks: ['https://example.org/a'],
+      }),
     );
 
     expect(readModels.rows('progress_reports')).toEqual([
@@ -145,7 +175,12 @@ describe('the tracking projection: progress reports', () => {
         created_position: 4,
       },
     ]);
-    expect(readModels.row('tracked_commitments', { commitment_id: 'c-1' })).toMatchObject({ percents: '{"2026":30}', latest_percent: 30, reports_current: 1, reports_independent: 0 });
+    expect(readModels.row('tracked_commitments', { commitment_id: 'c-1' })).toMatchObject({
+      percents: '{"2026":30}',
+      latest_percent: 30,
+      reports_current: 1,
+      reports_independent: 0,
+    });
   });
 
   it('when a report is corrected, then the first is superseded, the correction keeps its lateness, and the counts do not double', () => {
@@ -187,11 +222,19 @@ describe('the tracking projection: progress reports', () => {
 
     readModels.when(t.progressReportVerified('c-1', 'self', 'monitor-1', 'Checked on site'));
     expect(independent()).toBe(2);
-    expect(readModels.row('progress_reports', { report_id: 'self' })).toMatchObject({ verification: 'VERIFIED', verification_note: 'Checked on site', monitor: 'monitor-1' });
+    expect(readModels.row('progress_reports', { report_id: 'self' })).toMatchObject({
+      verification: 'VERIFIED',
+      verification_note: 'Checked on site',
+      monitor: 'monitor-1',
+    });
 
     readModels.when(t.progressReportDisputed('c-1', 'inspected', 'The inspection found nothing', 'monitor-2'));
     expect(independent()).toBe(1);
-    expect(readModels.row('progress_reports', { report_id: 'inspected' })).toMatchObject({ verification: 'DISPUTED', verification_note: 'The inspection found nothing', monitor: 'monitor-2' });
+    expect(readModels.row('progress_reports', { report_id: 'inspected' })).toMatchObject({
+      verification: 'DISPUTED',
+      verification_note: 'The inspection found nothing',
+      monitor: 'monitor-2',
+    });
   });
 
   it('answers the reports of a commitment, corrections included, oldest first', () => {
@@ -207,7 +250,12 @@ describe('the tracking projection: progress reports', () => {
       ['r-1', 30, 'r-2'],
       ['r-2', 20, null],
     ]);
-    expect(tracking.asOf('2027-02-01').reportsOf(['c-1']).map((r) => [r.id, r.supersededBy])).toEqual([['r-1', null]]);
+    expect(
+      tracking
+        .asOf('2027-02-01')
+        .reportsOf(['c-1'])
+        .map((r) => [r.id, r.supersededBy]),
+    ).toEqual([['r-1', null]]);
   });
 });
 

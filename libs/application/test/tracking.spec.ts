@@ -38,7 +38,12 @@ const TRACKING: Record<string, AnyUseCase<never, TrackingResult>> = {
   VerifyProgressReport: verifyProgressReport,
 };
 type TrackingChange = { readonly type: string } & Record<string, unknown>;
-const on = (date: string): CommandContext => ({ actor: 'cli:test', correlationId: randomUUID(), now: new Date(`${date}T10:00:00Z`), asOperator: true });
+const on = (date: string): CommandContext => ({
+  actor: 'cli:test',
+  correlationId: randomUUID(),
+  now: new Date(`${date}T10:00:00Z`),
+  asOperator: true,
+});
 
 describe('tracking a commitment over time', () => {
   let store: MemoryEventStore;
@@ -52,7 +57,8 @@ describe('tracking a commitment over time', () => {
 
   const run = <Input, Result>(useCase: AnyUseCase<Input, Result>, input: Input, date: string): Promise<Result> =>
     runUseCase(useCase, input, on(date), portsOf({ store, grants: noGrants }));
-  const trackOn = (id: string, { type, ...change }: TrackingChange, date: string) => run(TRACKING[type]!, { commitmentId: id, ...change } as never, date);
+  const trackOn = (id: string, { type, ...change }: TrackingChange, date: string) =>
+    run(TRACKING[type]!, { commitmentId: id, ...change } as never, date);
   const track = (change: TrackingChange, date: string) => trackOn(commitmentId, change, date);
   const settle = async () => expect(await runner.waitFor((await store.headPosition())!, 5000)).toBe(true);
   const report = (period: string, percent: number, corrects: string | null = null): TrackingChange => ({
@@ -73,12 +79,35 @@ describe('tracking a commitment over time', () => {
     runner = new ProjectionRunner({ store, readModels, projections: [...readModelProjections] });
     tracking = new SqliteTrackingReader(readModels.db);
     await runner.start();
-    planId = (await run(draftPlan, { country: 'CR', title: 'Costa Rica NPA', periodStart: '2010-01-01', periodEnd: '2013-12-31', defaultDeadline: '2013-12-31', reportingCycle: null }, '2010-01-15')).id;
+    planId = (
+      await run(
+        draftPlan,
+        {
+          country: 'CR',
+          title: 'Costa Rica NPA',
+          periodStart: '2010-01-01',
+          periodEnd: '2013-12-31',
+          defaultDeadline: '2013-12-31',
+          reportingCycle: null,
+        },
+        '2010-01-15',
+      )
+    ).id;
     await run(defineThematicArea, { planId, code: 'PREV', title: 'Prevention' }, '2010-01-15');
-    ownerId = (await run(registerStakeholder, { name: 'CANATUR', kind: 'PRIVATE_SECTOR', sector: 'tourism', country: 'CR' }, '2010-01-10')).id;
+    ownerId = (await run(registerStakeholder, { name: 'CANATUR', kind: 'PRIVATE_SECTOR', sector: 'tourism', country: 'CR' }, '2010-01-10'))
+      .id;
     await run(admitStakeholder, { planId, stakeholderId: ownerId }, '2010-01-20');
     await run(adoptPlan, { planId }, '2010-02-01');
-    const terms = { planId, thematicAreaCode: 'PREV', ownerId, coOwnerIds: [], description: 'd', sourceReference: null, target: { indicator: 'criteria', unit: 'criteria', baseline: 0, targetValue: 6 }, dueDate: null };
+    const terms = {
+      planId,
+      thematicAreaCode: 'PREV',
+      ownerId,
+      coOwnerIds: [],
+      description: 'd',
+      sourceReference: null,
+      target: { indicator: 'criteria', unit: 'criteria', baseline: 0, targetValue: 6 },
+      dueDate: null,
+    };
     commitmentId = (await run(makeCommitment, { ...terms, title: 'The Code' }, '2010-02-15')).id;
     secondCommitmentId = (await run(makeCommitment, { ...terms, title: 'Hotel inspections' }, '2010-02-15')).id;
     await run(activateCommitment, { commitmentId }, '2010-03-01');
@@ -105,14 +134,42 @@ describe('tracking a commitment over time', () => {
     expect(percentAsOf('2011-02-01')).toEqual([30]);
     expect(percentAsOf('2011-03-01')).toEqual([20]);
     expect(percentAsOf('2011-01-19')).toEqual([]);
-    expect(tracking.asOf('2011-03-31').reportsOf([commitmentId]).map((r) => [r.percentComplete, r.corrects === first.itemId])).toEqual([[30, false], [20, true]]);
+    expect(
+      tracking
+        .asOf('2011-03-31')
+        .reportsOf([commitmentId])
+        .map((r) => [r.percentComplete, r.corrects === first.itemId]),
+    ).toEqual([
+      [30, false],
+      [20, true],
+    ]);
     const catalogue = new SqliteCatalogueReader(readModels.db);
     expect(catalogue.asOf('2010-01-14').plansByIds([planId])).toEqual([]);
-    expect(catalogue.asOf('2010-01-15').plansByIds([planId]).map((p) => p.status)).toEqual(['DRAFT']);
-    expect(catalogue.asOf('2010-02-01').plansByIds([planId]).map((p) => p.status)).toEqual(['ADOPTED']);
+    expect(
+      catalogue
+        .asOf('2010-01-15')
+        .plansByIds([planId])
+        .map((p) => p.status),
+    ).toEqual(['DRAFT']);
+    expect(
+      catalogue
+        .asOf('2010-02-01')
+        .plansByIds([planId])
+        .map((p) => p.status),
+    ).toEqual(['ADOPTED']);
     expect(catalogue.asOf('2010-02-14').commitmentsByIds([commitmentId])).toEqual([]);
-    expect(catalogue.asOf('2010-02-15').commitmentsByIds([commitmentId]).map((c) => c.status)).toEqual(['PROPOSED']);
-    expect(catalogue.asOf('2010-03-01').commitmentsByIds([commitmentId]).map((c) => c.status)).toEqual(['ACTIVE']);
+    expect(
+      catalogue
+        .asOf('2010-02-15')
+        .commitmentsByIds([commitmentId])
+        .map((c) => c.status),
+    ).toEqual(['PROPOSED']);
+    expect(
+      catalogue
+        .asOf('2010-03-01')
+        .commitmentsByIds([commitmentId])
+        .map((c) => c.status),
+    ).toEqual(['ACTIVE']);
   });
 
   it('counts a milestone moved twice, with the days it moved, and its status at the edges', async () => {
@@ -121,7 +178,13 @@ describe('tracking a commitment over time', () => {
     await track({ type: 'RescheduleMilestone', milestoneId: itemId, dueDate: '2011-08-31', reason: 'Venue found earlier' }, '2011-07-01');
     await settle();
     const [milestone] = tracking.deadlines(planId, { statuses: null }, '2011-08-31').filter((d) => d.kind === 'MILESTONE');
-    expect(milestone).toMatchObject({ originalDueDate: '2011-06-30', dueDate: '2011-08-31', moves: 2, daysMoved: 92 + 30, status: 'DUE_SOON' });
+    expect(milestone).toMatchObject({
+      originalDueDate: '2011-06-30',
+      dueDate: '2011-08-31',
+      moves: 2,
+      daysMoved: 92 + 30,
+      status: 'DUE_SOON',
+    });
     expect(tracking.deadlines(planId, {}, '2011-09-01').find((d) => d.kind === 'MILESTONE')?.status).toBe('OVERDUE');
     await track({ type: 'CompleteMilestone', milestoneId: itemId, completedOn: '2011-08-31' }, '2011-09-02');
     await settle();
@@ -139,7 +202,10 @@ describe('tracking a commitment over time', () => {
     const today = '2011-06-30';
     const { byArea, byKind } = tracking.summaries(planId, today);
     // The Code: started 2010-03-01, due 2013-12-31, 10% reported; Hotel inspections: 90%.
-    const expectedAtRisk = [isAtRisk('2010-03-01', '2013-12-31', 10, false, today), isAtRisk('2010-03-01', '2013-12-31', 90, false, today)].filter(Boolean).length;
+    const expectedAtRisk = [
+      isAtRisk('2010-03-01', '2013-12-31', 10, false, today),
+      isAtRisk('2010-03-01', '2013-12-31', 90, false, today),
+    ].filter(Boolean).length;
     expect(byArea).toEqual([
       {
         key: 'PREV',
@@ -165,7 +231,16 @@ describe('tracking a commitment over time', () => {
     const card = tracking.scorecard(ownerId, planId, '2012-02-01');
     expect(card.compliance).toEqual([
       { period: '2010', owed: 2, onTime: 1, late: 1, missing: [] },
-      { period: '2011', owed: 2, onTime: 0, late: 0, missing: [{ commitmentId, title: 'The Code' }, { commitmentId: secondCommitmentId, title: 'Hotel inspections' }] },
+      {
+        period: '2011',
+        owed: 2,
+        onTime: 0,
+        late: 0,
+        missing: [
+          { commitmentId, title: 'The Code' },
+          { commitmentId: secondCommitmentId, title: 'Hotel inspections' },
+        ],
+      },
     ]);
     expect(card.complianceRate).toBe(1 / 4);
     expect(card).toMatchObject({ made: 2, active: 2, completed: 0, withdrawn: 0 });

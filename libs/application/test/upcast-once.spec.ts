@@ -18,7 +18,11 @@ const upcaster: Upcaster & { calls: number } = {
 
 /** A read model of the names it is given, in the current shape only. */
 function namesProjection(name: string): Projection {
-  const table = defineTable({ name: `${name}_names`, columns: { person_id: text(), given: text(), family: text() }, primaryKey: ['person_id'] });
+  const table = defineTable({
+    name: `${name}_names`,
+    columns: { person_id: text(), given: text(), family: text() },
+    primaryKey: ['person_id'],
+  });
   return {
     name,
     version: 1,
@@ -40,7 +44,12 @@ describe('events stored in an old shape, projected', () => {
     const store = new MemoryEventStore({ upcasters: new UpcasterRegistry([upcaster]) });
     for (const name of ['Ada Lovelace', 'Grace Hopper', 'Mary Somerville']) {
       await store.append(`person-${randomUUID()}`, [
-        { id: randomUUID(), type: 'NameGiven', data: { name }, metadata: { correlationId: randomUUID(), occurredAt: '2026-01-01T00:00:00.000Z', schemaVersion: 1 } },
+        {
+          id: randomUUID(),
+          type: 'NameGiven',
+          data: { name },
+          metadata: { correlationId: randomUUID(), occurredAt: '2026-01-01T00:00:00.000Z', schemaVersion: 1 },
+        },
       ]);
     }
     upcaster.calls = 0;

@@ -1,13 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import {
-  fold,
-  participantDecider,
-  type ParticipantEvent,
-  type RoleGrant,
-  RuleViolation,
-  ROLES,
-} from '#domain';
+import { fold, participantDecider, type ParticipantEvent, type RoleGrant, RuleViolation, ROLES } from '#domain';
 import { specFor } from './given-when-then.js';
 
 const given = specFor(participantDecider);
@@ -24,27 +17,36 @@ const granted = (role: RoleGrant['role'], scope: string | null): ParticipantEven
 
 describe('participant', () => {
   it('registers a new person', () =>
-    given()
-      .when({ type: 'RegisterParticipant', participantId: id, displayName: 'Justice focal point', kind: 'ADULT' })
-      .then(registered()));
+    given().when({ type: 'RegisterParticipant', participantId: id, displayName: 'Justice focal point', kind: 'ADULT' }).then(registered()));
 
   it('records an age band that fits the kind', () => {
     given()
       .when({ type: 'RegisterParticipant', participantId: id, displayName: 'River', kind: 'YOUTH', ageBand: 'UNDER_18' })
       .then({ type: 'ParticipantRegistered', data: { participantId: id, displayName: 'River', kind: 'YOUTH', ageBand: 'UNDER_18' } });
-    given().when({ type: 'RegisterParticipant', participantId: id, displayName: 'River', kind: 'YOUTH', ageBand: 'ADULT' }).thenViolates('participant.age_band_mismatch');
-    given().when({ type: 'RegisterParticipant', participantId: id, displayName: 'Ana', kind: 'ADULT', ageBand: '18_24' }).thenViolates('participant.age_band_mismatch');
+    given()
+      .when({ type: 'RegisterParticipant', participantId: id, displayName: 'River', kind: 'YOUTH', ageBand: 'ADULT' })
+      .thenViolates('participant.age_band_mismatch');
+    given()
+      .when({ type: 'RegisterParticipant', participantId: id, displayName: 'Ana', kind: 'ADULT', ageBand: '18_24' })
+      .thenViolates('participant.age_band_mismatch');
   });
 
   it('records an erasure of personal data once, for a registered person', () => {
-    given(registered()).when({ type: 'ErasePersonalData', erasedBy: 'admin' }).then({ type: 'PersonalDataErased', data: { participantId: id, erasedBy: 'admin' } });
-    given(registered(), { type: 'PersonalDataErased', data: { participantId: id, erasedBy: 'admin' } }).when({ type: 'ErasePersonalData', erasedBy: 'admin' }).thenViolates('participant.already_erased');
+    given(registered())
+      .when({ type: 'ErasePersonalData', erasedBy: 'admin' })
+      .then({ type: 'PersonalDataErased', data: { participantId: id, erasedBy: 'admin' } });
+    given(registered(), { type: 'PersonalDataErased', data: { participantId: id, erasedBy: 'admin' } })
+      .when({ type: 'ErasePersonalData', erasedBy: 'admin' })
+      .thenViolates('participant.already_erased');
     given().when({ type: 'ErasePersonalData', erasedBy: 'admin' }).thenViolates('participant.not_registered');
   });
 
   it('never erases an administrator, who would be locked out: their ADMIN role is revoked first', () => {
     given(registered(), granted('ADMIN', null)).when({ type: 'ErasePersonalData', erasedBy: id }).thenViolates('participant.erase_admin');
-    given(registered(), granted('ADMIN', null), { type: 'RoleRevoked', data: { participantId: id, role: 'ADMIN', scope: null, reason: 'leaving' } })
+    given(registered(), granted('ADMIN', null), {
+      type: 'RoleRevoked',
+      data: { participantId: id, role: 'ADMIN', scope: null, reason: 'leaving' },
+    })
       .when({ type: 'ErasePersonalData', erasedBy: 'admin' })
       .then({ type: 'PersonalDataErased', data: { participantId: id, erasedBy: 'admin' } });
   });
@@ -53,7 +55,9 @@ describe('participant', () => {
     given()
       .when({ type: 'RegisterParticipant', participantId: id, displayName: 'River', kind: 'YOUTH', sponsorId: 'panel-1' })
       .then({ type: 'ParticipantRegistered', data: { participantId: id, displayName: 'River', kind: 'YOUTH', sponsorId: 'panel-1' } });
-    given().when({ type: 'RegisterParticipant', participantId: id, displayName: 'Ana', kind: 'ADULT', sponsorId: 'panel-1' }).thenViolates('participant.sponsor_for_youth_only');
+    given()
+      .when({ type: 'RegisterParticipant', participantId: id, displayName: 'Ana', kind: 'ADULT', sponsorId: 'panel-1' })
+      .thenViolates('participant.sponsor_for_youth_only');
   });
 
   it('registers a person only once', () =>
@@ -77,15 +81,23 @@ describe('participant', () => {
   });
 
   it('keeps youth out of adult-only roles and the YOUTH role for youth', () => {
-    given(registered('YOUTH')).when({ type: 'GrantRole', role: 'YOUTH', scope: 'stakeholder-panel' }).then(granted('YOUTH', 'stakeholder-panel'));
+    given(registered('YOUTH'))
+      .when({ type: 'GrantRole', role: 'YOUTH', scope: 'stakeholder-panel' })
+      .then(granted('YOUTH', 'stakeholder-panel'));
     given(registered('YOUTH')).when({ type: 'GrantRole', role: 'ADMIN', scope: null }).thenViolates('participant.youth_role');
     given(registered('YOUTH')).when({ type: 'GrantRole', role: 'MONITOR', scope: 'plan-1' }).thenViolates('participant.youth_role');
-    given(registered('ADULT')).when({ type: 'GrantRole', role: 'YOUTH', scope: 'stakeholder-panel' }).thenViolates('participant.youth_role');
+    given(registered('ADULT'))
+      .when({ type: 'GrantRole', role: 'YOUTH', scope: 'stakeholder-panel' })
+      .thenViolates('participant.youth_role');
   });
 
   it('refuses a role already held in the same scope but allows another scope', () => {
-    given(registered(), granted('MONITOR', 'plan-1')).when({ type: 'GrantRole', role: 'MONITOR', scope: 'plan-1' }).thenViolates('participant.role_already_granted');
-    given(registered(), granted('MONITOR', 'plan-1')).when({ type: 'GrantRole', role: 'MONITOR', scope: 'plan-2' }).then(granted('MONITOR', 'plan-2'));
+    given(registered(), granted('MONITOR', 'plan-1'))
+      .when({ type: 'GrantRole', role: 'MONITOR', scope: 'plan-1' })
+      .thenViolates('participant.role_already_granted');
+    given(registered(), granted('MONITOR', 'plan-1'))
+      .when({ type: 'GrantRole', role: 'MONITOR', scope: 'plan-2' })
+      .then(granted('MONITOR', 'plan-2'));
   });
 
   it('revokes a held role with a reason, and refuses to revoke one not held', () => {

@@ -71,7 +71,9 @@ describe('contact redaction', () => {
     const { text: redacted, redactions } = redactContacts(text);
     expect(redactions).toBeGreaterThan(0);
     expect(redacted).toContain(REDACTED);
-    expect(redacted).not.toMatch(/maria|\d{4}\s?\d{3,4}|@\w|gmail|instagram|whatsapp\.com|wa\.me|t\.me|discord\.gg|bit\.ly|mysite|myblog|mariablog/i);
+    expect(redacted).not.toMatch(
+      /maria|\d{4}\s?\d{3,4}|@\w|gmail|instagram|whatsapp\.com|wa\.me|t\.me|discord\.gg|bit\.ly|mysite|myblog|mariablog/i,
+    );
   });
 
   it.each(UNTOUCHED)('leaves alone: %s', (text) => {
@@ -267,7 +269,23 @@ describe('the redactor itself', () => {
     const pieces = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 40 }),
       fc.constantFrom(...fragments),
-      fc.constantFrom('\uD800', '\uDC00', '\u0000', '\u202E', '\u200B', '\uFE0F', '\u20E3', '😀', '@', '.', ' ', '+', '0', '#', '[contact removed]'),
+      fc.constantFrom(
+        '\uD800',
+        '\uDC00',
+        '\u0000',
+        '\u202E',
+        '\u200B',
+        '\uFE0F',
+        '\u20E3',
+        '😀',
+        '@',
+        '.',
+        ' ',
+        '+',
+        '0',
+        '#',
+        '[contact removed]',
+      ),
     );
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 12 }), fc.constantFrom(undefined, 'NL', 'CR', 'BR', 'xx', ''), (parts, country) => {
@@ -287,14 +305,26 @@ describe('the redactor itself', () => {
   });
 
   it('takes any input: unpaired surrogates, control characters, 2,000 emoji, 2,000 digits', () => {
-    for (const text of ['\uD800', '\uDC00x\uD800', '\u0000\u0001\u0002', '😀'.repeat(1000), '1'.repeat(2000), '0 '.repeat(1000), '', '@'.repeat(2000), '.'.repeat(2000)]) {
+    for (const text of [
+      '\uD800',
+      '\uDC00x\uD800',
+      '\u0000\u0001\u0002',
+      '😀'.repeat(1000),
+      '1'.repeat(2000),
+      '0 '.repeat(1000),
+      '',
+      '@'.repeat(2000),
+      '.'.repeat(2000),
+    ]) {
       expect(() => redactContacts(text)).not.toThrow();
     }
     expect(redactContacts('😀'.repeat(1000))).toEqual({ text: '😀'.repeat(1000), redactions: 0 });
   });
 
-  it('gets through comments of 2,000 characters (a runaway pattern never returns; its speed is `npm run redaction`\'s)', () => {
-    const comment = REDACTION_CASES.map((c) => c.text).join(' ').slice(0, 2000);
+  it("gets through comments of 2,000 characters (a runaway pattern never returns; its speed is `npm run redaction`'s)", () => {
+    const comment = REDACTION_CASES.map((c) => c.text)
+      .join(' ')
+      .slice(0, 2000);
     const first = redactContacts(comment, { country: 'NL' });
     for (let k = 0; k < 10; k += 1) expect(redactContacts(comment, { country: 'NL' })).toEqual(first);
     expect(first.redactions).toBeGreaterThan(0);

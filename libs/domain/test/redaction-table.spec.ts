@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { redactContacts } from '#domain';
-import { CONTACT_CASES, describeScore, HELD_OUT_CASES, ORDINARY_CASES, REDACTION_CASES, scoreRedaction } from '../../../test/support/redaction-cases.js';
+import {
+  CONTACT_CASES,
+  describeScore,
+  HELD_OUT_CASES,
+  ORDINARY_CASES,
+  REDACTION_CASES,
+  scoreRedaction,
+} from '../../../test/support/redaction-cases.js';
 
 /**
  * The red-team table (test/support/redaction-cases.ts): contact details written by people who want them to get through,
@@ -17,13 +24,19 @@ describe('contact redaction against the red-team table', () => {
   it('removes at least 98% of the contact details and alters at most 2% of the ordinary texts', () => {
     const score = scoreRedaction(redactContacts);
     console.log(describeScore(score));
-    expect({ recall: score.recall >= 0.98, falsePositiveRate: score.falsePositiveRate <= 0.02 }).toEqual({ recall: true, falsePositiveRate: true });
+    expect({ recall: score.recall >= 0.98, falsePositiveRate: score.falsePositiveRate <= 0.02 }).toEqual({
+      recall: true,
+      falsePositiveRate: true,
+    });
   });
 
   it('does as well on the held-out table, written apart from the redactor and from the table above', () => {
     expect(HELD_OUT_CASES.length).toBeGreaterThanOrEqual(400);
     const score = scoreRedaction(redactContacts, HELD_OUT_CASES);
     console.log(describeScore(score));
-    expect({ recall: score.recall >= 0.98, falsePositiveRate: score.falsePositiveRate <= 0.02 }).toEqual({ recall: true, falsePositiveRate: true });
+    expect({ recall: score.recall >= 0.98, falsePositiveRate: score.falsePositiveRate <= 0.02 }).toEqual({
+      recall: true,
+      falsePositiveRate: true,
+    });
   });
 });

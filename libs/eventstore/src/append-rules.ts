@@ -1,10 +1,4 @@
-import {
-  type ExpectedRevision,
-  InvalidAppendError,
-  type NewEvent,
-  type Revision,
-  WrongExpectedVersionError,
-} from './port.js';
+import { type ExpectedRevision, InvalidAppendError, type NewEvent, type Revision, WrongExpectedVersionError } from './port.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

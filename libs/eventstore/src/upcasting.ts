@@ -50,7 +50,8 @@ export class UpcasterRegistry {
     for (let step = 0; ; step++) {
       const upcaster = this.byShape.get(keyOf(current.type, current.metadata.schemaVersion));
       if (upcaster === undefined) return current;
-      if (step === MAX_STEPS) throw new Error(`The upcasters of '${event.type}' at schema version ${event.metadata.schemaVersion} go round in a circle`);
+      if (step === MAX_STEPS)
+        throw new Error(`The upcasters of '${event.type}' at schema version ${event.metadata.schemaVersion} go round in a circle`);
       const next = upcaster.upcast(current);
       current = { ...current, type: next.type, data: next.data, metadata: { ...current.metadata, schemaVersion: next.schemaVersion } };
     }

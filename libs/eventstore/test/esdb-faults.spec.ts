@@ -15,15 +15,26 @@ afterEach(async () => {
 
 async function setUp(options: { nodes?: number; batchAppend?: boolean; retryBudgetMs?: number } = {}) {
   const cluster = await EsdbTestCluster.start({ nodes: options.nodes, batchAppend: options.batchAppend });
-  const store = new EsdbEventStore({ connectionString: cluster.connectionString(), retryBudgetMs: options.retryBudgetMs ?? 10_000, maxResubscribeDelayMs: 200 });
-  resources.push(() => cluster.stop(), () => store.close());
+  const store = new EsdbEventStore({
+    connectionString: cluster.connectionString(),
+    retryBudgetMs: options.retryBudgetMs ?? 10_000,
+    maxResubscribeDelayMs: 200,
+  });
+  resources.push(
+    () => cluster.stop(),
+    () => store.close(),
+  );
   return { cluster, store };
 }
 
 /** Appends `batches` batches of ThingHappened events numbered from 0, one stream each. */
 async function appendNumbered(store: EsdbEventStore, batches: number, size: number, pause = 0): Promise<void> {
   for (let b = 0; b < batches; b++) {
-    await store.append(`thing-${randomUUID()}`, Array.from({ length: size }, (_, i) => event('ThingHappened', { n: b * size + i })), 'no_stream');
+    await store.append(
+      `thing-${randomUUID()}`,
+      Array.from({ length: size }, (_, i) => event('ThingHappened', { n: b * size + i })),
+      'no_stream',
+    );
     if (pause) await new Promise((resolve) => setTimeout(resolve, pause));
   }
 }
@@ -37,7 +48,10 @@ describe.each([true, false])('EventStoreDB adapter under faults (BatchAppend %s)
     const { cluster, store } = await setUp({ batchAppend });
     const readModels = ReadModelStore.open({ path: ':memory:' });
     const runner = new ProjectionRunner({ store, readModels, projections: [countingProjection()], retryDelayMs: 50 });
-    resources.push(() => readModels.close(), () => runner.stop());
+    resources.push(
+      () => readModels.close(),
+      () => runner.stop(),
+    );
     await runner.start();
 
     const writing = appendNumbered(store, 60, 5, 5);
@@ -51,7 +65,10 @@ describe.each([true, false])('EventStoreDB adapter under faults (BatchAppend %s)
 
     const clean = ReadModelStore.open({ path: ':memory:' });
     const rebuild = new ProjectionRunner({ store, readModels: clean, projections: [countingProjection()] });
-    resources.push(() => clean.close(), () => rebuild.stop());
+    resources.push(
+      () => clean.close(),
+      () => rebuild.stop(),
+    );
     await rebuild.start();
     expect(await rebuild.waitFor(head, 10_000)).toBe(true);
 
@@ -165,7 +182,10 @@ describe('EventStoreDB adapter: slow nodes and connection strings', () => {
   it('retries an append that outlived its deadline and, once the node is fast again, writes it exactly once', async () => {
     const cluster = await EsdbTestCluster.start({ batchAppend: false });
     const store = new EsdbEventStore({ connectionString: cluster.connectionString('&defaultDeadline=150'), retryBudgetMs: 500 });
-    resources.push(() => cluster.stop(), () => store.close());
+    resources.push(
+      () => cluster.stop(),
+      () => store.close(),
+    );
     const batch = events(2);
     cluster.delayMs = 400;
     const error = await store.append('thing-slow', batch, 'no_stream').catch((e: unknown) => e);
@@ -178,10 +198,15 @@ describe('EventStoreDB adapter: slow nodes and connection strings', () => {
   });
 
   it('accepts kurrentdb:// and refuses throwOnAppendFailure=false', async () => {
-    expect(() => new EsdbEventStore({ connectionString: 'esdb://127.0.0.1:1?tls=false&throwOnAppendFailure=false' })).toThrow(/throwOnAppendFailure/);
+    expect(() => new EsdbEventStore({ connectionString: 'esdb://127.0.0.1:1?tls=false&throwOnAppendFailure=false' })).toThrow(
+      /throwOnAppendFailure/,
+    );
     const cluster = await EsdbTestCluster.start();
     const store = new EsdbEventStore({ connectionString: cluster.connectionString().replace('esdb://', 'kurrentdb://') });
-    resources.push(() => cluster.stop(), () => store.close());
+    resources.push(
+      () => cluster.stop(),
+      () => store.close(),
+    );
     await expect(store.append('thing-k', events(1))).resolves.toMatchObject({ nextExpectedRevision: 0n });
   });
 });

@@ -22,8 +22,7 @@ export const event = (type = 'ThingHappened', data: unknown = { n: 1 }): NewEven
   metadata: { correlationId: randomUUID(), occurredAt: '2026-01-01T00:00:00.000Z', schemaVersion: 1 },
 });
 
-export const events = (count: number, type = 'ThingHappened'): NewEvent[] =>
-  Array.from({ length: count }, (_, n) => event(type, { n }));
+export const events = (count: number, type = 'ThingHappened'): NewEvent[] => Array.from({ length: count }, (_, n) => event(type, { n }));
 
 const stream = () => `thing-${randomUUID()}`;
 

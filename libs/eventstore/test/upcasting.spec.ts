@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { type EventStore, MemoryEventStore, type NewEvent, type RecordedEvent, SqliteEventStore, type Upcaster, UpcasterRegistry } from '#eventstore';
+import {
+  type EventStore,
+  MemoryEventStore,
+  type NewEvent,
+  type RecordedEvent,
+  SqliteEventStore,
+  type Upcaster,
+  UpcasterRegistry,
+} from '#eventstore';
 import { EsdbEventStore } from '#eventstore/esdb/esdb-event-store';
 import { EsdbTestCluster } from '../../../test/support/esdb/server.js';
 import { removeDir, tempDataDir } from '../../../test/support/temp-dir.js';
@@ -37,7 +45,8 @@ function nameSplitter(): Upcaster & { calls: number } {
   };
 }
 
-const shapes = (events: readonly RecordedEvent[]) => events.map((event) => ({ type: event.type, schemaVersion: event.metadata.schemaVersion, data: event.data }));
+const shapes = (events: readonly RecordedEvent[]) =>
+  events.map((event) => ({ type: event.type, schemaVersion: event.metadata.schemaVersion, data: event.data }));
 const CURRENT = [
   { type: 'NameGiven.v2', schemaVersion: 2, data: { given: 'Ada', family: 'King Lovelace' } },
   { type: 'NameGiven.v2', schemaVersion: 2, data: { given: 'Grace', family: 'Hopper' } },
@@ -145,7 +154,11 @@ describe.each(Object.keys(backends))('%s event store with an upcaster', (name) =
   it('leaves the stored event in its old shape', async () => {
     // The memory store is its own writer: what it holds is checked by reading it without the registry.
     if (opened.writer === opened.reader) return;
-    expect(shapes(await opened.writer.readStream(stream))[0]).toEqual({ type: 'NameGiven', schemaVersion: 1, data: { name: 'Ada King Lovelace' } });
+    expect(shapes(await opened.writer.readStream(stream))[0]).toEqual({
+      type: 'NameGiven',
+      schemaVersion: 1,
+      data: { name: 'Ada King Lovelace' },
+    });
   });
 });
 
@@ -165,14 +178,23 @@ describe('upcaster registry', () => {
     };
     const event = recorded(oldShape('Ada Lovelace'));
     const upcast = new UpcasterRegistry([toV3, nameSplitter()]).upcast(event);
-    expect(upcast).toMatchObject({ id: event.id, type: 'NameGiven.v3', data: { given: 'Ada', family: 'Lovelace', title: null }, position: 1n });
+    expect(upcast).toMatchObject({
+      id: event.id,
+      type: 'NameGiven.v3',
+      data: { given: 'Ada', family: 'Lovelace', title: null },
+      position: 1n,
+    });
     expect(upcast.metadata).toEqual({ ...event.metadata, schemaVersion: 3 });
     expect(event.type).toBe('NameGiven');
   });
 
   it('refuses two upcasters of one shape, and a circle of them', () => {
     expect(() => new UpcasterRegistry([nameSplitter(), nameSplitter()])).toThrow(/Two upcasters read 'NameGiven' at schema version 1/);
-    const back: Upcaster = { type: 'NameGiven.v2', schemaVersion: 2, upcast: () => ({ type: 'NameGiven', schemaVersion: 1, data: { name: 'x' } }) };
+    const back: Upcaster = {
+      type: 'NameGiven.v2',
+      schemaVersion: 2,
+      upcast: () => ({ type: 'NameGiven', schemaVersion: 1, data: { name: 'x' } }),
+    };
     expect(() => new UpcasterRegistry([nameSplitter(), back]).upcast(recorded(oldShape('x')))).toThrow(/go round in a circle/);
   });
 });

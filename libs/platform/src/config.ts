@@ -8,77 +8,142 @@ const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? unde
 
 /** Environment variables, all optional on the embedded default. Validated with class-validator at start-up. */
 class EnvironmentVariables {
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT?: number;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
   HOST?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(1)
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(1)
   DATA_DIR?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @Matches(/^(esdb|kurrentdb|esdb\+discover|kurrentdb\+discover):\/\/.+|^memory:$/, {
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^(esdb|kurrentdb|esdb\+discover|kurrentdb\+discover):\/\/.+|^memory:$/, {
     message: 'must be an esdb://… (or kurrentdb://…) connection string, or unset for the embedded SQLite store',
   })
   EVENTSTORE_URL?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   AUTH_JWKS_URL?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
   AUTH_ISSUER?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
   AUTH_AUDIENCE?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(1)
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(1)
   AUTH_WEB_CLIENT_ID?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
   AUTH_DEV_SECRET?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(1)
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(1)
   BOOTSTRAP_ADMIN?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @Matches(/^\d+(b|kb|mb)$/i, { message: 'must be a size such as 100kb or 1mb' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^\d+(b|kb|mb)$/i, { message: 'must be a size such as 100kb or 1mb' })
   BODY_LIMIT?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(2) @Max(100)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(100)
   GRAPHQL_MAX_DEPTH?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(1_000_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(1_000_000)
   GRAPHQL_MAX_COST?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
   CONSISTENCY_TIMEOUT_MS?: number;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsIn(['true', 'false'], { message: 'must be true or false' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
   SEED_DEMO?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   COMMENTS_PER_MINUTE?: number;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsIn(['true', 'false'], { message: 'must be true or false' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
   DEMO_LOGIN?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsISO8601({ strict: true, strictSeparator: true }, { message: 'must be a date such as 2013-12-10' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'must be a date such as 2013-12-10' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date such as 2013-12-10' })
   DEMO_DATE?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   METRICS_PORT?: number;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
   @Matches(/^[A-Za-z0-9._~+/-]+=*$/, { message: 'must be one word of letters, digits and - . _ ~ + / (e.g. openssl rand -hex 32)' })
   METRICS_TOKEN?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(1) @Matches(/^[^\p{Cc}]{1,200}$/u, { message: 'must be one line of at most 200 characters' })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(1)
+  @Matches(/^[^\p{Cc}]{1,200}$/u, { message: 'must be one line of at most 200 characters' })
   OPERATOR_NAME?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
   NODE_ENV?: string;
 }
 
@@ -157,10 +222,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     throw new ConfigError('Invalid configuration: AUTH_DEV_SECRET cannot be combined with an OIDC provider (AUTH_ISSUER)');
   }
   if (vars.DEMO_LOGIN === 'true' && (oidc.every(Boolean) || (vars.EVENTSTORE_URL && vars.EVENTSTORE_URL !== 'memory:'))) {
-    throw new ConfigError('Invalid configuration: DEMO_LOGIN is for demos on the embedded store; it cannot be combined with OIDC or EVENTSTORE_URL');
+    throw new ConfigError(
+      'Invalid configuration: DEMO_LOGIN is for demos on the embedded store; it cannot be combined with OIDC or EVENTSTORE_URL',
+    );
   }
   if (vars.DEMO_DATE && vars.EVENTSTORE_URL && vars.EVENTSTORE_URL !== 'memory:') {
-    throw new ConfigError('Invalid configuration: DEMO_DATE puts a demonstration on its own calendar; it is for the embedded store, not EVENTSTORE_URL');
+    throw new ConfigError(
+      'Invalid configuration: DEMO_DATE puts a demonstration on its own calendar; it is for the embedded store, not EVENTSTORE_URL',
+    );
   }
   const production = vars.NODE_ENV === 'production';
   const host = vars.HOST ?? '0.0.0.0';
@@ -179,7 +248,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     dataDir: resolve(vars.DATA_DIR ?? './data'),
     eventStoreUrl: vars.EVENTSTORE_URL,
     auth: oidc.every(Boolean)
-      ? { mode: 'oidc', issuer: vars.AUTH_ISSUER!, audience: vars.AUTH_AUDIENCE!, jwksUrl: vars.AUTH_JWKS_URL!, webClientId: vars.AUTH_WEB_CLIENT_ID }
+      ? {
+          mode: 'oidc',
+          issuer: vars.AUTH_ISSUER!,
+          audience: vars.AUTH_AUDIENCE!,
+          jwksUrl: vars.AUTH_JWKS_URL!,
+          webClientId: vars.AUTH_WEB_CLIENT_ID,
+        }
       : { mode: 'dev', secret: vars.AUTH_DEV_SECRET },
     logLevel: vars.LOG_LEVEL ?? 'info',
     bootstrapAdmin: vars.BOOTSTRAP_ADMIN,

@@ -15,7 +15,10 @@ export const isEsdbUrl = (url: string): boolean => /^(esdb|kurrentdb)(\+discover
  * Opens the event store the configuration names: the embedded SQLite log unless `EVENTSTORE_URL` says otherwise.
  * `backgroundCheckpoints`: the SQLite log's WAL checkpoints on a worker thread (a long-running server).
  */
-export function openEventStore(config: Pick<PlatformConfig, 'dataDir' | 'eventStoreUrl'>, { backgroundCheckpoints = false } = {}): EventStore {
+export function openEventStore(
+  config: Pick<PlatformConfig, 'dataDir' | 'eventStoreUrl'>,
+  { backgroundCheckpoints = false } = {},
+): EventStore {
   const url = config.eventStoreUrl;
   if (url === undefined) {
     mkdirSync(config.dataDir, { recursive: true });
@@ -29,5 +32,7 @@ export function openEventStore(config: Pick<PlatformConfig, 'dataDir' | 'eventSt
       throw new ConfigError(`Invalid configuration: EVENTSTORE_URL: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  throw new ConfigError(`Invalid configuration: EVENTSTORE_URL ${url.split('://')[0]}://… is not supported; use esdb://, kurrentdb:// or unset it`);
+  throw new ConfigError(
+    `Invalid configuration: EVENTSTORE_URL ${url.split('://')[0]}://… is not supported; use esdb://, kurrentdb:// or unset it`,
+  );
 }

@@ -1,4 +1,12 @@
-import { type DynamicModule, Global, Inject, Injectable, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import {
   bootstrapAdmin,
   CATALOGUE,
@@ -113,7 +121,23 @@ export class PlatformModule {
         },
         PlatformLifecycle,
       ],
-      exports: [PLATFORM_CONFIG, LOGGER, PLATFORM, EVENT_STORE, READ_MODELS, PROJECTION_RUNNER, CLOCK, GRANTS, PARTICIPANTS, CATALOGUE, TRACKING, DISCUSSIONS, COMMENT_RATE_LIMIT, KEY_STORE, IDENTITIES],
+      exports: [
+        PLATFORM_CONFIG,
+        LOGGER,
+        PLATFORM,
+        EVENT_STORE,
+        READ_MODELS,
+        PROJECTION_RUNNER,
+        CLOCK,
+        GRANTS,
+        PARTICIPANTS,
+        CATALOGUE,
+        TRACKING,
+        DISCUSSIONS,
+        COMMENT_RATE_LIMIT,
+        KEY_STORE,
+        IDENTITIES,
+      ],
     };
   }
 }

@@ -1,6 +1,13 @@
 import type { EventStore } from '#eventstore';
 import { type Projection, ProjectionRunner, type ReadModelStore } from '#projections';
-import { keepCommandLedger, type KeyStore, MemoryKeyStore, readModelProjections, retiredProjections, SqliteCommandLedger } from '#application';
+import {
+  keepCommandLedger,
+  type KeyStore,
+  MemoryKeyStore,
+  readModelProjections,
+  retiredProjections,
+  SqliteCommandLedger,
+} from '#application';
 import type { PlatformConfig } from './config.js';
 import { eventLogPath, isEsdbUrl, openEventStore } from './event-store-factory.js';
 import { EsdbKeyStore } from './personal-data/esdb-key-store.js';
@@ -37,7 +44,10 @@ export function openPlatform(config: PlatformConfig, logger: Logger, options: Pl
   const store = options.decorateStore ? options.decorateStore(raw) : raw;
   const readModels = openReadModels(config, { backgroundCheckpoints: options.backgroundCheckpoints });
   if (readModels.discardedUnfinishedBuild) {
-    logger.warn({ dataDir: config.dataDir }, 'the read models were being built when the process last stopped (unsynced): building them again from the log');
+    logger.warn(
+      { dataDir: config.dataDir },
+      'the read models were being built when the process last stopped (unsynced): building them again from the log',
+    );
   }
   const keys = openKeyStore(config);
   // Client command ids already used, which the command kernel consults (the same id for another command is refused).

@@ -66,7 +66,11 @@ describe('configuration', () => {
 
   it('allows DEMO_LOGIN in production only on a loopback address, and anywhere outside production', () => {
     for (const HOST of ['127.0.0.1', '::1', 'localhost', '127.0.0.2']) {
-      expect(loadConfig({ DEMO_LOGIN: 'true', NODE_ENV: 'production', HOST })).toMatchObject({ demoLogin: true, production: true, host: HOST });
+      expect(loadConfig({ DEMO_LOGIN: 'true', NODE_ENV: 'production', HOST })).toMatchObject({
+        demoLogin: true,
+        production: true,
+        host: HOST,
+      });
     }
     expect(loadConfig({ DEMO_LOGIN: 'true', HOST: '0.0.0.0' })).toMatchObject({ demoLogin: true, production: false });
     expect(loadConfig({ DEMO_LOGIN: 'true', NODE_ENV: 'test' }).demoLogin).toBe(true);

@@ -42,7 +42,14 @@ describe("the platform's clock", () => {
     // Two real days later the process starts again: its calendar is the one it began, not DEMO_DATE afresh.
     real.advance(48 * HOUR);
     const store = new MemoryEventStore();
-    await store.append('s', [{ id: '0b9e5f5e-1d7a-4b8e-9a51-4f3d2c1b0a99', type: 'Happened', data: {}, metadata: { correlationId: 'c', occurredAt: clock.now().toISOString(), schemaVersion: 1 } }]);
+    await store.append('s', [
+      {
+        id: '0b9e5f5e-1d7a-4b8e-9a51-4f3d2c1b0a99',
+        type: 'Happened',
+        data: {},
+        metadata: { correlationId: 'c', occurredAt: clock.now().toISOString(), schemaVersion: 1 },
+      },
+    ]);
     const again = await openPlatformClock(config, store, real);
     expect(again.now().toISOString()).toBe('2013-12-13T01:00:00.000Z');
   });
@@ -60,10 +67,17 @@ describe("the platform's clock", () => {
   it('refuses DEMO_DATE on a log that already holds events of the real calendar, and leaves it on that calendar', async () => {
     const dir = dataDir();
     const store = new MemoryEventStore();
-    await store.append('s', [{ id: '5a0f2f43-58a4-4f0e-8f8c-6f3e1c2b1a00', type: 'Happened', data: {}, metadata: { correlationId: 'c', occurredAt: '2026-12-01T10:00:00Z', schemaVersion: 1 } }]);
-    await expect(openPlatformClock(loadConfig({ DATA_DIR: dir, DEMO_DATE: '2013-12-10' }), store, realClock('2026-12-07T09:00:00Z'))).rejects.toThrow(
-      /DEMO_DATE needs a DATA_DIR with no events yet/,
-    );
+    await store.append('s', [
+      {
+        id: '5a0f2f43-58a4-4f0e-8f8c-6f3e1c2b1a00',
+        type: 'Happened',
+        data: {},
+        metadata: { correlationId: 'c', occurredAt: '2026-12-01T10:00:00Z', schemaVersion: 1 },
+      },
+    ]);
+    await expect(
+      openPlatformClock(loadConfig({ DATA_DIR: dir, DEMO_DATE: '2013-12-10' }), store, realClock('2026-12-07T09:00:00Z')),
+    ).rejects.toThrow(/DEMO_DATE needs a DATA_DIR with no events yet/);
     expect(existsSync(demoCalendarPath(dir))).toBe(false);
   });
 

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTokenVerifier, DEV_TOKEN_AUDIENCE, DEV_TOKEN_ISSUER, devTokenSecret, InvalidTokenError, loadConfig, signDevToken } from '#platform';
+import {
+  createTokenVerifier,
+  DEV_TOKEN_AUDIENCE,
+  DEV_TOKEN_ISSUER,
+  devTokenSecret,
+  InvalidTokenError,
+  loadConfig,
+  signDevToken,
+} from '#platform';
 import { removeDir, tempDataDir } from '../../../test/support/temp-dir.js';
 
 describe('dev tokens', () => {
@@ -38,7 +46,13 @@ describe('dev tokens', () => {
       .sign(devTokenSecret(config));
     await expect(verifier.verify(`Bearer ${forever}`)).rejects.toThrow(new InvalidTokenError('The bearer token has no expiry (exp)'));
     // The same token with an expiry passes, so it is the missing claim that was refused.
-    const bounded = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('focal@justice.example').setIssuer(DEV_TOKEN_ISSUER).setAudience(DEV_TOKEN_AUDIENCE).setExpirationTime('5m').sign(devTokenSecret(config));
+    const bounded = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('focal@justice.example')
+      .setIssuer(DEV_TOKEN_ISSUER)
+      .setAudience(DEV_TOKEN_AUDIENCE)
+      .setExpirationTime('5m')
+      .sign(devTokenSecret(config));
     await expect(verifier.verify(`Bearer ${bounded}`)).resolves.toEqual({ subject: 'focal@justice.example' });
   });
 
@@ -78,7 +92,12 @@ describe('OIDC tokens', () => {
 
   it("accepts the provider's tokens for this audience and refuses others", async () => {
     const verifier = createTokenVerifier(
-      loadConfig({ AUTH_ISSUER: 'https://id.example.org', AUTH_AUDIENCE: 'npa-platform', AUTH_JWKS_URL: jwksUrl, DATA_DIR: '/nonexistent' }),
+      loadConfig({
+        AUTH_ISSUER: 'https://id.example.org',
+        AUTH_AUDIENCE: 'npa-platform',
+        AUTH_JWKS_URL: jwksUrl,
+        DATA_DIR: '/nonexistent',
+      }),
     );
     const good = await sign({ iss: 'https://id.example.org', aud: 'npa-platform', sub: 'monitor@ecpat.example' });
     await expect(verifier.verify(`Bearer ${good}`)).resolves.toEqual({ subject: 'monitor@ecpat.example' });

@@ -40,7 +40,8 @@ export function createCheckpointTables(db: Database.Database): void {
   for (const table of [CHECKPOINTS_TABLE, BUILDS_TABLE]) {
     db.exec(createTable(table));
     const columns = db.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)').all(table);
-    if (!columns.some((column) => column.name === 'generation')) db.exec(`ALTER TABLE ${table} ADD COLUMN generation INTEGER NOT NULL DEFAULT 0`);
+    if (!columns.some((column) => column.name === 'generation'))
+      db.exec(`ALTER TABLE ${table} ADD COLUMN generation INTEGER NOT NULL DEFAULT 0`);
   }
 }
 

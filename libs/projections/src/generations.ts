@@ -39,7 +39,9 @@ export const tableNames = (projection: Projection): string[] => projection.table
 /** The next generation for a build: one past every generation the file records, served or being built. */
 export function nextGeneration(db: Database.Database): number {
   const row = db
-    .prepare<[], { last: number | null }>(`SELECT max(generation) AS last FROM (SELECT generation FROM ${CHECKPOINTS_TABLE} UNION ALL SELECT generation FROM ${BUILDS_TABLE})`)
+    .prepare<[], { last: number | null }>(
+      `SELECT max(generation) AS last FROM (SELECT generation FROM ${CHECKPOINTS_TABLE} UNION ALL SELECT generation FROM ${BUILDS_TABLE})`,
+    )
     .get();
   return (row?.last ?? 0) + 1;
 }
@@ -81,7 +83,9 @@ export function placeholders(db: Database.Database, projection: Projection): voi
   for (const table of projection.tables) {
     const columns = Object.entries(table.columns).map(([column, type]) => `CAST(NULL AS ${type}) AS ${quoteIdentifier(column)}`);
     dropReaderName(db, table.name);
-    db.exec(`CREATE VIEW ${quoteIdentifier(table.name)} AS SELECT ${columns.join(', ')} WHERE ${UNAVAILABLE_FUNCTION}('${projection.name}')`);
+    db.exec(
+      `CREATE VIEW ${quoteIdentifier(table.name)} AS SELECT ${columns.join(', ')} WHERE ${UNAVAILABLE_FUNCTION}('${projection.name}')`,
+    );
   }
 }
 

@@ -109,7 +109,10 @@ export function keepingHistory(projection: Projection, tables: readonly string[]
         }
         const given = change.kind === 'upsert' ? change.row : change.key;
         const { primaryKey } = table.table;
-        if (change.kind === 'delete' && (Object.keys(given).length !== primaryKey.length || !primaryKey.every((column) => column in given))) {
+        if (
+          change.kind === 'delete' &&
+          (Object.keys(given).length !== primaryKey.length || !primaryKey.every((column) => column in given))
+        ) {
           throw new Error(`A delete from '${table.table.name}', which keeps its history, must name its primary key exactly`);
         }
         const { key, id } = table.keyOf(given);
@@ -118,12 +121,15 @@ export function keepingHistory(projection: Projection, tables: readonly string[]
         const since = current === null ? null : (current[VALID_FROM] as string | null);
         const from = versionDay(event, current);
         // Rows are built with Object.assign: much faster than spreads here, on a path taken for every event.
-        if (since !== null && since !== from) result.push({ kind: 'upsert', table: table.history, row: Object.assign({}, key, { valid_from: since, valid_to: from }) });
+        if (since !== null && since !== from)
+          result.push({ kind: 'upsert', table: table.history, row: Object.assign({}, key, { valid_from: since, valid_to: from }) });
         if (change.kind === 'upsert') {
           result.push({ kind: 'upsert', table: change.table, row: Object.assign({}, change.row, { valid_from: from }) });
           // A new version is written whole; a change on the version's own day merges into it.
           const sameDay = since === from;
-          const next: Record<string, SqlValue> = sameDay ? Object.assign({}, current, change.row) : Object.assign({}, table.empty, current, change.row, { valid_from: from });
+          const next: Record<string, SqlValue> = sameDay
+            ? Object.assign({}, current, change.row)
+            : Object.assign({}, table.empty, current, change.row, { valid_from: from });
           result.push({
             kind: 'upsert',
             table: table.history,
@@ -131,7 +137,8 @@ export function keepingHistory(projection: Projection, tables: readonly string[]
           });
           (touched ??= new Map()).set(`${change.table}\u0000${id}`, next);
         } else {
-          if (since !== null && since === from) result.push({ kind: 'delete', table: table.history, key: Object.assign({}, key, { valid_from: since }) });
+          if (since !== null && since === from)
+            result.push({ kind: 'delete', table: table.history, key: Object.assign({}, key, { valid_from: since }) });
           result.push(change);
           (touched ??= new Map()).set(`${change.table}\u0000${id}`, null);
         }
@@ -183,5 +190,7 @@ export function readAsOf<T>(db: Database.Database, day: string, read: () => T): 
 
 /** The names of the tables of `projections` that keep their history. */
 export function tablesWithHistory(projections: readonly Projection[]): Set<string> {
-  return new Set(projections.flatMap((projection) => projection.tables.flatMap((table) => (table.historyOf === undefined ? [] : [table.historyOf]))));
+  return new Set(
+    projections.flatMap((projection) => projection.tables.flatMap((table) => (table.historyOf === undefined ? [] : [table.historyOf]))),
+  );
 }

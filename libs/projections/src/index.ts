@@ -7,4 +7,14 @@ export type { CheckpointRow } from './checkpoint-table.js';
 export { ReadModelStore, type ReadModelStoreOptions, removeReadModelFile } from './read-model-store.js';
 export { ProjectionRunner, type ProjectionRunnerOptions, type RetiredProjection } from './projection-runner.js';
 export { physicalName, ReadModelUnavailableError } from './generations.js';
-export { asOfView, enableAsOf, historyTable, keepingHistory, readAsOf, tablesWithHistory, VALID_FROM, VALID_TO, versionDay } from './history.js';
+export {
+  asOfView,
+  enableAsOf,
+  historyTable,
+  keepingHistory,
+  readAsOf,
+  tablesWithHistory,
+  VALID_FROM,
+  VALID_TO,
+  versionDay,
+} from './history.js';

@@ -59,7 +59,8 @@ export class ProjectionRunner {
     this.readModels = options.readModels;
     this.logger = options.logger ?? silentLogger;
     this.batchSize = options.batchSize ?? 2000;
-    if (!Number.isInteger(this.batchSize) || this.batchSize < 1) throw new Error(`batchSize must be a positive integer, not ${this.batchSize}`);
+    if (!Number.isInteger(this.batchSize) || this.batchSize < 1)
+      throw new Error(`batchSize must be a positive integer, not ${this.batchSize}`);
     checkOwnership(options.projections, options.retired ?? []);
     this.retired = options.retired ?? [];
     this.group = new GroupApplier(this.readModels.db);
@@ -101,7 +102,8 @@ export class ProjectionRunner {
         const signal = this.lifetime.signal;
         const built = this.build(due, undefined, firstBatch).catch((error: unknown) => {
           // A projector's failure is logged and recorded where it happened; anything else is logged here.
-          if (!signal.aborted && !due.some((tracked) => tracked.phase.kind === 'failed')) this.logger.error({ err: error }, 'building read models stopped');
+          if (!signal.aborted && !due.some((tracked) => tracked.phase.kind === 'failed'))
+            this.logger.error({ err: error }, 'building read models stopped');
         });
         await Promise.race([first, built]);
       }
@@ -168,7 +170,11 @@ export class ProjectionRunner {
    * The one build path: fills the builds of `members` from their positions to the head of the log, then each one
    * still building takes over. Rejects when a projector failed or the runner stopped.
    */
-  private async build(members: readonly Tracked[], onProgress?: (done: bigint, total: bigint) => void, onFirstBatch?: () => void): Promise<void> {
+  private async build(
+    members: readonly Tracked[],
+    onProgress?: (done: bigint, total: bigint) => void,
+    onFirstBatch?: () => void,
+  ): Promise<void> {
     const names = members.map((tracked) => tracked.projection.name).join(', ');
     let failed: { name: string; event: RecordedEvent; error: unknown } | undefined;
     const building = () => members.filter((tracked) => tracked.phase.kind === 'building');
@@ -200,7 +206,9 @@ export class ProjectionRunner {
     }
     if (this.started) await this.rejoin();
     if (failed) {
-      throw new Error(`Rebuild of projection '${failed.name}' stopped at position ${failed.event.position}: ${messageOf(failed.error)}`, { cause: failed.error });
+      throw new Error(`Rebuild of projection '${failed.name}' stopped at position ${failed.event.position}: ${messageOf(failed.error)}`, {
+        cause: failed.error,
+      });
     }
   }
 
@@ -208,7 +216,9 @@ export class ProjectionRunner {
   private async rejoin(): Promise<void> {
     const { delivered } = this.feed;
     const joining = this.fed().filter((tracked) => tracked.phase.kind === 'handed_over');
-    const behind = joining.some((tracked) => delivered !== undefined && (tracked.phase.serving?.position === undefined || tracked.phase.serving.position < delivered));
+    const behind = joining.some(
+      (tracked) => delivered !== undefined && (tracked.phase.serving?.position === undefined || tracked.phase.serving.position < delivered),
+    );
     if (this.feed.following && behind) await this.feed.unfollow();
     if (!this.started) return;
     this.feed.follow(this.lifetime.signal);
@@ -242,7 +252,8 @@ export class ProjectionRunner {
     outcomes.forEach((outcome, index) => {
       const tracked = members[index]!;
       if (outcome.position !== undefined) {
-        tracked.phase = which === 'serving' ? transitions.fed(tracked.phase, outcome.position) : transitions.built(tracked.phase, outcome.position);
+        tracked.phase =
+          which === 'serving' ? transitions.fed(tracked.phase, outcome.position) : transitions.built(tracked.phase, outcome.position);
         if (outcome.position > this.lastHead) this.lastHead = outcome.position;
       }
       if (!outcome.applied) {

@@ -79,7 +79,9 @@ export class RowWriter implements ReadModelView {
     private readonly rowidLimit = FILL_ROWID_LIMIT,
     generation = 0,
   ) {
-    this.tables = new Map(projection.tables.map((table) => [table.name, new TableStatements(db, projection, table, physicalName(table.name, generation))]));
+    this.tables = new Map(
+      projection.tables.map((table) => [table.name, new TableStatements(db, projection, table, physicalName(table.name, generation))]),
+    );
     for (const table of projection.tables) this.caches.set(table.name, new TableCache(table));
   }
 
@@ -140,7 +142,8 @@ export class RowWriter implements ReadModelView {
       cache.rows.set(id, cached);
     }
     if (cached.base === undefined) {
-      if (cache.rowids === undefined) cached.base = (statements.statement('get', columns).get(values(key, columns)) as Row | undefined) ?? null;
+      if (cache.rowids === undefined)
+        cached.base = (statements.statement('get', columns).get(values(key, columns)) as Row | undefined) ?? null;
       else {
         statements.statement('get', columns); // checks the columns
         const rowid = cache.rowids.get(id);
@@ -201,7 +204,8 @@ export class RowWriter implements ReadModelView {
     for (const [name, cache] of this.caches) {
       const statements = this.tables.get(name)!;
       const rowids = new Map<string, number | bigint>();
-      for (const row of statements.rowids.keys.iterate() as IterableIterator<Row & { rowid: number | bigint }>) rowids.set(cache.keyOf(row, false)!, row.rowid);
+      for (const row of statements.rowids.keys.iterate() as IterableIterator<Row & { rowid: number | bigint }>)
+        rowids.set(cache.keyOf(row, false)!, row.rowid);
       cache.rowids = rowids;
       this.rowidsKept += rowids.size;
     }

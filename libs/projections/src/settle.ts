@@ -1,6 +1,16 @@
 import { BatchApplier } from './batch-applier.js';
 import { BUILDS_TABLE, CHECKPOINTS_TABLE, type CheckpointRow } from './checkpoint-table.js';
-import { atGeneration, dropGeneration, dropReaderName, type Held, isGenerationName, nextGeneration, placeholders, tableNames, takeOver } from './generations.js';
+import {
+  atGeneration,
+  dropGeneration,
+  dropReaderName,
+  type Held,
+  isGenerationName,
+  nextGeneration,
+  placeholders,
+  tableNames,
+  takeOver,
+} from './generations.js';
 import type { Projection } from './projection.js';
 import { type Phase, transitions } from './projection-state.js';
 import type { ProjectionFailure } from './projection-status.js';
@@ -24,7 +34,11 @@ export interface RetiredProjection {
   readonly tables: readonly string[];
 }
 
-const held = (row: CheckpointRow): Held => ({ version: row.version, generation: row.generation, position: row.position === null ? undefined : BigInt(row.position) });
+const held = (row: CheckpointRow): Held => ({
+  version: row.version,
+  generation: row.generation,
+  position: row.position === null ? undefined : BigInt(row.position),
+});
 
 function storedFailure(row: CheckpointRow | undefined): ProjectionFailure | undefined {
   if (row?.state !== 'failed') return undefined;
@@ -68,7 +82,10 @@ export function settle(readModels: ReadModelStore, logger: RunnerLogger, tracked
   }
   if (!serving) placeholders(db, projection);
   const buildRow = builds.read(projection.name);
-  const build = buildRow && buildRow.version === projection.version && tablesMatch(db, atGeneration(projection, buildRow.generation)) ? held(buildRow) : undefined;
+  const build =
+    buildRow && buildRow.version === projection.version && tablesMatch(db, atGeneration(projection, buildRow.generation))
+      ? held(buildRow)
+      : undefined;
   if (buildRow && !build) {
     db.transaction(() => {
       dropGeneration(db, tableNames(projection), buildRow.generation);
@@ -120,7 +137,13 @@ export function handOver(readModels: ReadModelStore, logger: RunnerLogger, track
   tracked.phase = transitions.tookOver(phase);
   tracked.build = undefined;
   const { version, position } = phase.build;
-  const context = { projection: projection.name, version, position: position?.toString() ?? null, indexMs: started - indexing, takeoverMs: Date.now() - started };
+  const context = {
+    projection: projection.name,
+    version,
+    position: position?.toString() ?? null,
+    indexMs: started - indexing,
+    takeoverMs: Date.now() - started,
+  };
   logger.info(context, 'read model taken over: readers see the new version');
 }
 
@@ -144,7 +167,8 @@ function fillingApplier(readModels: ReadModelStore, projection: Projection, gene
 /** Drops the tables and checkpoints of retired projections still in the file, in one transaction each. */
 export function removeRetired(readModels: ReadModelStore, logger: RunnerLogger, retired: readonly RetiredProjection[]): void {
   const { db, checkpoints, builds } = readModels;
-  const exists = (name: string) => db.prepare<[string]>("SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?").get(name) !== undefined;
+  const exists = (name: string) =>
+    db.prepare<[string]>("SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?").get(name) !== undefined;
   for (const gone of retired) {
     const rows = [checkpoints.read(gone.name), builds.read(gone.name)].filter((row) => row !== undefined);
     const present = gone.tables.filter(exists);
@@ -175,7 +199,12 @@ export function checkOwnership(projections: readonly Projection[], retired: read
     if (names.has(projection.name)) throw new Error(`Two projections are named '${projection.name}'`);
     names.add(projection.name);
     for (const table of projection.tables) {
-      if (table.name === CHECKPOINTS_TABLE || table.name === BUILDS_TABLE || table.name.startsWith('sqlite_') || isGenerationName(table.name)) {
+      if (
+        table.name === CHECKPOINTS_TABLE ||
+        table.name === BUILDS_TABLE ||
+        table.name.startsWith('sqlite_') ||
+        isGenerationName(table.name)
+      ) {
         throw new Error(`Projection '${projection.name}' cannot own the reserved table '${table.name}'`);
       }
       const owner = owners.get(table.name);

@@ -22,8 +22,15 @@ const keyIndexName = (table: TableDefinition): string => `${table.name}_key`;
 
 function createIndexStatements(db: Database.Database, table: TableDefinition): string[] {
   const on = (columns: readonly string[]) => `${quoteIdentifier(table.name)} (${columns.map(quoteIdentifier).join(', ')})`;
-  const key = hasInlineKey(db, table) ? [] : [`CREATE UNIQUE INDEX IF NOT EXISTS ${quoteIdentifier(keyIndexName(table))} ON ${on(table.primaryKey)}`];
-  return [...key, ...(table.indexes ?? []).map((index) => `CREATE INDEX IF NOT EXISTS ${quoteIdentifier(`${table.name}_by_${index.join('_')}`)} ON ${on(index)}`)];
+  const key = hasInlineKey(db, table)
+    ? []
+    : [`CREATE UNIQUE INDEX IF NOT EXISTS ${quoteIdentifier(keyIndexName(table))} ON ${on(table.primaryKey)}`];
+  return [
+    ...key,
+    ...(table.indexes ?? []).map(
+      (index) => `CREATE INDEX IF NOT EXISTS ${quoteIdentifier(`${table.name}_by_${index.join('_')}`)} ON ${on(index)}`,
+    ),
+  ];
 }
 
 /**
@@ -78,7 +85,9 @@ export function tableMatches(db: Database.Database, table: TableDefinition): boo
     return column !== undefined && column.type.toUpperCase() === type && column.pk === (inlineKey ? table.primaryKey.indexOf(name) + 1 : 0);
   });
   if (!typed || inlineKey) return typed;
-  const index = db.prepare<[string, string], { isUnique: number }>('SELECT "unique" AS isUnique FROM pragma_index_list(?) WHERE name = ?').get(table.name, keyIndexName(table));
+  const index = db
+    .prepare<[string, string], { isUnique: number }>('SELECT "unique" AS isUnique FROM pragma_index_list(?) WHERE name = ?')
+    .get(table.name, keyIndexName(table));
   if (index === undefined) return true; // stopped while filling: `createTables` adds it
   const keyed = db.prepare<[string], { name: string }>('SELECT name FROM pragma_index_info(?) ORDER BY seqno').all(keyIndexName(table));
   return index.isUnique === 1 && keyed.map((column) => column.name).join('\u0000') === table.primaryKey.join('\u0000');
@@ -123,12 +132,25 @@ export const real = Object.assign(<Value extends number = number>() => 'REAL' as
 });
 
 type BaseValue<Type> = Type extends 'TEXT' ? string : Type extends 'INTEGER' | 'REAL' ? number : Type extends 'BLOB' ? Uint8Array : never;
-type ValueOf<C> = C extends { readonly [VALUE]?: infer Value } ? (unknown extends Value ? BaseValue<C> : Exclude<Value, undefined>) : BaseValue<C>;
-type NullOf<C> = C extends { readonly [NULLABLE]?: infer Nullable } ? (true extends Nullable ? (false extends Nullable ? never : null) : never) : never;
+type ValueOf<C> = C extends { readonly [VALUE]?: infer Value }
+  ? unknown extends Value
+    ? BaseValue<C>
+    : Exclude<Value, undefined>
+  : BaseValue<C>;
+type NullOf<C> = C extends { readonly [NULLABLE]?: infer Nullable }
+  ? true extends Nullable
+    ? false extends Nullable
+      ? never
+      : null
+    : never
+  : never;
 
 /** A table whose definition keeps its column names and types. */
-export interface Table<Name extends string = string, Columns extends Readonly<Record<string, ColumnType>> = Readonly<Record<string, ColumnType>>, Key extends readonly (keyof Columns & string)[] = readonly (keyof Columns & string)[]>
-  extends TableDefinition {
+export interface Table<
+  Name extends string = string,
+  Columns extends Readonly<Record<string, ColumnType>> = Readonly<Record<string, ColumnType>>,
+  Key extends readonly (keyof Columns & string)[] = readonly (keyof Columns & string)[],
+> extends TableDefinition {
   readonly name: Name;
   readonly columns: Columns;
   readonly primaryKey: Key;
@@ -136,7 +158,11 @@ export interface Table<Name extends string = string, Columns extends Readonly<Re
 }
 
 /** A table definition whose key and indexes name only its columns, and whose row type `RowOf` gives. */
-export function defineTable<const Name extends string, const Columns extends Readonly<Record<string, ColumnType>>, const Key extends readonly (keyof Columns & string)[]>(table: {
+export function defineTable<
+  const Name extends string,
+  const Columns extends Readonly<Record<string, ColumnType>>,
+  const Key extends readonly (keyof Columns & string)[],
+>(table: {
   readonly name: Name;
   readonly columns: Columns;
   readonly primaryKey: Key;

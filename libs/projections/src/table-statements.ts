@@ -65,7 +65,8 @@ export class TableStatements {
     const table = quoteIdentifier(this.physical);
     const where = columns.map((column) => `${quoteIdentifier(column)} IS ?`).join(' AND ');
     const missing = primaryKey.find((column) => !columns.includes(column));
-    if ((operation === 'upsert' || operation === 'insert') && missing) throw new Error(`An upsert into '${name}' must give its key column '${missing}'`);
+    if ((operation === 'upsert' || operation === 'insert') && missing)
+      throw new Error(`An upsert into '${name}' must give its key column '${missing}'`);
     switch (operation) {
       case 'upsert': {
         const updates = columns.filter((column) => !primaryKey.includes(column));
@@ -96,4 +97,3 @@ export function values(row: Row, columns: readonly string[]): SqlValue[] {
   for (let i = 0; i < columns.length; i++) result[i] = row[columns[i]!] ?? null;
   return result;
 }
-

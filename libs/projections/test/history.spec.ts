@@ -60,7 +60,10 @@ describe('read models that keep their history', () => {
     expect(asOf('2009-12-31')).toEqual([]);
     expect(asOf('2010-01-01')).toEqual([{ item: 'a', price: 2 }]);
     expect(asOf('2010-01-04')).toEqual([{ item: 'a', price: 2 }]);
-    expect(asOf('2010-01-05')).toEqual([{ item: 'a', price: 3 }, { item: 'b', price: 10 }]);
+    expect(asOf('2010-01-05')).toEqual([
+      { item: 'a', price: 3 },
+      { item: 'b', price: 10 },
+    ]);
     expect(asOf('2010-01-09')).toEqual([{ item: 'b', price: 10 }]);
     expect(db.prepare('SELECT item, price, valid_from FROM prices').all()).toEqual([{ item: 'b', price: 10, valid_from: '2010-01-05' }]);
   });
@@ -77,7 +80,10 @@ describe('read models that keep their history', () => {
   });
 
   it('never go backwards: an event dated before the row’s current version counts on that version’s day', async () => {
-    const { asOf } = await project(on('2010-03-10', 'PriceSet', { item: 'a', price: 1 }), on('2010-03-01', 'PriceSet', { item: 'a', price: 2 }));
+    const { asOf } = await project(
+      on('2010-03-10', 'PriceSet', { item: 'a', price: 1 }),
+      on('2010-03-01', 'PriceSet', { item: 'a', price: 2 }),
+    );
     expect(asOf('2010-03-05')).toEqual([]);
     expect(asOf('2010-03-10')).toEqual([{ item: 'a', price: 2 }]);
   });
@@ -88,7 +94,16 @@ describe('read models that keep their history', () => {
   });
 
   it('refuse a delete that does not name the primary key exactly', () => {
-    const bad = keepingHistory({ ...prices, tables: [{ name: 'p', columns: { item: 'TEXT', shop: 'TEXT' }, primaryKey: ['item'] }], project: () => [{ kind: 'delete', table: 'p', key: { shop: 'main' } }] }, ['p']);
-    expect(() => bad.project(on('2010-01-01', 'PriceSet', {}) as never, { get: () => undefined, find: () => [] })).toThrow(/primary key exactly/);
+    const bad = keepingHistory(
+      {
+        ...prices,
+        tables: [{ name: 'p', columns: { item: 'TEXT', shop: 'TEXT' }, primaryKey: ['item'] }],
+        project: () => [{ kind: 'delete', table: 'p', key: { shop: 'main' } }],
+      },
+      ['p'],
+    );
+    expect(() => bad.project(on('2010-01-01', 'PriceSet', {}) as never, { get: () => undefined, find: () => [] })).toThrow(
+      /primary key exactly/,
+    );
   });
 });

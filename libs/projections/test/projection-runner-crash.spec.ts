@@ -21,15 +21,19 @@ function readFile(path: string) {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
     const of = (table: string) =>
-      db.prepare(`SELECT position, generation FROM ${table} WHERE name = 'counting'`).get() as { position: string | null; generation: number } | undefined;
+      db.prepare(`SELECT position, generation FROM ${table} WHERE name = 'counting'`).get() as
+        { position: string | null; generation: number } | undefined;
     const row = of('projection_builds') ?? of('projection_checkpoints');
     const checkpoint = row?.position ? BigInt(row.position) : undefined;
     const suffix = row === undefined || row.generation === 0 ? '' : `__g${row.generation}`;
     if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(`event_count${suffix}`) === undefined) {
       return { checkpoint, total: 0, rows: 0, distinct: 0, last: null };
     }
-    const total = (db.prepare(`SELECT total FROM event_count${suffix} WHERE id = 'all'`).get() as { total: number } | undefined)?.total ?? 0;
-    const rows = db.prepare(`SELECT count(*) AS rows, count(DISTINCT n) AS distinct_n, max(position) AS last FROM counted_events${suffix}`).get() as {
+    const total =
+      (db.prepare(`SELECT total FROM event_count${suffix} WHERE id = 'all'`).get() as { total: number } | undefined)?.total ?? 0;
+    const rows = db
+      .prepare(`SELECT count(*) AS rows, count(DISTINCT n) AS distinct_n, max(position) AS last FROM counted_events${suffix}`)
+      .get() as {
       rows: number;
       distinct_n: number;
       last: number | null;
@@ -63,7 +67,8 @@ describe('projection runner killed mid-run', () => {
     const store = SqliteEventStore.open({ path: eventsPath });
     await seedThings(store, TOTAL);
     const positions = (await store.readAll()).map((event) => event.position);
-    const eventsUpTo = (checkpoint: Position | undefined) => positions.filter((position) => checkpoint !== undefined && position <= checkpoint).length;
+    const eventsUpTo = (checkpoint: Position | undefined) =>
+      positions.filter((position) => checkpoint !== undefined && position <= checkpoint).length;
 
     const child = spawn(process.execPath, [CHILD, ...modules, eventsPath, readModelsPath, '100'], { stdio: ['ignore', 'pipe', 'inherit'] });
     const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -82,7 +87,13 @@ describe('projection runner killed mid-run', () => {
     const applied = eventsUpTo(afterKill.checkpoint);
     expect(applied).toBeGreaterThanOrEqual(2000);
     expect(applied).toBeLessThan(TOTAL);
-    expect(afterKill).toEqual({ checkpoint: afterKill.checkpoint, total: applied, rows: applied, distinct: applied, last: Number(afterKill.checkpoint) });
+    expect(afterKill).toEqual({
+      checkpoint: afterKill.checkpoint,
+      total: applied,
+      rows: applied,
+      distinct: applied,
+      last: Number(afterKill.checkpoint),
+    });
 
     const readModels = ReadModelStore.open({ path: readModelsPath });
     const runner = new ProjectionRunner({ store, readModels, projections: [countingProjection()], batchSize: 100 });
@@ -91,6 +102,12 @@ describe('projection runner killed mid-run', () => {
     await runner.stop();
     readModels.close();
     await store.close();
-    expect(readFile(readModelsPath)).toEqual({ checkpoint: positions.at(-1), total: TOTAL, rows: TOTAL, distinct: TOTAL, last: Number(positions.at(-1)) });
+    expect(readFile(readModelsPath)).toEqual({
+      checkpoint: positions.at(-1),
+      total: TOTAL,
+      rows: TOTAL,
+      distinct: TOTAL,
+      last: Number(positions.at(-1)),
+    });
   });
 });

@@ -57,7 +57,15 @@ describe('projection runner: a projector that fails', () => {
     await fixed.runner.start();
     expect(await fixed.runner.waitFor(await harness.head(), 5000)).toBe(true);
     expect(counts(fixed.readModels)).toEqual({ total: 45, rows: 45, ns: range(45) });
-    expect((await fixed.runner.status())[0]).toEqual({ name: 'counting', version: 1, position: await harness.head(), lag: 0n, state: 'running', phase: 'live', available: true });
+    expect((await fixed.runner.status())[0]).toEqual({
+      name: 'counting',
+      version: 1,
+      position: await harness.head(),
+      lag: 0n,
+      state: 'running',
+      phase: 'live',
+      available: true,
+    });
     expect(fixed.readModels.checkpoint('counting')).toMatchObject({ state: 'ok', error_message: null, error_position: null });
   });
 

@@ -9,9 +9,11 @@ import { appendThings, counts, range, seedThings, thing } from './things.js';
 
 /** Indexes of the read-model file (primary keys' included), by name. */
 const indexesOf = (readModels: ReadModelStore): string[] =>
-  (readModels.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all() as { name: string }[]).map(
-    (row) => row.name,
-  );
+  (
+    readModels.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((row) => row.name);
 
 /** A counting projection with a secondary index on `n`. */
 const indexed = (options: Parameters<typeof countingProjection>[0] = {}): Projection => {
@@ -82,7 +84,10 @@ describe('projection runner: one feed for every projection', () => {
 
   it('a projection rebuilt while the others follow rejoins the feed without a gap or a duplicate', async () => {
     await seedThings(harness.store, 300);
-    const { runner, readModels } = harness.open([countingProjection({ name: 'a', tablePrefix: 'a_' }), countingProjection({ name: 'b', tablePrefix: 'b_' })]);
+    const { runner, readModels } = harness.open([
+      countingProjection({ name: 'a', tablePrefix: 'a_' }),
+      countingProjection({ name: 'b', tablePrefix: 'b_' }),
+    ]);
     await runner.start();
     expect(await runner.waitFor(await harness.head(), 5000)).toBe(true);
     const appending = appendThings(harness.store, 300, 60);
@@ -96,7 +101,10 @@ describe('projection runner: one feed for every projection', () => {
 
   it('rebuildAll rebuilds every projection in one pass, then follows the log', async () => {
     await seedThings(harness.store, 120);
-    const { runner, readModels } = harness.open([countingProjection({ name: 'a', tablePrefix: 'a_' }), countingProjection({ name: 'b', tablePrefix: 'b_' })]);
+    const { runner, readModels } = harness.open([
+      countingProjection({ name: 'a', tablePrefix: 'a_' }),
+      countingProjection({ name: 'b', tablePrefix: 'b_' }),
+    ]);
     await runner.start();
     expect(await runner.waitFor(await harness.head(), 5000)).toBe(true);
     const reads: unknown[] = [];
@@ -123,7 +131,13 @@ describe('projection runner: building read models from scratch', () => {
     const marker = `${harness.path}.building`;
     const seen: { indexes: string[]; marker: boolean; synchronous: unknown }[] = [];
     const { runner, readModels } = harness.open(indexed());
-    afterReads(harness.store, 1, () => seen.push({ indexes: indexesOf(readModels), marker: existsSync(marker), synchronous: readModels.db.pragma('synchronous', { simple: true }) }));
+    afterReads(harness.store, 1, () =>
+      seen.push({
+        indexes: indexesOf(readModels),
+        marker: existsSync(marker),
+        synchronous: readModels.db.pragma('synchronous', { simple: true }),
+      }),
+    );
     await runner.start();
     await waitUntil(() => seen.length > 0);
     expect(seen).toEqual([{ indexes: [], marker: true, synchronous: 0 }]);
@@ -154,7 +168,9 @@ describe('projection runner: building read models from scratch', () => {
     await runner.start();
     expect(await runner.waitFor(await harness.head(), 5000, ['counting'])).toBe(true);
     expect(counts(readModels)).toEqual({ total: 30, rows: 30, ns: range(30) });
-    expect(indexesOf(readModels)).toEqual(expect.arrayContaining(['counted_events__g1_by_n', 'counted_events__g1_key', 'event_count__g1_key']));
+    expect(indexesOf(readModels)).toEqual(
+      expect.arrayContaining(['counted_events__g1_by_n', 'counted_events__g1_key', 'event_count__g1_key']),
+    );
     expect((await runner.status()).find((status) => status.name === 'counting')?.state).toBe('running');
   });
 
@@ -253,7 +269,9 @@ describe('projection runner: changes kept in memory within a batch', () => {
       const { runner, readModels } = harness.open([walk, ...sibling], { batchSize });
       await runner.start();
       if (options.indexed) {
-        await waitUntil(() => indexesOf(readModels).includes(`${physicalName('cells', readModels.checkpoint('walk')?.generation ?? 1)}_key`));
+        await waitUntil(() =>
+          indexesOf(readModels).includes(`${physicalName('cells', readModels.checkpoint('walk')?.generation ?? 1)}_key`),
+        );
         await append();
       }
       expect(await runner.waitFor(await harness.head(), 5000, ['walk'])).toBe(true);

@@ -37,9 +37,7 @@ describe('projection runner: rebuilding', () => {
     }
     expect(counts(v2.readModels)).toEqual({ total: 12, rows: 12, ns: range(12) });
     expect(v2.readModels.checkpoint('counting')).toMatchObject({ version: 2, position: (await harness.head()).toString() });
-    expect(logger.entries).toContainEqual(
-      expect.objectContaining({ level: 'info', object: { projection: 'counting', from: 1, to: 2 } }),
-    );
+    expect(logger.entries).toContainEqual(expect.objectContaining({ level: 'info', object: { projection: 'counting', from: 1, to: 2 } }));
   });
 
   it('rebuilds when its tables no longer match their definition although the version did not change', async () => {
@@ -84,7 +82,7 @@ describe('projection runner: rebuilding', () => {
     expect(again.readModels.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all()).toEqual([]);
   });
 
-  it('drops a retired projection\'s tables and checkpoint at start, leaving the others as they were', async () => {
+  it("drops a retired projection's tables and checkpoint at start, leaving the others as they were", async () => {
     await appendThings(harness.store, 0, 6);
     const old = countingProjection({ name: 'old', tablePrefix: 'old_' });
     const kept = countingProjection();
@@ -97,7 +95,11 @@ describe('projection runner: rebuilding', () => {
     const logger = recordingLogger();
     const after = harness.open(kept, { retired, logger });
     await after.runner.start();
-    const tables = () => after.readModels.db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((row) => row.name);
+    const tables = () =>
+      after.readModels.db
+        .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .all()
+        .map((row) => row.name);
     expect(tables()).toEqual(['counted_events__g1', 'event_count__g1', 'projection_builds', 'projection_checkpoints']);
     expect(after.readModels.checkpoint('old')).toBeUndefined();
     expect(after.readModels.checkpoint('counting')?.position).toBe((await harness.head()).toString());
@@ -108,7 +110,9 @@ describe('projection runner: rebuilding', () => {
     const again = recordingLogger();
     await harness.open(kept, { retired, logger: again }).runner.start();
     expect(again.entries.filter((entry) => entry.message === 'retired projection removed')).toEqual([]);
-    expect(() => harness.open(countingProjection({ name: 'old', tablePrefix: 'new_' }), { retired })).toThrow("'old' is the name of a retired projection");
+    expect(() => harness.open(countingProjection({ name: 'old', tablePrefix: 'new_' }), { retired })).toThrow(
+      "'old' is the name of a retired projection",
+    );
     expect(() => harness.open(countingProjection({ name: 'new', tablePrefix: 'old_' }), { retired })).toThrow(
       "Projections 'old (retired)' and 'new' both own table 'old_counted_events'",
     );
@@ -166,7 +170,11 @@ describe('projection runner: rebuilding', () => {
     );
     expect(buildCounts(readModels)).toEqual({ total: 12, rows: 12, ns: range(12) });
     expect(() => counts(readModels)).toThrow("The 'counting' read model is being built from the event log and has no complete version yet");
-    expect((await runner.status())[0]).toMatchObject({ state: 'failed', available: false, error: { position: events[12]!.position.toString() } });
+    expect((await runner.status())[0]).toMatchObject({
+      state: 'failed',
+      available: false,
+      error: { position: events[12]!.position.toString() },
+    });
   });
 
   it('refuses unknown projections and a second rebuild of the same one', async () => {

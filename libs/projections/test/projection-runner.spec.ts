@@ -57,7 +57,16 @@ describe('projection runner: applying events', () => {
     await appendThings(harness.store, 0, 5);
     const { runner } = harness.open(countingProjection());
     expect(await runner.status()).toEqual([
-      { name: 'counting', version: 1, position: undefined, lag: await harness.head(), state: 'catching_up', phase: 'building', available: false, building: { version: 1, position: undefined } },
+      {
+        name: 'counting',
+        version: 1,
+        position: undefined,
+        lag: await harness.head(),
+        state: 'catching_up',
+        phase: 'building',
+        available: false,
+        building: { version: 1, position: undefined },
+      },
     ]);
   });
 
@@ -66,13 +75,34 @@ describe('projection runner: applying events', () => {
       name: 'ledger',
       version: 1,
       eventTypes: ['ThingHappened'],
-      tables: [{ name: 'ledger_rows', columns: { id: 'TEXT', n: 'INTEGER', note: 'TEXT', parity: 'TEXT' }, primaryKey: ['id'], indexes: [['parity']] }],
+      tables: [
+        {
+          name: 'ledger_rows',
+          columns: { id: 'TEXT', n: 'INTEGER', note: 'TEXT', parity: 'TEXT' },
+          primaryKey: ['id'],
+          indexes: [['parity']],
+        },
+      ],
       project(event, view) {
         const n = (event.data as { n: number }).n;
         if (n === 0) return [{ kind: 'upsert', table: 'ledger_rows', row: { id: 'a', n, note: 'first', parity: 'even' } }];
         if (n === 1) return [{ kind: 'upsert', table: 'ledger_rows', row: { id: 'a', n } }]; // note and parity kept
-        if (n === 2) return [{ kind: 'upsert', table: 'ledger_rows', row: { id: 'b', n, note: String(view.get('ledger_rows', { id: 'a' })?.['note']), parity: 'even' } }];
-        if (n === 3) return [{ kind: 'upsert', table: 'ledger_rows', row: { id: 'c', n, note: String(view.find('ledger_rows', { parity: 'even' }).length), parity: 'odd' } }];
+        if (n === 2)
+          return [
+            {
+              kind: 'upsert',
+              table: 'ledger_rows',
+              row: { id: 'b', n, note: String(view.get('ledger_rows', { id: 'a' })?.['note']), parity: 'even' },
+            },
+          ];
+        if (n === 3)
+          return [
+            {
+              kind: 'upsert',
+              table: 'ledger_rows',
+              row: { id: 'c', n, note: String(view.find('ledger_rows', { parity: 'even' }).length), parity: 'odd' },
+            },
+          ];
         return [{ kind: 'delete', table: 'ledger_rows', key: { id: 'a' } }];
       },
     };
@@ -92,7 +122,10 @@ describe('projection runner: applying events', () => {
     expect(() => harness.open([counting, { ...counting, name: 'other' }])).toThrow(
       "Projections 'counting' and 'other' both own table 'counted_events'",
     );
-    const sneaky: Projection = { ...counting, tables: [{ name: 'projection_checkpoints', columns: { name: 'TEXT' }, primaryKey: ['name'] }] };
+    const sneaky: Projection = {
+      ...counting,
+      tables: [{ name: 'projection_checkpoints', columns: { name: 'TEXT' }, primaryKey: ['name'] }],
+    };
     expect(() => harness.open(sneaky)).toThrow("cannot own the reserved table 'projection_checkpoints'");
   });
 

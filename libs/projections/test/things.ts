@@ -19,7 +19,10 @@ export async function appendThings(store: EventStore, from: number, count: numbe
 export async function seedThings(store: EventStore, count: number): Promise<void> {
   for (let start = 0; start < count; start += 500) {
     const size = Math.min(500, count - start);
-    await store.append(`thing-${start}`, Array.from({ length: size }, (_, i) => thing(start + i)));
+    await store.append(
+      `thing-${start}`,
+      Array.from({ length: size }, (_, i) => thing(start + i)),
+    );
   }
 }
 
@@ -29,7 +32,9 @@ export const range = (count: number): number[] => Array.from({ length: count }, 
 export function counts(readModels: ReadModelStore, tablePrefix = '', suffix = '') {
   const db = readModels.db;
   return {
-    total: (db.prepare(`SELECT total FROM ${tablePrefix}event_count${suffix} WHERE id = 'all'`).get() as { total: number } | undefined)?.total ?? 0,
+    total:
+      (db.prepare(`SELECT total FROM ${tablePrefix}event_count${suffix} WHERE id = 'all'`).get() as { total: number } | undefined)?.total ??
+      0,
     rows: (db.prepare(`SELECT count(*) AS c FROM ${tablePrefix}counted_events${suffix}`).get() as { c: number }).c,
     ns: (db.prepare(`SELECT n FROM ${tablePrefix}counted_events${suffix} ORDER BY n`).all() as { n: number }[]).map((r) => r.n),
   };

@@ -37,10 +37,7 @@ export type WriteOutcome =
   | { kind: 'wrong_expected_version'; current: bigint | undefined }
   | { kind: 'stream_deleted' };
 
-export type ReadOutcome =
-  | { kind: 'events'; events: LogRecord[] }
-  | { kind: 'not_found' }
-  | { kind: 'deleted' };
+export type ReadOutcome = { kind: 'events'; events: LogRecord[] } | { kind: 'not_found' } | { kind: 'deleted' };
 
 /** Revision EventStoreDB gives the `$streamDeleted` event of a tombstoned stream (long.MaxValue). */
 export const TOMBSTONE_REVISION = 9223372036854775807n;
@@ -186,11 +183,7 @@ export class TestLog {
   }
 
   /** IndexWriter.CheckCommit: what EventStoreDB decides for a write before it is committed. */
-  private checkCommit(
-    state: StreamState | undefined,
-    expected: Expected,
-    events: readonly ProposedEvent[],
-  ): { kind: 'ok' } | WriteOutcome {
+  private checkCommit(state: StreamState | undefined, expected: Expected, events: readonly ProposedEvent[]): { kind: 'ok' } | WriteOutcome {
     if (!state || (state.last < 0n && !state.softDeleted)) {
       return expected.kind === 'any' || expected.kind === 'no_stream'
         ? { kind: 'ok' }

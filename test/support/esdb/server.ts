@@ -186,7 +186,8 @@ export class EsdbTestNode {
       ),
     );
     this.server = server;
-    if (this.isLeader) this.cluster.log.writeSystemEvent(`$stats-${this.address}`, '$statsCollected', { 'proc-startTime': new Date().toISOString() });
+    if (this.isLeader)
+      this.cluster.log.writeSystemEvent(`$stats-${this.address}`, '$statsCollected', { 'proc-startTime': new Date().toISOString() });
   }
 
   /** Stops at once, as a crash would: open calls end with UNAVAILABLE. */
@@ -312,7 +313,10 @@ export class EsdbTestNode {
       const outcome = this.cluster.log.read(name);
       if (outcome.kind === 'deleted') throw errors.streamDeleted(name);
       if (outcome.kind === 'not_found') {
-        await send(call, new streams.ReadResp().setStreamNotFound(new streams.ReadResp.StreamNotFound().setStreamIdentifier(streamIdentifier(name))));
+        await send(
+          call,
+          new streams.ReadResp().setStreamNotFound(new streams.ReadResp.StreamNotFound().setStreamIdentifier(streamIdentifier(name))),
+        );
         call.end();
         return;
       }
@@ -376,14 +380,13 @@ export class EsdbTestNode {
       const all = options.getAll()!;
       matches = compiled?.filter ?? (() => true);
       // A subscription starts strictly after the position it is given.
-      cursor = all.hasEnd()
-        ? log.records.length
-        : all.hasPosition()
-          ? log.indexAfter(BigInt(all.getPosition()!.getCommitPosition()))
-          : 0;
+      cursor = all.hasEnd() ? log.records.length : all.hasPosition() ? log.indexAfter(BigInt(all.getPosition()!.getCommitPosition())) : 0;
     }
 
-    await send(call, new streams.ReadResp().setConfirmation(new streams.ReadResp.SubscriptionConfirmation().setSubscriptionId(randomUUID())));
+    await send(
+      call,
+      new streams.ReadResp().setConfirmation(new streams.ReadResp.SubscriptionConfirmation().setSubscriptionId(randomUUID())),
+    );
     let caughtUp = false;
     let considered = 0;
     let lastPosition: bigint | undefined;
@@ -425,13 +428,24 @@ export class EsdbTestNode {
     return new streams.ReadResp().setEvent(event);
   }
 
-  private proposed(message: { getId(): InstanceType<typeof shared.UUID> | undefined; getMetadataMap(): { get(key: string): string | undefined }; getData_asU8(): Uint8Array; getCustomMetadata_asU8(): Uint8Array }): ProposedEvent {
+  private proposed(message: {
+    getId(): InstanceType<typeof shared.UUID> | undefined;
+    getMetadataMap(): { get(key: string): string | undefined };
+    getData_asU8(): Uint8Array;
+    getCustomMetadata_asU8(): Uint8Array;
+  }): ProposedEvent {
     const metadata = message.getMetadataMap();
     const type = metadata.get('type');
     if (type === undefined) throw errors.missingMetadata('type');
     const contentType = metadata.get('content-type');
     if (contentType === undefined) throw errors.missingMetadata('content-type');
-    return { id: uuidToString(message.getId()), type, contentType, data: message.getData_asU8(), metadata: message.getCustomMetadata_asU8() };
+    return {
+      id: uuidToString(message.getId()),
+      type,
+      contentType,
+      data: message.getData_asU8(),
+      metadata: message.getCustomMetadata_asU8(),
+    };
   }
 
   private async append(metadata: grpc.Metadata, messages: AppendReq[]): Promise<AppendResp> {
@@ -456,7 +470,10 @@ export class EsdbTestNode {
       if (outcome.lastRevision < 0n) success.setNoStream(new shared.Empty());
       else success.setCurrentRevision(String(outcome.lastRevision));
       if (outcome.position === undefined) success.setNoPosition(new shared.Empty());
-      else success.setPosition(new streams.AppendResp.Position().setCommitPosition(String(outcome.position)).setPreparePosition(String(outcome.position)));
+      else
+        success.setPosition(
+          new streams.AppendResp.Position().setCommitPosition(String(outcome.position)).setPreparePosition(String(outcome.position)),
+        );
       return response.setSuccess(success);
     }
     const wrong = new streams.AppendResp.WrongExpectedVersion();
@@ -514,7 +531,9 @@ export class EsdbTestNode {
   ): BatchAppendResp {
     const stream = streamName(options.getStreamIdentifier());
     const expected = expectedOf(options, options.hasStreamPosition() ? options.getStreamPosition() : undefined);
-    const response = new streams.BatchAppendResp().setCorrelationId(request.getCorrelationId()).setStreamIdentifier(streamIdentifier(stream));
+    const response = new streams.BatchAppendResp()
+      .setCorrelationId(request.getCorrelationId())
+      .setStreamIdentifier(streamIdentifier(stream));
     switch (expected.kind) {
       case 'revision':
         response.setStreamPosition(String(expected.revision));
@@ -540,7 +559,10 @@ export class EsdbTestNode {
       if (outcome.lastRevision < 0n) success.setNoStream(new emptyPb.Empty());
       else success.setCurrentRevision(String(outcome.lastRevision));
       if (outcome.position === undefined) success.setNoPosition(new emptyPb.Empty());
-      else success.setPosition(new shared.AllStreamPosition().setCommitPosition(String(outcome.position)).setPreparePosition(String(outcome.position)));
+      else
+        success.setPosition(
+          new shared.AllStreamPosition().setCommitPosition(String(outcome.position)).setPreparePosition(String(outcome.position)),
+        );
       return response.setSuccess(success);
     }
     if (outcome.kind === 'stream_deleted') {

@@ -1,16 +1,25 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
-import type { CommitmentLifecycleInput, CompleteCommitmentInput, MakeCommitmentInput, ReviseCommitmentInput, TargetInput, WithdrawCommitmentInput } from '../graphql/generated/schema.js';
+import type {
+  CommitmentLifecycleInput,
+  CompleteCommitmentInput,
+  MakeCommitmentInput,
+  ReviseCommitmentInput,
+  TargetInput,
+  WithdrawCommitmentInput,
+} from '../graphql/generated/schema.js';
 import { ChangeInput, CommandInput } from '../graphql/command-input.js';
 import { AREA_CODE } from '../plans/plans.inputs.js';
 
 const NUMBER = { allowNaN: false, allowInfinity: false };
 
 export class TargetInputDto implements TargetInput {
-  @IsString() @Length(2, 300)
+  @IsString()
+  @Length(2, 300)
   indicator!: string;
 
-  @IsString() @Length(1, 50)
+  @IsString()
+  @Length(1, 50)
   unit!: string;
 
   @IsNumber(NUMBER)
@@ -30,22 +39,31 @@ export class MakeCommitmentInputDto extends CommandInput implements MakeCommitme
   @IsUUID()
   ownerId!: string;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID(undefined, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID(undefined, { each: true })
   coOwnerIds?: string[] | null;
 
-  @IsString() @Length(3, 300)
+  @IsString()
+  @Length(3, 300)
   title!: string;
 
-  @IsString() @Length(1, 5000)
+  @IsString()
+  @Length(1, 5000)
   description!: string;
 
-  @IsOptional() @IsString() @Length(1, 300)
+  @IsOptional()
+  @IsString()
+  @Length(1, 300)
   sourceReference?: string | null;
 
-  @ValidateNested() @Type(() => TargetInputDto)
+  @ValidateNested()
+  @Type(() => TargetInputDto)
   target!: TargetInputDto;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   dueDate?: string | null;
 }
 
@@ -55,34 +73,49 @@ export class CommitmentLifecycleInputDto extends ChangeInput implements Commitme
 }
 
 export class ReviseCommitmentInputDto extends CommitmentLifecycleInputDto implements ReviseCommitmentInput {
-  @IsString() @Length(3, 1000)
+  @IsString()
+  @Length(3, 1000)
   reason!: string;
 
-  @IsOptional() @IsString() @Length(3, 300)
+  @IsOptional()
+  @IsString()
+  @Length(3, 300)
   title?: string | null;
 
-  @IsOptional() @IsString() @Length(1, 5000)
+  @IsOptional()
+  @IsString()
+  @Length(1, 5000)
   description?: string | null;
 
-  @IsOptional() @IsString() @Length(0, 300)
+  @IsOptional()
+  @IsString()
+  @Length(0, 300)
   sourceReference?: string | null;
 
-  @IsOptional() @ValidateNested() @Type(() => TargetInputDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TargetInputDto)
   target?: TargetInputDto | null;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   dueDate?: string | null;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID(undefined, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID(undefined, { each: true })
   coOwnerIds?: string[] | null;
 }
 
 export class WithdrawCommitmentInputDto extends CommitmentLifecycleInputDto implements WithdrawCommitmentInput {
-  @IsString() @Length(3, 1000)
+  @IsString()
+  @Length(3, 1000)
   reason!: string;
 }
 
 export class CompleteCommitmentInputDto extends CommitmentLifecycleInputDto implements CompleteCommitmentInput {
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   completedOn?: string | null;
 }

@@ -44,7 +44,11 @@ export class CommitmentsResolver {
   ) {}
 
   @Query('commitment')
-  async commitment(@Args('id') id: string, @Args('consistentAfter') consistentAfter: bigint | null, @Context() context: GraphQLContext): Promise<CommitmentView | null> {
+  async commitment(
+    @Args('id') id: string,
+    @Args('consistentAfter') consistentAfter: bigint | null,
+    @Context() context: GraphQLContext,
+  ): Promise<CommitmentView | null> {
     await this.consistency.after(consistentAfter);
     const commitment = this.consistency.reader.commitmentsByIds([id])[0];
     return commitment && this.access.mayReadPlan(context, commitment.planId) ? commitment : null;
@@ -59,7 +63,12 @@ export class CommitmentsResolver {
   @ResolveField('thematicArea')
   async thematicArea(@Parent() commitment: CommitmentView, @Context() context: GraphQLContext) {
     const areas = await loadersFor(context, catalogueOf(commitment, this.consistency.reader)).thematicAreas.load(commitment.planId);
-    return areas.find((area) => area.code === commitment.thematicAreaCode) ?? { code: commitment.thematicAreaCode, title: commitment.thematicAreaCode };
+    return (
+      areas.find((area) => area.code === commitment.thematicAreaCode) ?? {
+        code: commitment.thematicAreaCode,
+        title: commitment.thematicAreaCode,
+      }
+    );
   }
 
   @ResolveField('owner')
@@ -70,7 +79,9 @@ export class CommitmentsResolver {
 
   @ResolveField('coOwners')
   async coOwners(@Parent() commitment: CommitmentView, @Context() context: GraphQLContext) {
-    const found = await loadersFor(context, catalogueOf(commitment, this.consistency.reader)).stakeholder.loadMany([...commitment.coOwnerIds]);
+    const found = await loadersFor(context, catalogueOf(commitment, this.consistency.reader)).stakeholder.loadMany([
+      ...commitment.coOwnerIds,
+    ]);
     return found.flatMap((stakeholder) => (stakeholder && !(stakeholder instanceof Error) ? [carried(commitment, stakeholder)] : []));
   }
 
@@ -103,7 +114,9 @@ export class CommitmentsResolver {
 
   @Mutation('withdrawCommitment')
   async withdrawCommitment(@Args('input') input: WithdrawCommitmentInputDto, @Context() context: GraphQLContext) {
-    return this.payload(await this.useCases.run(withdrawCommitment, { commitmentId: input.commitmentId, reason: input.reason }, context, input));
+    return this.payload(
+      await this.useCases.run(withdrawCommitment, { commitmentId: input.commitmentId, reason: input.reason }, context, input),
+    );
   }
 
   @Mutation('completeCommitment')

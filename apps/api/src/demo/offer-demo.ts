@@ -12,9 +12,11 @@ import { ConfigError, type Logger, type PlatformConfig } from '#platform';
 export async function offerDemo(app: INestApplication, config: PlatformConfig, logger: Logger, ifEmpty = false): Promise<void> {
   const empty = async () => (await app.get<EventStore>(EVENT_STORE).headPosition()) === undefined;
   if (config.seedDemo || (ifEmpty && (await empty()))) {
-    const report = await seedDemo(app.get(CommandBus), app.get<EventStore>(EVENT_STORE), 'system', app.get<Clock>(CLOCK).now()).catch((error: unknown) => {
-      throw error instanceof DemoCalendarError ? new ConfigError(`Invalid configuration: ${error.message}`) : error;
-    });
+    const report = await seedDemo(app.get(CommandBus), app.get<EventStore>(EVENT_STORE), 'system', app.get<Clock>(CLOCK).now()).catch(
+      (error: unknown) => {
+        throw error instanceof DemoCalendarError ? new ConfigError(`Invalid configuration: ${error.message}`) : error;
+      },
+    );
     logger.info({ ...report, position: report.position?.toString() ?? null }, 'demo plans seeded');
     return;
   }

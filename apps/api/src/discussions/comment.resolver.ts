@@ -1,6 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CLOCK, type Clock, type CommentView, DISCUSSIONS, type SqliteDiscussionReader, type SqliteTrackingReader, TRACKING } from '#application';
+import {
+  CLOCK,
+  type Clock,
+  type CommentView,
+  DISCUSSIONS,
+  type SqliteDiscussionReader,
+  type SqliteTrackingReader,
+  TRACKING,
+} from '#application';
 import { dateOf, deadlineStatus } from '#domain';
 import { PlanAccess } from '../read-models/plan-access.js';
 import type { GraphQLContext } from '../graphql/viewer-context.js';

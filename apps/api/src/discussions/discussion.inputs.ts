@@ -1,5 +1,11 @@
 import { IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
-import type { ApproveCommentInput, FlagCommentInput, HideCommentInput, PostCommentInput, WithdrawCommentInput } from '../graphql/generated/schema.js';
+import type {
+  ApproveCommentInput,
+  FlagCommentInput,
+  HideCommentInput,
+  PostCommentInput,
+  WithdrawCommentInput,
+} from '../graphql/generated/schema.js';
 import { CommandInput } from '../graphql/command-input.js';
 
 class DiscussionInput extends CommandInput {
@@ -8,7 +14,8 @@ class DiscussionInput extends CommandInput {
 }
 
 export class PostCommentInputDto extends DiscussionInput implements PostCommentInput {
-  @IsString() @Length(1, 2000)
+  @IsString()
+  @Length(1, 2000)
   text!: string;
 }
 
@@ -16,12 +23,16 @@ export class FlagCommentInputDto extends DiscussionInput implements FlagCommentI
   @IsUUID()
   commentId!: string;
 
-  @IsOptional() @IsString() @Length(1, 500)
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
   reason?: string | null;
 }
 
 export class ApproveCommentInputDto extends DiscussionInput implements ApproveCommentInput {
-  @IsOptional() @IsInt() @Min(0)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
   expectedVersion?: number | null;
 
   @IsUUID()
@@ -29,7 +40,8 @@ export class ApproveCommentInputDto extends DiscussionInput implements ApproveCo
 }
 
 export class HideCommentInputDto extends ApproveCommentInputDto implements HideCommentInput {
-  @IsString() @Length(3, 1000)
+  @IsString()
+  @Length(3, 1000)
   reason!: string;
 }
 

@@ -27,7 +27,13 @@ import { Consistency, pageSize } from '../read-models/consistency.js';
 import { PlanAccess } from '../read-models/plan-access.js';
 import { UseCases } from '../graphql/use-cases.js';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
-import { ApproveCommentInputDto, FlagCommentInputDto, HideCommentInputDto, PostCommentInputDto, WithdrawCommentInputDto } from './discussion.inputs.js';
+import {
+  ApproveCommentInputDto,
+  FlagCommentInputDto,
+  HideCommentInputDto,
+  PostCommentInputDto,
+  WithdrawCommentInputDto,
+} from './discussion.inputs.js';
 
 @Resolver('Milestone')
 export class DiscussionResolver {
@@ -45,7 +51,9 @@ export class DiscussionResolver {
   /** Coordinators of the plan (and admins) moderate: they see every comment. */
   private moderates(context: GraphQLContext, planId: string | undefined): boolean {
     if (!context.viewer?.participantId || !planId) return false;
-    return this.grants.rolesOf(context.viewer.participantId).some((grant) => grant.role === 'ADMIN' || (grant.role === 'COORDINATOR' && grant.scope === planId));
+    return this.grants
+      .rolesOf(context.viewer.participantId)
+      .some((grant) => grant.role === 'ADMIN' || (grant.role === 'COORDINATOR' && grant.scope === planId));
   }
 
   @Query('milestone')
@@ -64,16 +72,29 @@ export class DiscussionResolver {
   }
 
   @ResolveField('comments')
-  comments(@Parent() milestone: MilestoneView, @Args('first') first: number, @Args('after') after: string | null, @Context() context: GraphQLContext) {
+  comments(
+    @Parent() milestone: MilestoneView,
+    @Args('first') first: number,
+    @Args('after') after: string | null,
+    @Context() context: GraphQLContext,
+  ) {
     const planId = this.discussions.planOfMilestone(milestone.id);
     const authorId = context.viewer?.participantId ?? null;
     return toConnection(
-      this.discussions.comments(milestone.id, { authorId, moderator: this.moderates(context, planId) }, { first: pageSize(first, 50), after: after ?? null }),
+      this.discussions.comments(
+        milestone.id,
+        { authorId, moderator: this.moderates(context, planId) },
+        { first: pageSize(first, 50), after: after ?? null },
+      ),
     );
   }
 
   @Query('moderationQueue')
-  async moderationQueue(@Args('planId') planId: string, @Args('consistentAfter') consistentAfter: bigint | null, @Context() context: GraphQLContext) {
+  async moderationQueue(
+    @Args('planId') planId: string,
+    @Args('consistentAfter') consistentAfter: bigint | null,
+    @Context() context: GraphQLContext,
+  ) {
     if (!this.moderates(context, planId)) throw new ForbiddenError('Only the coordinators of the plan see its moderation queue.');
     await this.consistency.after(consistentAfter);
     return this.discussions.moderationQueue(planId);
@@ -102,12 +123,16 @@ export class DiscussionResolver {
 
   @Mutation('withdrawComment')
   async withdrawComment(@Args('input') input: WithdrawCommentInputDto, @Context() context: GraphQLContext) {
-    return this.comment(await this.useCases.run(withdrawComment, { milestoneId: input.milestoneId, commentId: input.commentId }, context, input));
+    return this.comment(
+      await this.useCases.run(withdrawComment, { milestoneId: input.milestoneId, commentId: input.commentId }, context, input),
+    );
   }
 
   @Mutation('approveComment')
   async approveComment(@Args('input') input: ApproveCommentInputDto, @Context() context: GraphQLContext) {
-    return this.comment(await this.useCases.run(approveComment, { milestoneId: input.milestoneId, commentId: input.commentId }, context, input));
+    return this.comment(
+      await this.useCases.run(approveComment, { milestoneId: input.milestoneId, commentId: input.commentId }, context, input),
+    );
   }
 
   @Mutation('hideComment')

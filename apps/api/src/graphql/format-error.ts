@@ -53,7 +53,11 @@ interface CodedError {
 }
 
 function isCoded(error: unknown): error is CodedError {
-  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && ERROR_CODES.includes((error as unknown as { code: ErrorCode }).code);
+  return (
+    error instanceof Error &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    ERROR_CODES.includes((error as unknown as { code: ErrorCode }).code)
+  );
 }
 
 /**
@@ -90,7 +94,8 @@ export function createErrorFormatter(logger: Logger) {
       logger.warn({ err: original, path: formatted.path }, 'event store unavailable');
       return {
         ...base,
-        message: 'The event store is unavailable, so the outcome is unknown. Retry later; retrying a mutation with the same commandId is safe.',
+        message:
+          'The event store is unavailable, so the outcome is unknown. Retry later; retrying a mutation with the same commandId is safe.',
         extensions: { code: 'UNAVAILABLE' },
       };
     }

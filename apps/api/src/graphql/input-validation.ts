@@ -23,7 +23,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 function malformedStrings(value: unknown, path: string): string[] {
   if (typeof value === 'string') return LONE_SURROGATE.test(value) ? [path] : [];
   if (Array.isArray(value)) return value.flatMap((item, i) => malformedStrings(item, `${path}[${i}]`));
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) return Object.entries(value).flatMap(([key, inner]) => malformedStrings(inner, path ? `${path}.${key}` : key));
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.entries(value).flatMap(([key, inner]) => malformedStrings(inner, path ? `${path}.${key}` : key));
   return [];
 }
 

@@ -26,7 +26,11 @@ interface ResolvedOperation {
  * spreads. Iterative and bounded: each fragment is walked once per depth it is spread at, and unknown fragments and
  * fragment cycles are left to graphql's own rules (KnownFragmentNames, NoFragmentCycles), which report them.
  */
-function tooDeep(operation: OperationDefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>, maxDepth: number): FieldNode | undefined {
+function tooDeep(
+  operation: OperationDefinitionNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  maxDepth: number,
+): FieldNode | undefined {
   const walked = new Set<string>();
   const pending: [SelectionSetNode, number][] = [[operation.selectionSet, 0]];
   for (let next = pending.pop(); next; next = pending.pop()) {
@@ -64,7 +68,10 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
     return {
       OperationDefinition(operation) {
         const field = tooDeep(operation, fragments, maxDepth);
-        if (field) context.reportError(new GraphQLError(`'${operation.name?.value ?? ''}' exceeds maximum operation depth of ${maxDepth}`, { nodes: [field] }));
+        if (field)
+          context.reportError(
+            new GraphQLError(`'${operation.name?.value ?? ''}' exceeds maximum operation depth of ${maxDepth}`, { nodes: [field] }),
+          );
         return false;
       },
     };

@@ -15,11 +15,7 @@ export interface CommandOptions {
  * personal data; an unregistered caller acts as `unregistered`, who holds no role), which request, which client
  * command, which version.
  */
-export function commandContext(
-  context: GraphQLContext,
-  now: Date,
-  input: CommandOptions,
-): CommandContext {
+export function commandContext(context: GraphQLContext, now: Date, input: CommandOptions): CommandContext {
   const header = context.req.headers['x-correlation-id'];
   const correlationId = typeof header === 'string' && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID();
   return {

@@ -24,7 +24,9 @@ export async function startMetricsServer(metrics: Metrics, config: Pick<Platform
     }
     const access = metricsAccess(config.metrics, 'metrics-port', req.headers.authorization);
     if (access !== 'allowed') {
-      res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', 'WWW-Authenticate': METRICS_CHALLENGE }).end('/metrics needs Authorization: Bearer <METRICS_TOKEN>\n');
+      res
+        .writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', 'WWW-Authenticate': METRICS_CHALLENGE })
+        .end('/metrics needs Authorization: Bearer <METRICS_TOKEN>\n');
       return;
     }
     metrics.registry.metrics().then(

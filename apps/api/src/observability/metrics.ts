@@ -62,7 +62,9 @@ export class Metrics {
   /** Follows major garbage collections until `stop()` (the process's whole life in the api). */
   watchHeap(): { stop(): void } {
     const observer = new PerformanceObserver((list) => {
-      const major = list.getEntries().some((entry) => ((entry as { detail?: { kind?: number } }).detail)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR);
+      const major = list
+        .getEntries()
+        .some((entry) => (entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR);
       if (major) this.heapAfterMajorGc.set(getHeapStatistics().used_heap_size);
     });
     observer.observe({ entryTypes: ['gc'] });

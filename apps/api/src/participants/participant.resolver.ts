@@ -25,7 +25,10 @@ export class ParticipantResolver {
     if (self === null || !this.grants.rolesOf(self).some((grant) => grant.role === 'ADMIN')) {
       throw new ForbiddenError('Only an administrator may list participants.');
     }
-    const page = this.participants.page({ role: args.role, scope: args.scope }, { first: pageSize(args.first, 50), after: args.after ?? null });
+    const page = this.participants.page(
+      { role: args.role, scope: args.scope },
+      { first: pageSize(args.first, 50), after: args.after ?? null },
+    );
     return toConnection({ ...page, items: page.items.map((item) => ({ ...item, node: { ...item.node, roles: [...item.node.roles] } })) });
   }
 
@@ -47,7 +50,9 @@ export class ParticipantResolver {
       if (context.viewer.participantId === null) return null;
       const data = await this.personalDataReader.of(participant.id, context.viewer.participantId);
       if (data === null) return null;
-      return data === 'erased' ? { subject: null, realName: null, email: null, erased: true } : { subject: data.subject ?? null, realName: data.realName, email: data.email, erased: false };
+      return data === 'erased'
+        ? { subject: null, realName: null, email: null, erased: true }
+        : { subject: data.subject ?? null, realName: data.realName, email: data.email, erased: false };
     } catch (error) {
       if (error instanceof ForbiddenError) return null;
       throw error;

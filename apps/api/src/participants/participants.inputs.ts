@@ -17,30 +17,39 @@ const AGE_BANDS: readonly AgeBand[] = ['UNDER_18', 'AGE_18_24', 'ADULT'];
 const SUBJECT = /^[\x21-\x7e]+$/;
 
 export class RegisterParticipantInputDto extends CommandInput implements RegisterParticipantInput {
-  @IsString() @Length(1, 200) @Matches(SUBJECT, { message: 'subject must be printable ASCII without spaces' })
+  @IsString()
+  @Length(1, 200)
+  @Matches(SUBJECT, { message: 'subject must be printable ASCII without spaces' })
   subject!: string;
 
-  @IsString() @Length(1, 120)
+  @IsString()
+  @Length(1, 120)
   displayName!: string;
 
   @IsIn(KINDS)
   kind!: ParticipantKind;
 
-  @IsOptional() @IsIn(AGE_BANDS)
+  @IsOptional()
+  @IsIn(AGE_BANDS)
   ageBand?: AgeBand | null;
 
-  @IsOptional() @IsString() @Length(1, 200)
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
   realName?: string | null;
 
-  @IsOptional() @IsEmail({}, { message: 'email must be an e-mail address' })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an e-mail address' })
   email?: string | null;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   sponsorStakeholderId?: string | null;
 }
 
 export class ErasePersonalDataInputDto implements ErasePersonalDataInput {
-  @IsOptional() @IsUUID(undefined, { message: 'commandId must be a UUID' })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'commandId must be a UUID' })
   commandId?: string | null;
 
   @IsUUID()
@@ -48,22 +57,30 @@ export class ErasePersonalDataInputDto implements ErasePersonalDataInput {
 }
 
 class RoleInput extends CommandInput {
-  @IsOptional() @IsInt() @Min(0)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
   expectedVersion?: number | null;
 
-  @IsString() @Length(1, 200) @Matches(SUBJECT, { message: 'subject must be printable ASCII without spaces' })
+  @IsString()
+  @Length(1, 200)
+  @Matches(SUBJECT, { message: 'subject must be printable ASCII without spaces' })
   subject!: string;
 
   @IsIn(ROLES)
   role!: Role;
 
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
   scope?: string | null;
 }
 
 export class GrantRoleInputDto extends RoleInput implements GrantRoleInput {}
 
 export class RevokeRoleInputDto extends RoleInput implements RevokeRoleInput {
-  @IsOptional() @IsString() @Length(1, 500)
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
   reason?: string | null;
 }

@@ -39,7 +39,7 @@ export class ParticipantsResolver {
     @Context() context: GraphQLContext,
   ): Promise<ParticipantPayload> {
     const { subject, displayName, kind } = input;
-    const ageBand = input.ageBand ? (({ UNDER_18: 'UNDER_18', AGE_18_24: '18_24', ADULT: 'ADULT' }) as const)[input.ageBand] : undefined;
+    const ageBand = input.ageBand ? ({ UNDER_18: 'UNDER_18', AGE_18_24: '18_24', ADULT: 'ADULT' } as const)[input.ageBand] : undefined;
     const registration = {
       subject,
       displayName,
@@ -61,11 +61,16 @@ export class ParticipantsResolver {
   @Mutation('revokeRole')
   async revokeRole(@Args('input') input: RevokeRoleInputDto, @Context() context: GraphQLContext): Promise<ParticipantPayload> {
     const { subject, role, scope, reason } = input;
-    return this.payload(await this.useCases.run(revokeRole, { subject, role, scope: scope ?? null, reason: reason ?? null }, context, input));
+    return this.payload(
+      await this.useCases.run(revokeRole, { subject, role, scope: scope ?? null, reason: reason ?? null }, context, input),
+    );
   }
 
   @Mutation('erasePersonalData')
-  async erasePersonalData(@Args('input') input: ErasePersonalDataInputDto, @Context() context: GraphQLContext): Promise<ParticipantPayload> {
+  async erasePersonalData(
+    @Args('input') input: ErasePersonalDataInputDto,
+    @Context() context: GraphQLContext,
+  ): Promise<ParticipantPayload> {
     return this.payload(await this.useCases.run(erasePersonalData, { participantId: input.participantId }, context, input));
   }
 

@@ -31,7 +31,12 @@ export class HistoryResolver {
     if (planId !== undefined && !this.access.mayReadPlan(context, planId)) return [];
     const admitted = commitment ? reader.stakeholdersOf([commitment.planId]).map((row) => row.stakeholder.id) : [];
     const level = commitment ? this.access.reportLevel(context, commitment, admitted) : 'PUBLIC';
-    const entries = await auditTrail(this.store, (actors) => reader.displayNames(actors), id, (visibility) => mayRead(level, visibility));
+    const entries = await auditTrail(
+      this.store,
+      (actors) => reader.displayNames(actors),
+      id,
+      (visibility) => mayRead(level, visibility),
+    );
     return entries.map((entry) => ({
       ...entry,
       changes: entry.changes.map((change) => ({ field: change.field, from: json(change.from), to: json(change.to) })),

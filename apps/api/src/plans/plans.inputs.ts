@@ -1,5 +1,13 @@
 import { IsISO31661Alpha2, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import type { AdmitStakeholderInput, ClosePlanInput, CloseReportingPeriodInput, DefineThematicAreaInput, DraftPlanInput, PlanLifecycleInput, ReportingCycle } from '../graphql/generated/schema.js';
+import type {
+  AdmitStakeholderInput,
+  ClosePlanInput,
+  CloseReportingPeriodInput,
+  DefineThematicAreaInput,
+  DraftPlanInput,
+  PlanLifecycleInput,
+  ReportingCycle,
+} from '../graphql/generated/schema.js';
 import { ChangeInput, CommandInput } from '../graphql/command-input.js';
 
 const CYCLES: readonly ReportingCycle[] = ['ANNUAL', 'SEMI_ANNUAL', 'QUARTERLY'];
@@ -11,7 +19,8 @@ export class DraftPlanInputDto extends CommandInput implements DraftPlanInput {
   @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as NL' })
   country!: string;
 
-  @IsString() @Length(3, 200)
+  @IsString()
+  @Length(3, 200)
   title!: string;
 
   /** Dates are checked by the Date scalar; the decorators keep them through the whitelist. */
@@ -21,10 +30,12 @@ export class DraftPlanInputDto extends CommandInput implements DraftPlanInput {
   @IsString()
   periodEnd!: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   defaultDeadline?: string | null;
 
-  @IsOptional() @IsIn(CYCLES)
+  @IsOptional()
+  @IsIn(CYCLES)
   reportingCycle?: ReportingCycle | null;
 }
 
@@ -35,7 +46,8 @@ export class DefineThematicAreaInputDto extends ChangeInput implements DefineThe
   @Matches(AREA_CODE, { message: 'code must be 1-20 letters, digits, dots, dashes or underscores' })
   code!: string;
 
-  @IsString() @Length(2, 200)
+  @IsString()
+  @Length(2, 200)
   title!: string;
 }
 
@@ -45,7 +57,9 @@ export class PlanLifecycleInputDto extends ChangeInput implements PlanLifecycleI
 }
 
 export class ClosePlanInputDto extends PlanLifecycleInputDto implements ClosePlanInput {
-  @IsOptional() @IsString() @Length(1, 1000)
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
   reason?: string | null;
 }
 

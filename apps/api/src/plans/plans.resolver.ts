@@ -1,10 +1,26 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { adoptPlan, admitStakeholder, closePlan, closeReportingPeriod, defineThematicArea, draftPlan, type EntityResult, type PlanView } from '#application';
+import {
+  adoptPlan,
+  admitStakeholder,
+  closePlan,
+  closeReportingPeriod,
+  defineThematicArea,
+  draftPlan,
+  type EntityResult,
+  type PlanView,
+} from '#application';
 import { UseCases } from '../graphql/use-cases.js';
 import type { GraphQLContext } from '../graphql/viewer-context.js';
 import { loadersFor } from '../read-models/catalogue-loaders.js';
-import { AdmitStakeholderInputDto, ClosePlanInputDto, CloseReportingPeriodInputDto, DefineThematicAreaInputDto, DraftPlanInputDto, PlanLifecycleInputDto } from './plans.inputs.js';
+import {
+  AdmitStakeholderInputDto,
+  ClosePlanInputDto,
+  CloseReportingPeriodInputDto,
+  DefineThematicAreaInputDto,
+  DraftPlanInputDto,
+  PlanLifecycleInputDto,
+} from './plans.inputs.js';
 import { toConnection } from '../read-models/connection.js';
 import { Consistency, pageSize } from '../read-models/consistency.js';
 import { carried, catalogueOf } from '../read-models/as-of.js';
@@ -37,11 +53,20 @@ export class PlansResolver {
     @Context() context: GraphQLContext,
   ) {
     await this.consistency.after(consistentAfter);
-    return toConnection(this.consistency.reader.plans({ country, status, drafts: this.access.drafts(context) }, { first: pageSize(first, 20), after: after ?? null }));
+    return toConnection(
+      this.consistency.reader.plans(
+        { country, status, drafts: this.access.drafts(context) },
+        { first: pageSize(first, 20), after: after ?? null },
+      ),
+    );
   }
 
   @Query('plan')
-  async plan(@Args('id') id: string, @Args('consistentAfter') consistentAfter: bigint | null, @Context() context: GraphQLContext): Promise<PlanView | null> {
+  async plan(
+    @Args('id') id: string,
+    @Args('consistentAfter') consistentAfter: bigint | null,
+    @Context() context: GraphQLContext,
+  ): Promise<PlanView | null> {
     await this.consistency.after(consistentAfter);
     const plan = this.consistency.reader.plansByIds([id])[0];
     return this.access.mayRead(context, plan) ? plan! : null;
@@ -83,13 +108,22 @@ export class PlansResolver {
   @Mutation('draftPlan')
   async draftPlan(@Args('input') input: DraftPlanInputDto, @Context() context: GraphQLContext) {
     const { country, title, periodStart, periodEnd, defaultDeadline, reportingCycle } = input;
-    const fields = { country, title, periodStart, periodEnd, defaultDeadline: defaultDeadline ?? null, reportingCycle: reportingCycle ?? null };
+    const fields = {
+      country,
+      title,
+      periodStart,
+      periodEnd,
+      defaultDeadline: defaultDeadline ?? null,
+      reportingCycle: reportingCycle ?? null,
+    };
     return this.payload(await this.useCases.run(draftPlan, fields, context, input));
   }
 
   @Mutation('defineThematicArea')
   async defineThematicArea(@Args('input') input: DefineThematicAreaInputDto, @Context() context: GraphQLContext) {
-    return this.payload(await this.useCases.run(defineThematicArea, { planId: input.planId, code: input.code, title: input.title }, context, input));
+    return this.payload(
+      await this.useCases.run(defineThematicArea, { planId: input.planId, code: input.code, title: input.title }, context, input),
+    );
   }
 
   @Mutation('adoptPlan')
@@ -104,7 +138,9 @@ export class PlansResolver {
 
   @Mutation('admitStakeholder')
   async admitStakeholder(@Args('input') input: AdmitStakeholderInputDto, @Context() context: GraphQLContext) {
-    return this.payload(await this.useCases.run(admitStakeholder, { planId: input.planId, stakeholderId: input.stakeholderId }, context, input));
+    return this.payload(
+      await this.useCases.run(admitStakeholder, { planId: input.planId, stakeholderId: input.stakeholderId }, context, input),
+    );
   }
 
   @Mutation('closeReportingPeriod')

@@ -31,7 +31,11 @@ export class PlanAccess {
    * The visibility level of the reports on a commitment the viewer reads at (DOMAIN.md), given the stakeholders
    * admitted to its plan.
    */
-  reportLevel(context: GraphQLContext, commitment: { planId: string; ownerId: string }, admittedStakeholderIds: readonly string[]): Visibility {
+  reportLevel(
+    context: GraphQLContext,
+    commitment: { planId: string; ownerId: string },
+    admittedStakeholderIds: readonly string[],
+  ): Visibility {
     return readerLevel(this.rolesOf(context), commitment, admittedStakeholderIds);
   }
 

@@ -8,8 +8,7 @@ import { PLATFORM_CONFIG, type PlatformConfig, PROJECTION_RUNNER } from '#platfo
 import type { ProjectionInfo, ServerInfo } from '../graphql/generated/schema.js';
 import { schemaDir } from '../graphql/graphql-options.js';
 
-const version = (JSON.parse(readFileSync(new URL('../package.json', `file://${schemaDir()}/`), 'utf8')) as { version: string })
-  .version;
+const version = (JSON.parse(readFileSync(new URL('../package.json', `file://${schemaDir()}/`), 'utf8')) as { version: string }).version;
 
 @Resolver('ServerInfo')
 export class ServerInfoResolver {
@@ -30,16 +29,14 @@ export class ServerInfoResolver {
       operator: this.config.operatorName ?? null,
       today: this.clock.now().toISOString().slice(0, 10),
       demoDate: this.config.demoDate ?? null,
-      projections: projections.map(
-        (p): ProjectionInfo => ({
-          name: p.name,
-          version: p.version,
-          position: p.position?.toString() ?? null,
-          lag: Number(p.lag),
-          state: p.state === 'failed' ? 'FAILED' : p.state === 'catching_up' ? 'CATCHING_UP' : 'RUNNING',
-          error: p.error ? `${p.error.message} (event ${p.error.position} ${p.error.eventType})` : null,
-        }),
-      ),
+      projections: projections.map((p): ProjectionInfo => ({
+        name: p.name,
+        version: p.version,
+        position: p.position?.toString() ?? null,
+        lag: Number(p.lag),
+        state: p.state === 'failed' ? 'FAILED' : p.state === 'catching_up' ? 'CATCHING_UP' : 'RUNNING',
+        error: p.error ? `${p.error.message} (event ${p.error.position} ${p.error.eventType})` : null,
+      })),
     };
   }
 }

@@ -2,16 +2,27 @@ import { IsISO31661Alpha2, IsIn, IsString, Length } from 'class-validator';
 import type { RegisterStakeholderInput, StakeholderKind } from '../graphql/generated/schema.js';
 import { CommandInput } from '../graphql/command-input.js';
 
-const KINDS: readonly StakeholderKind[] = ['GOVERNMENT', 'PRIVATE_SECTOR', 'NGO', 'YOUTH_PANEL', 'INTERGOVERNMENTAL', 'LAW_ENFORCEMENT', 'ACADEMIC', 'OTHER'];
+const KINDS: readonly StakeholderKind[] = [
+  'GOVERNMENT',
+  'PRIVATE_SECTOR',
+  'NGO',
+  'YOUTH_PANEL',
+  'INTERGOVERNMENTAL',
+  'LAW_ENFORCEMENT',
+  'ACADEMIC',
+  'OTHER',
+];
 
 export class RegisterStakeholderInputDto extends CommandInput implements RegisterStakeholderInput {
-  @IsString() @Length(2, 200)
+  @IsString()
+  @Length(2, 200)
   name!: string;
 
   @IsIn(KINDS)
   kind!: StakeholderKind;
 
-  @IsString() @Length(2, 100)
+  @IsString()
+  @Length(2, 100)
   sector!: string;
 
   @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as NL' })

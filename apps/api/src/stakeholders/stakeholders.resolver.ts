@@ -27,7 +27,9 @@ export class StakeholdersResolver {
     @Args('consistentAfter') consistentAfter: bigint | null,
   ) {
     await this.consistency.after(consistentAfter);
-    return toConnection(this.consistency.reader.stakeholders({ kind, sector, country }, { first: pageSize(first, 20), after: after ?? null }));
+    return toConnection(
+      this.consistency.reader.stakeholders({ kind, sector, country }, { first: pageSize(first, 20), after: after ?? null }),
+    );
   }
 
   @Query('stakeholder')

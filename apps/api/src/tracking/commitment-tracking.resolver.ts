@@ -44,7 +44,11 @@ export class CommitmentTrackingResolver {
       trackingLoadersFor(context, trackingOf(commitment, this.tracking)).reports.load(commitment.id),
       loadersFor(context, catalogueOf(commitment, this.consistency.reader)).admitted.load(commitment.planId),
     ]);
-    const level = this.access.reportLevel(context, commitment, admitted.map((s) => s.id));
+    const level = this.access.reportLevel(
+      context,
+      commitment,
+      admitted.map((s) => s.id),
+    );
     return reports.map((report) => atReaderLevel(report, level));
   }
 }

@@ -1,6 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { type AtRiskView, CLOCK, type Clock, type PlanView, type SqliteTrackingReader, type StakeholderView, TRACKING, type TrackingGroup } from '#application';
+import {
+  type AtRiskView,
+  CLOCK,
+  type Clock,
+  type PlanView,
+  type SqliteTrackingReader,
+  type StakeholderView,
+  TRACKING,
+  type TrackingGroup,
+} from '#application';
 import { reportingPeriods } from '#domain';
 import { asOf, carried, carrying, catalogueOf, todayOf, trackingOf } from '../read-models/as-of.js';
 import { loadersFor } from '../read-models/catalogue-loaders.js';
@@ -30,7 +39,11 @@ export class PlanTrackingResolver {
 
   @ResolveField('reportingPeriods')
   reportingPeriods(@Parent() plan: PlanView) {
-    const closed = new Set(trackingOf(plan, this.tracking).closedPeriods(plan.id).map((p) => p.period));
+    const closed = new Set(
+      trackingOf(plan, this.tracking)
+        .closedPeriods(plan.id)
+        .map((p) => p.period),
+    );
     return reportingPeriods(plan).map((period) => ({ ...period, closed: closed.has(period.id) }));
   }
 
@@ -65,8 +78,15 @@ export class PlanSummaryTrackingResolver {
 
   @ResolveField('byThematicAreaTracking')
   byThematicAreaTracking(@Parent() summary: { planId: string }) {
-    const areas = new Map(catalogueOf(summary, this.consistency.reader).thematicAreasOf([summary.planId]).map((a) => [a.code, a]));
-    return this.summaries(summary).byArea.map((group) => ({ thematicArea: areas.get(group.key) ?? { code: group.key, title: group.key }, figures: figures(summary, group) }));
+    const areas = new Map(
+      catalogueOf(summary, this.consistency.reader)
+        .thematicAreasOf([summary.planId])
+        .map((a) => [a.code, a]),
+    );
+    return this.summaries(summary).byArea.map((group) => ({
+      thematicArea: areas.get(group.key) ?? { code: group.key, title: group.key },
+      figures: figures(summary, group),
+    }));
   }
 
   @ResolveField('byOwnerKind')
@@ -105,7 +125,16 @@ export class AtRiskCommitmentResolver {
 }
 
 /** The record in a plan the reader may not see: as in a plan the stakeholder has no part in. */
-const NO_RECORD = { made: 0, active: 0, completed: 0, withdrawn: 0, milestonesOnTime: 0, milestonesDue: 0, compliance: [], complianceRate: null };
+const NO_RECORD = {
+  made: 0,
+  active: 0,
+  completed: 0,
+  withdrawn: 0,
+  milestonesOnTime: 0,
+  milestonesDue: 0,
+  compliance: [],
+  complianceRate: null,
+};
 
 @Resolver('Stakeholder')
 export class StakeholderScorecardResolver {
@@ -122,7 +151,9 @@ export class StakeholderScorecardResolver {
     if (!this.access.mayReadPlan(context, planId)) return NO_RECORD;
     const catalogue = catalogueOf(stakeholder, this.consistency.reader);
     const card = trackingOf(stakeholder, this.tracking).scorecard(stakeholder.id, planId, todayOf(stakeholder, this.clock.now()));
-    const titles = new Map(catalogue.commitmentsByIds(card.compliance.flatMap((p) => p.missing.map((m) => m.commitmentId))).map((c) => [c.id, c]));
+    const titles = new Map(
+      catalogue.commitmentsByIds(card.compliance.flatMap((p) => p.missing.map((m) => m.commitmentId))).map((c) => [c.id, c]),
+    );
     return {
       ...card,
       compliance: card.compliance.map((period) => ({

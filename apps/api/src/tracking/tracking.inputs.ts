@@ -26,7 +26,8 @@ class CommitmentChangeInput extends ChangeInput {
 }
 
 export class ScheduleMilestoneInputDto extends CommitmentChangeInput implements ScheduleMilestoneInput {
-  @IsString() @Length(3, 300)
+  @IsString()
+  @Length(3, 300)
   title!: string;
 
   @IsString()
@@ -40,7 +41,8 @@ export class RescheduleMilestoneInputDto extends CommitmentChangeInput implement
   @IsString()
   dueDate!: string;
 
-  @IsString() @Length(3, 1000)
+  @IsString()
+  @Length(3, 1000)
   reason!: string;
 }
 
@@ -48,7 +50,8 @@ export class CompleteMilestoneInputDto extends CommitmentChangeInput implements 
   @IsUUID()
   milestoneId!: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   completedOn?: string | null;
 }
 
@@ -56,12 +59,14 @@ export class ReopenMilestoneInputDto extends CommitmentChangeInput implements Re
   @IsUUID()
   milestoneId!: string;
 
-  @IsString() @Length(3, 1000)
+  @IsString()
+  @Length(3, 1000)
   reason!: string;
 }
 
 export class AddTaskInputDto extends CommitmentChangeInput implements AddTaskInput {
-  @IsString() @Length(3, 300)
+  @IsString()
+  @Length(3, 300)
   title!: string;
 
   @IsString()
@@ -83,7 +88,8 @@ export class CompleteTaskInputDto extends CommitmentChangeInput implements Compl
   @IsUUID()
   taskId!: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   completedOn?: string | null;
 }
 
@@ -91,7 +97,8 @@ export class ReopenTaskInputDto extends CommitmentChangeInput implements ReopenT
   @IsUUID()
   taskId!: string;
 
-  @IsString() @Length(3, 1000)
+  @IsString()
+  @Length(3, 1000)
   reason!: string;
 }
 
@@ -99,25 +106,34 @@ export class ReportProgressInputDto extends CommitmentChangeInput implements Rep
   @Matches(PERIOD, { message: 'period must be a reporting period such as 2010, 2010-H2 or 2010-Q3' })
   period!: string;
 
-  @IsOptional() @IsNumber(NUMBER) @Min(0) @Max(100)
+  @IsOptional()
+  @IsNumber(NUMBER)
+  @Min(0)
+  @Max(100)
   percentComplete?: number | null;
 
-  @IsOptional() @IsNumber(NUMBER)
+  @IsOptional()
+  @IsNumber(NUMBER)
   indicatorValue?: number | null;
 
-  @IsString() @Length(3, 10_000)
+  @IsString()
+  @Length(3, 10_000)
   narrative!: string;
 
   @IsIn(['PUBLIC', 'PARTNERS', 'RESTRICTED'])
   visibility!: Visibility;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true, message: 'each evidence link must be an http(s) URL' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true, message: 'each evidence link must be an http(s) URL' })
   evidenceLinks?: string[] | null;
 
   @IsIn(['SELF_REPORTED', 'INDEPENDENTLY_VERIFIED', 'INSPECTION'])
   evidenceType!: EvidenceType;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   corrects?: string | null;
 }
 
@@ -125,7 +141,9 @@ export class VerifyProgressReportInputDto extends CommitmentChangeInput implemen
   @IsUUID()
   reportId!: string;
 
-  @IsOptional() @IsString() @Length(1, 1000)
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
   note?: string | null;
 }
 
@@ -133,6 +151,7 @@ export class DisputeProgressReportInputDto extends CommitmentChangeInput impleme
   @IsUUID()
   reportId!: string;
 
-  @IsString() @Length(3, 1000)
+  @IsString()
+  @Length(3, 1000)
   reason!: string;
 }

@@ -79,7 +79,14 @@ export class TrackingResolver {
 
   @Mutation('scheduleMilestone')
   async scheduleMilestone(@Args('input') input: ScheduleMilestoneInputDto, @Context() context: GraphQLContext) {
-    return this.tracked(await this.useCases.run(scheduleMilestone, { commitmentId: input.commitmentId, title: input.title, dueDate: input.dueDate }, context, input));
+    return this.tracked(
+      await this.useCases.run(
+        scheduleMilestone,
+        { commitmentId: input.commitmentId, title: input.title, dueDate: input.dueDate },
+        context,
+        input,
+      ),
+    );
   }
 
   @Mutation('rescheduleMilestone')
@@ -102,12 +109,18 @@ export class TrackingResolver {
 
   @Mutation('addTask')
   async addTask(@Args('input') input: AddTaskInputDto, @Context() context: GraphQLContext) {
-    return this.tracked(await this.useCases.run(addTask, { commitmentId: input.commitmentId, title: input.title, dueDate: input.dueDate }, context, input));
+    return this.tracked(
+      await this.useCases.run(addTask, { commitmentId: input.commitmentId, title: input.title, dueDate: input.dueDate }, context, input),
+    );
   }
 
   @Mutation('assignTask')
   async assignTask(@Args('input') input: AssignTaskInputDto, @Context() context: GraphQLContext) {
-    const assigned = { commitmentId: input.commitmentId, taskId: input.taskId, assignee: { kind: input.assigneeKind, id: input.assigneeId } };
+    const assigned = {
+      commitmentId: input.commitmentId,
+      taskId: input.taskId,
+      assignee: { kind: input.assigneeKind, id: input.assigneeId },
+    };
     return this.tracked(await this.useCases.run(assignTask, assigned, context, input));
   }
 
@@ -119,7 +132,9 @@ export class TrackingResolver {
 
   @Mutation('reopenTask')
   async reopenTask(@Args('input') input: ReopenTaskInputDto, @Context() context: GraphQLContext) {
-    return this.tracked(await this.useCases.run(reopenTask, { commitmentId: input.commitmentId, taskId: input.taskId, reason: input.reason }, context, input));
+    return this.tracked(
+      await this.useCases.run(reopenTask, { commitmentId: input.commitmentId, taskId: input.taskId, reason: input.reason }, context, input),
+    );
   }
 
   @Mutation('reportProgress')
@@ -152,6 +167,9 @@ export class TrackingResolver {
 
   /** A tracking mutation answers with the commitment, as the read models now show it, and the item it concerns. */
   private async tracked(result: TrackingResult) {
-    return { ...(await this.consistency.answer(result, 'commitment', (id) => this.consistency.reader.commitmentsByIds([id])[0])), itemId: result.itemId };
+    return {
+      ...(await this.consistency.answer(result, 'commitment', (id) => this.consistency.reader.commitmentsByIds([id])[0])),
+      itemId: result.itemId,
+    };
   }
 }

@@ -20,7 +20,9 @@ export function readerLevel(
       (grant.role === 'FOCAL_POINT' && grant.scope === commitment.ownerId),
   );
   if (restricted) return 'RESTRICTED';
-  const partner = roles.some((grant) => grant.scope === commitment.planId || (grant.scope !== null && admittedStakeholderIds.includes(grant.scope)));
+  const partner = roles.some(
+    (grant) => grant.scope === commitment.planId || (grant.scope !== null && admittedStakeholderIds.includes(grant.scope)),
+  );
   return partner ? 'PARTNERS' : 'PUBLIC';
 }
 
@@ -40,7 +42,10 @@ export type AtReaderLevel<R extends ReportDetails> = Omit<R, keyof ReportDetails
  * name a venue) and no verification note (a monitor's note or dispute reason quotes the report); the figures, the
  * evidence type and the verification outcome stay.
  */
-export function atReaderLevel<R extends ReportDetails & { readonly visibility: Visibility }>(report: R, level: Visibility): AtReaderLevel<R> {
+export function atReaderLevel<R extends ReportDetails & { readonly visibility: Visibility }>(
+  report: R,
+  level: Visibility,
+): AtReaderLevel<R> {
   if (mayRead(level, report.visibility)) return report;
   return { ...report, narrative: null, evidenceLinks: [], verificationNote: null };
 }

@@ -4,7 +4,8 @@ import { IDENTITIES, type Identities, PARTICIPANTS, type ParticipantsReader } fr
 import { PLATFORM_CONFIG, type PlatformConfig, devTokenSecret, signDevToken } from '#platform';
 
 class DemoLoginRequest {
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   participantId!: string;
 }
 
@@ -24,7 +25,8 @@ export class DemoLoginController {
   @Get('config')
   settings(): { demoLogin: boolean; oidc: { authority: string; clientId: string; audience: string } | null } {
     const auth = this.config.auth;
-    const oidc = auth.mode === 'oidc' && auth.webClientId ? { authority: auth.issuer, clientId: auth.webClientId, audience: auth.audience } : null;
+    const oidc =
+      auth.mode === 'oidc' && auth.webClientId ? { authority: auth.issuer, clientId: auth.webClientId, audience: auth.audience } : null;
     return { demoLogin: this.config.demoLogin, oidc };
   }
 
@@ -48,6 +50,7 @@ export class DemoLoginController {
   }
 
   private requireDemo(): void {
-    if (!this.config.demoLogin || this.config.auth.mode !== 'dev') throw new NotFoundException('Demo sign-in is not enabled (DEMO_LOGIN=true).');
+    if (!this.config.demoLogin || this.config.auth.mode !== 'dev')
+      throw new NotFoundException('Demo sign-in is not enabled (DEMO_LOGIN=true).');
   }
 }

@@ -71,7 +71,7 @@ export class EventsTailCommand extends CommandRunner {
     return true;
   }
 
-  @Option({ flags: '--data', description: 'include each event\'s data' })
+  @Option({ flags: '--data', description: "include each event's data" })
   parseData(): boolean {
     return true;
   }

@@ -1,7 +1,15 @@
 import { type ReactNode, useId } from 'react';
 
 /** A labelled control with the api's message for it, tied to the control for screen readers. */
-export function Field({ label, error, children }: { label: string; error?: string | undefined; children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode }) {
+export function Field({
+  label,
+  error,
+  children,
+}: {
+  label: string;
+  error?: string | undefined;
+  children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
+}) {
   const id = useId();
   const errorId = `${id}-error`;
   return (

@@ -36,7 +36,9 @@ describe('QueryState', () => {
 
   it('says in French that nothing could be read, without the api text, and offers to try again', async () => {
     await i18n.changeLanguage('fr');
-    const error = new CombinedGraphQLErrors({ errors: [{ message: 'Cannot query field "x" on type "Query".', extensions: { code: 'INTERNAL' } }] });
+    const error = new CombinedGraphQLErrors({
+      errors: [{ message: 'Cannot query field "x" on type "Query".', extensions: { code: 'INTERNAL' } }],
+    });
     show({ loading: false, error, refetch: () => Promise.resolve() });
     expect(screen.queryByText('The plans')).toBeNull();
     expect(screen.getByRole('alert').textContent).toMatch(/Une erreur s'est produite de notre côté/);

@@ -40,7 +40,8 @@ export function QueryState({ loading, error, data, refetch, children }: QuerySta
   useEffect(() => {
     if (!problem || !TRANSIENT.has(problem)) return;
     const timer = setInterval(() => {
-      if (typeof navigator === 'undefined' || navigator.onLine) void (refetch ? refetch() : client.refetchObservableQueries()).catch(() => undefined);
+      if (typeof navigator === 'undefined' || navigator.onLine)
+        void (refetch ? refetch() : client.refetchObservableQueries()).catch(() => undefined);
     }, RETRY_EVERY_MS);
     return () => clearInterval(timer);
   }, [problem, refetch, client]);

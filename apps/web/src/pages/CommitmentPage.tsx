@@ -16,7 +16,13 @@ import { Work } from './commitment/Work';
 import { usePlatformToday } from '../platform-date';
 
 /** Whether the commitment is at risk by the api's rule, and why (expected against reported). */
-function Standing({ commitment, atRisk }: { commitment: Commitment; atRisk: { expectedPercent: number; reportedPercent?: number | null } | null | undefined }) {
+function Standing({
+  commitment,
+  atRisk,
+}: {
+  commitment: Commitment;
+  atRisk: { expectedPercent: number; reportedPercent?: number | null } | null | undefined;
+}) {
   const { t, i18n } = useTranslation('commitment');
   const percent = (value: number) => formatNumber(value / 100, i18n.language, { style: 'percent', maximumFractionDigits: 0 });
   if (commitment.status !== 'ACTIVE' && commitment.status !== 'PROPOSED') return null;
@@ -32,12 +38,24 @@ function Standing({ commitment, atRisk }: { commitment: Commitment; atRisk: { ex
   );
 }
 
-function CommitmentView({ commitment, history, reload }: { commitment: Commitment; history: Parameters<typeof History>[0]['entries']; reload: () => Promise<unknown> }) {
+function CommitmentView({
+  commitment,
+  history,
+  reload,
+}: {
+  commitment: Commitment;
+  history: Parameters<typeof History>[0]['entries'];
+  reload: () => Promise<unknown>;
+}) {
   const { t, i18n } = useTranslation(['commitment', 'common']);
   const { viewer } = useViewer();
   const date = (value: string) => formatDate(value, i18n.language);
   const standingQuery = useQuery(STANDING, { variables: { planId: commitment.plan.id, ownerId: commitment.owner.id } });
-  const jobs = jobsOf(viewer?.roles ?? [], { planId: commitment.plan.id, ownerId: commitment.owner.id, coOwnerIds: commitment.coOwners.map((c) => c.id) });
+  const jobs = jobsOf(viewer?.roles ?? [], {
+    planId: commitment.plan.id,
+    ownerId: commitment.owner.id,
+    coOwnerIds: commitment.coOwners.map((c) => c.id),
+  });
   const reloadAll = () => Promise.all([reload(), standingQuery.refetch()]);
 
   const periods = commitment.plan.reportingPeriods;
@@ -49,15 +67,20 @@ function CommitmentView({ commitment, history, reload }: { commitment: Commitmen
   const period = chosen ?? defaultPeriod(periods, reported, today) ?? '';
   const periodRef = useRef<HTMLSelectElement>(null);
   const missing = new Set(
-    standingQuery.data?.stakeholder?.scorecard.compliance.filter((c) => c.missing.some((m) => m.commitment.id === commitment.id)).map((c) => c.period) ?? [],
+    standingQuery.data?.stakeholder?.scorecard.compliance
+      .filter((c) => c.missing.some((m) => m.commitment.id === commitment.id))
+      .map((c) => c.period) ?? [],
   );
   const rows = periodRows(periods, commitment.progressReports, missing);
-  const risk = standingQuery.data?.plan?.summary.byThematicAreaTracking.flatMap((area) => area.figures.atRiskCommitments).find((c) => c.commitment.id === commitment.id);
+  const risk = standingQuery.data?.plan?.summary.byThematicAreaTracking
+    .flatMap((area) => area.figures.atRiskCommitments)
+    .find((c) => c.commitment.id === commitment.id);
   const atRisk = standingQuery.data ? (risk ?? null) : undefined;
 
   const planClosed = commitment.plan.status === 'CLOSED';
   // Only a commitment a coordinator activated takes reports (also once completed or withdrawn, for the periods it owes).
-  const activated = commitment.status === 'ACTIVE' || commitment.status === 'COMPLETED' || history.some((entry) => entry.type === 'CommitmentActivated');
+  const activated =
+    commitment.status === 'ACTIVE' || commitment.status === 'COMPLETED' || history.some((entry) => entry.type === 'CommitmentActivated');
   const open = commitment.status === 'PROPOSED' || commitment.status === 'ACTIVE';
   const correct = (id: string) => {
     setPeriod(id);
@@ -72,8 +95,9 @@ function CommitmentView({ commitment, history, reload }: { commitment: Commitmen
       <p>{commitment.description}</p>
       <p>
         {commitment.owner.name}
-        {commitment.coOwners.length > 0 && <> ({t('withCoOwners', { names: commitment.coOwners.map((c) => c.name).join(', ') })})</>} · {commitment.thematicArea.title} ·{' '}
-        <span className="badge">{t(`common:status.${commitment.status}`)}</span> · {t('due', { date: date(commitment.dueDate) })}
+        {commitment.coOwners.length > 0 && <> ({t('withCoOwners', { names: commitment.coOwners.map((c) => c.name).join(', ') })})</>} ·{' '}
+        {commitment.thematicArea.title} · <span className="badge">{t(`common:status.${commitment.status}`)}</span> ·{' '}
+        {t('due', { date: date(commitment.dueDate) })}
         {commitment.completedOn && <> · {t('doneOn', { date: date(commitment.completedOn) })}</>}
       </p>
       {commitment.withdrawalReason && <p>{t('withdrawnBecause', { reason: commitment.withdrawalReason })}</p>}
@@ -88,7 +112,14 @@ function CommitmentView({ commitment, history, reload }: { commitment: Commitmen
       <Standing commitment={commitment} atRisk={atRisk} />
       {planClosed && <p className="notice">{t('planClosed')}</p>}
 
-      <Reports commitment={commitment} rows={rows} monitor={jobs.monitor && !planClosed} contributor={jobs.contributor && !planClosed && activated} onCorrect={correct} reload={reloadAll} />
+      <Reports
+        commitment={commitment}
+        rows={rows}
+        monitor={jobs.monitor && !planClosed}
+        contributor={jobs.contributor && !planClosed && activated}
+        onCorrect={correct}
+        reload={reloadAll}
+      />
 
       {jobs.contributor && !planClosed && (
         <section aria-labelledby="report-section-heading" className="workspace">
@@ -96,7 +127,14 @@ function CommitmentView({ commitment, history, reload }: { commitment: Commitmen
           {!activated ? (
             <p className="notice">{t(commitment.status === 'PROPOSED' ? 'notActiveYet' : 'neverActivated')}</p>
           ) : (
-            <ReportForm commitment={commitment} periods={offered.length > 0 ? offered : periods} period={period} onPeriod={setPeriod} periodRef={periodRef} reload={reloadAll} />
+            <ReportForm
+              commitment={commitment}
+              periods={offered.length > 0 ? offered : periods}
+              period={period}
+              onPeriod={setPeriod}
+              periodRef={periodRef}
+              reload={reloadAll}
+            />
           )}
         </section>
       )}
@@ -118,7 +156,11 @@ export function CommitmentPage() {
   const commitment = data?.commitment;
   return (
     <QueryState loading={loading && !data} error={error}>
-      {!commitment ? <Page title={t('app.notFound')} /> : <CommitmentView key={commitment.id} commitment={commitment} history={data.history} reload={() => refetch()} />}
+      {!commitment ? (
+        <Page title={t('app.notFound')} />
+      ) : (
+        <CommitmentView key={commitment.id} commitment={commitment} history={data.history} reload={() => refetch()} />
+      )}
     </QueryState>
   );
 }

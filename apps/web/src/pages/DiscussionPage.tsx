@@ -18,22 +18,82 @@ const DISCUSSION = graphql(`
       title
       dueDate
       status
-      commitment { id title plan { id title status stakeholders { id } } }
-      comments(first: 100) { totalCount edges { node { id milestoneId author text redactions status hiddenReason mine postedAt } } }
+      commitment {
+        id
+        title
+        plan {
+          id
+          title
+          status
+          stakeholders {
+            id
+          }
+        }
+      }
+      comments(first: 100) {
+        totalCount
+        edges {
+          node {
+            id
+            milestoneId
+            author
+            text
+            redactions
+            status
+            hiddenReason
+            mine
+            postedAt
+          }
+        }
+      }
     }
   }
 `);
 const POST = graphql(`
-  mutation PostComment($input: PostCommentInput!) { postComment(input: $input) { position comment { id text status redactions mine } } }
+  mutation PostComment($input: PostCommentInput!) {
+    postComment(input: $input) {
+      position
+      comment {
+        id
+        text
+        status
+        redactions
+        mine
+      }
+    }
+  }
 `);
 const FLAG = graphql(`
-  mutation FlagComment($input: FlagCommentInput!) { flagComment(input: $input) { commentId position } }
+  mutation FlagComment($input: FlagCommentInput!) {
+    flagComment(input: $input) {
+      commentId
+      position
+    }
+  }
 `);
 const WITHDRAW = graphql(`
-  mutation WithdrawComment($input: WithdrawCommentInput!) { withdrawComment(input: $input) { position comment { id status } } }
+  mutation WithdrawComment($input: WithdrawCommentInput!) {
+    withdrawComment(input: $input) {
+      position
+      comment {
+        id
+        status
+      }
+    }
+  }
 `);
 
-export type CommentItem = { id: string; milestoneId: string; author: string; text: string; redactions: number; status: string; hiddenReason?: string | null; mine: boolean; postedAt: string };
+export type CommentItem = {
+  id: string;
+  milestoneId: string;
+  author: string;
+  text: string;
+  redactions: number;
+  status: string;
+  hiddenReason?: string | null;
+  mine: boolean;
+  postedAt: string;
+};
 
 /** A comment's state in words, for its author: waiting, visible, hidden (with the coordinator's reason), withdrawn. */
 export function CommentState({ comment }: { comment: Pick<CommentItem, 'status' | 'hiddenReason'> }) {
@@ -77,7 +137,10 @@ function FlagButton({ comment }: { comment: CommentItem }) {
   const [flag] = useMutation(FLAG);
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    void form.run(() => flag({ variables: { input: { commandId: crypto.randomUUID(), milestoneId: comment.milestoneId, commentId: comment.id } } }), t('flagged'));
+    void form.run(
+      () => flag({ variables: { input: { commandId: crypto.randomUUID(), milestoneId: comment.milestoneId, commentId: comment.id } } }),
+      t('flagged'),
+    );
   };
   return (
     <form onSubmit={submit} className="inline-actions" aria-label={t('flagLabel', { author: comment.author })}>
@@ -138,7 +201,8 @@ function CommentForm({ milestoneId, onPosted }: { milestoneId: string; onPosted:
       <FormOutcome form={form} onRetry={() => void submit()} />
       {posted && !form.problem && (
         <p role="status" className="ok">
-          {posted.status === 'PENDING' ? t('postedPending') : t('postedVisible')} {posted.redactions > 0 && t('redacted', { count: posted.redactions })}
+          {posted.status === 'PENDING' ? t('postedPending') : t('postedVisible')}{' '}
+          {posted.redactions > 0 && t('redacted', { count: posted.redactions })}
         </p>
       )}
     </form>
@@ -175,11 +239,13 @@ export function DiscussionPage() {
         ) : (
           <article aria-labelledby="discussion-meta">
             <p id="discussion-meta">
-              <span className={`badge deadline-${milestone.status}`}>{t(`common:deadline.${milestone.status}`)}</span> · {t('due', { date: formatDate(milestone.dueDate, i18n.language) })}
+              <span className={`badge deadline-${milestone.status}`}>{t(`common:deadline.${milestone.status}`)}</span> ·{' '}
+              {t('due', { date: formatDate(milestone.dueDate, i18n.language) })}
               {milestone.commitment && (
                 <>
                   {' '}
-                  · {t('ofCommitment')} <Link to={`/commitments/${milestone.commitment.id}`}>{milestone.commitment.title}</Link> · <Link to={`/plans/${milestone.commitment.plan.id}`}>{milestone.commitment.plan.title}</Link>
+                  · {t('ofCommitment')} <Link to={`/commitments/${milestone.commitment.id}`}>{milestone.commitment.title}</Link> ·{' '}
+                  <Link to={`/plans/${milestone.commitment.plan.id}`}>{milestone.commitment.plan.title}</Link>
                 </>
               )}
             </p>

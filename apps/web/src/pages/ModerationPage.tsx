@@ -11,7 +11,10 @@ import { localeOf } from '../i18n';
 
 const QUEUE = graphql(`
   query ModerationQueue($planId: ID!) {
-    plan(id: $planId) { id title }
+    plan(id: $planId) {
+      id
+      title
+    }
     moderationQueue(planId: $planId) {
       id
       milestoneId
@@ -21,15 +24,42 @@ const QUEUE = graphql(`
       status
       flags
       postedAt
-      milestone { id title commitment { id title } }
+      milestone {
+        id
+        title
+        commitment {
+          id
+          title
+        }
+      }
     }
   }
 `);
 const APPROVE = graphql(`
-  mutation ApproveComment($input: ApproveCommentInput!) { approveComment(input: $input) { position comment { id status flags hiddenReason } } }
+  mutation ApproveComment($input: ApproveCommentInput!) {
+    approveComment(input: $input) {
+      position
+      comment {
+        id
+        status
+        flags
+        hiddenReason
+      }
+    }
+  }
 `);
 const HIDE = graphql(`
-  mutation HideComment($input: HideCommentInput!) { hideComment(input: $input) { position comment { id status flags hiddenReason } } }
+  mutation HideComment($input: HideCommentInput!) {
+    hideComment(input: $input) {
+      position
+      comment {
+        id
+        status
+        flags
+        hiddenReason
+      }
+    }
+  }
 `);
 
 type Queued = {
@@ -125,7 +155,11 @@ function QueuedComment({ comment, onReload }: { comment: Queued; onReload: () =>
 export function ModerationPage() {
   const { planId = '' } = useParams();
   const { t } = useTranslation('moderation');
-  const { data, loading, error, refetch } = useQuery(QUEUE, { variables: { planId }, fetchPolicy: 'network-only', nextFetchPolicy: 'cache-first' });
+  const { data, loading, error, refetch } = useQuery(QUEUE, {
+    variables: { planId },
+    fetchPolicy: 'network-only',
+    nextFetchPolicy: 'cache-first',
+  });
   const reload = () => void refetch();
   return (
     <Page title={t('heading')}>
@@ -141,7 +175,9 @@ export function ModerationPage() {
           <>
             <p>{t('waiting', { count: data?.moderationQueue.length ?? 0 })}</p>
             <ul className="plain">
-              {data?.moderationQueue.map((comment) => <QueuedComment key={comment.id} comment={comment} onReload={reload} />)}
+              {data?.moderationQueue.map((comment) => (
+                <QueuedComment key={comment.id} comment={comment} onReload={reload} />
+              ))}
             </ul>
           </>
         )}

@@ -44,7 +44,13 @@ export function PlanDashboard() {
             </p>
             <div className="as-of">
               <label htmlFor="as-of">{t('asOf')}</label>
-              <input id="as-of" type="date" value={asOf ?? ''} aria-describedby="as-of-help" onChange={(event) => setAsOf(event.target.value)} />
+              <input
+                id="as-of"
+                type="date"
+                value={asOf ?? ''}
+                aria-describedby="as-of-help"
+                onChange={(event) => setAsOf(event.target.value)}
+              />
               <button type="button" onClick={() => setAsOf('')} disabled={asOf === null}>
                 {t('today')}
               </button>
@@ -57,11 +63,17 @@ export function PlanDashboard() {
             <Accountability planId={planId} asOf={asOf} />
             <section aria-labelledby="by-area-heading">
               <h2 id="by-area-heading">{t('byArea')}</h2>
-              <MilestoneChart label={t('area')} rows={plan.summary.byThematicAreaTracking.map((row) => ({ name: row.thematicArea.title, figures: row.figures }))} />
+              <MilestoneChart
+                label={t('area')}
+                rows={plan.summary.byThematicAreaTracking.map((row) => ({ name: row.thematicArea.title, figures: row.figures }))}
+              />
             </section>
             <section aria-labelledby="by-kind-heading">
               <h2 id="by-kind-heading">{t('byOwnerKind')}</h2>
-              <MilestoneChart label={t('ownerKind')} rows={plan.summary.byOwnerKind.map((row) => ({ name: t(`common:stakeholderKind.${row.kind}`), figures: row.figures }))} />
+              <MilestoneChart
+                label={t('ownerKind')}
+                rows={plan.summary.byOwnerKind.map((row) => ({ name: t(`common:stakeholderKind.${row.kind}`), figures: row.figures }))}
+              />
             </section>
             <Timeline planId={planId} asAt={asOf} />
             {asOf === null && <CommitmentsTable planId={planId} areas={plan.thematicAreas} />}

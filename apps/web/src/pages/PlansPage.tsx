@@ -68,7 +68,12 @@ export function PlansPage() {
       <form className="filters" aria-label={t('filters')} onSubmit={(event) => event.preventDefault()}>
         <label>
           {t('country')}
-          <input value={country} maxLength={2} placeholder="NL" onChange={(event) => setFilter('country', event.target.value.toUpperCase())} />
+          <input
+            value={country}
+            maxLength={2}
+            placeholder="NL"
+            onChange={(event) => setFilter('country', event.target.value.toUpperCase())}
+          />
         </label>
         <label>
           {t('status')}

@@ -24,7 +24,8 @@ async function json<T>(response: Response): Promise<T> {
 }
 
 /** fetch rejects with a TypeError when the server cannot be reached; `json` does too on a server error. */
-const failureOf = (error: unknown): Failure => (error instanceof TypeError ? 'unreachable' : error instanceof Refused ? 'refused' : 'failed');
+const failureOf = (error: unknown): Failure =>
+  error instanceof TypeError ? 'unreachable' : error instanceof Refused ? 'refused' : 'failed';
 
 function FailureAlert({ failure }: { failure: Failure | undefined }) {
   const { t } = useTranslation('signIn');
@@ -68,7 +69,11 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
     setError(undefined);
     try {
       const session = await json<Session>(
-        await fetch('/auth/demo-login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ participantId }) }),
+        await fetch('/auth/demo-login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ participantId }),
+        }),
       );
       signIn(session);
       // The cache is emptied and read again with the token before the app learns of the session: a query the signed-in
@@ -93,7 +98,14 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
       )}
       {oidc && (
         <p>
-          <button type="button" onClick={() => void userManager(oidc).signinRedirect().catch((e: unknown) => setError(failureOf(e)))}>
+          <button
+            type="button"
+            onClick={() =>
+              void userManager(oidc)
+                .signinRedirect()
+                .catch((e: unknown) => setError(failureOf(e)))
+            }
+          >
             {t('withProvider')}
           </button>
         </p>

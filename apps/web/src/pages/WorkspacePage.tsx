@@ -13,7 +13,20 @@ const OWNED = graphql(`
     stakeholder(id: $stakeholderId) {
       id
       name
-      commitments(first: 100) { edges { node { id title status dueDate plan { id title } } } }
+      commitments(first: 100) {
+        edges {
+          node {
+            id
+            title
+            status
+            dueDate
+            plan {
+              id
+              title
+            }
+          }
+        }
+      }
     }
   }
 `);
@@ -29,7 +42,8 @@ function StakeholderCommitments({ stakeholderId }: { stakeholderId: string }) {
           <ul className="plain">
             {data.stakeholder.commitments.edges.map(({ node }) => (
               <li key={node.id}>
-                <Link to={`/commitments/${node.id}`}>{node.title}</Link> · {node.plan.title} · {t(`common:status.${node.status}`)} · {formatDate(node.dueDate, i18n.language)}
+                <Link to={`/commitments/${node.id}`}>{node.title}</Link> · {node.plan.title} · {t(`common:status.${node.status}`)} ·{' '}
+                {formatDate(node.dueDate, i18n.language)}
               </li>
             ))}
           </ul>

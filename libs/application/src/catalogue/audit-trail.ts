@@ -29,13 +29,20 @@ export type MayReadReport = (visibility: Visibility) => boolean;
  * A progress report's details follow its visibility level here as everywhere: below it, the trail shows neither its
  * evidence links nor what a monitor wrote about it (narratives never appear in the trail).
  */
-export async function auditTrail(store: EventStore, displayNames: DisplayNames, entityId: string, mayReadReport: MayReadReport): Promise<HistoryEntryView[]> {
+export async function auditTrail(
+  store: EventStore,
+  displayNames: DisplayNames,
+  entityId: string,
+  mayReadReport: MayReadReport,
+): Promise<HistoryEntryView[]> {
   const streams = await Promise.all([planStream, stakeholderStream, commitmentStream].map((stream) => store.readStream(stream(entityId))));
   const events = streams.flat().filter((event) => AUDITED.has(event.type));
   events.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
   const names = displayNames([...new Set(events.flatMap((event) => (event.metadata.actor === undefined ? [] : [event.metadata.actor])))]);
   const reportVisibility = new Map(
-    events.filter((event) => event.type === 'ProgressReported').map((event) => [(event.data as ProgressReported['data']).reportId, (event.data as ProgressReported['data']).visibility]),
+    events
+      .filter((event) => event.type === 'ProgressReported')
+      .map((event) => [(event.data as ProgressReported['data']).reportId, (event.data as ProgressReported['data']).visibility]),
   );
   const readable = (reportId: string): boolean => mayReadReport(reportVisibility.get(reportId) ?? 'RESTRICTED');
   return events.map((event) => atReaderLevel(entryOf(event, names), event, readable));

@@ -70,7 +70,10 @@ const toCommitment = (r: CommitmentRow): CommitmentView => ({
 /** A WHERE clause from the filters that are set; every value is a bound parameter (a list: one per `?`). */
 function where(conditions: readonly [string, unknown][]): { sql: string; params: unknown[] } {
   const set = conditions.filter(([, value]) => value !== undefined && value !== null);
-  return { sql: set.map(([condition]) => condition).join(' AND '), params: set.flatMap(([, value]) => (Array.isArray(value) ? value : [value])) };
+  return {
+    sql: set.map(([condition]) => condition).join(' AND '),
+    params: set.flatMap(([, value]) => (Array.isArray(value) ? value : [value])),
+  };
 }
 
 /** The condition on rows of `plans` that keeps those a reader may see (none when every plan is), with its parameters. */
@@ -124,7 +127,10 @@ export class SqliteCatalogueReader {
       after,
       request.first + 1,
     );
-    const total = this.sql.get<{ n: number }>(`SELECT count(*) AS n FROM ${from}${filter.sql ? ` WHERE ${filter.sql}` : ''}`, ...filter.params);
+    const total = this.sql.get<{ n: number }>(
+      `SELECT count(*) AS n FROM ${from}${filter.sql ? ` WHERE ${filter.sql}` : ''}`,
+      ...filter.params,
+    );
     const items = rows.slice(0, request.first).map((row) => ({ cursor: encodeCursor(row.created_position), node: map(row) }));
     return { items, hasNextPage: rows.length > request.first, endCursor: items.at(-1)?.cursor ?? null, totalCount: total?.n ?? 0 };
   }
@@ -167,7 +173,13 @@ export class SqliteCatalogueReader {
       ['stakeholders.sector = ?', filter.sector],
       ['stakeholders.country = ?', filter.country],
     ]);
-    return this.page<StakeholderRow, StakeholderView>('stakeholders', `${this.t(stakeholdersTable)} stakeholders`, conditions, request, toStakeholder);
+    return this.page<StakeholderRow, StakeholderView>(
+      'stakeholders',
+      `${this.t(stakeholdersTable)} stakeholders`,
+      conditions,
+      request,
+      toStakeholder,
+    );
   }
 
   stakeholdersByIds(ids: readonly string[]): StakeholderView[] {
@@ -187,21 +199,28 @@ export class SqliteCatalogueReader {
       this.ofVisiblePlans(filter.drafts),
     ]);
     const commitments = `${this.t(commitmentsTable)} commitments`;
-    const from = filter.ownerKind ? `${commitments} JOIN ${this.t(stakeholdersTable)} owner ON owner.stakeholder_id = commitments.owner_id` : commitments;
+    const from = filter.ownerKind
+      ? `${commitments} JOIN ${this.t(stakeholdersTable)} owner ON owner.stakeholder_id = commitments.owner_id`
+      : commitments;
     return this.page<CommitmentRow, CommitmentView>('commitments', from, conditions, request, toCommitment, this.withVersion());
   }
 
   /** The condition on `commitments` that keeps those of plans a reader may see, with its parameters. */
   private ofVisiblePlans(drafts: DraftsVisible | undefined): [string, unknown] {
     const [condition, params] = visiblePlans(drafts);
-    return condition ? [`commitments.plan_id IN (SELECT plans.plan_id FROM ${this.t(plansTable)} plans WHERE ${condition})`, params] : ['', undefined];
+    return condition
+      ? [`commitments.plan_id IN (SELECT plans.plan_id FROM ${this.t(plansTable)} plans WHERE ${condition})`, params]
+      : ['', undefined];
   }
 
   commitmentsByIds(ids: readonly string[]): CommitmentView[] {
     if (ids.length === 0) return [];
     const { columns, join } = this.withVersion();
     return this.sql
-      .all<CommitmentRow>(`SELECT commitments.*${columns} FROM ${this.t(commitmentsTable)} commitments${join} WHERE commitments.commitment_id IN (${placeholders(ids.length)})`, ...ids)
+      .all<CommitmentRow>(
+        `SELECT commitments.*${columns} FROM ${this.t(commitmentsTable)} commitments${join} WHERE commitments.commitment_id IN (${placeholders(ids.length)})`,
+        ...ids,
+      )
       .map(toCommitment);
   }
 
@@ -216,7 +235,10 @@ export class SqliteCatalogueReader {
         join: '',
       };
     }
-    return { columns: ', revisions.version', join: ` JOIN ${commitmentRevisionsTable.name} revisions ON revisions.commitment_id = commitments.commitment_id` };
+    return {
+      columns: ', revisions.version',
+      join: ` JOIN ${commitmentRevisionsTable.name} revisions ON revisions.commitment_id = commitments.commitment_id`,
+    };
   }
 
   planSummary(planId: string): PlanSummaryView {

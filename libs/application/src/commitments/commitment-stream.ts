@@ -1,4 +1,12 @@
-import { commitmentDecider, type CommitmentState, commitmentStream, type Decider, type DomainEvent, type PlanState, type UnderPlan } from '#domain';
+import {
+  commitmentDecider,
+  type CommitmentState,
+  commitmentStream,
+  type Decider,
+  type DomainEvent,
+  type PlanState,
+  type UnderPlan,
+} from '#domain';
 import type { EventStore } from '#eventstore';
 import { authorize, type RequiredRole } from '../authorization/authorize.js';
 import { NotFoundError } from '../errors.js';
@@ -19,7 +27,12 @@ export interface OnCommitment {
 }
 
 /** A change to an existing commitment's stream, as a use case declares it. */
-export interface CommitmentChange<Input extends OnCommitment, Command extends UnderPlan & { readonly type: string }, Event extends DomainEvent, Result> {
+export interface CommitmentChange<
+  Input extends OnCommitment,
+  Command extends UnderPlan & { readonly type: string },
+  Event extends DomainEvent,
+  Result,
+> {
   readonly name: Command['type'];
   readonly decider: Decider<CommitmentState, Command, Event>;
   /** What refusing it says: "You may not <action>". */
@@ -41,9 +54,12 @@ async function madeCommitment<Input>(run: Run<Input, CommitmentState>): Promise<
 }
 
 /** A use case on an existing commitment: NOT_FOUND when there is none, then its roles and checks, then its command under the plan. */
-export function commitmentChange<Input extends OnCommitment, Command extends UnderPlan & { readonly type: string }, Event extends DomainEvent, Result = EntityResult>(
-  use: CommitmentChange<Input, Command, Event, Result>,
-): UseCase<Input, CommitmentState, Command, Event, Result> {
+export function commitmentChange<
+  Input extends OnCommitment,
+  Command extends UnderPlan & { readonly type: string },
+  Event extends DomainEvent,
+  Result = EntityResult,
+>(use: CommitmentChange<Input, Command, Event, Result>): UseCase<Input, CommitmentState, Command, Event, Result> {
   return {
     name: use.name,
     decider: use.decider,

@@ -25,9 +25,24 @@ export interface DemoStaff {
 }
 
 export const DEMO_STAFF: readonly DemoStaff[] = [
-  { subject: 'demo-coordinator-cr@secretariat.example', displayName: 'Costa Rica plan coordinator', role: 'COORDINATOR', scope: 'plan/cr-tourism' },
-  { subject: 'demo-coordinator-nl@secretariat.example', displayName: 'Netherlands plan coordinator', role: 'COORDINATOR', scope: 'plan/nl-npa' },
-  { subject: 'demo-focal-canatur@canatur.example', displayName: 'CANATUR focal point', role: 'FOCAL_POINT', scope: 'stakeholder/cr-canatur' },
+  {
+    subject: 'demo-coordinator-cr@secretariat.example',
+    displayName: 'Costa Rica plan coordinator',
+    role: 'COORDINATOR',
+    scope: 'plan/cr-tourism',
+  },
+  {
+    subject: 'demo-coordinator-nl@secretariat.example',
+    displayName: 'Netherlands plan coordinator',
+    role: 'COORDINATOR',
+    scope: 'plan/nl-npa',
+  },
+  {
+    subject: 'demo-focal-canatur@canatur.example',
+    displayName: 'CANATUR focal point',
+    role: 'FOCAL_POINT',
+    scope: 'stakeholder/cr-canatur',
+  },
   { subject: 'demo-focal-ict@ict.example', displayName: 'ICT focal point', role: 'FOCAL_POINT', scope: 'stakeholder/cr-ict' },
   { subject: 'demo-monitor@paniamor.example', displayName: 'Paniamor monitor', role: 'MONITOR', scope: 'plan/cr-tourism' },
   { subject: 'demo-analyst@ecpat.example', displayName: 'ECPAT analyst' },
@@ -46,9 +61,42 @@ export interface DemoComment {
 }
 
 export const DEMO_COMMENTS: readonly DemoComment[] = [
-  { key: 'pending', on: '2011-05-02', milestone: 'cr-tourism/the-code/code-training', author: 'demo-youth-1@panel.example', text: 'We made a poster for the hotel staff training. Can we show it?' },
-  { key: 'approved', on: '2011-05-03', milestone: 'cr-tourism/the-code/code-training', author: 'demo-youth-1@panel.example', text: 'Our school would like to join the training. Write to me at colibri.school@correo.example', then: 'approve' },
-  { key: 'visible', on: '2011-05-04', milestone: 'cr-tourism/the-code/code-training', author: 'demo-youth-2@panel.example', text: 'Young staff should be trained too, not only managers.' },
-  { key: 'held', on: '2011-05-05', milestone: 'cr-tourism/the-code/code-contracts', author: 'demo-youth-2@panel.example', text: 'Contracts without the clause should be named and shamed.', then: 'flag-three-times' },
-  { key: 'hidden', on: '2010-05-06', milestone: 'nl-npa/monitor-2010/monitor-draft', author: 'demo-youth-4@panel.example', text: 'Add me on snap: quetzal_22 and I will tell you more', then: 'hide' },
+  {
+    key: 'pending',
+    on: '2011-05-02',
+    milestone: 'cr-tourism/the-code/code-training',
+    author: 'demo-youth-1@panel.example',
+    text: 'We made a poster for the hotel staff training. Can we show it?',
+  },
+  {
+    key: 'approved',
+    on: '2011-05-03',
+    milestone: 'cr-tourism/the-code/code-training',
+    author: 'demo-youth-1@panel.example',
+    text: 'Our school would like to join the training. Write to me at colibri.school@correo.example',
+    then: 'approve',
+  },
+  {
+    key: 'visible',
+    on: '2011-05-04',
+    milestone: 'cr-tourism/the-code/code-training',
+    author: 'demo-youth-2@panel.example',
+    text: 'Young staff should be trained too, not only managers.',
+  },
+  {
+    key: 'held',
+    on: '2011-05-05',
+    milestone: 'cr-tourism/the-code/code-contracts',
+    author: 'demo-youth-2@panel.example',
+    text: 'Contracts without the clause should be named and shamed.',
+    then: 'flag-three-times',
+  },
+  {
+    key: 'hidden',
+    on: '2010-05-06',
+    milestone: 'nl-npa/monitor-2010/monitor-draft',
+    author: 'demo-youth-4@panel.example',
+    text: 'Add me on snap: quetzal_22 and I will tell you more',
+    then: 'hide',
+  },
 ];

@@ -43,7 +43,8 @@ export class DemoCalendarError extends Error {
   }
 }
 
-const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** One dated step of the demo's history; `run` receives the ids created so far. */
 interface Step {
@@ -73,7 +74,11 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
   const id = (ids: Map<string, string>, key: string) => ids.get(key)!;
 
   for (const s of DEMO_STAKEHOLDERS) {
-    steps.push({ on: '2009-01-10', key: `stakeholder/${s.key}`, command: (c) => run(registerStakeholder, { name: s.name, kind: s.kind, sector: s.sector, country: s.country }, c) });
+    steps.push({
+      on: '2009-01-10',
+      key: `stakeholder/${s.key}`,
+      command: (c) => run(registerStakeholder, { name: s.name, kind: s.kind, sector: s.sector, country: s.country }, c),
+    });
   }
   let commitments = 0;
   for (const plan of DEMO_PLANS) {
@@ -85,19 +90,39 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
       command: (c) =>
         run(
           draftPlan,
-          { country: plan.country, title: plan.title, periodStart: plan.periodStart, periodEnd: plan.periodEnd, defaultDeadline: plan.defaultDeadline, reportingCycle: plan.reportingCycle },
+          {
+            country: plan.country,
+            title: plan.title,
+            periodStart: plan.periodStart,
+            periodEnd: plan.periodEnd,
+            defaultDeadline: plan.defaultDeadline,
+            reportingCycle: plan.reportingCycle,
+          },
           c,
         ),
     });
     for (const area of plan.areas) {
-      steps.push({ on: plan.drafted, key: `${p}/area/${area.code}`, command: (c, ids) => run(defineThematicArea, { planId: planId(ids), ...area }, c) });
+      steps.push({
+        on: plan.drafted,
+        key: `${p}/area/${area.code}`,
+        command: (c, ids) => run(defineThematicArea, { planId: planId(ids), ...area }, c),
+      });
     }
     for (const key of plan.stakeholders) {
-      steps.push({ on: addDays(plan.drafted, 7), key: `${p}/admit/${key}`, command: (c, ids) => run(admitStakeholder, { planId: planId(ids), stakeholderId: id(ids, `stakeholder/${key}`) }, c) });
+      steps.push({
+        on: addDays(plan.drafted, 7),
+        key: `${p}/admit/${key}`,
+        command: (c, ids) => run(admitStakeholder, { planId: planId(ids), stakeholderId: id(ids, `stakeholder/${key}`) }, c),
+      });
     }
-    if (plan.adopt) steps.push({ on: addDays(plan.drafted, 17), key: `${p}/adopt`, command: (c, ids) => run(adoptPlan, { planId: planId(ids) }, c) });
+    if (plan.adopt)
+      steps.push({ on: addDays(plan.drafted, 17), key: `${p}/adopt`, command: (c, ids) => run(adoptPlan, { planId: planId(ids) }, c) });
     for (const closing of plan.closePeriods) {
-      steps.push({ on: closing.on, key: `${p}/close/${closing.period}`, command: (c, ids) => run(closeReportingPeriod, { planId: planId(ids), period: closing.period }, c) });
+      steps.push({
+        on: closing.on,
+        key: `${p}/close/${closing.period}`,
+        command: (c, ids) => run(closeReportingPeriod, { planId: planId(ids), period: closing.period }, c),
+      });
     }
     for (const commitment of plan.commitments) {
       commitments += 1;
@@ -124,7 +149,11 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
           ),
       });
       if (commitment.activate) {
-        steps.push({ on: addDays(plan.drafted, 45), key: `${k}/activate`, command: (c, ids) => run(activateCommitment, { commitmentId: commitmentId(ids) }, c) });
+        steps.push({
+          on: addDays(plan.drafted, 45),
+          key: `${k}/activate`,
+          command: (c, ids) => run(activateCommitment, { commitmentId: commitmentId(ids) }, c),
+        });
       }
       (commitment.steps ?? []).forEach((step, index) => {
         const creates = step.do === 'milestone' || step.do === 'task' || step.do === 'report';
@@ -142,7 +171,11 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
             command: (c, ids) =>
               run(
                 assignTask,
-                { commitmentId: commitmentId(ids), taskId: ids.get(`${k}/item/${step.key}`)!, assignee: { kind: 'STAKEHOLDER', id: id(ids, `stakeholder/${assignee}`) } },
+                {
+                  commitmentId: commitmentId(ids),
+                  taskId: ids.get(`${k}/item/${step.key}`)!,
+                  assignee: { kind: 'STAKEHOLDER', id: id(ids, `stakeholder/${assignee}`) },
+                },
                 c,
               ),
           });
@@ -154,7 +187,9 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
   const historyEnds = [steps.at(-1)?.on ?? today, ...DEMO_COMMENTS.map((comment) => comment.on)].reduce((a, b) => (a > b ? a : b));
   if (historyEnds > today) {
     // Nothing is recorded in the platform's future: a demonstration's calendar starts once the demo's history is over.
-    throw new DemoCalendarError(`The demo's history runs to ${historyEnds}, after the platform's date ${today}: set DEMO_DATE on or after ${historyEnds}`);
+    throw new DemoCalendarError(
+      `The demo's history runs to ${historyEnds}, after the platform's date ${today}: set DEMO_DATE on or after ${historyEnds}`,
+    );
   }
 
   const ids = new Map<string, string>();
@@ -187,21 +222,41 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
   for (const youth of DEMO_YOUTH) {
     const sponsorId = ids.get(`stakeholder/${youth.panel}`)!;
     registered(
-      (await commands.execute(run(registerParticipant, { subject: youth.subject, displayName: youth.pseudonym, kind: 'YOUTH', ageBand: youth.ageBand, sponsorId }, operator(`youth/${youth.subject}`, '2011-04-01')))) as ParticipantResult,
+      (await commands.execute(
+        run(
+          registerParticipant,
+          { subject: youth.subject, displayName: youth.pseudonym, kind: 'YOUTH', ageBand: youth.ageBand, sponsorId },
+          operator(`youth/${youth.subject}`, '2011-04-01'),
+        ),
+      )) as ParticipantResult,
       youth.subject,
     );
-    track((await commands.execute(run(grantRole, { subject: youth.subject, role: 'YOUTH', scope: sponsorId }, operator(`youth/${youth.subject}/role`, '2011-04-01')))) as ParticipantResult);
+    track(
+      (await commands.execute(
+        run(grantRole, { subject: youth.subject, role: 'YOUTH', scope: sponsorId }, operator(`youth/${youth.subject}/role`, '2011-04-01')),
+      )) as ParticipantResult,
+    );
   }
 
   // The adults who work the plans: coordinators, focal points, a monitor, an analyst with no role, and the platform's administrator.
   for (const staff of DEMO_STAFF) {
     registered(
-      (await commands.execute(run(registerParticipant, { subject: staff.subject, displayName: staff.displayName, kind: 'ADULT', ageBand: 'ADULT' }, operator(`staff/${staff.subject}`, '2011-04-01')))) as ParticipantResult,
+      (await commands.execute(
+        run(
+          registerParticipant,
+          { subject: staff.subject, displayName: staff.displayName, kind: 'ADULT', ageBand: 'ADULT' },
+          operator(`staff/${staff.subject}`, '2011-04-01'),
+        ),
+      )) as ParticipantResult,
       staff.subject,
     );
     if (staff.role) {
       const scope = staff.scope ? ids.get(staff.scope)! : null;
-      track((await commands.execute(run(grantRole, { subject: staff.subject, role: staff.role, scope }, operator(`staff/${staff.subject}/role`, '2011-04-01')))) as ParticipantResult);
+      track(
+        (await commands.execute(
+          run(grantRole, { subject: staff.subject, role: staff.role, scope }, operator(`staff/${staff.subject}/role`, '2011-04-01')),
+        )) as ParticipantResult,
+      );
     }
   }
 
@@ -215,28 +270,67 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
     const commentId = uuidv5(`demo/comment/${comment.key}`, DEMO_NAMESPACE);
     const discuss = (key: string, command: DiscussionCommand, context: CommandContext) =>
       runCommand(commentId, { store, stream: discussionStream(milestoneId), decider: discussionDecider(milestoneId), command, context });
-    const as = (subject: string, key: string): CommandContext => ({ ...operator(key, comment.on), actor: people.get(subject)!, asOperator: false });
+    const as = (subject: string, key: string): CommandContext => ({
+      ...operator(key, comment.on),
+      actor: people.get(subject)!,
+      asOperator: false,
+    });
     track(
       await discuss(
         'post',
-        { type: 'PostComment', milestoneId, commentId, authorId: people.get(youth.subject)!, ageBand: youth.ageBand, text: comment.text, youthTakePart: true, plan },
+        {
+          type: 'PostComment',
+          milestoneId,
+          commentId,
+          authorId: people.get(youth.subject)!,
+          ageBand: youth.ageBand,
+          text: comment.text,
+          youthTakePart: true,
+          plan,
+        },
         as(youth.subject, `comment/${comment.key}`),
       ),
     );
-    if (comment.then === 'approve') track(await discuss('approve', { type: 'ApproveComment', commentId, by: actor, plan }, operator(`comment/${comment.key}/approve`, comment.on)));
+    if (comment.then === 'approve')
+      track(
+        await discuss(
+          'approve',
+          { type: 'ApproveComment', commentId, by: actor, plan },
+          operator(`comment/${comment.key}/approve`, comment.on),
+        ),
+      );
     if (comment.then === 'hide') {
-      track(await discuss('hide', { type: 'HideComment', commentId, by: actor, reason: 'Shares a contact handle; the author was told why.' }, operator(`comment/${comment.key}/hide`, comment.on)));
+      track(
+        await discuss(
+          'hide',
+          { type: 'HideComment', commentId, by: actor, reason: 'Shares a contact handle; the author was told why.' },
+          operator(`comment/${comment.key}/hide`, comment.on),
+        ),
+      );
     }
     if (comment.then === 'flag-three-times') {
       for (const flagger of DEMO_YOUTH.filter((y) => y.subject !== youth.subject).slice(0, 3)) {
-        track(await discuss('flag', { type: 'FlagComment', commentId, by: people.get(flagger.subject)!, reason: 'Not respectful' }, as(flagger.subject, `comment/${comment.key}/flag/${flagger.subject}`)));
+        track(
+          await discuss(
+            'flag',
+            { type: 'FlagComment', commentId, by: people.get(flagger.subject)!, reason: 'Not respectful' },
+            as(flagger.subject, `comment/${comment.key}/flag/${flagger.subject}`),
+          ),
+        );
       }
     }
   }
   return { plans: DEMO_PLANS.length, stakeholders: DEMO_STAKEHOLDERS.length, commitments, position };
 }
 
-function trackingCommand(step: DemoStep, commitmentId: string, ids: Map<string, string>, commitmentKey: string, day: (d: string) => string, context: CommandContext): RunUseCase<unknown, unknown> {
+function trackingCommand(
+  step: DemoStep,
+  commitmentId: string,
+  ids: Map<string, string>,
+  commitmentKey: string,
+  day: (d: string) => string,
+  context: CommandContext,
+): RunUseCase<unknown, unknown> {
   const item = (key: string) => ids.get(`${commitmentKey}/item/${key}`)!;
   switch (step.do) {
     case 'milestone':

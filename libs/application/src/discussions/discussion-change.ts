@@ -32,7 +32,8 @@ export function discussionChange<Input extends OnMilestone, Command extends Disc
   readonly authorize: (run: DiscussionRun<Input>) => void | Promise<void>;
   readonly command: (run: DiscussionRun<Input>) => Command | Promise<Command>;
 }): UseCase<Input, DiscussionState, Command, DiscussionEvent> {
-  const on = (run: Run<Input, DiscussionState>): DiscussionRun<Input> => Object.assign(Object.create(run) as Run<Input, DiscussionState>, { planId: planOf(run) });
+  const on = (run: Run<Input, DiscussionState>): DiscussionRun<Input> =>
+    Object.assign(Object.create(run) as Run<Input, DiscussionState>, { planId: planOf(run) });
   return {
     name: use.name,
     decider: ({ milestoneId }) => discussionDecider(milestoneId),

@@ -43,7 +43,16 @@ export const commentsTable = defineTable({
 export const discussionsProjection: Projection = {
   name: 'discussions',
   version: 2,
-  eventTypes: ['CommitmentMade', 'MilestoneScheduled', 'CommentPosted', 'CommentFlagged', 'CommentHeldForReview', 'CommentApproved', 'CommentHidden', 'CommentWithdrawn'],
+  eventTypes: [
+    'CommitmentMade',
+    'MilestoneScheduled',
+    'CommentPosted',
+    'CommentFlagged',
+    'CommentHeldForReview',
+    'CommentApproved',
+    'CommentHidden',
+    'CommentWithdrawn',
+  ],
   tables: [discussionCommitmentsTable, discussionMilestonesTable, commentsTable],
   project(recorded, view): RowChange[] {
     const event = recorded as unknown as DiscussionEvent | CommitmentMade | MilestoneScheduled;

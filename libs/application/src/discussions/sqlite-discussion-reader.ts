@@ -55,8 +55,10 @@ export class SqliteDiscussionReader {
 
   planOfMilestone(milestoneId: string): string | undefined {
     return (
-      this.sql.get<Pick<RowOf<typeof discussionMilestonesTable>, 'plan_id'>>(`SELECT plan_id FROM ${discussionMilestonesTable.name} WHERE milestone_id = ?`, milestoneId)?.plan_id ??
-      undefined
+      this.sql.get<Pick<RowOf<typeof discussionMilestonesTable>, 'plan_id'>>(
+        `SELECT plan_id FROM ${discussionMilestonesTable.name} WHERE milestone_id = ?`,
+        milestoneId,
+      )?.plan_id ?? undefined
     );
   }
 
@@ -71,7 +73,11 @@ export class SqliteDiscussionReader {
       decodeCursor(request.after),
       request.first + 1,
     );
-    const total = this.sql.get<{ n: number }>(`SELECT count(*) AS n FROM ${commentsTable.name} c WHERE c.milestone_id = ? ${visibility}`, milestoneId, ...params);
+    const total = this.sql.get<{ n: number }>(
+      `SELECT count(*) AS n FROM ${commentsTable.name} c WHERE c.milestone_id = ? ${visibility}`,
+      milestoneId,
+      ...params,
+    );
     const items = rows.slice(0, request.first).map((row) => ({ cursor: encodeCursor(row.created_position), node: toComment(row) }));
     return { items, hasNextPage: rows.length > request.first, endCursor: items.at(-1)?.cursor ?? null, totalCount: total?.n ?? 0 };
   }
@@ -90,7 +96,10 @@ export class SqliteDiscussionReader {
   /** Pending and flagged comments of a plan, oldest first: what its coordinators have to look at. */
   moderationQueue(planId: string): CommentView[] {
     return this.sql
-      .all<CommentRow>(`${SELECT} WHERE c.plan_id = ? AND (c.status = 'PENDING' OR (c.status = 'VISIBLE' AND c.flags > 0)) ORDER BY c.created_position`, planId)
+      .all<CommentRow>(
+        `${SELECT} WHERE c.plan_id = ? AND (c.status = 'PENDING' OR (c.status = 'VISIBLE' AND c.flags > 0)) ORDER BY c.created_position`,
+        planId,
+      )
       .map(toComment);
   }
 }

@@ -74,7 +74,12 @@ async function appendAfter(
   metadata: EventMetadata,
   command: { readonly id: string | undefined; readonly binding: string },
 ): Promise<RecordedEvent[] | undefined> {
-  const events = decided.map((event, index) => ({ id: eventIdFor(command.id, command.binding, index), type: event.type, data: event.data, metadata }));
+  const events = decided.map((event, index) => ({
+    id: eventIdFor(command.id, command.binding, index),
+    type: event.type,
+    data: event.data,
+    metadata,
+  }));
   const result = await store.append(stream, events, version < 0 ? 'no_stream' : BigInt(version));
   const first = BigInt(version + 1);
   if (result.nextExpectedRevision !== first + BigInt(events.length - 1)) return undefined;

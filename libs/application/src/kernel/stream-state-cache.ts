@@ -86,7 +86,13 @@ export async function loadStream<State>(store: EventStore, stream: string, decid
 }
 
 /** Records a command's own append, when the cache still stands right before it. */
-export function rememberAppend<State>(store: EventStore, stream: string, decider: Folding<State>, appended: readonly RecordedEvent[], state: State): void {
+export function rememberAppend<State>(
+  store: EventStore,
+  stream: string,
+  decider: Folding<State>,
+  appended: readonly RecordedEvent[],
+  state: State,
+): void {
   const cache = cacheFor(store, decider);
   const entry = cache.streams.get(stream);
   const first = appended[0];
@@ -99,6 +105,10 @@ export function rememberAppend<State>(store: EventStore, stream: string, decider
 }
 
 /** An aggregate as its stream tells it now (another aggregate's rules depend on it). */
-export async function currentState<State>(store: EventStore, stream: string, decider: Pick<Decider<State, never, DomainEvent>, 'initialState' | 'evolve'>): Promise<State> {
+export async function currentState<State>(
+  store: EventStore,
+  stream: string,
+  decider: Pick<Decider<State, never, DomainEvent>, 'initialState' | 'evolve'>,
+): Promise<State> {
   return (await loadStream(store, stream, decider)).state;
 }

@@ -136,6 +136,10 @@ export async function runUseCase<Input, State, Command extends { readonly type: 
   const command = await useCase.command(run);
   const { id, stream } = await run.target();
   const beforeAppend = useCase.beforeAppend && (() => useCase.beforeAppend!(run));
-  const { outcome, ...entity } = await runCommand(id, { store: ports.store, stream, decider, command, context, beforeAppend }, useCase.notFound);
+  const { outcome, ...entity } = await runCommand(
+    id,
+    { store: ports.store, stream, decider, command, context, beforeAppend },
+    useCase.notFound,
+  );
   return useCase.result ? useCase.result(entity, command, outcome, run) : (entity as EntityResult as Result);
 }

@@ -44,7 +44,10 @@ export class Identities {
   async idForRegistration(subject: string): Promise<string> {
     const entry = await this.keys.subjectEntry(subject);
     if (entry === 'erased') {
-      throw new RuleViolation('participant.erased', "This person's personal data was erased: they cannot be registered again under the same identity.");
+      throw new RuleViolation(
+        'participant.erased',
+        "This person's personal data was erased: they cannot be registered again under the same identity.",
+      );
     }
     if (entry) return entry.participantId;
     const legacy = legacyParticipantId(subject);
@@ -59,9 +62,12 @@ export class Identities {
    * from it); undefined once erased.
    */
   async subjectOf(participantId: string): Promise<string | undefined> {
-    const [registered] = (await this.store.readStream(participantStream(participantId), { maxCount: 1 })) as unknown as ParticipantRegistered[];
+    const [registered] = (await this.store.readStream(participantStream(participantId), {
+      maxCount: 1,
+    })) as unknown as ParticipantRegistered[];
     if (registered?.type !== 'ParticipantRegistered') return undefined;
-    if (registered.data.subject !== undefined) return (await this.keys.subjectEntry(registered.data.subject)) === 'erased' ? undefined : registered.data.subject;
+    if (registered.data.subject !== undefined)
+      return (await this.keys.subjectEntry(registered.data.subject)) === 'erased' ? undefined : registered.data.subject;
     const sealed = registered.data.personalData ? await this.vault.open(participantId, registered.data.personalData) : 'erased';
     return sealed === 'erased' ? undefined : sealed.subject;
   }

@@ -43,7 +43,10 @@ export function requireAdmin(grants: GrantsReader, actor: string, action: string
 const NOT_REGISTERED = 'No participant is registered for that subject; register them first.';
 
 /** The participant a subject is registered as, or NOT_FOUND. */
-export async function registeredParticipant({ ports, input }: Run<{ readonly subject: string }, ParticipantState>): Promise<{ id: string; stream: string }> {
+export async function registeredParticipant({
+  ports,
+  input,
+}: Run<{ readonly subject: string }, ParticipantState>): Promise<{ id: string; stream: string }> {
   const participantId = await ports.identities.participantOf(input.subject);
   if (participantId === undefined) throw new NotFoundError(NOT_REGISTERED);
   return { id: participantId, stream: participantStream(participantId) };

@@ -40,7 +40,8 @@ export interface KeyStore {
 export const KEY_STORE = Symbol('KEY_STORE');
 
 /** The keyed hash under which a subject is indexed: HMAC-SHA-256 with the store's own secret. */
-export const subjectHash = (secret: Buffer, subject: string): string => createHmac('sha256', secret).update(subject, 'utf8').digest('base64url');
+export const subjectHash = (secret: Buffer, subject: string): string =>
+  createHmac('sha256', secret).update(subject, 'utf8').digest('base64url');
 
 /** Seals and opens personal data with the person's key (AES-256-GCM; the participant id is the associated data). */
 export class PersonalDataVault {

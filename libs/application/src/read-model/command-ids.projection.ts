@@ -1,11 +1,22 @@
 import type Database from 'better-sqlite3';
-import { COMMITMENT_EVENT_TYPES, DISCUSSION_EVENT_TYPES, PARTICIPANT_EVENT_TYPES, PLAN_EVENT_TYPES, STAKEHOLDER_EVENT_TYPES, TRACKING_EVENT_TYPES } from '#domain';
+import {
+  COMMITMENT_EVENT_TYPES,
+  DISCUSSION_EVENT_TYPES,
+  PARTICIPANT_EVENT_TYPES,
+  PLAN_EVENT_TYPES,
+  STAKEHOLDER_EVENT_TYPES,
+  TRACKING_EVENT_TYPES,
+} from '#domain';
 import { defineTable, type Projection, type RowChange, type RowOf, text } from '#projections';
 import type { CommandLedger } from '../kernel/command-ids.js';
 import { typed, upsert } from './rows.js';
 import { SqlQueries } from './sql-queries.js';
 
-export const commandIdsTable = defineTable({ name: 'command_ids', columns: { command_id: text(), binding: text() }, primaryKey: ['command_id'] });
+export const commandIdsTable = defineTable({
+  name: 'command_ids',
+  columns: { command_id: text(), binding: text() },
+  primaryKey: ['command_id'],
+});
 
 /**
  * The command ledger: each client command id recorded, with the digest of what it was bound to (sender, operation,
@@ -40,6 +51,7 @@ export class SqliteCommandLedger implements CommandLedger {
   }
 
   bindingOf(commandId: string): string | undefined {
-    return this.sql.get<Pick<RowOf<typeof commandIdsTable>, 'binding'>>('SELECT binding FROM command_ids WHERE command_id = ?', commandId)?.binding;
+    return this.sql.get<Pick<RowOf<typeof commandIdsTable>, 'binding'>>('SELECT binding FROM command_ids WHERE command_id = ?', commandId)
+      ?.binding;
   }
 }

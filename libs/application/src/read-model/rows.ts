@@ -18,7 +18,15 @@ export const typed = (view: ReadModelView): TypedView => ({
 });
 
 /** Merges `row` (its primary key and the columns it sets) into the table's row with that key, inserting it when missing. */
-export const upsert = <T extends TableShape>(table: T, row: KeyOf<T> & Partial<RowOf<T>>): RowChange => ({ kind: 'upsert', table: table.name, row: row as Row });
+export const upsert = <T extends TableShape>(table: T, row: KeyOf<T> & Partial<RowOf<T>>): RowChange => ({
+  kind: 'upsert',
+  table: table.name,
+  row: row as Row,
+});
 
 /** Removes the table's rows whose columns equal every value of `key`. */
-export const remove = <T extends TableShape>(table: T, key: Partial<RowOf<T>>): RowChange => ({ kind: 'delete', table: table.name, key: key as Row });
+export const remove = <T extends TableShape>(table: T, key: Partial<RowOf<T>>): RowChange => ({
+  kind: 'delete',
+  table: table.name,
+  key: key as Row,
+});

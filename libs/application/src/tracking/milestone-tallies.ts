@@ -65,5 +65,7 @@ export function tallyChanges(event: RecordedEvent, view: ReadModelView, moves: r
   const rows = typed(view);
   return [...deltas.values()]
     .filter(({ delta }) => delta !== 0)
-    .map(({ key, delta }) => upsert(milestoneTalliesTable, Object.assign({}, key, { delta: (rows.get(milestoneTalliesTable, key)?.delta ?? 0) + delta })));
+    .map(({ key, delta }) =>
+      upsert(milestoneTalliesTable, Object.assign({}, key, { delta: (rows.get(milestoneTalliesTable, key)?.delta ?? 0) + delta })),
+    );
 }

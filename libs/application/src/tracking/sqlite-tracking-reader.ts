@@ -7,7 +7,15 @@ import type { ClosedPeriodRow, MilestoneRow, ReportRow, TaskRow } from './tracki
 import { scorecard } from './tracking-scorecard.js';
 import { summaries } from './tracking-summaries.js';
 import { closedPeriodsTable, milestonesTable, progressReportsTable } from './tracking-tables.js';
-import type { DeadlineFilter, DeadlineView, MilestoneView, ProgressReportView, ScorecardView, TaskView, TrackingGroup } from './tracking-views.js';
+import type {
+  DeadlineFilter,
+  DeadlineView,
+  MilestoneView,
+  ProgressReportView,
+  ScorecardView,
+  TaskView,
+  TrackingGroup,
+} from './tracking-views.js';
 
 export { WARNING_WINDOW_DAYS } from './tracking-deadlines.js';
 
@@ -84,7 +92,10 @@ export class SqliteTrackingReader {
   tasksOf(commitmentIds: readonly string[]): TaskView[] {
     if (commitmentIds.length === 0) return [];
     return this.sql
-      .all<TaskRow>(`SELECT * FROM ${this.sql.table(tasksTable)} WHERE commitment_id IN (${placeholders(commitmentIds.length)}) ORDER BY due_date, created_position`, ...commitmentIds)
+      .all<TaskRow>(
+        `SELECT * FROM ${this.sql.table(tasksTable)} WHERE commitment_id IN (${placeholders(commitmentIds.length)}) ORDER BY due_date, created_position`,
+        ...commitmentIds,
+      )
       .map(toTask);
   }
 
@@ -101,7 +112,10 @@ export class SqliteTrackingReader {
 
   closedPeriods(planId: string): { period: string; closedOn: string }[] {
     return this.sql
-      .all<Pick<ClosedPeriodRow, 'period' | 'closed_on'>>(`SELECT period, closed_on FROM ${this.sql.table(closedPeriodsTable)} WHERE plan_id = ? ORDER BY period`, planId)
+      .all<Pick<ClosedPeriodRow, 'period' | 'closed_on'>>(
+        `SELECT period, closed_on FROM ${this.sql.table(closedPeriodsTable)} WHERE plan_id = ? ORDER BY period`,
+        planId,
+      )
       .map((r) => ({ period: r.period, closedOn: r.closed_on }));
   }
 

@@ -4,7 +4,12 @@ import { upsert } from '../read-model/rows.js';
 
 type TaskEvent = Extract<TrackingEvent, { type: 'TaskAdded' | 'TaskAssigned' | 'TaskCompleted' | 'TaskReopened' }>;
 
-export const TASK_EVENT_TYPES: readonly string[] = ['TaskAdded', 'TaskAssigned', 'TaskCompleted', 'TaskReopened'] satisfies TaskEvent['type'][];
+export const TASK_EVENT_TYPES: readonly string[] = [
+  'TaskAdded',
+  'TaskAssigned',
+  'TaskCompleted',
+  'TaskReopened',
+] satisfies TaskEvent['type'][];
 
 export const tasksTable = defineTable({
   name: 'tasks',
@@ -47,7 +52,9 @@ const tasks: Projection = {
         ];
       }
       case 'TaskAssigned':
-        return [upsert(tasksTable, { task_id: event.data.taskId, assignee_kind: event.data.assignee.kind, assignee_id: event.data.assignee.id })];
+        return [
+          upsert(tasksTable, { task_id: event.data.taskId, assignee_kind: event.data.assignee.kind, assignee_id: event.data.assignee.id }),
+        ];
       case 'TaskCompleted':
         return [upsert(tasksTable, { task_id: event.data.taskId, completed_on: event.data.completedOn })];
       case 'TaskReopened':

@@ -26,7 +26,10 @@ function rolesFor(trackers: Trackers, commitment: MadeCommitment): RequiredRole[
 
 /** A monitor may not judge a report of a stakeholder they are a focal point of. */
 function judgesOwnReport(commitment: MadeCommitment, { ports, context }: Run<unknown, CommitmentState>): void {
-  if (!context.asOperator && ports.grants.rolesOf(context.actor).some((grant) => grant.role === 'FOCAL_POINT' && grant.scope === commitment.ownerId)) {
+  if (
+    !context.asOperator &&
+    ports.grants.rolesOf(context.actor).some((grant) => grant.role === 'FOCAL_POINT' && grant.scope === commitment.ownerId)
+  ) {
     throw new ForbiddenError('A monitor may not judge a report of a stakeholder they are a focal point of.');
   }
 }

@@ -11,7 +11,10 @@ import type { DeadlineFilter, DeadlineKind, DeadlineView } from './tracking-view
 export const WARNING_WINDOW_DAYS = 30;
 
 /** A commitment, milestone or task as the deadline list reads it (the columns the three tables share, by the milestones' names). */
-type DeadlineRow = Pick<MilestoneRow, 'title' | 'commitment_id' | 'due_date' | 'original_due_date' | 'completed_on' | 'moves' | 'days_moved'> & {
+type DeadlineRow = Pick<
+  MilestoneRow,
+  'title' | 'commitment_id' | 'due_date' | 'original_due_date' | 'completed_on' | 'moves' | 'days_moved'
+> & {
   readonly kind: DeadlineKind;
   readonly id: string;
 };
@@ -20,7 +23,10 @@ type DeadlineRow = Pick<MilestoneRow, 'title' | 'commitment_id' | 'due_date' | '
 export function withdrawnCommitments(sql: SqlQueries, planId: string): Set<string> {
   return new Set(
     sql
-      .all<Pick<TrackedRow, 'commitment_id'>>(`SELECT commitment_id FROM ${sql.table(trackedCommitmentsTable)} WHERE plan_id = ? AND status = 'WITHDRAWN'`, planId)
+      .all<Pick<TrackedRow, 'commitment_id'>>(
+        `SELECT commitment_id FROM ${sql.table(trackedCommitmentsTable)} WHERE plan_id = ? AND status = 'WITHDRAWN'`,
+        planId,
+      )
       .map((row) => row.commitment_id),
   );
 }

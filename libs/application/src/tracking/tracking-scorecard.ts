@@ -14,7 +14,13 @@ type Owned = Pick<CommitmentRow, 'commitment_id' | 'title' | 'status' | 'activat
  * the reports it owed (one per commitment active at some point in the period), how many came on time, and which are
  * missing. `closedPeriods`: the plan's closed periods, oldest first.
  */
-export function scorecard(sql: SqlQueries, stakeholderId: string, planId: string, today: string, closedPeriods: readonly { period: string }[]): ScorecardView {
+export function scorecard(
+  sql: SqlQueries,
+  stakeholderId: string,
+  planId: string,
+  today: string,
+  closedPeriods: readonly { period: string }[],
+): ScorecardView {
   const owned = sql.all<Owned>(
     `SELECT commitment_id, title, status, activated_on, completed_on, withdrawn_on FROM ${sql.table(commitmentsTable)} WHERE owner_id = ? AND plan_id = ? ORDER BY created_position`,
     stakeholderId,
@@ -32,7 +38,14 @@ export function scorecard(sql: SqlQueries, stakeholderId: string, planId: string
     `SELECT period_start, period_end, reporting_cycle FROM ${sql.table(plansTable)} WHERE plan_id = ?`,
     planId,
   );
-  const spans = new Map(plan ? reportingPeriods({ periodStart: plan.period_start, periodEnd: plan.period_end, reportingCycle: plan.reporting_cycle }).map((p) => [p.id, p]) : []);
+  const spans = new Map(
+    plan
+      ? reportingPeriods({ periodStart: plan.period_start, periodEnd: plan.period_end, reportingCycle: plan.reporting_cycle }).map((p) => [
+          p.id,
+          p,
+        ])
+      : [],
+  );
   const compliance: PeriodCompliance[] = closedPeriods.flatMap(({ period }) => {
     const span = spans.get(period);
     if (!span) return [];

@@ -8,7 +8,11 @@ import { trackedCommitmentsTable } from './tracking-tables.js';
 import type { AtRiskView, TrackingGroup } from './tracking-views.js';
 
 /** Milestones of one area, owner and state: how many, how many due on or before the day, and how many due before it. */
-export type MilestoneCount = Pick<TallyRow, 'area_code' | 'owner_id' | 'state'> & { readonly n: number; readonly due: number; readonly due_before: number };
+export type MilestoneCount = Pick<TallyRow, 'area_code' | 'owner_id' | 'state'> & {
+  readonly n: number;
+  readonly due: number;
+  readonly due_before: number;
+};
 
 /**
  * The plan's milestones by area, owner and state on `today` (OPEN, ON_TIME, LATE; withdrawn commitments' left out),
@@ -31,10 +35,27 @@ export function milestoneCounts(sql: SqlQueries, planId: string, today: string, 
 
 type SummaryRow = Pick<
   TrackedRow,
-  'commitment_id' | 'area_code' | 'owner_id' | 'status' | 'made_on' | 'activated_on' | 'due_date' | 'latest_percent' | 'reports_current' | 'reports_independent'
+  | 'commitment_id'
+  | 'area_code'
+  | 'owner_id'
+  | 'status'
+  | 'made_on'
+  | 'activated_on'
+  | 'due_date'
+  | 'latest_percent'
+  | 'reports_current'
+  | 'reports_independent'
 >;
 
-type Group = { statuses: Map<CommitmentStatus, number>; onTime: number; late: number; overdue: number; reports: number; independent: number; atRisk: AtRiskView[] };
+type Group = {
+  statuses: Map<CommitmentStatus, number>;
+  onTime: number;
+  late: number;
+  overdue: number;
+  reports: number;
+  independent: number;
+  atRisk: AtRiskView[];
+};
 
 /** Why an open commitment is at risk on `today` (expected against reported percent), or undefined when it is not. */
 function atRisk(row: SummaryRow, today: string): AtRiskView | undefined {
@@ -72,7 +93,10 @@ export function summaries(sql: SqlQueries, planId: string, today: string): { byA
     return group;
   };
   // A tally of a milestone whose commitment the log never made has no area or owner: it counts under '' and OTHER.
-  const groupsOf = (area: string | null, owner: string | null): Group[] => [groupOf(byArea, area ?? ''), groupOf(byKind, (owner === null ? undefined : kinds.get(owner)) ?? 'OTHER')];
+  const groupsOf = (area: string | null, owner: string | null): Group[] => [
+    groupOf(byArea, area ?? ''),
+    groupOf(byKind, (owner === null ? undefined : kinds.get(owner)) ?? 'OTHER'),
+  ];
   for (const row of commitments) {
     const risk = atRisk(row, today);
     for (const g of groupsOf(row.area_code, row.owner_id)) {

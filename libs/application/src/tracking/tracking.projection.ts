@@ -1,4 +1,11 @@
-import { COMMITMENT_EVENT_TYPES, type CommitmentEvent, daysBetween, type ReportingPeriodClosed, TRACKING_EVENT_TYPES, type TrackingEvent } from '#domain';
+import {
+  COMMITMENT_EVENT_TYPES,
+  type CommitmentEvent,
+  daysBetween,
+  type ReportingPeriodClosed,
+  TRACKING_EVENT_TYPES,
+  type TrackingEvent,
+} from '#domain';
 import { keepingHistory, type Projection, type RowChange, type RowOf } from '#projections';
 import { typed, upsert } from '../read-model/rows.js';
 import { type MilestoneState, milestoneTalliesTable, stateOf, tallyChanges, type TallyMove } from './milestone-tallies.js';
@@ -14,7 +21,10 @@ type Report = RowOf<typeof progressReportsTable>;
  * independent (an independent verification or an inspection) and no monitor disputed it.
  */
 const independent = (verification: Report['verification'], evidenceType: Report['evidence_type']): number =>
-  verification === 'VERIFIED' || (verification !== 'DISPUTED' && (evidenceType === 'INDEPENDENTLY_VERIFIED' || evidenceType === 'INSPECTION')) ? 1 : 0;
+  verification === 'VERIFIED' ||
+  (verification !== 'DISPUTED' && (evidenceType === 'INDEPENDENTLY_VERIFIED' || evidenceType === 'INSPECTION'))
+    ? 1
+    : 0;
 
 /** A milestone row's state and due date, as its tally counts it. */
 const standing = (milestone: Milestone): { state: MilestoneState; dueDate: string } => ({
@@ -41,7 +51,11 @@ export function latestPercent(percents: Percents): number | null {
 const tracking: Projection = {
   name: 'tracking',
   version: 8,
-  eventTypes: [...COMMITMENT_EVENT_TYPES, ...TRACKING_EVENT_TYPES.filter((type) => !TASK_EVENT_TYPES.includes(type)), 'ReportingPeriodClosed'],
+  eventTypes: [
+    ...COMMITMENT_EVENT_TYPES,
+    ...TRACKING_EVENT_TYPES.filter((type) => !TASK_EVENT_TYPES.includes(type)),
+    'ReportingPeriodClosed',
+  ],
   tables: [trackedCommitmentsTable, milestonesTable, progressReportsTable, milestoneTalliesTable, closedPeriodsTable],
   project(recorded, view): RowChange[] {
     const event = recorded as unknown as TrackingEvent | ReportingPeriodClosed | CommitmentEvent;
@@ -63,7 +77,9 @@ const tracking: Projection = {
       const after = independent(verification, report.evidence_type);
       return report.superseded_by === null && before !== after ? [countIndependent(report.commitment_id, after - before)] : [];
     };
-    const commitment = (commitmentId: string, columns: Partial<Tracked>): RowChange[] => [upsert(trackedCommitmentsTable, { commitment_id: commitmentId, ...columns })];
+    const commitment = (commitmentId: string, columns: Partial<Tracked>): RowChange[] => [
+      upsert(trackedCommitmentsTable, { commitment_id: commitmentId, ...columns }),
+    ];
     switch (event.type) {
       case 'CommitmentMade': {
         const d = event.data;
@@ -91,8 +107,13 @@ const tracking: Projection = {
         return event.data.changes.dueDate ? commitment(event.data.commitmentId, { due_date: event.data.changes.dueDate }) : [];
       case 'CommitmentWithdrawn': {
         // Its milestones are no longer deadlines: they leave the tallies.
-        const leaving = rows.find(milestonesTable, { commitment_id: event.data.commitmentId }).map((milestone): TallyMove => ({ milestone, before: standing(milestone) }));
-        return [...commitment(event.data.commitmentId, { status: 'WITHDRAWN', ended_on: event.data.withdrawnOn }), ...tallyChanges(recorded, view, leaving)];
+        const leaving = rows
+          .find(milestonesTable, { commitment_id: event.data.commitmentId })
+          .map((milestone): TallyMove => ({ milestone, before: standing(milestone) }));
+        return [
+          ...commitment(event.data.commitmentId, { status: 'WITHDRAWN', ended_on: event.data.withdrawnOn }),
+          ...tallyChanges(recorded, view, leaving),
+        ];
       }
       case 'CommitmentCompleted':
         return commitment(event.data.commitmentId, { status: 'COMPLETED', ended_on: event.data.completedOn });
@@ -110,14 +131,22 @@ const tracking: Projection = {
           completed_on: null,
           created_position: position,
         };
-        return [upsert(milestonesTable, milestone), ...tallyChanges(recorded, view, [{ milestone, after: { state: 'OPEN', dueDate: d.dueDate } }])];
+        return [
+          upsert(milestonesTable, milestone),
+          ...tallyChanges(recorded, view, [{ milestone, after: { state: 'OPEN', dueDate: d.dueDate } }]),
+        ];
       }
       case 'MilestoneRescheduled': {
         const d = event.data;
         const milestone = rows.get(milestonesTable, { milestone_id: d.milestoneId });
         if (!milestone) return [];
         return [
-          upsert(milestonesTable, { milestone_id: d.milestoneId, due_date: d.to, moves: milestone.moves + 1, days_moved: milestone.days_moved + Math.abs(daysBetween(d.from, d.to)) }),
+          upsert(milestonesTable, {
+            milestone_id: d.milestoneId,
+            due_date: d.to,
+            moves: milestone.moves + 1,
+            days_moved: milestone.days_moved + Math.abs(daysBetween(d.from, d.to)),
+          }),
           ...tallyChanges(recorded, view, [{ milestone, before: standing(milestone), after: { state: 'OPEN', dueDate: d.to } }]),
         ];
       }
@@ -129,7 +158,9 @@ const tracking: Projection = {
         const dueDate = milestone.due_date;
         return [
           upsert(milestonesTable, { milestone_id: event.data.milestoneId, completed_on: completedOn }),
-          ...tallyChanges(recorded, view, [{ milestone, before: standing(milestone), after: { state: stateOf(dueDate, completedOn), dueDate } }]),
+          ...tallyChanges(recorded, view, [
+            { milestone, before: standing(milestone), after: { state: stateOf(dueDate, completedOn), dueDate } },
+          ]),
         ];
       }
       case 'ProgressReported': {
@@ -166,7 +197,9 @@ const tracking: Projection = {
             commitment_id: d.commitmentId,
             reports_current: (tracked?.reports_current ?? 0) + (corrected ? 0 : 1),
             reports_independent:
-              (tracked?.reports_independent ?? 0) + independent('UNVERIFIED', d.evidenceType) - (corrected ? independent(corrected.verification, corrected.evidence_type) : 0),
+              (tracked?.reports_independent ?? 0) +
+              independent('UNVERIFIED', d.evidenceType) -
+              (corrected ? independent(corrected.verification, corrected.evidence_type) : 0),
             percents: JSON.stringify(percents),
             latest_percent: latestPercent(percents),
           }),
@@ -177,12 +210,22 @@ const tracking: Projection = {
       case 'ProgressReportVerified':
         return [
           ...judged(event.data.reportId, 'VERIFIED'),
-          upsert(progressReportsTable, { report_id: event.data.reportId, verification: 'VERIFIED', verification_note: event.data.note, monitor: event.data.monitor }),
+          upsert(progressReportsTable, {
+            report_id: event.data.reportId,
+            verification: 'VERIFIED',
+            verification_note: event.data.note,
+            monitor: event.data.monitor,
+          }),
         ];
       case 'ProgressReportDisputed':
         return [
           ...judged(event.data.reportId, 'DISPUTED'),
-          upsert(progressReportsTable, { report_id: event.data.reportId, verification: 'DISPUTED', verification_note: event.data.reason, monitor: event.data.monitor }),
+          upsert(progressReportsTable, {
+            report_id: event.data.reportId,
+            verification: 'DISPUTED',
+            verification_note: event.data.reason,
+            monitor: event.data.monitor,
+          }),
         ];
       case 'ReportingPeriodClosed':
         return [upsert(closedPeriodsTable, { plan_id: event.data.planId, period: event.data.period, closed_on: event.data.closedOn })];
@@ -192,4 +235,9 @@ const tracking: Projection = {
   },
 };
 
-export const trackingProjection: Projection = keepingHistory(tracking, [trackedCommitmentsTable.name, milestonesTable.name, progressReportsTable.name, closedPeriodsTable.name]);
+export const trackingProjection: Projection = keepingHistory(tracking, [
+  trackedCommitmentsTable.name,
+  milestonesTable.name,
+  progressReportsTable.name,
+  closedPeriodsTable.name,
+]);

@@ -16,7 +16,6 @@ function openCommitment(state: CommitmentState): Open {
   return state;
 }
 
-
 function checkTarget(target: Target): Target {
   if (!Number.isFinite(target.baseline) || !Number.isFinite(target.targetValue)) {
     throw new RuleViolation('commitment.invalid_target', 'Baseline and target value must be numbers.');
@@ -89,7 +88,9 @@ export function revise(command: ReviseCommitment, state: CommitmentState): Commi
       : {}),
     ...(command.changes.sourceReference !== undefined ? { sourceReference: command.changes.sourceReference?.trim() || null } : {}),
     ...(command.changes.target !== undefined ? { target: checkTarget(command.changes.target) } : {}),
-    ...(command.changes.dueDate !== undefined ? { dueDate: requireDate(command.changes.dueDate, 'commitment.invalid_due_date', 'The due date') } : {}),
+    ...(command.changes.dueDate !== undefined
+      ? { dueDate: requireDate(command.changes.dueDate, 'commitment.invalid_due_date', 'The due date') }
+      : {}),
     ...(command.changes.coOwnerIds !== undefined
       ? { coOwnerIds: checkCoOwners(openPlan(command.plan), commitment.ownerId, command.changes.coOwnerIds) }
       : {}),
@@ -116,8 +117,12 @@ export function withdraw(command: WithdrawCommitment, state: CommitmentState, no
 export function complete(command: CompleteCommitment, state: CommitmentState, now: Date): CommitmentEvent[] {
   const commitment = openCommitment(state);
   if (commitment.status !== 'ACTIVE') throw new RuleViolation('commitment.not_active', 'Only an active commitment can be completed.');
-  const completedOn = command.completedOn === null ? dateOf(now) : requireDate(command.completedOn, 'commitment.invalid_completion_date', 'The completion date');
-  if (completedOn > dateOf(now)) throw new RuleViolation('commitment.completed_in_future', 'A commitment cannot be completed in the future.');
+  const completedOn =
+    command.completedOn === null
+      ? dateOf(now)
+      : requireDate(command.completedOn, 'commitment.invalid_completion_date', 'The completion date');
+  if (completedOn > dateOf(now))
+    throw new RuleViolation('commitment.completed_in_future', 'A commitment cannot be completed in the future.');
   return [{ type: 'CommitmentCompleted', data: { commitmentId: commitment.commitmentId, completedOn } }];
 }
 

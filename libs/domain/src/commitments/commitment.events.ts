@@ -46,7 +46,10 @@ export type CommitmentRevised = DomainEvent<
   'CommitmentRevised',
   { readonly commitmentId: string; readonly changes: CommitmentChanges; readonly previous: CommitmentChanges; readonly reason: string }
 >;
-export type CommitmentWithdrawn = DomainEvent<'CommitmentWithdrawn', { readonly commitmentId: string; readonly withdrawnOn: CalendarDate; readonly reason: string }>;
+export type CommitmentWithdrawn = DomainEvent<
+  'CommitmentWithdrawn',
+  { readonly commitmentId: string; readonly withdrawnOn: CalendarDate; readonly reason: string }
+>;
 export type CommitmentCompleted = DomainEvent<'CommitmentCompleted', { readonly commitmentId: string; readonly completedOn: CalendarDate }>;
 
 export type CommitmentEvent = CommitmentMade | CommitmentActivated | CommitmentRevised | CommitmentWithdrawn | CommitmentCompleted;

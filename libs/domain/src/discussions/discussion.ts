@@ -36,7 +36,14 @@ export type CommentHidden = On<'CommentHidden', { readonly by: string; readonly 
 export type CommentWithdrawn = On<'CommentWithdrawn', { readonly by: string }>;
 
 export type DiscussionEvent = CommentPosted | CommentFlagged | CommentHeldForReview | CommentApproved | CommentHidden | CommentWithdrawn;
-export const DISCUSSION_EVENT_TYPES = ['CommentPosted', 'CommentFlagged', 'CommentHeldForReview', 'CommentApproved', 'CommentHidden', 'CommentWithdrawn'] as const;
+export const DISCUSSION_EVENT_TYPES = [
+  'CommentPosted',
+  'CommentFlagged',
+  'CommentHeldForReview',
+  'CommentApproved',
+  'CommentHidden',
+  'CommentWithdrawn',
+] as const;
 
 /** Comments on one milestone live in their own stream, so they never contend with edits of the commitment. */
 export const discussionStream = (milestoneId: string): string => `discussion-${milestoneId}`;
@@ -85,7 +92,12 @@ function evolve(state: DiscussionState, event: DomainEvent): DiscussionState {
   };
   switch (known.type) {
     case 'CommentPosted':
-      return { comments: { ...state.comments, [known.data.commentId]: { authorId: known.data.authorId, status: known.data.status, flaggedBy: [] } } };
+      return {
+        comments: {
+          ...state.comments,
+          [known.data.commentId]: { authorId: known.data.authorId, status: known.data.status, flaggedBy: [] },
+        },
+      };
     case 'CommentFlagged':
       return change(known.data.commentId, (c) => ({ ...c, flaggedBy: [...c.flaggedBy, known.data.by] }));
     case 'CommentHeldForReview':
@@ -110,7 +122,9 @@ function decide(command: DiscussionCommand, state: DiscussionState, milestoneId:
       if (trimmed.length === 0 || trimmed.length > MAX_COMMENT_LENGTH) {
         throw new RuleViolation('comment.invalid_length', `A comment is 1 to ${MAX_COMMENT_LENGTH} characters of plain text.`);
       }
-      const { text, redactions } = command.youthTakePart ? redactContacts(trimmed, { country: plan.country }) : { text: trimmed, redactions: 0 };
+      const { text, redactions } = command.youthTakePart
+        ? redactContacts(trimmed, { country: plan.country })
+        : { text: trimmed, redactions: 0 };
       // An under-18's comment, and any comment contact details were removed from, waits for a coordinator.
       const status = command.ageBand === 'UNDER_18' || redactions > 0 ? 'PENDING' : 'VISIBLE';
       return [
@@ -133,8 +147,11 @@ function decide(command: DiscussionCommand, state: DiscussionState, milestoneId:
       // Only what everyone sees can be flagged: a comment pending, hidden or withdrawn is not there for the flagger.
       if (current.status !== 'VISIBLE') throw new RuleViolation('comment.not_found', 'There is no such comment.');
       if (current.authorId === command.by) throw new RuleViolation('comment.own_comment', 'You cannot flag your own comment.');
-      if (current.flaggedBy.includes(command.by)) throw new RuleViolation('comment.already_flagged', 'You have already flagged this comment.');
-      const events: DiscussionEvent[] = [{ type: 'CommentFlagged', data: { milestoneId, commentId: command.commentId, by: command.by, reason: command.reason } }];
+      if (current.flaggedBy.includes(command.by))
+        throw new RuleViolation('comment.already_flagged', 'You have already flagged this comment.');
+      const events: DiscussionEvent[] = [
+        { type: 'CommentFlagged', data: { milestoneId, commentId: command.commentId, by: command.by, reason: command.reason } },
+      ];
       const flags = current.flaggedBy.length + 1;
       if (flags >= FLAGS_TO_HIDE && current.status === 'VISIBLE') {
         events.push({ type: 'CommentHeldForReview', data: { milestoneId, commentId: command.commentId, flags } });

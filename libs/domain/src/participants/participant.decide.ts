@@ -81,7 +81,10 @@ export function erase(command: ErasePersonalData, state: ParticipantState): Part
   // Erasure forgets the subject, so the person can never sign in again: an administrator would lock themselves (or the
   // platform's last administrator) out. Their ADMIN role is revoked first, deliberately, by another administrator.
   if (participant.grants.some((grant) => grant.role === 'ADMIN')) {
-    throw new RuleViolation('participant.erase_admin', `${participant.displayName} holds ADMIN: revoke it before erasing their personal data.`);
+    throw new RuleViolation(
+      'participant.erase_admin',
+      `${participant.displayName} holds ADMIN: revoke it before erasing their personal data.`,
+    );
   }
   return [{ type: 'PersonalDataErased', data: { participantId: participant.participantId, erasedBy: command.erasedBy } }];
 }

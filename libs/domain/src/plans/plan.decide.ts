@@ -24,7 +24,8 @@ export function draft(command: DraftPlan, state: PlanState): PlanEvent[] {
   const periodStart = requireDate(command.periodStart, 'plan.invalid_period', 'The period start');
   const periodEnd = requireDate(command.periodEnd, 'plan.invalid_period', 'The period end');
   if (periodStart >= periodEnd) throw new RuleViolation('plan.invalid_period', 'The period must start before it ends.');
-  const deadline = command.defaultDeadline === null ? null : requireDate(command.defaultDeadline, 'plan.invalid_deadline', 'The default deadline');
+  const deadline =
+    command.defaultDeadline === null ? null : requireDate(command.defaultDeadline, 'plan.invalid_deadline', 'The default deadline');
   if (deadline !== null && (deadline < periodStart || deadline > periodEnd)) {
     throw new RuleViolation('plan.deadline_outside_period', 'The default deadline must fall inside the plan period.');
   }
@@ -50,13 +51,19 @@ export function defineArea(command: DefineThematicArea, state: PlanState): PlanE
   if (plan.areas.some((area) => area.code === code)) {
     throw new RuleViolation('plan.duplicate_area_code', `The plan already has a thematic area with code ${code}.`);
   }
-  return [{ type: 'ThematicAreaDefined', data: { planId: plan.planId, code, title: requireText(command.title, 'plan.area_title_required', 'The thematic area title') } }];
+  return [
+    {
+      type: 'ThematicAreaDefined',
+      data: { planId: plan.planId, code, title: requireText(command.title, 'plan.area_title_required', 'The thematic area title') },
+    },
+  ];
 }
 
 export function adopt(state: PlanState, now: Date): PlanEvent[] {
   const plan = open(state);
   if (plan.status === 'ADOPTED') throw new RuleViolation('plan.already_adopted', 'The plan is already adopted.');
-  if (plan.areas.length === 0) throw new RuleViolation('plan.no_thematic_area', 'Define at least one thematic area before adopting the plan.');
+  if (plan.areas.length === 0)
+    throw new RuleViolation('plan.no_thematic_area', 'Define at least one thematic area before adopting the plan.');
   return [{ type: 'PlanAdopted', data: { planId: plan.planId, adoptedOn: dateOf(now) } }];
 }
 
@@ -77,8 +84,10 @@ export function closePeriod(command: CloseReportingPeriod, state: PlanState, now
   const plan = open(state);
   const period = reportingPeriods(plan).find((candidate) => candidate.id === command.period);
   if (!period) throw new RuleViolation('plan.unknown_period', `${command.period} is not a reporting period of the plan.`);
-  if ((plan.closedPeriods ?? []).includes(period.id)) throw new RuleViolation('plan.period_already_closed', `${period.id} is already closed.`);
-  if (period.end >= dateOf(now)) throw new RuleViolation('plan.period_not_over', `${period.id} runs until ${period.end}; close it after that.`);
+  if ((plan.closedPeriods ?? []).includes(period.id))
+    throw new RuleViolation('plan.period_already_closed', `${period.id} is already closed.`);
+  if (period.end >= dateOf(now))
+    throw new RuleViolation('plan.period_not_over', `${period.id} runs until ${period.end}; close it after that.`);
   return [{ type: 'ReportingPeriodClosed', data: { planId: plan.planId, period: period.id, closedOn: dateOf(now) } }];
 }
 

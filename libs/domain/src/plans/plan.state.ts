@@ -9,9 +9,7 @@ export type PlanFacts = PlanDrafted['data'] & {
   readonly closedPeriods?: readonly string[];
 };
 
-export type PlanState =
-  | { readonly status: 'none' }
-  | ({ readonly status: 'DRAFT' | 'ADOPTED' | 'CLOSED' } & PlanFacts);
+export type PlanState = { readonly status: 'none' } | ({ readonly status: 'DRAFT' | 'ADOPTED' | 'CLOSED' } & PlanFacts);
 
 export const initialPlanState: PlanState = { status: 'none' };
 

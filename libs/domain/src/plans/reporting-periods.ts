@@ -14,7 +14,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /** The periods a plan's commitments report for, derived from its cycle (annual: calendar years). */
-export function reportingPeriods(plan: { periodStart: CalendarDate; periodEnd: CalendarDate; reportingCycle: ReportingCycle }): ReportingPeriod[] {
+export function reportingPeriods(plan: {
+  periodStart: CalendarDate;
+  periodEnd: CalendarDate;
+  reportingCycle: ReportingCycle;
+}): ReportingPeriod[] {
   const months = MONTHS[plan.reportingCycle];
   const periods: ReportingPeriod[] = [];
   const firstYear = Number(plan.periodStart.slice(0, 4));

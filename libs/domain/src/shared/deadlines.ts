@@ -44,19 +44,34 @@ export interface AtRiskReason {
  * (`latestPercent` null) it is at risk once the expectation is more than 20 points above zero. Returns why, or null
  * when it is not at risk.
  */
-export function atRiskReason(start: CalendarDate, due: CalendarDate, latestPercent: number | null, completed: boolean, today: CalendarDate): AtRiskReason | null {
+export function atRiskReason(
+  start: CalendarDate,
+  due: CalendarDate,
+  latestPercent: number | null,
+  completed: boolean,
+  today: CalendarDate,
+): AtRiskReason | null {
   if (completed) return null;
   const expected = expectedPercent(start, due, today);
   return (latestPercent ?? 0) < expected - AT_RISK_MARGIN ? { expectedPercent: expected, reportedPercent: latestPercent } : null;
 }
 
-export const isAtRisk = (start: CalendarDate, due: CalendarDate, latestPercent: number | null, completed: boolean, today: CalendarDate): boolean =>
-  atRiskReason(start, due, latestPercent, completed, today) !== null;
+export const isAtRisk = (
+  start: CalendarDate,
+  due: CalendarDate,
+  latestPercent: number | null,
+  completed: boolean,
+  today: CalendarDate,
+): boolean => atRiskReason(start, due, latestPercent, completed, today) !== null;
 
 /**
  * Whether a commitment owes a report for a reporting period (DOMAIN.md): it was active at some point in the period,
  * i.e. activated on or before its last day and not completed or withdrawn before its first day.
  */
-export function owesReport(activatedOn: CalendarDate | null, endedOn: CalendarDate | null, period: { start: CalendarDate; end: CalendarDate }): boolean {
+export function owesReport(
+  activatedOn: CalendarDate | null,
+  endedOn: CalendarDate | null,
+  period: { start: CalendarDate; end: CalendarDate },
+): boolean {
   return activatedOn !== null && activatedOn <= period.end && (endedOn === null || endedOn >= period.start);
 }

@@ -16,7 +16,13 @@ export type StakeholderKind = (typeof STAKEHOLDER_KINDS)[number];
 
 export type StakeholderRegistered = DomainEvent<
   'StakeholderRegistered',
-  { readonly stakeholderId: string; readonly name: string; readonly kind: StakeholderKind; readonly sector: string; readonly country: string }
+  {
+    readonly stakeholderId: string;
+    readonly name: string;
+    readonly kind: StakeholderKind;
+    readonly sector: string;
+    readonly country: string;
+  }
 >;
 export type StakeholderEvent = StakeholderRegistered;
 export const STAKEHOLDER_EVENT_TYPES = ['StakeholderRegistered'] as const;
@@ -33,7 +39,14 @@ export type StakeholderCommand = RegisterStakeholder;
 
 export type StakeholderState =
   | { readonly status: 'none' }
-  | { readonly status: 'registered'; readonly stakeholderId: string; readonly name: string; readonly kind: StakeholderKind; readonly sector: string; readonly country: string };
+  | {
+      readonly status: 'registered';
+      readonly stakeholderId: string;
+      readonly name: string;
+      readonly kind: StakeholderKind;
+      readonly sector: string;
+      readonly country: string;
+    };
 
 export const stakeholderStream = (stakeholderId: string): string => `stakeholder-${stakeholderId}`;
 

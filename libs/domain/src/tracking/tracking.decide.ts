@@ -79,7 +79,8 @@ function report(command: ReportProgress, state: CommitmentState, now: Date): Tra
   }
   if (commitment.work.reports[command.reportId]) throw new RuleViolation('progress.duplicate_report', 'This report already exists.');
   // A correction keeps the standing of the report it corrects: an honest correction is not a late report.
-  const late = command.corrects !== null ? commitment.work.reports[command.corrects]!.late : (plan.closedPeriods ?? []).includes(command.period);
+  const late =
+    command.corrects !== null ? commitment.work.reports[command.corrects]!.late : (plan.closedPeriods ?? []).includes(command.period);
   return [
     {
       type: 'ProgressReported',
@@ -115,18 +116,34 @@ export function decideTracking(command: TrackingCommand, state: CommitmentState,
     case 'ScheduleMilestone': {
       const commitment = open(state);
       if (commitment.work.milestones[command.milestoneId]) throw new RuleViolation('milestone.duplicate', 'This milestone already exists.');
-      const dueDate = insidePlan(command.plan, requireDate(command.dueDate, 'milestone.invalid_date', 'The due date'), 'milestone.outside_plan_period');
+      const dueDate = insidePlan(
+        command.plan,
+        requireDate(command.dueDate, 'milestone.invalid_date', 'The due date'),
+        'milestone.outside_plan_period',
+      );
       const title = requireText(command.title, 'milestone.title_required', 'The title');
-      return [{ type: 'MilestoneScheduled', data: { commitmentId: commitment.commitmentId, milestoneId: command.milestoneId, title, dueDate } }];
+      return [
+        { type: 'MilestoneScheduled', data: { commitmentId: commitment.commitmentId, milestoneId: command.milestoneId, title, dueDate } },
+      ];
     }
     case 'RescheduleMilestone': {
       const commitment = open(state);
       const current = milestone(commitment, command.milestoneId);
-      if (current.completedOn !== null) throw new RuleViolation('milestone.completed', 'A completed milestone is not rescheduled; reopen it first.');
-      const to = insidePlan(command.plan, requireDate(command.dueDate, 'milestone.invalid_date', 'The new due date'), 'milestone.outside_plan_period');
+      if (current.completedOn !== null)
+        throw new RuleViolation('milestone.completed', 'A completed milestone is not rescheduled; reopen it first.');
+      const to = insidePlan(
+        command.plan,
+        requireDate(command.dueDate, 'milestone.invalid_date', 'The new due date'),
+        'milestone.outside_plan_period',
+      );
       if (to === current.dueDate) throw new RuleViolation('milestone.same_date', 'The milestone is already due on that date.');
       const reason = requireText(command.reason, 'milestone.reason_required', 'The reason for rescheduling');
-      return [{ type: 'MilestoneRescheduled', data: { commitmentId: commitment.commitmentId, milestoneId: command.milestoneId, from: current.dueDate, to, reason } }];
+      return [
+        {
+          type: 'MilestoneRescheduled',
+          data: { commitmentId: commitment.commitmentId, milestoneId: command.milestoneId, from: current.dueDate, to, reason },
+        },
+      ];
     }
     case 'CompleteMilestone': {
       const commitment = open(state);
@@ -134,11 +151,14 @@ export function decideTracking(command: TrackingCommand, state: CommitmentState,
         throw new RuleViolation('milestone.already_completed', 'The milestone is already completed.');
       }
       const completedOn = notInFuture(command.completedOn, now, 'milestone.invalid_completion_date');
-      return [{ type: 'MilestoneCompleted', data: { commitmentId: commitment.commitmentId, milestoneId: command.milestoneId, completedOn } }];
+      return [
+        { type: 'MilestoneCompleted', data: { commitmentId: commitment.commitmentId, milestoneId: command.milestoneId, completedOn } },
+      ];
     }
     case 'ReopenMilestone': {
       const commitment = open(state);
-      if (milestone(commitment, command.milestoneId).completedOn === null) throw new RuleViolation('milestone.not_completed', 'The milestone is not completed.');
+      if (milestone(commitment, command.milestoneId).completedOn === null)
+        throw new RuleViolation('milestone.not_completed', 'The milestone is not completed.');
       const reason = requireText(command.reason, 'milestone.reason_required', 'The reason for reopening');
       return [{ type: 'MilestoneReopened', data: { commitmentId: commitment.commitmentId, milestoneId: command.milestoneId, reason } }];
     }
@@ -151,19 +171,24 @@ export function decideTracking(command: TrackingCommand, state: CommitmentState,
     }
     case 'AssignTask': {
       const commitment = open(state);
-      if (task(commitment, command.taskId).completedOn !== null) throw new RuleViolation('task.completed', 'A completed task is not reassigned.');
+      if (task(commitment, command.taskId).completedOn !== null)
+        throw new RuleViolation('task.completed', 'A completed task is not reassigned.');
       requireText(command.assignee.id, 'task.assignee_required', 'The assignee');
-      return [{ type: 'TaskAssigned', data: { commitmentId: commitment.commitmentId, taskId: command.taskId, assignee: command.assignee } }];
+      return [
+        { type: 'TaskAssigned', data: { commitmentId: commitment.commitmentId, taskId: command.taskId, assignee: command.assignee } },
+      ];
     }
     case 'CompleteTask': {
       const commitment = open(state);
-      if (task(commitment, command.taskId).completedOn !== null) throw new RuleViolation('task.already_completed', 'The task is already completed.');
+      if (task(commitment, command.taskId).completedOn !== null)
+        throw new RuleViolation('task.already_completed', 'The task is already completed.');
       const completedOn = notInFuture(command.completedOn, now, 'task.invalid_completion_date');
       return [{ type: 'TaskCompleted', data: { commitmentId: commitment.commitmentId, taskId: command.taskId, completedOn } }];
     }
     case 'ReopenTask': {
       const commitment = open(state);
-      if (task(commitment, command.taskId).completedOn === null) throw new RuleViolation('task.not_completed', 'The task is not completed.');
+      if (task(commitment, command.taskId).completedOn === null)
+        throw new RuleViolation('task.not_completed', 'The task is not completed.');
       const reason = requireText(command.reason, 'task.reason_required', 'The reason for reopening');
       return [{ type: 'TaskReopened', data: { commitmentId: commitment.commitmentId, taskId: command.taskId, reason } }];
     }
@@ -172,13 +197,23 @@ export function decideTracking(command: TrackingCommand, state: CommitmentState,
     case 'VerifyProgressReport': {
       const commitment = made(state);
       judgeable(commitment, command.reportId);
-      return [{ type: 'ProgressReportVerified', data: { commitmentId: commitment.commitmentId, reportId: command.reportId, monitor: command.monitor, note: command.note } }];
+      return [
+        {
+          type: 'ProgressReportVerified',
+          data: { commitmentId: commitment.commitmentId, reportId: command.reportId, monitor: command.monitor, note: command.note },
+        },
+      ];
     }
     case 'DisputeProgressReport': {
       const commitment = made(state);
       judgeable(commitment, command.reportId);
       const reason = requireText(command.reason, 'progress.reason_required', 'The reason for disputing');
-      return [{ type: 'ProgressReportDisputed', data: { commitmentId: commitment.commitmentId, reportId: command.reportId, monitor: command.monitor, reason } }];
+      return [
+        {
+          type: 'ProgressReportDisputed',
+          data: { commitmentId: commitment.commitmentId, reportId: command.reportId, monitor: command.monitor, reason },
+        },
+      ];
     }
     default:
       return assertNever(command);

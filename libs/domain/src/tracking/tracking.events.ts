@@ -13,7 +13,10 @@ export interface Assignee {
 
 type On<T extends string, D> = DomainEvent<T, { readonly commitmentId: string } & D>;
 
-export type MilestoneScheduled = On<'MilestoneScheduled', { readonly milestoneId: string; readonly title: string; readonly dueDate: CalendarDate }>;
+export type MilestoneScheduled = On<
+  'MilestoneScheduled',
+  { readonly milestoneId: string; readonly title: string; readonly dueDate: CalendarDate }
+>;
 export type MilestoneRescheduled = On<
   'MilestoneRescheduled',
   { readonly milestoneId: string; readonly from: CalendarDate; readonly to: CalendarDate; readonly reason: string }
@@ -46,8 +49,14 @@ export type ProgressReported = On<
     readonly late: boolean;
   }
 >;
-export type ProgressReportVerified = On<'ProgressReportVerified', { readonly reportId: string; readonly monitor: string; readonly note: string | null }>;
-export type ProgressReportDisputed = On<'ProgressReportDisputed', { readonly reportId: string; readonly monitor: string; readonly reason: string }>;
+export type ProgressReportVerified = On<
+  'ProgressReportVerified',
+  { readonly reportId: string; readonly monitor: string; readonly note: string | null }
+>;
+export type ProgressReportDisputed = On<
+  'ProgressReportDisputed',
+  { readonly reportId: string; readonly monitor: string; readonly reason: string }
+>;
 
 export type TrackingEvent =
   | MilestoneScheduled

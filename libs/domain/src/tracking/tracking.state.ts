@@ -53,7 +53,10 @@ export function evolveWork(work: CommitmentWork, event: TrackingEvent): Commitme
   switch (event.type) {
     case 'MilestoneScheduled': {
       const { milestoneId, title, dueDate } = event.data;
-      return { ...work, milestones: { ...work.milestones, [milestoneId]: { title, dueDate, originalDueDate: dueDate, moves: 0, completedOn: null } } };
+      return {
+        ...work,
+        milestones: { ...work.milestones, [milestoneId]: { title, dueDate, originalDueDate: dueDate, moves: 0, completedOn: null } },
+      };
     }
     case 'MilestoneRescheduled':
       return withMilestone(work, event.data.milestoneId, (m) => ({ ...m, dueDate: event.data.to, moves: m.moves + 1 }));

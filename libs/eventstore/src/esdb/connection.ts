@@ -5,7 +5,13 @@ import {
   WrongExpectedVersionError as EsdbWrongExpectedVersionError,
   isCommandError,
 } from '@eventstore/db-client';
-import { EventStoreUnavailableError, type ExpectedRevision, type Position, StreamDeletedError, WrongExpectedVersionError } from '../port.js';
+import {
+  EventStoreUnavailableError,
+  type ExpectedRevision,
+  type Position,
+  StreamDeletedError,
+  WrongExpectedVersionError,
+} from '../port.js';
 
 /**
  * A client for an `esdb://` (or `kurrentdb://`) connection string. Refuses `throwOnAppendFailure=false`: with it,
@@ -47,7 +53,9 @@ export function translateError(error: unknown, action: string, stream?: string, 
   if (error instanceof EsdbStreamDeletedError) return new StreamDeletedError(stream ?? error.streamName ?? 'unknown');
   if (isTransient(error)) {
     const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-    return new EventStoreUnavailableError(`EventStoreDB is unavailable: ${action} failed${tries} (${describeError(error)})`, { cause: error });
+    return new EventStoreUnavailableError(`EventStoreDB is unavailable: ${action} failed${tries} (${describeError(error)})`, {
+      cause: error,
+    });
   }
   return new EventStoreUnavailableError(`EventStoreDB refused ${action}: ${describeError(error)}`, { cause: error });
 }

@@ -9,7 +9,8 @@ type ClientRecord = NonNullable<ResolvedEvent['event']>;
  * without metadata (by another tool) gets the metadata of a first-version event created when the server recorded it.
  */
 export function toRecorded(event: ClientRecord, upcasters: UpcasterRegistry): RecordedEvent {
-  if (!event.position) throw new EventStoreUnavailableError(`EventStoreDB sent event ${event.id} of '${event.streamId}' without a position`);
+  if (!event.position)
+    throw new EventStoreUnavailableError(`EventStoreDB sent event ${event.id} of '${event.streamId}' without a position`);
   const metadata = event.metadata && !(event.metadata instanceof Uint8Array) ? (event.metadata as unknown as EventMetadata) : undefined;
   return upcasters.upcast({
     id: event.id,

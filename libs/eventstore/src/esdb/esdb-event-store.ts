@@ -159,8 +159,14 @@ export class EsdbEventStore implements EventStore {
 
   subscribeToAll(after: Position | undefined, handler: SubscriptionHandler, options: SubscribeOptions = {}): Subscription {
     this.assertOpen();
-    const subscription = new ResubscribingSubscription(this.client, after, handler, options, this.maxResubscribeDelayMs, this.upcasters, () =>
-      this.subscriptions.delete(subscription),
+    const subscription = new ResubscribingSubscription(
+      this.client,
+      after,
+      handler,
+      options,
+      this.maxResubscribeDelayMs,
+      this.upcasters,
+      () => this.subscriptions.delete(subscription),
     );
     this.subscriptions.add(subscription);
     return subscription;
@@ -245,7 +251,8 @@ export class EsdbEventStore implements EventStore {
   /** Position of the event at `revision`, for answers that carry none (an idempotent repeat). */
   private async positionOf(stream: string, revision: Revision): Promise<Position> {
     const [event] = await this.readStream(stream, { fromRevision: revision, maxCount: 1 });
-    if (!event) throw new EventStoreUnavailableError(`EventStoreDB acknowledged an append to '${stream}' whose event ${revision} cannot be read`);
+    if (!event)
+      throw new EventStoreUnavailableError(`EventStoreDB acknowledged an append to '${stream}' whose event ${revision} cannot be read`);
     return event.position;
   }
 }

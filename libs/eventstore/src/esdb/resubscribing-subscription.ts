@@ -1,5 +1,12 @@
 import { type AllStreamResolvedEvent, type EventStoreDBClient, START, excludeSystemEvents } from '@eventstore/db-client';
-import { EventStoreUnavailableError, type Position, type RecordedEvent, type SubscribeOptions, type Subscription, type SubscriptionHandler } from '../port.js';
+import {
+  EventStoreUnavailableError,
+  type Position,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+  type SubscriptionHandler,
+} from '../port.js';
 import type { UpcasterRegistry } from '../upcasting.js';
 import { describeError, isSystem, isTransient, toEsdbPosition } from './connection.js';
 import { toRecorded } from './decode.js';

@@ -48,10 +48,20 @@ export function prepareEventStatements(db: Database.Database) {
     head: db.prepare<[], { position: bigint }>('SELECT position FROM events ORDER BY position DESC LIMIT 1'),
     streamHead: db.prepare<[string], { revision: bigint }>('SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1'),
     revisionOf: db.prepare<[string, string], { revision: bigint }>('SELECT revision FROM events WHERE stream = ? AND event_id = ?'),
-    at: db.prepare<[string, bigint], { event_id: string; position: bigint }>('SELECT event_id, position FROM events WHERE stream = ? AND revision = ?'),
-    insert: db.prepare<[string, bigint, string, string, string, string]>('INSERT INTO events (stream, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)'),
-    forwards: new LimitedStatements<[string, bigint], EventRow>(db, 'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC'),
-    backwards: new LimitedStatements<[string, bigint], EventRow>(db, 'SELECT * FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC'),
+    at: db.prepare<[string, bigint], { event_id: string; position: bigint }>(
+      'SELECT event_id, position FROM events WHERE stream = ? AND revision = ?',
+    ),
+    insert: db.prepare<[string, bigint, string, string, string, string]>(
+      'INSERT INTO events (stream, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    forwards: new LimitedStatements<[string, bigint], EventRow>(
+      db,
+      'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC',
+    ),
+    backwards: new LimitedStatements<[string, bigint], EventRow>(
+      db,
+      'SELECT * FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC',
+    ),
     all: new LimitedStatements<[bigint], EventRow>(db, 'SELECT * FROM events WHERE position > ? ORDER BY position ASC'),
     dataVersion: db.prepare<[], number>('PRAGMA data_version'),
     ping: db.prepare('SELECT 1'),

@@ -1,6 +1,14 @@
 import type Database from 'better-sqlite3';
 import { checkExpectedRevision, findEarlierAppend } from '../append-rules.js';
-import { type AppendResult, EventStoreUnavailableError, type ExpectedRevision, InvalidAppendError, type NewEvent, type Revision, WrongExpectedVersionError } from '../port.js';
+import {
+  type AppendResult,
+  EventStoreUnavailableError,
+  type ExpectedRevision,
+  InvalidAppendError,
+  type NewEvent,
+  type Revision,
+  WrongExpectedVersionError,
+} from '../port.js';
 import type { EventPayload, EventStatements } from './event-rows.js';
 
 interface PendingAppend {
@@ -52,7 +60,12 @@ export class GroupCommit {
   }
 
   /** Queues an append for the next flush. */
-  enqueue(stream: string, events: readonly NewEvent[], expected: ExpectedRevision, payloads: readonly EventPayload[]): Promise<AppendResult> {
+  enqueue(
+    stream: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+    payloads: readonly EventPayload[],
+  ): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ stream, events, expected, payloads, resolve, reject });
       if (!this.flushScheduled) {

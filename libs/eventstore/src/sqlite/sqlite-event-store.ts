@@ -109,7 +109,9 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    return this.read(() => this.statements.all.for(options.maxCount).all(options.after ?? 0n)).map((row) => toRecorded(row, this.upcasters));
+    return this.read(() => this.statements.all.for(options.maxCount).all(options.after ?? 0n)).map((row) =>
+      toRecorded(row, this.upcasters),
+    );
   }
 
   async headPosition(): Promise<Position | undefined> {

@@ -28,7 +28,8 @@ const ALGORITHMS_OIDC = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', '
 
 function reason(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'The bearer token has expired';
-  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp' && error.reason === 'missing') return 'The bearer token has no expiry (exp)';
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp' && error.reason === 'missing')
+    return 'The bearer token has no expiry (exp)';
   if (error instanceof errors.JWTClaimValidationFailed) return `The bearer token's ${error.claim} claim is not accepted`;
   if (error instanceof errors.JWKSNoMatchingKey) return 'The bearer token was not signed by a known key';
   if (error instanceof errors.JWKSTimeout || error instanceof errors.JOSEError) {
@@ -50,11 +51,23 @@ export function createTokenVerifier(config: Pick<PlatformConfig, 'dataDir' | 'au
     auth.mode === 'oidc'
       ? (() => {
           const keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(auth.jwksUrl));
-          return (token: string) => jwtVerify(token, keys, { issuer: auth.issuer, audience: auth.audience, algorithms: ALGORITHMS_OIDC, requiredClaims: REQUIRED_CLAIMS });
+          return (token: string) =>
+            jwtVerify(token, keys, {
+              issuer: auth.issuer,
+              audience: auth.audience,
+              algorithms: ALGORITHMS_OIDC,
+              requiredClaims: REQUIRED_CLAIMS,
+            });
         })()
       : (() => {
           const secret = devTokenSecret(config);
-          return (token: string) => jwtVerify(token, secret, { issuer: DEV_TOKEN_ISSUER, audience: DEV_TOKEN_AUDIENCE, algorithms: ['HS256'], requiredClaims: REQUIRED_CLAIMS });
+          return (token: string) =>
+            jwtVerify(token, secret, {
+              issuer: DEV_TOKEN_ISSUER,
+              audience: DEV_TOKEN_AUDIENCE,
+              algorithms: ['HS256'],
+              requiredClaims: REQUIRED_CLAIMS,
+            });
         })();
 
   // A client sends the same token with every request: a verified token is remembered until it expires, for a

@@ -55,7 +55,10 @@ export class EsdbKeyStore implements KeyStore {
   }
 
   async destroy(participantId: string, subject: string | undefined): Promise<void> {
-    const streams = [keyStreamOf(participantId), ...(subject === undefined ? [] : [subjectStreamOf(subjectHash(await this.indexSecret(), subject))])];
+    const streams = [
+      keyStreamOf(participantId),
+      ...(subject === undefined ? [] : [subjectStreamOf(subjectHash(await this.indexSecret(), subject))]),
+    ];
     for (const stream of streams) {
       try {
         await this.client.tombstoneStream(stream, { requiresLeader: true });
@@ -123,6 +126,9 @@ export class EsdbKeyStore implements KeyStore {
 }
 
 const unavailable = (error: unknown) =>
-  new EventStoreUnavailableError(`EventStoreDB could not serve personal-data keys: ${error instanceof Error ? error.message : String(error)}`, {
-    cause: error,
-  });
+  new EventStoreUnavailableError(
+    `EventStoreDB could not serve personal-data keys: ${error instanceof Error ? error.message : String(error)}`,
+    {
+      cause: error,
+    },
+  );

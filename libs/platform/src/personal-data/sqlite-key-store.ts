@@ -31,7 +31,10 @@ export class SqliteKeyStore implements KeyStore {
   private readonly insertSubject;
   private readonly eraseSubject;
 
-  constructor(private readonly path: string, options: { migrateFrom?: string } = {}) {
+  constructor(
+    private readonly path: string,
+    options: { migrateFrom?: string } = {},
+  ) {
     this.db = new Database(path);
     this.private();
     this.db.pragma('journal_mode = WAL');
@@ -45,7 +48,9 @@ export class SqliteKeyStore implements KeyStore {
     this.find = this.db.prepare<[string], { key: Buffer }>('SELECT key FROM personal_data_keys WHERE participant_id = ?');
     this.insert = this.db.prepare<[string, Buffer]>('INSERT OR IGNORE INTO personal_data_keys (participant_id, key) VALUES (?, ?)');
     this.remove = this.db.prepare<[string]>('DELETE FROM personal_data_keys WHERE participant_id = ?');
-    this.findSubject = this.db.prepare<[string], { participant_id: string | null }>('SELECT participant_id FROM subjects WHERE subject_hash = ?');
+    this.findSubject = this.db.prepare<[string], { participant_id: string | null }>(
+      'SELECT participant_id FROM subjects WHERE subject_hash = ?',
+    );
     this.insertSubject = this.db.prepare<[string, string]>('INSERT OR IGNORE INTO subjects (subject_hash, participant_id) VALUES (?, ?)');
     this.eraseSubject = this.db.prepare<[string]>('INSERT OR REPLACE INTO subjects (subject_hash, participant_id) VALUES (?, NULL)');
     if (options.migrateFrom && existsSync(options.migrateFrom)) this.moveKeysFrom(options.migrateFrom);

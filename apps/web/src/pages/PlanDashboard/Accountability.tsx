@@ -40,7 +40,9 @@ function Figures({ plan }: { plan: AccountabilityFieldsFragment }) {
   return (
     <>
       <p className="health">
-        <span className={health.overdue > 0 ? 'warn' : 'ok'}>{health.overdue > 0 ? t('healthOverdue', { count: health.overdue }) : t('healthNoOverdue')}</span>
+        <span className={health.overdue > 0 ? 'warn' : 'ok'}>
+          {health.overdue > 0 ? t('healthOverdue', { count: health.overdue }) : t('healthNoOverdue')}
+        </span>
         {' · '}
         {compliance === null ? t('healthNoCompliance') : t('healthCompliance', { share: compliance })}
         {' · '}
@@ -56,7 +58,8 @@ function Figures({ plan }: { plan: AccountabilityFieldsFragment }) {
           <ul className="plain">
             {missing.map((m) => (
               <li key={`${m.period}-${m.commitmentId}`}>
-                {t('missingItem', { period: m.period, stakeholder: m.stakeholder })} <Link to={`/commitments/${m.commitmentId}`}>{m.commitment}</Link>
+                {t('missingItem', { period: m.period, stakeholder: m.stakeholder })}{' '}
+                <Link to={`/commitments/${m.commitmentId}`}>{m.commitment}</Link>
               </li>
             ))}
           </ul>
@@ -74,7 +77,9 @@ function Figures({ plan }: { plan: AccountabilityFieldsFragment }) {
               <li key={item.commitment.id}>
                 <Link to={`/commitments/${item.commitment.id}`}>{item.commitment.title}</Link> · {item.commitment.owner.name} ·{' '}
                 {item.reportedPercent === null || item.reportedPercent === undefined
-                  ? t('atRiskSilent', { expected: formatNumber(item.expectedPercent / 100, i18n.language, { style: 'percent', maximumFractionDigits: 0 }) })
+                  ? t('atRiskSilent', {
+                      expected: formatNumber(item.expectedPercent / 100, i18n.language, { style: 'percent', maximumFractionDigits: 0 }),
+                    })
                   : t('atRiskBehind', {
                       expected: formatNumber(item.expectedPercent / 100, i18n.language, { style: 'percent', maximumFractionDigits: 0 }),
                       reported: formatNumber(item.reportedPercent / 100, i18n.language, { style: 'percent', maximumFractionDigits: 0 }),
@@ -108,7 +113,14 @@ function Figures({ plan }: { plan: AccountabilityFieldsFragment }) {
               </h4>
               <dl>
                 <dt>{t('scCommitments')}</dt>
-                <dd>{t('scCommitmentsValue', { made: s.scorecard.made, active: s.scorecard.active, completed: s.scorecard.completed, withdrawn: s.scorecard.withdrawn })}</dd>
+                <dd>
+                  {t('scCommitmentsValue', {
+                    made: s.scorecard.made,
+                    active: s.scorecard.active,
+                    completed: s.scorecard.completed,
+                    withdrawn: s.scorecard.withdrawn,
+                  })}
+                </dd>
                 <dt>{t('scMilestones')}</dt>
                 <dd>{t('scMilestonesValue', { onTime: s.scorecard.milestonesOnTime, due: s.scorecard.milestonesDue })}</dd>
                 <dt>{t('scCompliance')}</dt>
@@ -118,9 +130,12 @@ function Figures({ plan }: { plan: AccountabilityFieldsFragment }) {
                     <>
                       {' '}
                       <span className="muted">
-                        ({s.scorecard.compliance
+                        (
+                        {s.scorecard.compliance
                           .filter((p) => p.owed > 0)
-                          .map((p) => t('scPeriod', { period: p.period, onTime: p.onTime, owed: p.owed, late: p.late, missing: p.missing.length }))
+                          .map((p) =>
+                            t('scPeriod', { period: p.period, onTime: p.onTime, owed: p.owed, late: p.late, missing: p.missing.length }),
+                          )
                           .join('; ')}
                         )
                       </span>

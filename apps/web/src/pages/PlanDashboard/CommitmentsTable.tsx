@@ -8,7 +8,16 @@ import { formatDate } from '../../i18n';
 import { COMMITMENTS, type CommitmentFilters, NO_FILTERS, commitmentsVariables } from './queries';
 
 const COMMITMENT_STATUSES: CommitmentStatus[] = ['PROPOSED', 'ACTIVE', 'COMPLETED', 'WITHDRAWN'];
-const OWNER_KINDS: StakeholderKind[] = ['GOVERNMENT', 'PRIVATE_SECTOR', 'NGO', 'YOUTH_PANEL', 'INTERGOVERNMENTAL', 'LAW_ENFORCEMENT', 'ACADEMIC', 'OTHER'];
+const OWNER_KINDS: StakeholderKind[] = [
+  'GOVERNMENT',
+  'PRIVATE_SECTOR',
+  'NGO',
+  'YOUTH_PANEL',
+  'INTERGOVERNMENTAL',
+  'LAW_ENFORCEMENT',
+  'ACADEMIC',
+  'OTHER',
+];
 
 /** The plan's commitments, 20 at a time, by thematic area, status and kind of owner. */
 export function CommitmentsTable({ planId, areas }: { planId: string; areas: readonly { code: string; title: string }[] }) {
@@ -27,7 +36,13 @@ export function CommitmentsTable({ planId, areas }: { planId: string; areas: rea
         if (!previous.plan || !fetchMoreResult.plan) return previous;
         return {
           ...fetchMoreResult,
-          plan: { ...fetchMoreResult.plan, commitments: { ...fetchMoreResult.plan.commitments, edges: [...previous.plan.commitments.edges, ...fetchMoreResult.plan.commitments.edges] } },
+          plan: {
+            ...fetchMoreResult.plan,
+            commitments: {
+              ...fetchMoreResult.plan.commitments,
+              edges: [...previous.plan.commitments.edges, ...fetchMoreResult.plan.commitments.edges],
+            },
+          },
         };
       },
     });
@@ -106,4 +121,3 @@ export function CommitmentsTable({ planId, areas }: { planId: string; areas: rea
     </section>
   );
 }
-

@@ -18,29 +18,107 @@ const JOBS = graphql(`
       id
       version
       status
-      thematicAreas { code title }
-      stakeholders { id name }
-      reportingPeriods { id start end closed }
-      commitments(first: 100, status: PROPOSED) { totalCount edges { node { id title status version dueDate owner { id name } } } }
+      thematicAreas {
+        code
+        title
+      }
+      stakeholders {
+        id
+        name
+      }
+      reportingPeriods {
+        id
+        start
+        end
+        closed
+      }
+      commitments(first: 100, status: PROPOSED) {
+        totalCount
+        edges {
+          node {
+            id
+            title
+            status
+            version
+            dueDate
+            owner {
+              id
+              name
+            }
+          }
+        }
+      }
     }
-    stakeholders(first: 100) { edges { node { id name kind country } } }
+    stakeholders(first: 100) {
+      edges {
+        node {
+          id
+          name
+          kind
+          country
+        }
+      }
+    }
   }
 `);
 
 const ACTIVATE = graphql(`
-  mutation ActivateCommitment($input: CommitmentLifecycleInput!) { activateCommitment(input: $input) { position commitment { id status version } } }
+  mutation ActivateCommitment($input: CommitmentLifecycleInput!) {
+    activateCommitment(input: $input) {
+      position
+      commitment {
+        id
+        status
+        version
+      }
+    }
+  }
 `);
 const CLOSE_PERIOD = graphql(`
-  mutation CloseReportingPeriod($input: CloseReportingPeriodInput!) { closeReportingPeriod(input: $input) { position plan { id version reportingPeriods { id start end closed } } } }
+  mutation CloseReportingPeriod($input: CloseReportingPeriodInput!) {
+    closeReportingPeriod(input: $input) {
+      position
+      plan {
+        id
+        version
+        reportingPeriods {
+          id
+          start
+          end
+          closed
+        }
+      }
+    }
+  }
 `);
 const ADMIT = graphql(`
-  mutation AdmitStakeholder($input: AdmitStakeholderInput!) { admitStakeholder(input: $input) { position plan { id version stakeholders { id name } } } }
+  mutation AdmitStakeholder($input: AdmitStakeholderInput!) {
+    admitStakeholder(input: $input) {
+      position
+      plan {
+        id
+        version
+        stakeholders {
+          id
+          name
+        }
+      }
+    }
+  }
 `);
 
 type Proposed = { id: string; title: string; status: string; version: number; dueDate: string; owner: { id: string; name: string } };
 
 /** One proposed commitment, and the button that makes it active so that its owner can report on it. */
-function ActivateItem({ commitment, onReload, onActivated }: { commitment: Proposed; onReload: () => void; onActivated: (commitment: Proposed) => void }) {
+function ActivateItem({
+  commitment,
+  onReload,
+  onActivated,
+}: {
+  commitment: Proposed;
+  onReload: () => void;
+  onActivated: (commitment: Proposed) => void;
+}) {
   const { t, i18n } = useTranslation(['dashboard', 'common']);
   const form = useForm();
   const [activate] = useMutation(ACTIVATE, { refetchQueries: ['PlanDashboard', 'PlanAccountability', 'PlanDeadlines', 'PlanCommitments'] });
@@ -48,7 +126,9 @@ function ActivateItem({ commitment, onReload, onActivated }: { commitment: Propo
     event?.preventDefault();
     void form.run(
       async () => {
-        const result = await activate({ variables: { input: { commandId: crypto.randomUUID(), expectedVersion: commitment.version, commitmentId: commitment.id } } });
+        const result = await activate({
+          variables: { input: { commandId: crypto.randomUUID(), expectedVersion: commitment.version, commitmentId: commitment.id } },
+        });
         onActivated({ ...commitment, status: result.data?.activateCommitment.commitment.status ?? 'ACTIVE' });
       },
       t('activated', { title: commitment.title }),
@@ -58,7 +138,8 @@ function ActivateItem({ commitment, onReload, onActivated }: { commitment: Propo
     <li>
       <form onSubmit={submit} aria-label={t('activateOne', { title: commitment.title })} className="job">
         <p>
-          <Link to={`/commitments/${commitment.id}`}>{commitment.title}</Link> · {commitment.owner.name} · {t('due', { date: formatDate(commitment.dueDate, i18n.language) })} ·{' '}
+          <Link to={`/commitments/${commitment.id}`}>{commitment.title}</Link> · {commitment.owner.name} ·{' '}
+          {t('due', { date: formatDate(commitment.dueDate, i18n.language) })} ·{' '}
           <span className="badge">{t(`common:status.${commitment.status}`)}</span>
         </p>
         {commitment.status === 'PROPOSED' && !form.done && (
@@ -91,10 +172,26 @@ export function CoordinatorJobs({ planId }: { planId: string }) {
             {plan.status !== 'CLOSED' && <AdoptSection plan={plan} onReload={reload} />}
             {plan.status !== 'CLOSED' && <ThematicAreasSection plan={plan} onReload={reload} />}
             {plan.status !== 'CLOSED' && <ActivateSection proposed={plan.commitments.edges.map((e) => e.node)} onReload={reload} />}
-            {plan.status !== 'CLOSED' && <ClosePeriodSection planId={plan.id} version={plan.version} periods={plan.reportingPeriods} language={i18n.language} onReload={reload} />}
+            {plan.status !== 'CLOSED' && (
+              <ClosePeriodSection
+                planId={plan.id}
+                version={plan.version}
+                periods={plan.reportingPeriods}
+                language={i18n.language}
+                onReload={reload}
+              />
+            )}
             {plan.status !== 'CLOSED' && <RegisterStakeholderSection onReload={reload} />}
             {plan.status !== 'CLOSED' && (
-              <AdmitSection planId={plan.id} version={plan.version} candidates={notYetAdmitted(data.stakeholders.edges.map((e) => e.node), plan.stakeholders)} onReload={reload} />
+              <AdmitSection
+                planId={plan.id}
+                version={plan.version}
+                candidates={notYetAdmitted(
+                  data.stakeholders.edges.map((e) => e.node),
+                  plan.stakeholders,
+                )}
+                onReload={reload}
+              />
             )}
             <p>
               <Link to={`/plans/${plan.id}/moderation`}>{t('moderate')}</Link>
@@ -121,7 +218,12 @@ function ActivateSection({ proposed, onReload }: { proposed: Proposed[]; onReloa
       ) : (
         <ul className="plain">
           {shown.map((commitment) => (
-            <ActivateItem key={commitment.id} commitment={commitment} onReload={onReload} onActivated={(done) => setActivated((list) => [...list, done])} />
+            <ActivateItem
+              key={commitment.id}
+              commitment={commitment}
+              onReload={onReload}
+              onActivated={(done) => setActivated((list) => [...list, done])}
+            />
           ))}
         </ul>
       )}
@@ -152,7 +254,10 @@ function ClosePeriodSection({
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (!chosen) return form.refuse({ period: t('choosePeriod') });
-    void form.run(() => close({ variables: { input: { commandId: crypto.randomUUID(), expectedVersion: version, planId, period: chosen } } }), t('periodClosed', { period: chosen }));
+    void form.run(
+      () => close({ variables: { input: { commandId: crypto.randomUUID(), expectedVersion: version, planId, period: chosen } } }),
+      t('periodClosed', { period: chosen }),
+    );
   };
   return (
     <section aria-labelledby="close-heading">
@@ -209,10 +314,15 @@ function AdmitSection({
     event?.preventDefault();
     const chosen = candidates.find((c) => c.id === stakeholderId);
     if (!chosen) return form.refuse({ stakeholderId: t('chooseStakeholder') });
-    void form.run(async () => {
-      await admit({ variables: { input: { commandId: crypto.randomUUID(), expectedVersion: version, planId, stakeholderId: chosen.id } } });
-      setStakeholderId('');
-    }, t('admitted', { name: chosen.name }));
+    void form.run(
+      async () => {
+        await admit({
+          variables: { input: { commandId: crypto.randomUUID(), expectedVersion: version, planId, stakeholderId: chosen.id } },
+        });
+        setStakeholderId('');
+      },
+      t('admitted', { name: chosen.name }),
+    );
   };
   return (
     <section aria-labelledby="admit-heading">

@@ -13,12 +13,35 @@ import { WriteForm } from '../commitment/WriteForm';
 
 const PLAN = graphql(`
   query MakeCommitmentPlan($planId: ID!) {
-    plan(id: $planId) { id status defaultDeadline periodStart periodEnd thematicAreas { code title } stakeholders { id name } }
+    plan(id: $planId) {
+      id
+      status
+      defaultDeadline
+      periodStart
+      periodEnd
+      thematicAreas {
+        code
+        title
+      }
+      stakeholders {
+        id
+        name
+      }
+    }
   }
 `);
 
 const MAKE = graphql(`
-  mutation MakeCommitment($input: MakeCommitmentInput!) { makeCommitment(input: $input) { position commitment { id title status } } }
+  mutation MakeCommitment($input: MakeCommitmentInput!) {
+    makeCommitment(input: $input) {
+      position
+      commitment {
+        id
+        title
+        status
+      }
+    }
+  }
 `);
 
 type Plan = {
@@ -61,7 +84,15 @@ export function FocalPointJobs({ planId }: { planId: string }) {
   );
 }
 
-function MakeCommitmentForm({ plan, owners, reload }: { plan: Plan; owners: readonly { id: string; name: string }[]; reload: () => Promise<unknown> }) {
+function MakeCommitmentForm({
+  plan,
+  owners,
+  reload,
+}: {
+  plan: Plan;
+  owners: readonly { id: string; name: string }[];
+  reload: () => Promise<unknown>;
+}) {
   const { t, i18n } = useTranslation(['dashboard', 'errors']);
   const form = useForm();
   const [make] = useMutation(MAKE, { refetchQueries: ['PlanDashboard', 'PlanCommitments', 'PlanDeadlines', 'PlanAccountability'] });
@@ -84,11 +115,24 @@ function MakeCommitmentForm({ plan, owners, reload }: { plan: Plan; owners: read
     setMade(undefined);
     const base = parseDecimal(baseline);
     const goal = parseDecimal(targetValue);
-    const required = { ownerId, thematicAreaCode: area, title, description, 'target.indicator': indicator, 'target.unit': unit, 'target.baseline': baseline, 'target.targetValue': targetValue, ...(deadline ? {} : { dueDate }) };
+    const required = {
+      ownerId,
+      thematicAreaCode: area,
+      title,
+      description,
+      'target.indicator': indicator,
+      'target.unit': unit,
+      'target.baseline': baseline,
+      'target.targetValue': targetValue,
+      ...(deadline ? {} : { dueDate }),
+    };
     const more = {
       'target.baseline': baseline.trim() !== '' && base === undefined && t('errors:field.isNumber'),
       'target.targetValue': targetValue.trim() !== '' && goal === undefined && t('errors:field.isNumber'),
-      dueDate: dueDate !== '' && (dueDate < plan.periodStart || dueDate > plan.periodEnd) && t('dueOutsidePlan', { start: formatDate(plan.periodStart, i18n.language), end: formatDate(plan.periodEnd, i18n.language) }),
+      dueDate:
+        dueDate !== '' &&
+        (dueDate < plan.periodStart || dueDate > plan.periodEnd) &&
+        t('dueOutsidePlan', { start: formatDate(plan.periodStart, i18n.language), end: formatDate(plan.periodEnd, i18n.language) }),
     };
     if (!form.check(required, more) || base === undefined || goal === undefined) return;
     const chosenCoOwners = coOwnerIds.filter((id) => id !== ownerId);
@@ -105,13 +149,27 @@ function MakeCommitmentForm({ plan, owners, reload }: { plan: Plan; owners: read
       ...(dueDate ? { dueDate } : {}),
       ...(chosenCoOwners.length > 0 ? { coOwnerIds: chosenCoOwners } : {}),
     };
-    const ok = await form.run(async () => {
-      const result = await make({ variables: { input } });
-      created.commitment = result.data?.makeCommitment.commitment;
-    }, t('commitmentMade', { title: title.trim() }));
+    const ok = await form.run(
+      async () => {
+        const result = await make({ variables: { input } });
+        created.commitment = result.data?.makeCommitment.commitment;
+      },
+      t('commitmentMade', { title: title.trim() }),
+    );
     if (ok && created.commitment) {
       setMade(created.commitment);
-      for (const clear of [setArea, setTitle, setDescription, setSourceReference, setIndicator, setUnit, setBaseline, setTargetValue, setDueDate]) clear('');
+      for (const clear of [
+        setArea,
+        setTitle,
+        setDescription,
+        setSourceReference,
+        setIndicator,
+        setUnit,
+        setBaseline,
+        setTargetValue,
+        setDueDate,
+      ])
+        clear('');
       setCoOwnerIds([]);
     }
   };
@@ -170,7 +228,16 @@ function MakeCommitmentForm({ plan, owners, reload }: { plan: Plan; owners: read
           </Field>
         </fieldset>
         <Field label={t('makeDueDate')} error={form.fieldError('dueDate')}>
-          {(props) => <input {...props} type="date" min={plan.periodStart} max={plan.periodEnd} value={dueDate} onChange={(e) => setDueDate(e.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              type="date"
+              min={plan.periodStart}
+              max={plan.periodEnd}
+              value={dueDate}
+              onChange={(e) => setDueDate(e.target.value)}
+            />
+          )}
         </Field>
         <p className="muted">{deadline ? t('makeDueInherited', { date: formatDate(deadline, i18n.language) }) : t('makeDueRequired')}</p>
         {others.length > 0 && (

@@ -7,13 +7,43 @@ import { FormOutcome, useForm } from '../../forms';
 import { adoption, isAreaCode } from '../../jobs';
 
 const DEFINE_AREA = graphql(`
-  mutation DefineThematicArea($input: DefineThematicAreaInput!) { defineThematicArea(input: $input) { position plan { id version thematicAreas { code title } } } }
+  mutation DefineThematicArea($input: DefineThematicAreaInput!) {
+    defineThematicArea(input: $input) {
+      position
+      plan {
+        id
+        version
+        thematicAreas {
+          code
+          title
+        }
+      }
+    }
+  }
 `);
 const ADOPT = graphql(`
-  mutation AdoptPlan($input: PlanLifecycleInput!) { adoptPlan(input: $input) { position plan { id version status } } }
+  mutation AdoptPlan($input: PlanLifecycleInput!) {
+    adoptPlan(input: $input) {
+      position
+      plan {
+        id
+        version
+        status
+      }
+    }
+  }
 `);
 const CLOSE_PLAN = graphql(`
-  mutation ClosePlan($input: ClosePlanInput!) { closePlan(input: $input) { position plan { id version status } } }
+  mutation ClosePlan($input: ClosePlanInput!) {
+    closePlan(input: $input) {
+      position
+      plan {
+        id
+        version
+        status
+      }
+    }
+  }
 `);
 
 export interface SetupPlan {
@@ -35,11 +65,18 @@ export function ThematicAreasSection({ plan, onReload }: { plan: SetupPlan; onRe
     const trimmed = code.trim();
     const taken = plan.thematicAreas.some((area) => area.code === trimmed);
     if (!form.check({ code, title }, { code: (taken && t('areaCodeTaken')) || (!isAreaCode(trimmed) && t('areaCodeForm')) })) return;
-    void form.run(async () => {
-      await define({ variables: { input: { commandId: crypto.randomUUID(), expectedVersion: plan.version, planId: plan.id, code: trimmed, title: title.trim() } } });
-      setCode('');
-      setTitle('');
-    }, t('areaDefined', { code: trimmed, title: title.trim() }));
+    void form.run(
+      async () => {
+        await define({
+          variables: {
+            input: { commandId: crypto.randomUUID(), expectedVersion: plan.version, planId: plan.id, code: trimmed, title: title.trim() },
+          },
+        });
+        setCode('');
+        setTitle('');
+      },
+      t('areaDefined', { code: trimmed, title: title.trim() }),
+    );
   };
   return (
     <section aria-labelledby="areas-heading">
@@ -80,7 +117,10 @@ export function AdoptSection({ plan, onReload }: { plan: SetupPlan; onReload: ()
   const step = adoption(plan);
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    void form.run(() => adopt({ variables: { input: { commandId: crypto.randomUUID(), expectedVersion: plan.version, planId: plan.id } } }), t('planAdopted'));
+    void form.run(
+      () => adopt({ variables: { input: { commandId: crypto.randomUUID(), expectedVersion: plan.version, planId: plan.id } } }),
+      t('planAdopted'),
+    );
   };
   if (step !== 'READY' && step !== 'NEEDS_AREA' && !form.done) return null;
   return (
@@ -111,7 +151,17 @@ export function ClosePlanSection({ plan, onReload }: { plan: SetupPlan; onReload
     event?.preventDefault();
     if (!form.check({}, { confirm: !confirmed && t('closePlanConfirmFirst') })) return;
     void form.run(
-      () => closePlan({ variables: { input: { commandId: crypto.randomUUID(), expectedVersion: plan.version, planId: plan.id, ...(reason.trim() ? { reason: reason.trim() } : {}) } } }),
+      () =>
+        closePlan({
+          variables: {
+            input: {
+              commandId: crypto.randomUUID(),
+              expectedVersion: plan.version,
+              planId: plan.id,
+              ...(reason.trim() ? { reason: reason.trim() } : {}),
+            },
+          },
+        }),
       t('planClosed'),
     );
   };
@@ -129,7 +179,15 @@ export function ClosePlanSection({ plan, onReload }: { plan: SetupPlan; onReload
               {(props) => <input {...props} value={reason} onChange={(event) => setReason(event.target.value)} />}
             </Field>
             <Field label={t('closePlanConfirm')} error={form.fieldError('confirm')}>
-              {(props) => <input {...props} type="checkbox" className="checkbox" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} />}
+              {(props) => (
+                <input
+                  {...props}
+                  type="checkbox"
+                  className="checkbox"
+                  checked={confirmed}
+                  onChange={(event) => setConfirmed(event.target.checked)}
+                />
+              )}
             </Field>
             <button type="submit" disabled={form.saving}>
               {t('closePlan')}

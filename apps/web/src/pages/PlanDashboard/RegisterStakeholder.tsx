@@ -7,10 +7,29 @@ import { Field } from '../../components/Field';
 import { FormOutcome, useForm } from '../../forms';
 
 const REGISTER = graphql(`
-  mutation RegisterStakeholder($input: RegisterStakeholderInput!) { registerStakeholder(input: $input) { position stakeholder { id name kind country } } }
+  mutation RegisterStakeholder($input: RegisterStakeholderInput!) {
+    registerStakeholder(input: $input) {
+      position
+      stakeholder {
+        id
+        name
+        kind
+        country
+      }
+    }
+  }
 `);
 
-export const STAKEHOLDER_KINDS: StakeholderKind[] = ['GOVERNMENT', 'PRIVATE_SECTOR', 'NGO', 'YOUTH_PANEL', 'INTERGOVERNMENTAL', 'LAW_ENFORCEMENT', 'ACADEMIC', 'OTHER'];
+export const STAKEHOLDER_KINDS: StakeholderKind[] = [
+  'GOVERNMENT',
+  'PRIVATE_SECTOR',
+  'NGO',
+  'YOUTH_PANEL',
+  'INTERGOVERNMENTAL',
+  'LAW_ENFORCEMENT',
+  'ACADEMIC',
+  'OTHER',
+];
 
 /** A coordinator registers an organisation on the platform, so that they can admit it to their plan next. */
 export function RegisterStakeholderSection({ onReload }: { onReload: () => void }) {
@@ -26,13 +45,18 @@ export function RegisterStakeholderSection({ onReload }: { onReload: () => void 
     const code = country.trim().toUpperCase();
     if (!form.check({ name, kind, sector, country }, { country: code !== '' && !/^[A-Z]{2}$/.test(code) && t('countryForm') })) return;
     if (!kind) return;
-    void form.run(async () => {
-      await register({ variables: { input: { commandId: crypto.randomUUID(), name: name.trim(), kind, sector: sector.trim(), country: code } } });
-      setName('');
-      setKind('');
-      setSector('');
-      setCountry('');
-    }, t('registered', { name: name.trim() }));
+    void form.run(
+      async () => {
+        await register({
+          variables: { input: { commandId: crypto.randomUUID(), name: name.trim(), kind, sector: sector.trim(), country: code } },
+        });
+        setName('');
+        setKind('');
+        setSector('');
+        setCountry('');
+      },
+      t('registered', { name: name.trim() }),
+    );
   };
   return (
     <section aria-labelledby="register-heading">
@@ -58,7 +82,16 @@ export function RegisterStakeholderSection({ onReload }: { onReload: () => void 
           {(props) => <input {...props} value={sector} onChange={(event) => setSector(event.target.value)} />}
         </Field>
         <Field label={t('country')} error={form.fieldError('country')}>
-          {(props) => <input {...props} value={country} maxLength={2} size={4} autoCapitalize="characters" onChange={(event) => setCountry(event.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              value={country}
+              maxLength={2}
+              size={4}
+              autoCapitalize="characters"
+              onChange={(event) => setCountry(event.target.value)}
+            />
+          )}
         </Field>
         <button type="submit" disabled={form.saving}>
           {t('register')}

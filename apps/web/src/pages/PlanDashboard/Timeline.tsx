@@ -23,8 +23,17 @@ export function Timeline({ planId, asAt }: { planId: string; asAt: string | null
               <li key={`${item.kind}-${item.id}`} className={`deadline deadline-${item.status}`}>
                 <span className={`badge deadline-${item.status}`}>{t(`common:deadline.${item.status}`)}</span>{' '}
                 <span className="kind">{t(`common:kind.${item.kind}`)}</span>:{' '}
-                <strong>{item.kind === 'MILESTONE' ? <Link to={`/milestones/${item.id}`}>{item.title}</Link> : item.kind === 'COMMITMENT' ? <Link to={`/commitments/${item.id}`}>{item.title}</Link> : item.title}</strong>
-                {item.kind !== 'COMMITMENT' && <> — {item.commitment.title}</>} · {item.commitment.owner.name} · {t('due', { date: formatDate(item.dueDate, i18n.language) })}
+                <strong>
+                  {item.kind === 'MILESTONE' ? (
+                    <Link to={`/milestones/${item.id}`}>{item.title}</Link>
+                  ) : item.kind === 'COMMITMENT' ? (
+                    <Link to={`/commitments/${item.id}`}>{item.title}</Link>
+                  ) : (
+                    item.title
+                  )}
+                </strong>
+                {item.kind !== 'COMMITMENT' && <> — {item.commitment.title}</>} · {item.commitment.owner.name} ·{' '}
+                {t('due', { date: formatDate(item.dueDate, i18n.language) })}
                 {item.moves > 0 && <> · {t('moved', { count: item.moves, days: item.daysMoved })}</>}
               </li>
             ))}
@@ -34,4 +43,3 @@ export function Timeline({ planId, asAt }: { planId: string; asAt: string | null
     </section>
   );
 }
-

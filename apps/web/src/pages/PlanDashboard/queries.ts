@@ -6,7 +6,10 @@ import type { CommitmentStatus, StakeholderKind } from '../../gql/graphql';
 
 graphql(`
   fragment TrackingFiguresFields on TrackingFigures {
-    commitmentsByStatus { status count }
+    commitmentsByStatus {
+      status
+      count
+    }
     milestonesOnTime
     milestonesLate
     milestonesOverdue
@@ -23,24 +26,47 @@ graphql(`
     status
     periodStart
     periodEnd
-    thematicAreas { code title }
+    thematicAreas {
+      code
+      title
+    }
     summary {
       total
-      byThematicAreaTracking { thematicArea { code title } figures { ...TrackingFiguresFields } }
-      byOwnerKind { kind figures { ...TrackingFiguresFields } }
+      byThematicAreaTracking {
+        thematicArea {
+          code
+          title
+        }
+        figures {
+          ...TrackingFiguresFields
+        }
+      }
+      byOwnerKind {
+        kind
+        figures {
+          ...TrackingFiguresFields
+        }
+      }
     }
   }
 `);
 
 export const DASHBOARD = graphql(`
   query PlanDashboard($planId: ID!) {
-    plan(id: $planId) { ...DashboardPlanFields }
+    plan(id: $planId) {
+      ...DashboardPlanFields
+    }
   }
 `);
 
 export const DASHBOARD_AS_OF = graphql(`
   query PlanDashboardAsOf($planId: ID!, $date: LocalDate!) {
-    plan(id: $planId) { id asOf(date: $date) { ...DashboardPlanFields } }
+    plan(id: $planId) {
+      id
+      asOf(date: $date) {
+        ...DashboardPlanFields
+      }
+    }
   }
 `);
 
@@ -56,7 +82,14 @@ export const DEADLINES = graphql(`
       moves
       daysMoved
       status
-      commitment { id title owner { id name } }
+      commitment {
+        id
+        title
+        owner {
+          id
+          name
+        }
+      }
     }
   }
 `);
@@ -67,8 +100,26 @@ export const COMMITMENTS = graphql(`
       id
       commitments(first: 20, after: $after, thematicArea: $thematicArea, status: $status, ownerKind: $ownerKind) {
         totalCount
-        pageInfo { hasNextPage endCursor }
-        edges { node { id title status dueDate thematicArea { code } owner { id name kind } } }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            id
+            title
+            status
+            dueDate
+            thematicArea {
+              code
+            }
+            owner {
+              id
+              name
+              kind
+            }
+          }
+        }
       }
     }
   }
@@ -78,13 +129,27 @@ graphql(`
   fragment AccountabilityFields on ActionPlan {
     id
     summary {
-      reports { owed onTime }
+      reports {
+        owed
+        onTime
+      }
       byOwnerKind {
         kind
         figures {
           milestonesOverdue
           verifiedShare
-          atRiskCommitments { commitment { id title owner { id name } } expectedPercent reportedPercent }
+          atRiskCommitments {
+            commitment {
+              id
+              title
+              owner {
+                id
+                name
+              }
+            }
+            expectedPercent
+            reportedPercent
+          }
         }
       }
     }
@@ -100,7 +165,18 @@ graphql(`
         milestonesOnTime
         milestonesDue
         complianceRate
-        compliance { period owed onTime late missing { commitment { id title } } }
+        compliance {
+          period
+          owed
+          onTime
+          late
+          missing {
+            commitment {
+              id
+              title
+            }
+          }
+        }
       }
     }
   }
@@ -108,13 +184,20 @@ graphql(`
 
 export const ACCOUNTABILITY = graphql(`
   query PlanAccountability($planId: ID!) {
-    plan(id: $planId) { ...AccountabilityFields }
+    plan(id: $planId) {
+      ...AccountabilityFields
+    }
   }
 `);
 
 export const ACCOUNTABILITY_AS_OF = graphql(`
   query PlanAccountabilityAsOf($planId: ID!, $date: LocalDate!) {
-    plan(id: $planId) { id asOf(date: $date) { ...AccountabilityFields } }
+    plan(id: $planId) {
+      id
+      asOf(date: $date) {
+        ...AccountabilityFields
+      }
+    }
   }
 `);
 

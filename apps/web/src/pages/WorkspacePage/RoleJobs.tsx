@@ -11,14 +11,57 @@ import { formatPosted } from '../ModerationPage';
 
 const PLANS = graphql(`
   query WorkspacePlans {
-    plans(first: 100) { edges { node { id title status stakeholders { id name } } } }
+    plans(first: 100) {
+      edges {
+        node {
+          id
+          title
+          status
+          stakeholders {
+            id
+            name
+          }
+        }
+      }
+    }
   }
 `);
 
 const FOCAL_POINT_JOBS = graphql(`
   query FocalPointJobs($planId: ID!) {
-    deadlines(planId: $planId, statuses: [OVERDUE, DUE_SOON]) { kind id title dueDate status commitment { id title owner { id name } } }
-    plan(id: $planId) { id stakeholders { id name scorecard(planId: $planId) { compliance { period missing { commitment { id title } } } } } }
+    deadlines(planId: $planId, statuses: [OVERDUE, DUE_SOON]) {
+      kind
+      id
+      title
+      dueDate
+      status
+      commitment {
+        id
+        title
+        owner {
+          id
+          name
+        }
+      }
+    }
+    plan(id: $planId) {
+      id
+      stakeholders {
+        id
+        name
+        scorecard(planId: $planId) {
+          compliance {
+            period
+            missing {
+              commitment {
+                id
+                title
+              }
+            }
+          }
+        }
+      }
+    }
   }
 `);
 
@@ -27,21 +70,68 @@ const MONITOR_JOBS = graphql(`
     plan(id: $planId) {
       id
       title
-      commitments(first: 100) { edges { node { id title owner { id name } progressReports { id period verification supersededBy reportedOn } } } }
+      commitments(first: 100) {
+        edges {
+          node {
+            id
+            title
+            owner {
+              id
+              name
+            }
+            progressReports {
+              id
+              period
+              verification
+              supersededBy
+              reportedOn
+            }
+          }
+        }
+      }
     }
   }
 `);
 
 const COORDINATOR_JOBS = graphql(`
   query CoordinatorSummary($planId: ID!) {
-    plan(id: $planId) { id title reportingPeriods { id end closed } commitments(first: 1, status: PROPOSED) { totalCount } }
-    moderationQueue(planId: $planId) { id }
+    plan(id: $planId) {
+      id
+      title
+      reportingPeriods {
+        id
+        end
+        closed
+      }
+      commitments(first: 1, status: PROPOSED) {
+        totalCount
+      }
+    }
+    moderationQueue(planId: $planId) {
+      id
+    }
   }
 `);
 
 const MY_COMMENTS = graphql(`
   query MyComments {
-    myComments { id milestoneId text status hiddenReason mine postedAt milestone { id title commitment { id title } } }
+    myComments {
+      id
+      milestoneId
+      text
+      status
+      hiddenReason
+      mine
+      postedAt
+      milestone {
+        id
+        title
+        commitment {
+          id
+          title
+        }
+      }
+    }
   }
 `);
 
@@ -55,13 +145,35 @@ export function FocalPointJobs({ stakeholderIds }: { stakeholderIds: readonly st
     <section aria-labelledby="focal-heading">
       <h2 id="focal-heading">{t('focalHeading')}</h2>
       <QueryState loading={loading && !data} error={error}>
-        {plans.length === 0 ? <p>{t('noPlans')}</p> : plans.map((plan) => <FocalPointPlan key={plan.id} planId={plan.id} title={plan.title} open={plan.status === 'ADOPTED'} stakeholderIds={stakeholderIds} />)}
+        {plans.length === 0 ? (
+          <p>{t('noPlans')}</p>
+        ) : (
+          plans.map((plan) => (
+            <FocalPointPlan
+              key={plan.id}
+              planId={plan.id}
+              title={plan.title}
+              open={plan.status === 'ADOPTED'}
+              stakeholderIds={stakeholderIds}
+            />
+          ))
+        )}
       </QueryState>
     </section>
   );
 }
 
-function FocalPointPlan({ planId, title, open, stakeholderIds }: { planId: string; title: string; open: boolean; stakeholderIds: readonly string[] }) {
+function FocalPointPlan({
+  planId,
+  title,
+  open,
+  stakeholderIds,
+}: {
+  planId: string;
+  title: string;
+  open: boolean;
+  stakeholderIds: readonly string[];
+}) {
   const { t, i18n } = useTranslation(['workspace', 'common']);
   const { data, loading, error } = useQuery(FOCAL_POINT_JOBS, { variables: { planId }, fetchPolicy: 'cache-and-network' });
   const mine = new Set(stakeholderIds);
@@ -73,7 +185,13 @@ function FocalPointPlan({ planId, title, open, stakeholderIds }: { planId: strin
   const item = (d: (typeof deadlines)[number]) => (
     <li key={`${d.kind}-${d.id}`}>
       {t(`common:kind.${d.kind}`)}:{' '}
-      {d.kind === 'MILESTONE' ? <Link to={`/milestones/${d.id}`}>{d.title}</Link> : d.kind === 'COMMITMENT' ? <Link to={`/commitments/${d.id}`}>{d.title}</Link> : d.title}
+      {d.kind === 'MILESTONE' ? (
+        <Link to={`/milestones/${d.id}`}>{d.title}</Link>
+      ) : d.kind === 'COMMITMENT' ? (
+        <Link to={`/commitments/${d.id}`}>{d.title}</Link>
+      ) : (
+        d.title
+      )}
       {d.kind !== 'COMMITMENT' && (
         <>
           {' '}
@@ -140,8 +258,11 @@ function MonitorPlan({ planId }: { planId: string }) {
           <ul className="plain">
             {waiting.map(({ commitment, report }) => (
               <li key={report.id}>
-                <Link to={`/commitments/${commitment.id}`}>{commitment.title}</Link> · {commitment.owner.name} · {t('reportFor', { period: report.period })}
-                {'reportedOn' in report && typeof report.reportedOn === 'string' && <> · {t('reportedOn', { date: formatDate(report.reportedOn, i18n.language) })}</>}
+                <Link to={`/commitments/${commitment.id}`}>{commitment.title}</Link> · {commitment.owner.name} ·{' '}
+                {t('reportFor', { period: report.period })}
+                {'reportedOn' in report && typeof report.reportedOn === 'string' && (
+                  <> · {t('reportedOn', { date: formatDate(report.reportedOn, i18n.language) })}</>
+                )}
               </li>
             ))}
           </ul>
@@ -179,7 +300,9 @@ function CoordinatorPlan({ planId }: { planId: string }) {
             <Link to={`/plans/${planId}#coordinator-heading`}>{t('toActivate', { count: data?.plan?.commitments.totalCount ?? 0 })}</Link>
           </li>
           <li>
-            <Link to={`/plans/${planId}#close-heading`}>{t('toClose', { count: toClose.length, periods: toClose.map((p) => p.id).join(', ') })}</Link>
+            <Link to={`/plans/${planId}#close-heading`}>
+              {t('toClose', { count: toClose.length, periods: toClose.map((p) => p.id).join(', ') })}
+            </Link>
           </li>
           <li>
             <Link to={`/plans/${planId}/moderation`}>{t('toModerate', { count: data?.moderationQueue.length ?? 0 })}</Link>

@@ -41,8 +41,14 @@ function AdminJobs({ selfId }: { selfId: string | null }) {
   const listed = useQuery(PARTICIPANTS, { fetchPolicy: 'cache-and-network' });
   // Who changed or was opened here, as the api answered, until the list is read again.
   const [changed, setChanged] = useState<Person[]>([]);
-  const people = changed.reduce<Person[]>((list, person) => remember(list, person), listed.data?.participants.edges.map((edge) => edge.node) ?? []);
-  const lists: Lists = { plans: data?.plans.edges.map((e) => e.node) ?? [], stakeholders: data?.stakeholders.edges.map((e) => e.node) ?? [] };
+  const people = changed.reduce<Person[]>(
+    (list, person) => remember(list, person),
+    listed.data?.participants.edges.map((edge) => edge.node) ?? [],
+  );
+  const lists: Lists = {
+    plans: data?.plans.edges.map((e) => e.node) ?? [],
+    stakeholders: data?.stakeholders.edges.map((e) => e.node) ?? [],
+  };
 
   const keep = (person: Person) => {
     setChanged((list) => remember(list, person));
@@ -55,7 +61,13 @@ function AdminJobs({ selfId }: { selfId: string | null }) {
       <QueryState loading={loading && !data} error={error} data={data} refetch={refetch}>
         <DraftPlanSection onDrafted={() => void refetch()} />
         <RegisterSection stakeholders={lists.stakeholders} onRegistered={keep} />
-        <ParticipantsSection people={people} total={listed.data?.participants.totalCount ?? people.length} lists={lists} selfId={selfId} onOpened={keep} />
+        <ParticipantsSection
+          people={people}
+          total={listed.data?.participants.totalCount ?? people.length}
+          lists={lists}
+          selfId={selfId}
+          onOpened={keep}
+        />
         <RolesSection people={people} lists={lists} onChanged={keep} />
         <EraseSection people={people} selfId={selfId} onErased={keep} />
       </QueryState>

@@ -14,7 +14,8 @@ export function DraftPlanSection({ onDrafted }: { onDrafted: () => void }) {
   const empty = { title: '', country: '', periodStart: '', periodEnd: '', defaultDeadline: '', reportingCycle: 'ANNUAL' };
   const [values, setValues] = useState(empty);
   const [drafted, setDrafted] = useState<{ id: string; title: string }>();
-  const set = (name: keyof typeof values) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: event.target.value }));
+  const set = (name: keyof typeof values) => (event: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [name]: event.target.value }));
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     setDrafted(undefined);
@@ -33,14 +34,17 @@ export function DraftPlanSection({ onDrafted }: { onDrafted: () => void }) {
       reportingCycle: values.reportingCycle as 'ANNUAL' | 'SEMI_ANNUAL' | 'QUARTERLY',
       ...(values.defaultDeadline ? { defaultDeadline: values.defaultDeadline } : {}),
     };
-    void form.run(async () => {
-      const result = await draft({ variables: { input } });
-      const plan = result.data?.draftPlan.plan;
-      if (plan) setDrafted({ id: plan.id, title: plan.title });
-      // Emptied, so that sending it again does not draft the same plan twice.
-      setValues(empty);
-      onDrafted();
-    }, t('plan.drafted', { title: input.title }));
+    void form.run(
+      async () => {
+        const result = await draft({ variables: { input } });
+        const plan = result.data?.draftPlan.plan;
+        if (plan) setDrafted({ id: plan.id, title: plan.title });
+        // Emptied, so that sending it again does not draft the same plan twice.
+        setValues(empty);
+        onDrafted();
+      },
+      t('plan.drafted', { title: input.title }),
+    );
   };
   return (
     <section aria-labelledby="draft-heading" className="admin-job">
@@ -51,7 +55,9 @@ export function DraftPlanSection({ onDrafted }: { onDrafted: () => void }) {
           {(props) => <input {...props} value={values.title} onChange={set('title')} />}
         </Field>
         <Field label={t('plan.country')} error={form.fieldError('country')}>
-          {(props) => <input {...props} value={values.country} onChange={set('country')} maxLength={2} autoComplete="off" className="short" />}
+          {(props) => (
+            <input {...props} value={values.country} onChange={set('country')} maxLength={2} autoComplete="off" className="short" />
+          )}
         </Field>
         <p className="muted">{t('plan.countryHelp')}</p>
         <Field label={t('plan.periodStart')} error={form.fieldError('periodStart')}>

@@ -5,7 +5,15 @@ import { FormOutcome, useForm } from '../../forms';
 import { holdsAdmin } from '../../admin';
 import { ERASE, type Person, PersonSelect } from './shared';
 
-export function EraseSection({ people, selfId, onErased }: { people: readonly Person[]; selfId: string | null; onErased: (person: Person) => void }) {
+export function EraseSection({
+  people,
+  selfId,
+  onErased,
+}: {
+  people: readonly Person[];
+  selfId: string | null;
+  onErased: (person: Person) => void;
+}) {
   const { t } = useTranslation('admin');
   const form = useForm();
   const [erase] = useMutation(ERASE);
@@ -17,12 +25,15 @@ export function EraseSection({ people, selfId, onErased }: { people: readonly Pe
     event?.preventDefault();
     const ok = form.check({}, { participant: !person && t('roles.chooseParticipant'), confirm: !confirmed && t('erase.confirmRequired') });
     if (!ok || !person) return;
-    void form.run(async () => {
-      const result = await erase({ variables: { input: { commandId: crypto.randomUUID(), participantId: person.id } } });
-      if (result.data) onErased(result.data.erasePersonalData.participant);
-      setChosen('');
-      setConfirmed(false);
-    }, t('erase.done', { name: person.displayName }));
+    void form.run(
+      async () => {
+        const result = await erase({ variables: { input: { commandId: crypto.randomUUID(), participantId: person.id } } });
+        if (result.data) onErased(result.data.erasePersonalData.participant);
+        setChosen('');
+        setConfirmed(false);
+      },
+      t('erase.done', { name: person.displayName }),
+    );
   };
   return (
     <section aria-labelledby="erase-heading" className="admin-job">

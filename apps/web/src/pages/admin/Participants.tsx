@@ -52,7 +52,11 @@ export function ParticipantsSection({
                 {person.id === selfId && <> · {t('participants.you')}</>}
               </p>
               <p className="muted">{t('participants.id', { id: person.id })}</p>
-              <p>{person.roles.length === 0 ? t('participants.noRole') : t('participants.roles', { roles: person.roles.map(roleText).join(' · ') })}</p>
+              <p>
+                {person.roles.length === 0
+                  ? t('participants.noRole')
+                  : t('participants.roles', { roles: person.roles.map(roleText).join(' · ') })}
+              </p>
               <p>
                 {person.personalData?.erased
                   ? t('participants.erased')

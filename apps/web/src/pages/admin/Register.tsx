@@ -6,13 +6,28 @@ import { FormOutcome, useForm } from '../../forms';
 import { type Registration, type StakeholderChoice, registrationInput } from '../../admin';
 import { REGISTER, type Person } from './shared';
 
-export function RegisterSection({ stakeholders, onRegistered }: { stakeholders: readonly StakeholderChoice[]; onRegistered: (person: Person) => void }) {
+export function RegisterSection({
+  stakeholders,
+  onRegistered,
+}: {
+  stakeholders: readonly StakeholderChoice[];
+  onRegistered: (person: Person) => void;
+}) {
   const { t } = useTranslation(['admin', 'common']);
   const form = useForm();
   const [register] = useMutation(REGISTER);
-  const empty: Registration = { subject: '', displayName: '', kind: 'ADULT', youthAgeBand: 'UNDER_18', realName: '', email: '', sponsorStakeholderId: '' };
+  const empty: Registration = {
+    subject: '',
+    displayName: '',
+    kind: 'ADULT',
+    youthAgeBand: 'UNDER_18',
+    realName: '',
+    email: '',
+    sponsorStakeholderId: '',
+  };
   const [values, setValues] = useState<Registration>(empty);
-  const set = (name: keyof Registration) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: event.target.value }));
+  const set = (name: keyof Registration) => (event: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [name]: event.target.value }));
   const youth = values.kind === 'YOUTH';
   const panels = stakeholders.filter((s) => s.kind === 'YOUTH_PANEL');
   const submit = (event?: FormEvent) => {
@@ -23,12 +38,15 @@ export function RegisterSection({ stakeholders, onRegistered }: { stakeholders: 
     );
     if (!ok) return;
     const input = registrationInput(values);
-    void form.run(async () => {
-      const result = await register({ variables: { input: { commandId: crypto.randomUUID(), ...input } } });
-      const person = result.data?.registerParticipant.participant;
-      if (person) onRegistered(person);
-      setValues(empty);
-    }, t('register.done', { name: input.displayName }));
+    void form.run(
+      async () => {
+        const result = await register({ variables: { input: { commandId: crypto.randomUUID(), ...input } } });
+        const person = result.data?.registerParticipant.participant;
+        if (person) onRegistered(person);
+        setValues(empty);
+      },
+      t('register.done', { name: input.displayName }),
+    );
   };
   return (
     <section aria-labelledby="register-heading" className="admin-job">

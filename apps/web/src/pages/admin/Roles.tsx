@@ -3,16 +3,18 @@ import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 import { FormOutcome, useForm } from '../../forms';
-import {
-  ROLES,
-  grantKey,
-  grantOf,
-  scopeChoices,
-  scopeKindOf,
-} from '../../admin';
+import { ROLES, grantKey, grantOf, scopeChoices, scopeKindOf } from '../../admin';
 import { GRANT, REVOKE, type Person, type Lists, useRoleText, withSubject, PersonSelect } from './shared';
 
-export function RolesSection({ people, lists, onChanged }: { people: readonly Person[]; lists: Lists; onChanged: (person: Person) => void }) {
+export function RolesSection({
+  people,
+  lists,
+  onChanged,
+}: {
+  people: readonly Person[];
+  lists: Lists;
+  onChanged: (person: Person) => void;
+}) {
   const { t } = useTranslation('admin');
   const grantForm = useForm();
   const revokeForm = useForm();
@@ -33,35 +35,64 @@ export function RolesSection({ people, lists, onChanged }: { people: readonly Pe
   const submitGrant = (event?: FormEvent) => {
     event?.preventDefault();
     const person = choosable.find((p) => p.id === grantee);
-    const ok = grantForm.check({}, {
-      participant: !person && t('roles.chooseParticipant'),
-      role: !role && t('roles.chooseRole'),
-      scope: needsScope && !scopes.some((s) => s.id === scope) && t(`roles.chooseScope.${scopeKindOf(role)}`),
-    });
+    const ok = grantForm.check(
+      {},
+      {
+        participant: !person && t('roles.chooseParticipant'),
+        role: !role && t('roles.chooseRole'),
+        scope: needsScope && !scopes.some((s) => s.id === scope) && t(`roles.chooseScope.${scopeKindOf(role)}`),
+      },
+    );
     if (!ok || !person) return;
     const granted = { role: role as (typeof ROLES)[number], scope: needsScope ? scope : null };
-    void grantForm.run(async () => {
-      const result = await grant({ variables: { input: { commandId: crypto.randomUUID(), subject: person.personalData!.subject!, role: granted.role, ...(granted.scope ? { scope: granted.scope } : {}) } } });
-      if (result.data) onChanged(result.data.grantRole.participant);
-    }, t('roles.granted', { name: person.displayName, role: roleText(granted) }));
+    void grantForm.run(
+      async () => {
+        const result = await grant({
+          variables: {
+            input: {
+              commandId: crypto.randomUUID(),
+              subject: person.personalData!.subject!,
+              role: granted.role,
+              ...(granted.scope ? { scope: granted.scope } : {}),
+            },
+          },
+        });
+        if (result.data) onChanged(result.data.grantRole.participant);
+      },
+      t('roles.granted', { name: person.displayName, role: roleText(granted) }),
+    );
   };
 
   const submitRevoke = (event?: FormEvent) => {
     event?.preventDefault();
     const revoked = grantOf(held);
-    const ok = revokeForm.check({}, {
-      holder: !holderPerson && t('roles.chooseParticipant'),
-      held: holderPerson && (!revoked || !holderPerson.roles.some((g) => grantKey(g) === held)) && t('roles.chooseHeld'),
-    });
+    const ok = revokeForm.check(
+      {},
+      {
+        holder: !holderPerson && t('roles.chooseParticipant'),
+        held: holderPerson && (!revoked || !holderPerson.roles.some((g) => grantKey(g) === held)) && t('roles.chooseHeld'),
+      },
+    );
     if (!ok || !holderPerson || !revoked) return;
-    void revokeForm.run(async () => {
-      const result = await revoke({
-        variables: { input: { commandId: crypto.randomUUID(), subject: holderPerson.personalData!.subject!, role: revoked.role, ...(revoked.scope ? { scope: revoked.scope } : {}), ...(reason.trim() ? { reason: reason.trim() } : {}) } },
-      });
-      if (result.data) onChanged(result.data.revokeRole.participant);
-      setHeld('');
-      setReason('');
-    }, t('roles.revoked', { name: holderPerson.displayName, role: roleText(revoked) }));
+    void revokeForm.run(
+      async () => {
+        const result = await revoke({
+          variables: {
+            input: {
+              commandId: crypto.randomUUID(),
+              subject: holderPerson.personalData!.subject!,
+              role: revoked.role,
+              ...(revoked.scope ? { scope: revoked.scope } : {}),
+              ...(reason.trim() ? { reason: reason.trim() } : {}),
+            },
+          },
+        });
+        if (result.data) onChanged(result.data.revokeRole.participant);
+        setHeld('');
+        setReason('');
+      },
+      t('roles.revoked', { name: holderPerson.displayName, role: roleText(revoked) }),
+    );
   };
 
   return (
@@ -71,7 +102,13 @@ export function RolesSection({ people, lists, onChanged }: { people: readonly Pe
       <section aria-labelledby="grant-heading">
         <h3 id="grant-heading">{t('roles.grantHeading')}</h3>
         <form onSubmit={submitGrant} aria-label={t('roles.grantHeading')} noValidate>
-          <PersonSelect label={t('roles.participant')} people={choosable} value={grantee} onChange={setGrantee} error={grantForm.fieldError('participant')} />
+          <PersonSelect
+            label={t('roles.participant')}
+            people={choosable}
+            value={grantee}
+            onChange={setGrantee}
+            error={grantForm.fieldError('participant')}
+          />
           <Field label={t('roles.role')} error={grantForm.fieldError('role')}>
             {(props) => (
               <select

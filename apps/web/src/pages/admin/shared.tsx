@@ -5,44 +5,169 @@ import { type PlanChoice, type StakeholderChoice, scopeName } from '../../admin'
 
 export const CHOICES = graphql(`
   query AdminChoices {
-    plans(first: 100) { edges { node { id title country status } } }
-    stakeholders(first: 100) { edges { node { id name kind country } } }
+    plans(first: 100) {
+      edges {
+        node {
+          id
+          title
+          country
+          status
+        }
+      }
+    }
+    stakeholders(first: 100) {
+      edges {
+        node {
+          id
+          name
+          kind
+          country
+        }
+      }
+    }
   }
 `);
 
 export const PARTICIPANTS = graphql(`
   query AdminParticipants {
-    participants(first: 100) { totalCount edges { node { id displayName kind roles { role scope } personalData { subject realName email erased } } } }
+    participants(first: 100) {
+      totalCount
+      edges {
+        node {
+          id
+          displayName
+          kind
+          roles {
+            role
+            scope
+          }
+          personalData {
+            subject
+            realName
+            email
+            erased
+          }
+        }
+      }
+    }
   }
 `);
 
 export const PARTICIPANT = graphql(`
   query AdminParticipant($id: ID!) {
-    participant(id: $id) { id displayName kind roles { role scope } personalData { subject realName email erased } }
+    participant(id: $id) {
+      id
+      displayName
+      kind
+      roles {
+        role
+        scope
+      }
+      personalData {
+        subject
+        realName
+        email
+        erased
+      }
+    }
   }
 `);
 
 export const DRAFT_PLAN = graphql(`
-  mutation AdminDraftPlan($input: DraftPlanInput!) { draftPlan(input: $input) { position plan { id title country status } } }
+  mutation AdminDraftPlan($input: DraftPlanInput!) {
+    draftPlan(input: $input) {
+      position
+      plan {
+        id
+        title
+        country
+        status
+      }
+    }
+  }
 `);
 export const REGISTER = graphql(`
   mutation AdminRegisterParticipant($input: RegisterParticipantInput!) {
-    registerParticipant(input: $input) { participant { id displayName kind roles { role scope } personalData { subject realName email erased } } }
+    registerParticipant(input: $input) {
+      participant {
+        id
+        displayName
+        kind
+        roles {
+          role
+          scope
+        }
+        personalData {
+          subject
+          realName
+          email
+          erased
+        }
+      }
+    }
   }
 `);
 export const GRANT = graphql(`
   mutation AdminGrantRole($input: GrantRoleInput!) {
-    grantRole(input: $input) { participant { id displayName kind roles { role scope } personalData { subject realName email erased } } }
+    grantRole(input: $input) {
+      participant {
+        id
+        displayName
+        kind
+        roles {
+          role
+          scope
+        }
+        personalData {
+          subject
+          realName
+          email
+          erased
+        }
+      }
+    }
   }
 `);
 export const REVOKE = graphql(`
   mutation AdminRevokeRole($input: RevokeRoleInput!) {
-    revokeRole(input: $input) { participant { id displayName kind roles { role scope } personalData { subject realName email erased } } }
+    revokeRole(input: $input) {
+      participant {
+        id
+        displayName
+        kind
+        roles {
+          role
+          scope
+        }
+        personalData {
+          subject
+          realName
+          email
+          erased
+        }
+      }
+    }
   }
 `);
 export const ERASE = graphql(`
   mutation AdminErasePersonalData($input: ErasePersonalDataInput!) {
-    erasePersonalData(input: $input) { participant { id displayName kind roles { role scope } personalData { subject realName email erased } } }
+    erasePersonalData(input: $input) {
+      participant {
+        id
+        displayName
+        kind
+        roles {
+          role
+          scope
+        }
+        personalData {
+          subject
+          realName
+          email
+          erased
+        }
+      }
+    }
   }
 `);
 
@@ -71,7 +196,19 @@ export function useRoleText(lists: Lists) {
 /** Who may be chosen for a role change: participants whose subject the admin can read (the api finds people by it). */
 export const withSubject = (people: readonly Person[]) => people.filter((p) => p.personalData?.subject && !p.personalData.erased);
 
-export function PersonSelect({ people, value, onChange, error, label }: { people: readonly Person[]; value: string; onChange: (id: string) => void; error: string | undefined; label: string }) {
+export function PersonSelect({
+  people,
+  value,
+  onChange,
+  error,
+  label,
+}: {
+  people: readonly Person[];
+  value: string;
+  onChange: (id: string) => void;
+  error: string | undefined;
+  label: string;
+}) {
   const { t } = useTranslation('admin');
   return (
     <Field label={label} error={error}>

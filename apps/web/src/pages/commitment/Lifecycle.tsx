@@ -24,7 +24,9 @@ function Revise({ commitment, reload }: { commitment: Commitment; reload: Reload
       ...(dueDate && dueDate !== commitment.dueDate ? { dueDate } : {}),
     };
     if (!form.check({ title, description, dueDate, reason }, { title: Object.keys(changes).length === 0 && t('nothingChanged') })) return;
-    if (await form.run(() => revise({ variables: { input: { ...commandOn(commitment), reason: reason.trim(), ...changes } } }), t('revised'))) {
+    if (
+      await form.run(() => revise({ variables: { input: { ...commandOn(commitment), reason: reason.trim(), ...changes } } }), t('revised'))
+    ) {
       setReason('');
       await reload();
     }
@@ -56,7 +58,8 @@ function Complete({ commitment, reload }: { commitment: Commitment; reload: Relo
   const completedOn = chosenOn ?? today;
   const submit = async () => {
     if (!form.check({ completedOn })) return;
-    if (await form.run(() => complete({ variables: { input: { ...commandOn(commitment), completedOn } } }), t('commitmentCompleted'))) await reload();
+    if (await form.run(() => complete({ variables: { input: { ...commandOn(commitment), completedOn } } }), t('commitmentCompleted')))
+      await reload();
   };
   return (
     <WriteForm title={t('completeCommitment')} form={form} onSubmit={submit} reload={reload} submit={t('complete')}>
@@ -74,7 +77,8 @@ function Withdraw({ commitment, reload }: { commitment: Commitment; reload: Relo
   const [reason, setReason] = useState('');
   const submit = async () => {
     if (!form.check({ reason })) return;
-    if (await form.run(() => withdraw({ variables: { input: { ...commandOn(commitment), reason: reason.trim() } } }), t('withdrawn'))) await reload();
+    if (await form.run(() => withdraw({ variables: { input: { ...commandOn(commitment), reason: reason.trim() } } }), t('withdrawn')))
+      await reload();
   };
   return (
     <WriteForm title={t('withdrawCommitment')} form={form} onSubmit={submit} reload={reload} submit={t('withdraw')}>
@@ -93,7 +97,11 @@ export function Lifecycle({ commitment, reload }: { commitment: Commitment; relo
     <section aria-labelledby="lifecycle-heading" className="workspace">
       <h2 id="lifecycle-heading">{t('lifecycle')}</h2>
       <Revise commitment={commitment} reload={reload} />
-      {commitment.status === 'ACTIVE' ? <Complete commitment={commitment} reload={reload} /> : <p className="notice">{t('completeNeedsActive')}</p>}
+      {commitment.status === 'ACTIVE' ? (
+        <Complete commitment={commitment} reload={reload} />
+      ) : (
+        <p className="notice">{t('completeNeedsActive')}</p>
+      )}
       <Withdraw commitment={commitment} reload={reload} />
     </section>
   );

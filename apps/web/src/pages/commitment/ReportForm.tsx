@@ -70,7 +70,13 @@ export function ReportForm({
   };
 
   return (
-    <WriteForm title={t('reportProgress')} form={form} onSubmit={submit} reload={reload} submit={corrects ? t('submitCorrection') : t('submitReport')}>
+    <WriteForm
+      title={t('reportProgress')}
+      form={form}
+      onSubmit={submit}
+      reload={reload}
+      submit={corrects ? t('submitCorrection') : t('submitReport')}
+    >
       <p className="muted">{t('periodsExplained')}</p>
       <Field label={t('period')} error={form.fieldError('period')}>
         {(props) => (
@@ -83,12 +89,32 @@ export function ReportForm({
           </select>
         )}
       </Field>
-      {corrects ? <p className="notice">{t('correctionExplained', { period })}</p> : chosen?.closed ? <p className="notice">{t('lateExplained', { period })}</p> : null}
+      {corrects ? (
+        <p className="notice">{t('correctionExplained', { period })}</p>
+      ) : chosen?.closed ? (
+        <p className="notice">{t('lateExplained', { period })}</p>
+      ) : null}
       <Field label={t('percent')} error={form.fieldError('percentComplete')}>
-        {(props) => <input {...props} type="number" min={0} max={100} step="any" inputMode="decimal" value={percent} onChange={(e) => setPercent(e.target.value)} />}
+        {(props) => (
+          <input
+            {...props}
+            type="number"
+            min={0}
+            max={100}
+            step="any"
+            inputMode="decimal"
+            value={percent}
+            onChange={(e) => setPercent(e.target.value)}
+          />
+        )}
       </Field>
-      <Field label={t('indicatorValue', { indicator: commitment.target.indicator, unit: commitment.target.unit })} error={form.fieldError('indicatorValue')}>
-        {(props) => <input {...props} type="number" step="any" inputMode="decimal" value={indicator} onChange={(e) => setIndicator(e.target.value)} />}
+      <Field
+        label={t('indicatorValue', { indicator: commitment.target.indicator, unit: commitment.target.unit })}
+        error={form.fieldError('indicatorValue')}
+      >
+        {(props) => (
+          <input {...props} type="number" step="any" inputMode="decimal" value={indicator} onChange={(e) => setIndicator(e.target.value)} />
+        )}
       </Field>
       <Field label={t('narrative')} error={form.fieldError('narrative')}>
         {(props) => <textarea {...props} value={narrative} rows={3} onChange={(e) => setNarrative(e.target.value)} />}

@@ -39,14 +39,28 @@ function Judge({ commitment, report, reload }: { commitment: Commitment; report:
   return (
     <div className="judge">
       {report.verification !== 'VERIFIED' && (
-        <WriteForm level={4} title={t('verifyReport', { period: report.period })} form={verifyForm} onSubmit={sendVerify} reload={reload} submit={t('verify')}>
+        <WriteForm
+          level={4}
+          title={t('verifyReport', { period: report.period })}
+          form={verifyForm}
+          onSubmit={sendVerify}
+          reload={reload}
+          submit={t('verify')}
+        >
           <Field label={t('verifyNote')} error={verifyForm.fieldError('note')}>
             {(props) => <textarea {...props} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
           </Field>
         </WriteForm>
       )}
       {report.verification !== 'DISPUTED' && (
-        <WriteForm level={4} title={t('disputeReport', { period: report.period })} form={disputeForm} onSubmit={sendDispute} reload={reload} submit={t('dispute')}>
+        <WriteForm
+          level={4}
+          title={t('disputeReport', { period: report.period })}
+          form={disputeForm}
+          onSubmit={sendDispute}
+          reload={reload}
+          submit={t('dispute')}
+        >
           <Field label={t('disputeReason')} error={disputeForm.fieldError('reason')}>
             {(props) => <textarea {...props} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
@@ -184,7 +198,15 @@ export function Reports({
               ) : (
                 <ul className="plain">
                   {row.reports.map((report) => (
-                    <ReportItem key={report.id} commitment={commitment} report={report} monitor={monitor} contributor={contributor} onCorrect={onCorrect} reload={reload} />
+                    <ReportItem
+                      key={report.id}
+                      commitment={commitment}
+                      report={report}
+                      monitor={monitor}
+                      contributor={contributor}
+                      onCorrect={onCorrect}
+                      reload={reload}
+                    />
                   ))}
                 </ul>
               )}

@@ -5,14 +5,36 @@ import { Link } from 'react-router';
 import { Field } from '../../components/Field';
 import { FormOutcome, type FormState, useForm } from '../../forms';
 import { formatDate } from '../../i18n';
-import { ADD_TASK, ASSIGN_TASK, type Commitment, COMPLETE_MILESTONE, COMPLETE_TASK, REOPEN_MILESTONE, REOPEN_TASK, RESCHEDULE, SCHEDULE } from './queries';
+import {
+  ADD_TASK,
+  ASSIGN_TASK,
+  type Commitment,
+  COMPLETE_MILESTONE,
+  COMPLETE_TASK,
+  REOPEN_MILESTONE,
+  REOPEN_TASK,
+  RESCHEDULE,
+  SCHEDULE,
+} from './queries';
 import { commandOn, WriteForm } from './WriteForm';
 
 type Reload = () => Promise<unknown>;
 type Item = { readonly id: string; readonly title: string };
 
 /** A choice among milestones or tasks, with a first option that asks to choose. */
-function ItemSelect({ label, items, value, onChange, error }: { label: string; items: readonly Item[]; value: string; onChange: (id: string) => void; error: string | undefined }) {
+function ItemSelect({
+  label,
+  items,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  items: readonly Item[];
+  value: string;
+  onChange: (id: string) => void;
+  error: string | undefined;
+}) {
   const { t } = useTranslation('commitment');
   return (
     <Field label={label} error={error}>
@@ -94,7 +116,12 @@ function RescheduleMilestone({ commitment, open, reload }: { commitment: Commitm
   const [reason, setReason] = useState('');
   const submit = async () => {
     if (!form.check({ milestoneId, dueDate, reason })) return;
-    if (await form.run(() => reschedule({ variables: { input: { ...commandOn(commitment), milestoneId, dueDate, reason: reason.trim() } } }), t('rescheduled'))) {
+    if (
+      await form.run(
+        () => reschedule({ variables: { input: { ...commandOn(commitment), milestoneId, dueDate, reason: reason.trim() } } }),
+        t('rescheduled'),
+      )
+    ) {
       setReason('');
       setDueDate('');
       await reload();
@@ -102,7 +129,13 @@ function RescheduleMilestone({ commitment, open, reload }: { commitment: Commitm
   };
   return (
     <WriteForm title={t('rescheduleMilestone')} form={form} onSubmit={submit} reload={reload} submit={t('reschedule')}>
-      <ItemSelect label={t('milestone')} items={open} value={milestoneId} onChange={setMilestoneId} error={form.fieldError('milestoneId')} />
+      <ItemSelect
+        label={t('milestone')}
+        items={open}
+        value={milestoneId}
+        onChange={setMilestoneId}
+        error={form.fieldError('milestoneId')}
+      />
       <Field label={t('newDueDate')} error={form.fieldError('dueDate')}>
         {(props) => <input {...props} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />}
       </Field>
@@ -114,7 +147,19 @@ function RescheduleMilestone({ commitment, open, reload }: { commitment: Commitm
 }
 
 /** Reopen a completed milestone or task, with the reason the history keeps. */
-function Reopen({ title, label, done, send, reload }: { title: string; label: string; done: readonly Item[]; send: (id: string, reason: string) => Promise<unknown>; reload: Reload }) {
+function Reopen({
+  title,
+  label,
+  done,
+  send,
+  reload,
+}: {
+  title: string;
+  label: string;
+  done: readonly Item[];
+  send: (id: string, reason: string) => Promise<unknown>;
+  reload: Reload;
+}) {
   const { t } = useTranslation(['commitment', 'errors']);
   const form = useForm();
   const [id, setId] = useState('');
@@ -138,7 +183,19 @@ function Reopen({ title, label, done, send, reload }: { title: string; label: st
 }
 
 /** Mark one of the open items done, each with its own button; the outcome shows under the list. */
-function CompleteItems({ title, items, send, success, reload }: { title: string; items: readonly Item[]; send: (id: string) => Promise<unknown>; success: string; reload: Reload }) {
+function CompleteItems({
+  title,
+  items,
+  send,
+  success,
+  reload,
+}: {
+  title: string;
+  items: readonly Item[];
+  send: (id: string) => Promise<unknown>;
+  success: string;
+  reload: Reload;
+}) {
   const { t } = useTranslation('commitment');
   const form = useForm();
   const headingId = useId();
@@ -148,7 +205,11 @@ function CompleteItems({ title, items, send, success, reload }: { title: string;
       <ul className="plain">
         {items.map((item) => (
           <li key={item.id}>
-            <button type="button" disabled={form.saving} onClick={() => void form.run(() => send(item.id), success).then((ok) => (ok ? reload() : undefined))}>
+            <button
+              type="button"
+              disabled={form.saving}
+              onClick={() => void form.run(() => send(item.id), success).then((ok) => (ok ? reload() : undefined))}
+            >
               {t('markDone', { title: item.title })}
             </button>
           </li>
@@ -186,7 +247,12 @@ function AssignTask({ commitment, open, reload }: { commitment: Commitment; open
   const [assigneeId, setAssigneeId] = useState('');
   const submit = async () => {
     if (!form.check({ taskId, assigneeId })) return;
-    if (await form.run(() => assign({ variables: { input: { ...commandOn(commitment), taskId, assigneeKind: 'STAKEHOLDER', assigneeId } } }), t('taskAssigned'))) {
+    if (
+      await form.run(
+        () => assign({ variables: { input: { ...commandOn(commitment), taskId, assigneeKind: 'STAKEHOLDER', assigneeId } } }),
+        t('taskAssigned'),
+      )
+    ) {
       setTaskId('');
       await reload();
     }
@@ -194,13 +260,31 @@ function AssignTask({ commitment, open, reload }: { commitment: Commitment; open
   return (
     <WriteForm title={t('assignTask')} form={form} onSubmit={submit} reload={reload} submit={t('assign')}>
       <ItemSelect label={t('task')} items={open} value={taskId} onChange={setTaskId} error={form.fieldError('taskId')} />
-      <ItemSelect label={t('assignee')} items={commitment.plan.stakeholders.map((s) => ({ id: s.id, title: s.name }))} value={assigneeId} onChange={setAssigneeId} error={form.fieldError('assigneeId')} />
+      <ItemSelect
+        label={t('assignee')}
+        items={commitment.plan.stakeholders.map((s) => ({ id: s.id, title: s.name }))}
+        value={assigneeId}
+        onChange={setAssigneeId}
+        error={form.fieldError('assigneeId')}
+      />
     </WriteForm>
   );
 }
 
 /** Milestones and tasks with their deadline status; the forms the reader's role allows while the commitment is open. */
-export function Work({ commitment, owner, contributor, writable, reload }: { commitment: Commitment; owner: boolean; contributor: boolean; writable: boolean; reload: Reload }) {
+export function Work({
+  commitment,
+  owner,
+  contributor,
+  writable,
+  reload,
+}: {
+  commitment: Commitment;
+  owner: boolean;
+  contributor: boolean;
+  writable: boolean;
+  reload: Reload;
+}) {
   const { t, i18n } = useTranslation(['commitment', 'common']);
   const date = (value: string) => formatDate(value, i18n.language);
   const [completeMilestone] = useMutation(COMPLETE_MILESTONE);
@@ -222,7 +306,8 @@ export function Work({ commitment, owner, contributor, writable, reload }: { com
           <ul className="plain">
             {commitment.milestones.map((m) => (
               <li key={m.id}>
-                <span className={`badge deadline-${m.status}`}>{t(`common:deadline.${m.status}`)}</span> <Link to={`/milestones/${m.id}`}>{m.title}</Link> · {t('due', { date: date(m.dueDate) })}
+                <span className={`badge deadline-${m.status}`}>{t(`common:deadline.${m.status}`)}</span>{' '}
+                <Link to={`/milestones/${m.id}`}>{m.title}</Link> · {t('due', { date: date(m.dueDate) })}
                 {m.moves > 0 && <> · {t('movedFrom', { date: date(m.originalDueDate), count: m.moves, days: m.daysMoved })}</>}
                 {m.completedOn && <> · {t('doneOn', { date: date(m.completedOn) })}</>}
               </li>
@@ -262,8 +347,17 @@ export function Work({ commitment, owner, contributor, writable, reload }: { com
           <ul className="plain">
             {commitment.tasks.map((task) => (
               <li key={task.id}>
-                <span className={`badge deadline-${task.status}`}>{t(`common:deadline.${task.status}`)}</span> {task.title} · {t('due', { date: date(task.dueDate) })}
-                {task.assignee && <> · {t('assignedTo', { name: task.assignee.kind === 'STAKEHOLDER' ? (names.get(task.assignee.id) ?? t('aStakeholder')) : t('aParticipant') })}</>}
+                <span className={`badge deadline-${task.status}`}>{t(`common:deadline.${task.status}`)}</span> {task.title} ·{' '}
+                {t('due', { date: date(task.dueDate) })}
+                {task.assignee && (
+                  <>
+                    {' '}
+                    ·{' '}
+                    {t('assignedTo', {
+                      name: task.assignee.kind === 'STAKEHOLDER' ? (names.get(task.assignee.id) ?? t('aStakeholder')) : t('aParticipant'),
+                    })}
+                  </>
+                )}
                 {task.completedOn && <> · {t('doneOn', { date: date(task.completedOn) })}</>}
               </li>
             ))}
@@ -274,10 +368,22 @@ export function Work({ commitment, owner, contributor, writable, reload }: { com
             <AddTask commitment={commitment} reload={reload} />
             {owner && openTasks.length > 0 && <AssignTask commitment={commitment} open={openTasks} reload={reload} />}
             {openTasks.length > 0 && (
-              <CompleteItems title={t('completeTask')} items={openTasks} success={t('taskCompleted')} reload={reload} send={(taskId) => completeTask({ variables: { input: { ...commandOn(commitment), taskId } } })} />
+              <CompleteItems
+                title={t('completeTask')}
+                items={openTasks}
+                success={t('taskCompleted')}
+                reload={reload}
+                send={(taskId) => completeTask({ variables: { input: { ...commandOn(commitment), taskId } } })}
+              />
             )}
             {owner && doneTasks.length > 0 && (
-              <Reopen title={t('reopenTask')} label={t('task')} done={doneTasks} reload={reload} send={(taskId, reason) => reopenTask({ variables: { input: { ...commandOn(commitment), taskId, reason } } })} />
+              <Reopen
+                title={t('reopenTask')}
+                label={t('task')}
+                done={doneTasks}
+                reload={reload}
+                send={(taskId, reason) => reopenTask({ variables: { input: { ...commandOn(commitment), taskId, reason } } })}
+              />
             )}
           </div>
         )}

@@ -7,7 +7,11 @@ export interface Target {
   readonly version: number;
 }
 
-export const commandOn = (commitment: Target) => ({ commandId: crypto.randomUUID(), expectedVersion: commitment.version, commitmentId: commitment.id });
+export const commandOn = (commitment: Target) => ({
+  commandId: crypto.randomUUID(),
+  expectedVersion: commitment.version,
+  commitmentId: commitment.id,
+});
 
 /**
  * One form of the commitment page: its heading names it, its own outcome shows right under its button (a stale
@@ -54,4 +58,3 @@ export function WriteForm({
     </form>
   );
 }
-

@@ -34,7 +34,8 @@ export function parseValue(value: string | null | undefined): unknown {
 }
 
 const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
-const text = (value: unknown): string => (typeof value === 'string' ? value : value === null || value === undefined ? '' : JSON.stringify(value));
+const text = (value: unknown): string =>
+  typeof value === 'string' ? value : value === null || value === undefined ? '' : JSON.stringify(value);
 
 /** Titles of milestones and tasks and periods of reports, by id, from the entries that created them. */
 export interface Names {
@@ -71,7 +72,10 @@ function revision(entry: HistoryEntry, wording: Wording): string {
     const to = parseValue(change.to);
     switch (change.field) {
       case 'dueDate':
-        return t('audit:change.dueDate', { from: from ? wording.date(text(from)) : t('audit:none'), to: to ? wording.date(text(to)) : t('audit:none') });
+        return t('audit:change.dueDate', {
+          from: from ? wording.date(text(from)) : t('audit:none'),
+          to: to ? wording.date(text(to)) : t('audit:none'),
+        });
       case 'title':
       case 'description':
       case 'sourceReference':
@@ -79,12 +83,17 @@ function revision(entry: HistoryEntry, wording: Wording): string {
       case 'target': {
         const value = (target: unknown) => {
           const r = record(target);
-          return typeof r['targetValue'] === 'number' ? `${text(r['indicator'])}: ${wording.number(r['baseline'] as number)} → ${wording.number(r['targetValue'])} ${text(r['unit'])}` : t('audit:none');
+          return typeof r['targetValue'] === 'number'
+            ? `${text(r['indicator'])}: ${wording.number(r['baseline'] as number)} → ${wording.number(r['targetValue'])} ${text(r['unit'])}`
+            : t('audit:none');
         };
         return t('audit:change.target', { from: value(from), to: value(to) });
       }
       case 'coOwnerIds': {
-        const names = (ids: unknown) => (Array.isArray(ids) && ids.length > 0 ? ids.map((id: unknown) => wording.stakeholders?.get(text(id)) ?? text(id)).join(', ') : t('audit:none'));
+        const names = (ids: unknown) =>
+          Array.isArray(ids) && ids.length > 0
+            ? ids.map((id: unknown) => wording.stakeholders?.get(text(id)) ?? text(id)).join(', ')
+            : t('audit:none');
         return t('audit:change.coOwnerIds', { from: names(from), to: names(to) });
       }
       default:
@@ -143,7 +152,8 @@ export function auditSentence(entry: HistoryEntry, names: Names, wording: Wordin
     }
     case 'TaskAssigned': {
       const r = record(to);
-      const assignee = r['kind'] === 'STAKEHOLDER' ? (wording.stakeholders?.get(text(r['id'])) ?? t('audit:aStakeholder')) : t('audit:aParticipant');
+      const assignee =
+        r['kind'] === 'STAKEHOLDER' ? (wording.stakeholders?.get(text(r['id'])) ?? t('audit:aStakeholder')) : t('audit:aParticipant');
       sentence = t('audit:TaskAssigned', { actor, title: task, assignee });
       break;
     }
@@ -157,9 +167,17 @@ export function auditSentence(entry: HistoryEntry, names: Names, wording: Wordin
       const r = record(to);
       const percent = typeof r['percentComplete'] === 'number' ? wording.percent(r['percentComplete']) : null;
       const value = typeof r['indicatorValue'] === 'number' ? wording.number(r['indicatorValue']) : null;
-      const amount = percent && value ? t('audit:percentAndValue', { percent, value }) : (percent ?? (value ? t('audit:value', { value }) : t('audit:noFigure')));
+      const amount =
+        percent && value
+          ? t('audit:percentAndValue', { percent, value })
+          : (percent ?? (value ? t('audit:value', { value }) : t('audit:noFigure')));
       const evidence = t(`commitment:evidenceTypes.${text(r['evidenceType']) || 'SELF_REPORTED'}`);
-      sentence = t(r['corrects'] ? 'audit:ProgressCorrected' : 'audit:ProgressReported', { actor, period: text(r['period']), amount, evidence });
+      sentence = t(r['corrects'] ? 'audit:ProgressCorrected' : 'audit:ProgressReported', {
+        actor,
+        period: text(r['period']),
+        amount,
+        evidence,
+      });
       if (r['late'] === true) sentence = t('audit:late', { sentence });
       break;
     }

@@ -7,7 +7,11 @@ const periods = [
   { id: '2012', start: '2012-01-01', end: '2012-12-31', closed: true },
   { id: '2013', start: '2013-01-01', end: '2013-12-31', closed: false },
 ];
-const report = (id: string, period: string, more: Partial<{ percentComplete: number | null; evidenceType: string; verification: string; supersededBy: string | null }> = {}) => ({
+const report = (
+  id: string,
+  period: string,
+  more: Partial<{ percentComplete: number | null; evidenceType: string; verification: string; supersededBy: string | null }> = {},
+) => ({
   id,
   period,
   percentComplete: 50,
@@ -50,7 +54,12 @@ describe('independently verified, by the api rule', () => {
 });
 
 describe('the reports list and the chart', () => {
-  const reports = [report('a', '2010', { percentComplete: 30 }), report('b', '2011', { percentComplete: 70, supersededBy: 'c' }), report('c', '2011', { percentComplete: 45 }), report('d', '2013', { percentComplete: 90 })];
+  const reports = [
+    report('a', '2010', { percentComplete: 30 }),
+    report('b', '2011', { percentComplete: 70, supersededBy: 'c' }),
+    report('c', '2011', { percentComplete: 45 }),
+    report('d', '2013', { percentComplete: 90 }),
+  ];
 
   it('keeps the last correction as the standing report of a period', () => {
     expect(standingByPeriod(reports).get('2011')?.id).toBe('c');
@@ -88,10 +97,18 @@ describe('who may do what on a commitment', () => {
     expect(jobsOf([{ role: 'FOCAL_POINT', scope: 'co' }], commitment)).toEqual({ owner: false, contributor: true, monitor: false });
   });
 
-  it("lets a monitor of the plan judge, but never a report of a stakeholder they are a focal point of", () => {
+  it('lets a monitor of the plan judge, but never a report of a stakeholder they are a focal point of', () => {
     expect(jobsOf([{ role: 'MONITOR', scope: 'plan-1' }], commitment).monitor).toBe(true);
     expect(jobsOf([{ role: 'MONITOR', scope: 'plan-2' }], commitment).monitor).toBe(false);
-    expect(jobsOf([{ role: 'MONITOR', scope: 'plan-1' }, { role: 'FOCAL_POINT', scope: 'owner' }], commitment).monitor).toBe(false);
+    expect(
+      jobsOf(
+        [
+          { role: 'MONITOR', scope: 'plan-1' },
+          { role: 'FOCAL_POINT', scope: 'owner' },
+        ],
+        commitment,
+      ).monitor,
+    ).toBe(false);
   });
 
   it('offers nothing to a reader without a role here', () => {

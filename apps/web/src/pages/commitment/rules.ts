@@ -57,14 +57,20 @@ export function independence(report: ReportFacts): Independence {
 
 export const countsAsVerified = (report: ReportFacts): boolean => ['MONITOR_VERIFIED', 'EVIDENCE'].includes(independence(report));
 
-export type PeriodRow<R> = { readonly period: string; readonly closed: boolean } & ({ readonly kind: 'reported'; readonly reports: readonly R[] } | { readonly kind: 'missing' });
+export type PeriodRow<R> = { readonly period: string; readonly closed: boolean } & (
+  { readonly kind: 'reported'; readonly reports: readonly R[] } | { readonly kind: 'missing' }
+);
 
 /**
  * The reports list, period by period in the plan's order: each period's reports (corrections after what they
  * correct), and a `missing` row for each closed period that owed a report and got none (`missing`, from the owner's
  * scorecard). Periods still open without a report, and closed ones the commitment did not owe, are left out.
  */
-export function periodRows<R extends ReportFacts>(periods: readonly Period[], reports: readonly R[], missing: ReadonlySet<string>): PeriodRow<R>[] {
+export function periodRows<R extends ReportFacts>(
+  periods: readonly Period[],
+  reports: readonly R[],
+  missing: ReadonlySet<string>,
+): PeriodRow<R>[] {
   const known = new Set(periods.map((period) => period.id));
   const rows: PeriodRow<R>[] = [];
   for (const period of periods) {
@@ -102,11 +108,15 @@ export interface CommitmentJobs {
 }
 
 /** What the signed-in reader may do on a commitment, by DOMAIN.md's roles (the api enforces them; this chooses what to offer). */
-export function jobsOf(grants: readonly Grant[], commitment: { planId: string; ownerId: string; coOwnerIds: readonly string[] }): CommitmentJobs {
+export function jobsOf(
+  grants: readonly Grant[],
+  commitment: { planId: string; ownerId: string; coOwnerIds: readonly string[] },
+): CommitmentJobs {
   const admin = grants.some((grant) => grant.role === 'ADMIN');
   const focal = (id: string) => grants.some((grant) => grant.role === 'FOCAL_POINT' && grant.scope === id);
   const owner = admin || focal(commitment.ownerId);
   const contributor = owner || commitment.coOwnerIds.some(focal);
-  const monitor = (admin || grants.some((grant) => grant.role === 'MONITOR' && grant.scope === commitment.planId)) && !focal(commitment.ownerId);
+  const monitor =
+    (admin || grants.some((grant) => grant.role === 'MONITOR' && grant.scope === commitment.planId)) && !focal(commitment.ownerId);
   return { owner, contributor, monitor };
 }

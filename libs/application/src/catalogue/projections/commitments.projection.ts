@@ -33,7 +33,13 @@ export const commitmentsTable = defineTable({
     withdrawal_reason: text.orNull(),
   },
   primaryKey: ['commitment_id'],
-  indexes: [['plan_id', 'created_position'], ['owner_id', 'created_position'], ['plan_id', 'status'], ['plan_id', 'area_code'], ['plan_id', 'due_date']],
+  indexes: [
+    ['plan_id', 'created_position'],
+    ['owner_id', 'created_position'],
+    ['plan_id', 'status'],
+    ['plan_id', 'area_code'],
+    ['plan_id', 'due_date'],
+  ],
 });
 
 /** The latest revision of each commitment's stream, and the day it was recorded on. */
@@ -58,7 +64,12 @@ function changedColumns(changes: CommitmentChanges): Partial<CommitmentRow> {
     ...(changes.description !== undefined ? { description: changes.description } : {}),
     ...(changes.sourceReference !== undefined ? { source_reference: changes.sourceReference } : {}),
     ...(changes.target !== undefined
-      ? { indicator: changes.target.indicator, unit: changes.target.unit, baseline: changes.target.baseline, target_value: changes.target.targetValue }
+      ? {
+          indicator: changes.target.indicator,
+          unit: changes.target.unit,
+          baseline: changes.target.baseline,
+          target_value: changes.target.targetValue,
+        }
       : {}),
     ...(changes.dueDate !== undefined ? { due_date: changes.dueDate, due_date_inherited: 0 } : {}),
     ...(changes.coOwnerIds !== undefined ? { co_owner_ids: JSON.stringify(changes.coOwnerIds) } : {}),
@@ -77,7 +88,14 @@ const TRACKING = new Set<string>(TRACKING_EVENT_TYPES);
 const commitments: Projection = {
   name: 'commitments',
   version: 8,
-  eventTypes: ['CommitmentMade', 'CommitmentActivated', 'CommitmentRevised', 'CommitmentWithdrawn', 'CommitmentCompleted', ...TRACKING_EVENT_TYPES],
+  eventTypes: [
+    'CommitmentMade',
+    'CommitmentActivated',
+    'CommitmentRevised',
+    'CommitmentWithdrawn',
+    'CommitmentCompleted',
+    ...TRACKING_EVENT_TYPES,
+  ],
   tables: [commitmentsTable, commitmentRevisionsTable, commitmentDaysTable],
   project(recorded, view): RowChange[] {
     const commitmentId = (recorded.data as { commitmentId: string }).commitmentId;
@@ -93,7 +111,10 @@ const commitments: Projection = {
     ];
     if (TRACKING.has(recorded.type)) return revision;
     const event = recorded as unknown as CommitmentEvent;
-    const commitment = (columns: Partial<CommitmentRow>): RowChange[] => [...revision, upsert(commitmentsTable, { commitment_id: commitmentId, ...columns })];
+    const commitment = (columns: Partial<CommitmentRow>): RowChange[] => [
+      ...revision,
+      upsert(commitmentsTable, { commitment_id: commitmentId, ...columns }),
+    ];
     switch (event.type) {
       case 'CommitmentMade': {
         const d = event.data;

@@ -10,7 +10,8 @@ export interface FieldChange {
 
 const ID_FIELDS = new Set(['planId', 'stakeholderId', 'commitmentId']);
 
-const without = (data: object, ...fields: string[]): object => Object.fromEntries(Object.entries(data).filter(([field]) => !fields.includes(field)));
+const without = (data: object, ...fields: string[]): object =>
+  Object.fromEntries(Object.entries(data).filter(([field]) => !fields.includes(field)));
 
 /** Every field of a creation event, as set from nothing. */
 const created = (data: object): FieldChange[] =>
@@ -48,15 +49,27 @@ export function describeEvent(recorded: RecordedEvent): { changes: FieldChange[]
     case 'CommitmentWithdrawn':
       return { changes: [{ field: 'status', from: null, to: 'WITHDRAWN' }], reason: event.data.reason };
     case 'CommitmentCompleted':
-      return { changes: [{ field: 'status', from: 'ACTIVE', to: 'COMPLETED' }, { field: 'completedOn', from: null, to: event.data.completedOn }], reason: null };
+      return {
+        changes: [
+          { field: 'status', from: 'ACTIVE', to: 'COMPLETED' },
+          { field: 'completedOn', from: null, to: event.data.completedOn },
+        ],
+        reason: null,
+      };
     case 'ReportingPeriodClosed':
       return { changes: [{ field: 'closedPeriods', from: null, to: event.data.period }], reason: null };
     case 'MilestoneScheduled':
       return { changes: [{ field: 'milestones', from: null, to: without(event.data, 'commitmentId') }], reason: null };
     case 'MilestoneRescheduled':
-      return { changes: [{ field: `milestone ${event.data.milestoneId} dueDate`, from: event.data.from, to: event.data.to }], reason: event.data.reason };
+      return {
+        changes: [{ field: `milestone ${event.data.milestoneId} dueDate`, from: event.data.from, to: event.data.to }],
+        reason: event.data.reason,
+      };
     case 'MilestoneCompleted':
-      return { changes: [{ field: `milestone ${event.data.milestoneId} completedOn`, from: null, to: event.data.completedOn }], reason: null };
+      return {
+        changes: [{ field: `milestone ${event.data.milestoneId} completedOn`, from: null, to: event.data.completedOn }],
+        reason: null,
+      };
     case 'MilestoneReopened':
       return { changes: [{ field: `milestone ${event.data.milestoneId} completedOn`, from: null, to: null }], reason: event.data.reason };
     case 'TaskAdded':

@@ -49,7 +49,8 @@ const plans: Projection = {
     const event = recorded as unknown as PlanEvent;
     const at = recorded.metadata.occurredAt;
     const version = Number(recorded.revision);
-    const plan = (planId: string, columns: Partial<RowOf<typeof plansTable>>): RowChange => upsert(plansTable, { plan_id: planId, version, updated_at: at, ...columns });
+    const plan = (planId: string, columns: Partial<RowOf<typeof plansTable>>): RowChange =>
+      upsert(plansTable, { plan_id: planId, version, updated_at: at, ...columns });
     switch (event.type) {
       case 'PlanDrafted': {
         const d = event.data;
@@ -78,7 +79,12 @@ const plans: Projection = {
         return [plan(event.data.planId, { status: 'CLOSED', closed_on: event.data.closedOn })];
       case 'StakeholderAdmitted':
         return [
-          upsert(planStakeholdersTable, { plan_id: event.data.planId, stakeholder_id: event.data.stakeholderId, admitted_at: at, ordinal: version }),
+          upsert(planStakeholdersTable, {
+            plan_id: event.data.planId,
+            stakeholder_id: event.data.stakeholderId,
+            admitted_at: at,
+            ordinal: version,
+          }),
           plan(event.data.planId, {}),
         ];
       case 'ReportingPeriodClosed':

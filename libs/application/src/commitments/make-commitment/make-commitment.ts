@@ -11,7 +11,8 @@ export const makeCommitment: UseCase<MakeCommitmentInput, CommitmentState, MakeC
   name: 'MakeCommitment',
   decider: commitmentDecider,
   target: newAggregate(commitmentStream, (input) => input.planId),
-  authorize: ({ input, ports, context }) => authorize(ports.grants, context, [{ role: 'FOCAL_POINT', scope: input.ownerId }], 'make commitments for this stakeholder'),
+  authorize: ({ input, ports, context }) =>
+    authorize(ports.grants, context, [{ role: 'FOCAL_POINT', scope: input.ownerId }], 'make commitments for this stakeholder'),
   async command({ input, ports, target }) {
     const plan = await currentPlan(ports.store, input.planId);
     return { type: 'MakeCommitment', commitmentId: (await target()).id, plan, ...input };

@@ -8,5 +8,10 @@ type ApproveComment = Extract<DiscussionCommand, { type: 'ApproveComment' }>;
 export const approveComment = discussionChange<OnComment, ApproveComment>({
   name: 'ApproveComment',
   authorize: moderators,
-  command: async ({ input, context, ports, planId }) => ({ type: 'ApproveComment', commentId: input.commentId, by: context.actor, plan: await currentPlan(ports.store, planId) }),
+  command: async ({ input, context, ports, planId }) => ({
+    type: 'ApproveComment',
+    commentId: input.commentId,
+    by: context.actor,
+    plan: await currentPlan(ports.store, planId),
+  }),
 });

@@ -7,7 +7,9 @@ type FlagComment = Extract<DiscussionCommand, { type: 'FlagComment' }>;
 /** A participant of the plan: a role on it, or on one of the stakeholders it admitted (admins take part everywhere). */
 function takesPart(run: DiscussionRun<unknown>): boolean {
   const admitted = new Set(run.ports.catalogue.stakeholdersOf([run.planId]).map((row) => row.stakeholder.id));
-  return participantOf(run).roles.some((grant) => grant.role === 'ADMIN' || grant.scope === run.planId || (grant.scope !== null && admitted.has(grant.scope)));
+  return participantOf(run).roles.some(
+    (grant) => grant.role === 'ADMIN' || grant.scope === run.planId || (grant.scope !== null && admitted.has(grant.scope)),
+  );
 }
 
 /** Participants of the plan flag its visible comments. */

@@ -17,7 +17,10 @@ export const postComment = discussionChange<OnMilestone & { readonly text: strin
   authorize(run) {
     const participant = participantOf(run);
     const admitted = run.ports.catalogue.stakeholdersOf([run.planId]).map((row) => row.stakeholder);
-    if (participant.kind === 'YOUTH' && !participant.roles.some((grant) => grant.role === 'YOUTH' && admitted.some((s) => s.id === grant.scope))) {
+    if (
+      participant.kind === 'YOUTH' &&
+      !participant.roles.some((grant) => grant.role === 'YOUTH' && admitted.some((s) => s.id === grant.scope))
+    ) {
       throw new ForbiddenError('Youth participants comment on the plans their youth panel has joined.');
     }
   },
@@ -25,7 +28,8 @@ export const postComment = discussionChange<OnMilestone & { readonly text: strin
     const { ports, context, input, planId } = run;
     const participant = participantOf(run);
     const admitted = ports.catalogue.stakeholdersOf([planId]).map((row) => row.stakeholder);
-    if (commandIdUse(ports.store, context, 'PostComment', (await run.target()).stream) === 'new') await ports.rateLimit.take(participant.id);
+    if (commandIdUse(ports.store, context, 'PostComment', (await run.target()).stream) === 'new')
+      await ports.rateLimit.take(participant.id);
     return {
       type: 'PostComment',
       milestoneId: input.milestoneId,

@@ -36,7 +36,8 @@ export const participantsProjection: Projection = {
   project(recorded): RowChange[] {
     const event = recorded as unknown as ParticipantEvent;
     const at = recorded.metadata.occurredAt;
-    const touched = (participantId: string): RowChange => upsert(participantsTable, { participant_id: participantId, version: Number(recorded.revision), updated_at: at });
+    const touched = (participantId: string): RowChange =>
+      upsert(participantsTable, { participant_id: participantId, version: Number(recorded.revision), updated_at: at });
     switch (event.type) {
       case 'ParticipantRegistered': {
         const { participantId, displayName, kind, ageBand } = event.data;

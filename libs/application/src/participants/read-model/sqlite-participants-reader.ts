@@ -55,7 +55,9 @@ export class SqliteParticipantsReader implements ParticipantsReader {
     const conditions: string[] = [];
     const params: unknown[] = [];
     if (filter.role) {
-      conditions.push(`participant_id IN (SELECT participant_id FROM ${ROLE_GRANTS} WHERE role = ?${filter.scope ? ' AND scope = ?' : ''})`);
+      conditions.push(
+        `participant_id IN (SELECT participant_id FROM ${ROLE_GRANTS} WHERE role = ?${filter.scope ? ' AND scope = ?' : ''})`,
+      );
       params.push(filter.role, ...(filter.scope ? [filter.scope] : []));
     }
     const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
@@ -89,7 +91,8 @@ export class SqliteParticipantsReader implements ParticipantsReader {
 }
 
 /** Participants page by display name, then id: the cursor is the last row's pair, opaque to clients. */
-const encodeNameCursor = (row: ParticipantRow): string => Buffer.from(JSON.stringify(['n', row.display_name, row.participant_id])).toString('base64url');
+const encodeNameCursor = (row: ParticipantRow): string =>
+  Buffer.from(JSON.stringify(['n', row.display_name, row.participant_id])).toString('base64url');
 
 function decodeNameCursor(cursor: string | null): [string, string] | undefined {
   if (cursor === null) return undefined;
@@ -99,7 +102,13 @@ function decodeNameCursor(cursor: string | null): [string, string] | undefined {
   } catch {
     decoded = undefined;
   }
-  if (!Array.isArray(decoded) || decoded.length !== 3 || decoded[0] !== 'n' || typeof decoded[1] !== 'string' || typeof decoded[2] !== 'string') {
+  if (
+    !Array.isArray(decoded) ||
+    decoded.length !== 3 ||
+    decoded[0] !== 'n' ||
+    typeof decoded[1] !== 'string' ||
+    typeof decoded[2] !== 'string'
+  ) {
     throw new ValidationError('after is not a cursor this API returned', [{ field: 'after', message: 'unknown cursor' }]);
   }
   return [decoded[1], decoded[2]];

@@ -17,7 +17,10 @@ export const revokeRole = participantChange<RevokeRoleInput, RevokeRole>({
     const participantId = (await target()).id;
     const holdsAdmin = ports.grants.rolesOf(participantId).some((grant) => grant.role === 'ADMIN');
     if (input.role === 'ADMIN' && holdsAdmin && ports.grants.adminCount() <= 1) {
-      throw new RuleViolation('participant.last_admin', 'The platform must keep at least one administrator; grant ADMIN to someone else first.');
+      throw new RuleViolation(
+        'participant.last_admin',
+        'The platform must keep at least one administrator; grant ADMIN to someone else first.',
+      );
     }
     return { type: 'RevokeRole', role: input.role, scope: input.scope, reason: input.reason };
   },

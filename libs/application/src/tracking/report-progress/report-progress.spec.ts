@@ -18,8 +18,18 @@ import {
   runUseCase,
 } from '#application';
 
-const operator = (date: string): CommandContext => ({ actor: 'cli:test', correlationId: randomUUID(), now: new Date(`${date}T10:00:00Z`), asOperator: true });
-const as = (actor: string, extra: Partial<CommandContext> = {}): CommandContext => ({ actor, correlationId: randomUUID(), now: new Date('2011-01-20T10:00:00Z'), ...extra });
+const operator = (date: string): CommandContext => ({
+  actor: 'cli:test',
+  correlationId: randomUUID(),
+  now: new Date(`${date}T10:00:00Z`),
+  asOperator: true,
+});
+const as = (actor: string, extra: Partial<CommandContext> = {}): CommandContext => ({
+  actor,
+  correlationId: randomUUID(),
+  now: new Date('2011-01-20T10:00:00Z'),
+  ...extra,
+});
 
 describe('reportProgress', () => {
   let store: MemoryEventStore;
@@ -28,7 +38,8 @@ describe('reportProgress', () => {
   let ownerId: string;
   let coOwnerId: string;
   let commitmentId: string;
-  const run = <Input, Result>(useCase: AnyUseCase<Input, Result>, input: Input, context: CommandContext) => runUseCase(useCase, input, context, ports);
+  const run = <Input, Result>(useCase: AnyUseCase<Input, Result>, input: Input, context: CommandContext) =>
+    runUseCase(useCase, input, context, ports);
   const report = (percent: number): ReportProgressInput => ({
     commitmentId,
     period: '2010',
@@ -47,14 +58,41 @@ describe('reportProgress', () => {
     grants = new Map();
     // reportProgress reads the store and the grants, nothing else.
     ports = { store, grants: { rolesOf: (actor: string) => grants.get(actor) ?? [], adminCount: () => 0 } } as Partial<Ports> as Ports;
-    const planId = (await run(draftPlan, { country: 'CR', title: 'Costa Rica NPA', periodStart: '2010-01-01', periodEnd: '2013-12-31', defaultDeadline: '2013-12-31', reportingCycle: null }, operator('2010-01-15'))).id;
+    const planId = (
+      await run(
+        draftPlan,
+        {
+          country: 'CR',
+          title: 'Costa Rica NPA',
+          periodStart: '2010-01-01',
+          periodEnd: '2013-12-31',
+          defaultDeadline: '2013-12-31',
+          reportingCycle: null,
+        },
+        operator('2010-01-15'),
+      )
+    ).id;
     await run(defineThematicArea, { planId, code: 'PREV', title: 'Prevention' }, operator('2010-01-15'));
-    ownerId = (await run(registerStakeholder, { name: 'CANATUR', kind: 'PRIVATE_SECTOR', sector: 'tourism', country: 'CR' }, operator('2010-01-10'))).id;
-    coOwnerId = (await run(registerStakeholder, { name: 'ICT', kind: 'GOVERNMENT', sector: 'tourism', country: 'CR' }, operator('2010-01-10'))).id;
+    ownerId = (
+      await run(registerStakeholder, { name: 'CANATUR', kind: 'PRIVATE_SECTOR', sector: 'tourism', country: 'CR' }, operator('2010-01-10'))
+    ).id;
+    coOwnerId = (
+      await run(registerStakeholder, { name: 'ICT', kind: 'GOVERNMENT', sector: 'tourism', country: 'CR' }, operator('2010-01-10'))
+    ).id;
     for (const stakeholderId of [ownerId, coOwnerId]) await run(admitStakeholder, { planId, stakeholderId }, operator('2010-01-20'));
     await run(adoptPlan, { planId }, operator('2010-02-01'));
     const target = { indicator: 'criteria', unit: 'criteria', baseline: 0, targetValue: 6 };
-    const terms = { planId, thematicAreaCode: 'PREV', ownerId, coOwnerIds: [coOwnerId], title: 'The Code', description: 'd', sourceReference: null, target, dueDate: null };
+    const terms = {
+      planId,
+      thematicAreaCode: 'PREV',
+      ownerId,
+      coOwnerIds: [coOwnerId],
+      title: 'The Code',
+      description: 'd',
+      sourceReference: null,
+      target,
+      dueDate: null,
+    };
     commitmentId = (await run(makeCommitment, terms, operator('2010-02-15'))).id;
     await run(activateCommitment, { commitmentId }, operator('2010-03-01'));
     grants.set('owner-focal', [{ role: 'FOCAL_POINT', scope: ownerId }]);

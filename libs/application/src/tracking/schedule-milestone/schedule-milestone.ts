@@ -7,6 +7,12 @@ export type ScheduleMilestoneInput = OnCommitment & Pick<ScheduleMilestone, 'tit
 export const scheduleMilestone = trackingChange<ScheduleMilestoneInput, ScheduleMilestone>({
   name: 'ScheduleMilestone',
   trackers: 'owner',
-  command: ({ title, dueDate, commitmentId }, plan, run) => ({ type: 'ScheduleMilestone', milestoneId: run.newId(commitmentId), title, dueDate, plan }),
+  command: ({ title, dueDate, commitmentId }, plan, run) => ({
+    type: 'ScheduleMilestone',
+    milestoneId: run.newId(commitmentId),
+    title,
+    dueDate,
+    plan,
+  }),
   item: (command) => command.milestoneId,
 });

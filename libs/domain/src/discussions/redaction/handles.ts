@@ -11,7 +11,11 @@ export interface Found {
   readonly end: number;
 }
 
-const norm = (platform: string): string => platform.toLowerCase().replace(/[\s-]+/g, ' ').trim();
+const norm = (platform: string): string =>
+  platform
+    .toLowerCase()
+    .replace(/[\s-]+/g, ' ')
+    .trim();
 const ALL_PLATFORMS: ReadonlySet<string> = new Set([...PLATFORMS, ...WEAK_PLATFORMS].map(norm));
 const WEAK: ReadonlySet<string> = new Set(WEAK_PLATFORMS.map(norm));
 
@@ -58,7 +62,17 @@ const rule = (source: string, context: Rule['context'], at: Rule['at'] = 'end'):
 const SELF_DESCRIPTIONS: ReadonlySet<string> = new Set(['im', 'i am', "i'm", 'i’m', 'je suis', 'soy', 'sou', 'estoy', 'estou', 'suis']);
 
 /** "I'm lily.draws everywhere": the same handle on every platform. */
-const EVERYWHERE = ['everywhere', 'on all socials', 'on all apps', 'on all platforms', 'partout', 'en todas partes', 'en todos lados', 'em todo lugar', 'em todos'];
+const EVERYWHERE = [
+  'everywhere',
+  'on all socials',
+  'on all apps',
+  'on all platforms',
+  'partout',
+  'en todas partes',
+  'en todos lados',
+  'em todo lugar',
+  'em todos',
+];
 
 const RULES: readonly Rule[] = [
   // "ig: name", "insta -> name", "wechat id: name", "minecraft ign: name".
@@ -69,9 +83,15 @@ const RULES: readonly Rule[] = [
     'possessive',
   ),
   // "my username is name", "mon pseudo c'est name".
-  rule(String.raw`${B}${POSS}\s+(?<p>${alt(HANDLE_NOUNS.filter((n) => n !== '@'))})${E}(?:\s+(?:${alt(EVERYWHERE)}))?(?<c>\s*(?:${COP}|[:=])\s*)${HANDLE}`, 'possessive'),
+  rule(
+    String.raw`${B}${POSS}\s+(?<p>${alt(HANDLE_NOUNS.filter((n) => n !== '@'))})${E}(?:\s+(?:${alt(EVERYWHERE)}))?(?<c>\s*(?:${COP}|[:=])\s*)${HANDLE}`,
+    'possessive',
+  ),
   // "add me: noahw_", "búscame como noahw_", "segue eu lá: noahw_": an invitation and a made-up name.
-  rule(String.raw`${B}(?:${alt(INVITE_VERBS.filter((v) => !SELF_DESCRIPTIONS.has(v)))})${E}(?:\s+(?:me|moi|eu|la|there|here|ici|aqui|aca|ai))*(?:\s*(?:como|as|comme|[:=\-])\s*|\s+)${HANDLE}`, 'invented'),
+  rule(
+    String.raw`${B}(?:${alt(INVITE_VERBS.filter((v) => !SELF_DESCRIPTIONS.has(v)))})${E}(?:\s+(?:me|moi|eu|la|there|here|ici|aqui|aca|ai))*(?:\s*(?:como|as|comme|[:=\-])\s*|\s+)${HANDLE}`,
+    'invented',
+  ),
   // "meu @ é name", "my @ is name".
   rule(String.raw`${B}${POSS}\s+@\s*(?:${COP}|[:=])\s*${HANDLE}`, 'features'),
   // "insta is name", "snap = name" without "my": the handle must look made up.
@@ -99,8 +119,12 @@ const RULES: readonly Rule[] = [
   rule(String.raw`${B}${HANDLE}(?:\s+(?:on|en|no|na|sur|in|at)\s+(?:${ART}\s+)?|\s*\(\s*)${PLAT}`, 'features', 'start'),
 ];
 
-const MENTION = new RegExp(String.raw`${B}(?:${alt([...ALL_PLATFORMS, ...HANDLE_NOUNS.filter((n) => n !== '@'), ...EVERYWHERE, ...INVITE_VERBS])})${E}|@\s`, 'giu');
-const AT_HANDLE = /(?<![\p{L}\p{N}_@.+\-/\uFFFC])@(?<space>\s?)(?<h>[\p{L}\p{N}_](?:[\p{L}\p{N}_.]{0,28}[\p{L}\p{N}_])?)(?![\p{L}\p{N}_@])/gdu;
+const MENTION = new RegExp(
+  String.raw`${B}(?:${alt([...ALL_PLATFORMS, ...HANDLE_NOUNS.filter((n) => n !== '@'), ...EVERYWHERE, ...INVITE_VERBS])})${E}|@\s`,
+  'giu',
+);
+const AT_HANDLE =
+  /(?<![\p{L}\p{N}_@.+\-/\uFFFC])@(?<space>\s?)(?<h>[\p{L}\p{N}_](?:[\p{L}\p{N}_.]{0,28}[\p{L}\p{N}_])?)(?![\p{L}\p{N}_@])/dgu;
 const DISCORD_TAG = /(?<![\p{L}\p{N}_.#])[\p{L}\p{N}_.]{2,32}#\d{4}(?!\d)/gu;
 const REDDIT_USER = /(?<![\p{L}\p{N}/])\/?u\/[\p{L}\p{N}_-]{3,20}/gu;
 const FRIEND_CODE = /(?<![\p{L}\p{N}])SW[-\s]?\d{4}[-\s]?\d{4}[-\s]?\d{4}(?!\d)/giu;
@@ -138,12 +162,32 @@ export function looksMadeUp(handle: string): boolean {
 /** A plain word that could be a handle: not a small word, not a capitalised word or an acronym (ECPAT, UNICEF). */
 function plainName(handle: string): boolean {
   const word = handle.toLowerCase();
-  return word.length >= 3 && !STOPWORDS.has(word) && !/^\p{Lu}\p{Ll}+$/u.test(handle) && !/^\p{Lu}{2,}$/u.test(handle) && !/^\d+$/.test(handle);
+  return (
+    word.length >= 3 && !STOPWORDS.has(word) && !/^\p{Lu}\p{Ll}+$/u.test(handle) && !/^\p{Lu}{2,}$/u.test(handle) && !/^\d+$/.test(handle)
+  );
 }
 
 const MAIL_PROVIDERS: ReadonlySet<string> = new Set(['gmail', 'hotmail', 'outlook', 'yahoo', 'icloud', 'protonmail', 'proton mail']);
 /** Words that may follow a handle: "noahxo add me", "lily.draws dm me". */
-const INVITE_WORDS: ReadonlySet<string> = new Set(['add', 'dm', 'follow', 'text', 'message', 'msg', 'hmu', 'pls', 'plz', 'please', 'ajoute', 'suis', 'agrega', 'sigue', 'segue', 'chama', 'manda']);
+const INVITE_WORDS: ReadonlySet<string> = new Set([
+  'add',
+  'dm',
+  'follow',
+  'text',
+  'message',
+  'msg',
+  'hmu',
+  'pls',
+  'plz',
+  'please',
+  'ajoute',
+  'suis',
+  'agrega',
+  'sigue',
+  'segue',
+  'chama',
+  'manda',
+]);
 
 const CLAUSE_START = /(?:^|[,.;:!?\n(]\s*|\p{Extended_Pictographic}\s*)$/u;
 const CLAUSE_END = /^\s*(?:$|[,.;!?\n)]|\p{Extended_Pictographic})/u;
@@ -193,7 +237,9 @@ function accept(rule: Rule, m: RegExpExecArray, text: string, span: readonly [nu
       if (madeUp) return !weak || handle.startsWith('@') || /\d/.test(handle);
       if (weak || !plainName(handle) || handle !== handle.toLowerCase()) return false;
       const platformStart = m.index;
-      return CLAUSE_START.test(text.slice(Math.max(0, platformStart - 3), platformStart)) && CLAUSE_END.test(text.slice(span[1], span[1] + 3));
+      return (
+        CLAUSE_START.test(text.slice(Math.max(0, platformStart - 3), platformStart)) && CLAUSE_END.test(text.slice(span[1], span[1] + 3))
+      );
     }
     case 'self':
       return madeUp || plainName(handle);

@@ -49,7 +49,11 @@ export function linkView(folded: View, bareAt = true): View {
     // " at " only before a word that could be a domain (not "at 14:00"), and not before an address written in full
     // ("email me at jasmine.w@gmail.com").
     if (bareAt) {
-      view = derive(view, /\s+(?:at|at[\s-]?sign|arroba|arobase)\s+(?=[\p{L}\p{N}][\p{L}\p{N}-]*(?:[\s.,;!?)]|$))(?!\S*[@\uFF20\uFE6B])/giu, () => '@');
+      view = derive(
+        view,
+        /\s+(?:at|at[\s-]?sign|arroba|arobase)\s+(?=[\p{L}\p{N}][\p{L}\p{N}-]*(?:[\s.,;!?)]|$))(?!\S*[@\uFF20\uFE6B])/giu,
+        () => '@',
+      );
     }
   }
   if (/dot|punto|point|ponto|\s\.\s/i.test(view.text)) {
@@ -78,7 +82,31 @@ export function linkView(folded: View, bareAt = true): View {
 }
 
 /** Top-level domains after a one-sided dot or a comma: common ones that are not also ordinary words. */
-const ONE_SIDED_TLDS = ['com', 'net', 'org', 'info', 'biz', 'io', 'app', 'dev', 'xyz', 'online', 'site', 'blog', 'shop', 'store', 'club', 'tech', 'website', 'fr', 'pt', 'br', 'mx', 'uk', 'nl']
+const ONE_SIDED_TLDS = [
+  'com',
+  'net',
+  'org',
+  'info',
+  'biz',
+  'io',
+  'app',
+  'dev',
+  'xyz',
+  'online',
+  'site',
+  'blog',
+  'shop',
+  'store',
+  'club',
+  'tech',
+  'website',
+  'fr',
+  'pt',
+  'br',
+  'mx',
+  'uk',
+  'nl',
+]
   .filter((t) => !WORD_TLDS.has(t))
   .join('|');
 
@@ -110,7 +138,8 @@ function acceptLink(raw: string, schema: string, original: string, before: strin
   return true;
 }
 
-const EMAIL = /(?<![\p{L}\p{N}._%+\-@\uFFFC])([\p{L}\p{N}](?:[\p{L}\p{N}._%+\-]{0,62}[\p{L}\p{N}_])?)(\s?@\s?)([\p{L}\p{N}][\p{L}\p{N}-]{0,62})((?:[.,][\p{L}\p{N}-]{1,63}){0,5})/gu;
+const EMAIL =
+  /(?<![\p{L}\p{N}._%+\-@\uFFFC])([\p{L}\p{N}](?:[\p{L}\p{N}._%+\-]{0,62}[\p{L}\p{N}_])?)(\s?@\s?)([\p{L}\p{N}][\p{L}\p{N}-]{0,62})((?:[.,][\p{L}\p{N}-]{1,63}){0,5})/gu;
 const EMAIL_CUE = /(?:^|[^\p{L}])(?:e-?mail|mail|correo|courriel|adresse|address|endereco|escribe|ecris|write|manda|envoie)(?![\p{L}])/iu;
 const LITERAL_AT = /[@＠﹫]/u;
 
@@ -169,7 +198,8 @@ function emailEnd(view: View, original: string, m: RegExpExecArray): number {
 }
 
 /** Stretches of text that could hold a link: a scheme, `www.`, or words joined by dots. linkify-it reads each. */
-const CANDIDATE = /(?:[a-z][a-z0-9+.-]{1,9}:\/\/|www\.)(?=[\p{L}\p{N}])[^\s<>"\uFFFC]+|(?<![\p{L}\p{N}_@.-])[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+(?:[/:?#][^\s<>"]*)?/giu;
+const CANDIDATE =
+  /(?:[a-z][a-z0-9+.-]{1,9}:\/\/|www\.)(?=[\p{L}\p{N}])[^\s<>"\uFFFC]+|(?<![\p{L}\p{N}_@.-])[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+(?:[/:?#][^\s<>"]*)?/giu;
 
 /** Links: with a scheme, `www.`, or a host on a real top-level domain (positions in the view). */
 export function findLinks(view: View, original: string): Found[] {

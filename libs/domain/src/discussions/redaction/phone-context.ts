@@ -32,7 +32,13 @@ export class Cues {
 
   /** A cue in the 40 characters before `at`, in the same sentence, with no other number (or redaction) between. */
   before(at: number): boolean {
-    return this.cues.some((c) => c.end <= at && c.end >= at - 40 && !SENTENCE_BREAK.test(this.text.slice(c.end, at)) && !/[\d\uFFFC]/.test(this.text.slice(c.end, at)));
+    return this.cues.some(
+      (c) =>
+        c.end <= at &&
+        c.end >= at - 40 &&
+        !SENTENCE_BREAK.test(this.text.slice(c.end, at)) &&
+        !/[\d\uFFFC]/.test(this.text.slice(c.end, at)),
+    );
   }
 
   /** A cue right after `at` (after at most four characters that are not letters, digits or a redaction). */
@@ -80,7 +86,8 @@ export function kinds(text: string, groups: readonly Group[]): Kind[] {
   };
   const d = (g: number): string => groups[g]?.digits ?? '';
   /** A shape joined by `s` must not continue with `s` on either side ("06/12/34/56/78" is not a date). */
-  const closed = (first: number, last: number, s: string): boolean => !(first > 0 && sep(first - 1) === s) && !(last < n - 1 && sep(last) === s);
+  const closed = (first: number, last: number, s: string): boolean =>
+    !(first > 0 && sep(first - 1) === s) && !(last < n - 1 && sep(last) === s);
   const mark = (first: number, last: number, kind: Kind): void => {
     for (let g = first; g <= last; g += 1) if (out[g] === undefined) out[g] = kind;
   };
@@ -92,7 +99,15 @@ export function kinds(text: string, groups: readonly Group[]): Kind[] {
       if ((s === '/' || s === '.' || s === '-') && sep(g + 1) === s && closed(g, g + 2, s)) {
         const [a, b, c] = [d(g), d(g + 1), d(g + 2)];
         const dmy = a.length <= 2 && b.length <= 2 && (c.length === 4 || c.length === 2) && dayMonth(Number(a), Number(b));
-        const ymd = a.length === 4 && isYear(a) && b.length <= 2 && c.length <= 2 && Number(b) >= 1 && Number(b) <= 12 && Number(c) >= 1 && Number(c) <= 31;
+        const ymd =
+          a.length === 4 &&
+          isYear(a) &&
+          b.length <= 2 &&
+          c.length <= 2 &&
+          Number(b) >= 1 &&
+          Number(b) <= 12 &&
+          Number(c) >= 1 &&
+          Number(c) <= 31;
         if (dmy || ymd) mark(g, g + 2, 'fixed');
       }
     }
@@ -103,17 +118,27 @@ export function kinds(text: string, groups: readonly Group[]): Kind[] {
       const chain = last - g + 1;
       const parts = Array.from({ length: chain }, (_, k) => d(g + k));
       const [h, ...rest] = parts;
-      if (chain <= 3 && h !== undefined && h.length <= 2 && Number(h) <= 24 && rest.every((p) => p.length === 2 && Number(p) <= 59)) mark(g, last, 'fixed');
+      if (chain <= 3 && h !== undefined && h.length <= 2 && Number(h) <= 24 && rest.every((p) => p.length === 2 && Number(p) <= 59))
+        mark(g, last, 'fixed');
     }
     if (g + 1 < n) {
       const s = sep(g);
       const [a, b] = [d(g), d(g + 1)];
       // Month and year: 03/2013.
-      if ((s === '/' || s === '.' || s === '-') && a.length <= 2 && Number(a) >= 1 && Number(a) <= 12 && isYear(b) && closed(g, g + 1, s)) mark(g, g + 1, 'fixed');
+      if ((s === '/' || s === '.' || s === '-') && a.length <= 2 && Number(a) >= 1 && Number(a) <= 12 && isYear(b) && closed(g, g + 1, s))
+        mark(g, g + 1, 'fixed');
       // Year ranges and school years: 2010-11, 2010/11.
       if ((s === '-' || s === '/' || s === '–') && isYear(a) && b.length === 2 && closed(g, g + 1, s)) mark(g, g + 1, 'fixed');
       // Decimals: 52.3676, 3,5 (not thousands).
-      if ((s === '.' || s === ',') && closed(g, g + 1, s) && a.length <= 3 && (a === '0' || !a.startsWith('0')) && b.length <= 6 && (b.length !== 3 || a === '0')) mark(g, g + 1, 'fixed');
+      if (
+        (s === '.' || s === ',') &&
+        closed(g, g + 1, s) &&
+        a.length <= 3 &&
+        (a === '0' || !a.startsWith('0')) &&
+        b.length <= 6 &&
+        (b.length !== 3 || a === '0')
+      )
+        mark(g, g + 1, 'fixed');
     }
     // Amounts: 1,000,000 / 1 000 000 / 2.500.000,00 / 612 345 678.
     const first = d(g);

@@ -1,4 +1,11 @@
-import { type CountryCode, getCountries, isSupportedCountry, isValidPhoneNumber, Metadata, parsePhoneNumberFromString } from 'libphonenumber-js/core';
+import {
+  type CountryCode,
+  getCountries,
+  isSupportedCountry,
+  isValidPhoneNumber,
+  Metadata,
+  parsePhoneNumberFromString,
+} from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/metadata.max';
 import { HELPLINES, STOPWORDS } from './lexicon.js';
 
@@ -33,7 +40,11 @@ export function regions(): RegionPattern[] {
       const plan = plans.numberingPlan as unknown as NumberingPlanInternals | undefined;
       if (!plan) continue;
       const prefix = plan.nationalPrefixForParsing();
-      list.push({ country, national: new RegExp(`^(?:${plan.nationalNumberPattern()})$`), prefix: prefix ? new RegExp(`^(?:${prefix})`) : undefined });
+      list.push({
+        country,
+        national: new RegExp(`^(?:${plan.nationalNumberPattern()})$`),
+        prefix: prefix ? new RegExp(`^(?:${prefix})`) : undefined,
+      });
     } catch {
       // A region whose metadata does not compile is left out; the others still count.
     }
@@ -115,6 +126,9 @@ export function validIn(text: string, country: CountryCode | undefined): boolean
   return valid;
 }
 
-export const COUNTED = new RegExp(String.raw`^\s(?!(?:${[...STOPWORDS].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\b)\p{Ll}{3,}(?![\p{L}\p{N}_@.#])`, 'u');
+export const COUNTED = new RegExp(
+  String.raw`^\s(?!(?:${[...STOPWORDS].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\b)\p{Ll}{3,}(?![\p{L}\p{N}_@.#])`,
+  'u',
+);
 
 export const isHelpline = (digits: string): boolean => HELPLINES.has(digits) || HELPLINES.has(digits.replace(/^(?:\+|00)?1/, '1'));

@@ -14,7 +14,6 @@ export function phoneView(folded: View): View {
   });
 }
 
-
 // ---------------------------------------------------------------------------------------------------------------
 export interface Group {
   readonly start: number;

@@ -72,7 +72,13 @@ function splitNumbers(text: string, runs: readonly Run[], cues: Cues, found: rea
       const run: Run = firstTaken < 0 ? whole : { ...whole, groups: whole.groups.slice(0, firstTaken) };
       if (run.groups.length === 0) break;
       const gap = text.slice(from, run.start);
-      if (run.start - from > 40 || SENTENCE_BREAK.test(gap) || gap.includes(OPAQUE) || found.some((f) => f.start < run.start && f.end > from)) break;
+      if (
+        run.start - from > 40 ||
+        SENTENCE_BREAK.test(gap) ||
+        gap.includes(OPAQUE) ||
+        found.some((f) => f.start < run.start && f.end > from)
+      )
+        break;
       const digits = run.groups.map((g) => g.digits).join('');
       const harmless = kinds(text, run.groups).some((k) => k !== undefined) || REFERENCE_BEFORE.test(before(text, run.start, 30));
       if (digits.length < 3 || isHelpline(digits) || harmless) break;
@@ -124,7 +130,8 @@ function phonesInRun(text: string, run: Run, country: CountryCode | undefined, b
       continue;
     }
     let last = g;
-    while (last + 1 < n && kind[last + 1] === undefined && (cue || !/^\s*[,;]\s+$/.test(sep(last))) && !/^\s+[.,;:]\s+$/.test(sep(last))) last += 1;
+    while (last + 1 < n && kind[last + 1] === undefined && (cue || !/^\s*[,;]\s+$/.test(sep(last))) && !/^\s+[.,;:]\s+$/.test(sep(last)))
+      last += 1;
     found.push(...segment(text, run, g, last, country, budget));
     g = last + 1;
   }
@@ -150,7 +157,11 @@ function internationalDigits(text: string, run: Run): string | undefined {
 /** The longest phone number starting at each group, left to right. */
 function segment(text: string, run: Run, first: number, last: number, country: CountryCode | undefined, budget: Budget): Found[] {
   const found: Found[] = [];
-  const digitsOf = (a: number, b: number): string => run.groups.slice(a, b + 1).map((g) => g.digits).join('');
+  const digitsOf = (a: number, b: number): string =>
+    run.groups
+      .slice(a, b + 1)
+      .map((g) => g.digits)
+      .join('');
   let a = first;
   while (a <= last) {
     let taken = -1;
@@ -215,9 +226,14 @@ function isPhone(text: string, run: Run, a: number, b: number, country: CountryC
   if (digits.startsWith('0') && !digits.startsWith('00') && digits.length >= 9) return true;
   // North American shapes: (555) 123-4567, 555.123.4567, 1-555-123-4567.
   const nanp = lengths.join(',');
-  if ((digits.length === 10 && (nanp === '3,3,4' || nanp === '3,7')) || (digits.length === 11 && nanp === '1,3,3,4' && digits.startsWith('1'))) return true;
+  if (
+    (digits.length === 10 && (nanp === '3,3,4' || nanp === '3,7')) ||
+    (digits.length === 11 && nanp === '1,3,3,4' && digits.startsWith('1'))
+  )
+    return true;
   // An area code in brackets: (11) 98765-4321, (021) 555 0199.
-  if (text[firstGroup.start - 1] === '(' && text[firstGroup.end] === ')' && firstGroup.digits.length <= 4 && digits.length >= 8) return true;
+  if (text[firstGroup.start - 1] === '(' && text[firstGroup.end] === ')' && firstGroup.digits.length <= 4 && digits.length >= 8)
+    return true;
   // Separators nobody writes inside an amount or a date: 07911/123/456, 06_12_34, 06,12,34 (no space), emoji.
   if (digits.length >= 8 && seps.length > 0 && seps.every((s) => EXPLICIT.test(s))) return true;
   // Digits one by one or in pairs: 0 7 9 1 1…, 06 12 34 56 78.
@@ -279,8 +295,7 @@ function withLibrary(text: string, runs: readonly Run[], country: CountryCode, c
       if (inside.some(({ k }) => kind[k] === 'fixed')) continue;
       const firstInside = inside[0];
       const lastInside = inside[inside.length - 1];
-      const cue =
-        firstInside && lastInside ? cues.around(firstInside.g.start, lastInside.g.end) : false;
+      const cue = firstInside && lastInside ? cues.around(firstInside.g.start, lastInside.g.end) : false;
       if (!cue && inside.length > 0 && inside.every(({ k }) => kind[k] === 'amount')) continue;
     }
     found.push({ start, end });

@@ -30,7 +30,16 @@ function entries(): Entry[] {
   // English
   const enTeens = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
   enTeens.forEach((w, k) => add(w, 10 + k));
-  const enTens: Record<number, readonly string[]> = { 2: ['twenty'], 3: ['thirty'], 4: ['forty', 'fourty'], 5: ['fifty'], 6: ['sixty'], 7: ['seventy'], 8: ['eighty'], 9: ['ninety'] };
+  const enTens: Record<number, readonly string[]> = {
+    2: ['twenty'],
+    3: ['thirty'],
+    4: ['forty', 'fourty'],
+    5: ['fifty'],
+    6: ['sixty'],
+    7: ['seventy'],
+    8: ['eighty'],
+    9: ['ninety'],
+  };
   const en = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
   for (const [t, words] of Object.entries(enTens)) {
     for (const w of words) {
@@ -42,7 +51,16 @@ function entries(): Entry[] {
   const fr = ['zero', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf'];
   const frTeens = ['dix', 'onze', 'douze', 'treize', 'quatorze', 'quinze', 'seize', 'dix sept', 'dix huit', 'dix neuf'];
   frTeens.forEach((w, k) => add(w, 10 + k));
-  const frTens: Record<number, readonly string[]> = { 2: ['vingt'], 3: ['trente'], 4: ['quarante'], 5: ['cinquante'], 6: ['soixante'], 7: ['septante'], 8: ['huitante', 'octante', 'quatre vingt', 'quatre vingts'], 9: ['nonante'] };
+  const frTens: Record<number, readonly string[]> = {
+    2: ['vingt'],
+    3: ['trente'],
+    4: ['quarante'],
+    5: ['cinquante'],
+    6: ['soixante'],
+    7: ['septante'],
+    8: ['huitante', 'octante', 'quatre vingt', 'quatre vingts'],
+    9: ['nonante'],
+  };
   for (const [t, words] of Object.entries(frTens)) {
     for (const w of words) {
       add(w, Number(t) * 10);
@@ -61,17 +79,47 @@ function entries(): Entry[] {
   const esTeens = ['diez', 'once', 'doce', 'trece', 'catorce', 'quince', 'dieciseis', 'diecisiete', 'dieciocho', 'diecinueve'];
   esTeens.forEach((w, k) => add(w, 10 + k));
   add('veinte', 20);
-  ['veintiuno', 'veintidos', 'veintitres', 'veinticuatro', 'veinticinco', 'veintiseis', 'veintisiete', 'veintiocho', 'veintinueve'].forEach((w, k) => add(w, 21 + k));
-  const esTens: Record<number, string> = { 3: 'treinta', 4: 'cuarenta', 5: 'cincuenta', 6: 'sesenta', 7: 'setenta', 8: 'ochenta', 9: 'noventa' };
+  ['veintiuno', 'veintidos', 'veintitres', 'veinticuatro', 'veinticinco', 'veintiseis', 'veintisiete', 'veintiocho', 'veintinueve'].forEach(
+    (w, k) => add(w, 21 + k),
+  );
+  const esTens: Record<number, string> = {
+    3: 'treinta',
+    4: 'cuarenta',
+    5: 'cincuenta',
+    6: 'sesenta',
+    7: 'setenta',
+    8: 'ochenta',
+    9: 'noventa',
+  };
   for (const [t, w] of Object.entries(esTens)) {
     add(w, Number(t) * 10);
     for (let u = 1; u <= 9; u += 1) add(`${w} y ${es[u]}`, Number(t) * 10 + u);
   }
   // Portuguese
   const pt = ['zero', 'um', 'dois', 'tres', 'quatro', 'cinco', 'seis', 'sete', 'oito', 'nove'];
-  const ptTeens: readonly (readonly string[])[] = [['dez'], ['onze'], ['doze'], ['treze'], ['catorze', 'quatorze'], ['quinze'], ['dezesseis', 'dezasseis'], ['dezessete', 'dezassete'], ['dezoito'], ['dezenove', 'dezanove']];
+  const ptTeens: readonly (readonly string[])[] = [
+    ['dez'],
+    ['onze'],
+    ['doze'],
+    ['treze'],
+    ['catorze', 'quatorze'],
+    ['quinze'],
+    ['dezesseis', 'dezasseis'],
+    ['dezessete', 'dezassete'],
+    ['dezoito'],
+    ['dezenove', 'dezanove'],
+  ];
   ptTeens.forEach((ws, k) => ws.forEach((w) => add(w, 10 + k)));
-  const ptTens: Record<number, string> = { 2: 'vinte', 3: 'trinta', 4: 'quarenta', 5: 'cinquenta', 6: 'sessenta', 7: 'setenta', 8: 'oitenta', 9: 'noventa' };
+  const ptTens: Record<number, string> = {
+    2: 'vinte',
+    3: 'trinta',
+    4: 'quarenta',
+    5: 'cinquenta',
+    6: 'sessenta',
+    7: 'setenta',
+    8: 'oitenta',
+    9: 'noventa',
+  };
   for (const [t, w] of Object.entries(ptTens)) {
     add(w, Number(t) * 10);
     for (let u = 1; u <= 9; u += 1) {
@@ -127,7 +175,8 @@ export function findSpelledNumbers(view: View): SpelledRun[] {
   const lower = view.text.toLowerCase();
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(lower); m !== null; m = TOKEN.exec(lower)) tokens.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  for (let m = TOKEN.exec(lower); m !== null; m = TOKEN.exec(lower))
+    tokens.push({ word: m[0], start: m.index, end: m.index + m[0].length });
 
   const found: SpelledRun[] = [];
   let k = 0;

@@ -80,7 +80,23 @@ const INVISIBLE = /^[\p{Cf}\p{M}\u115F\u1160\u3164\uFFA0\u2800\u180E]$/u;
 const CONTROL = /^\p{Cc}$/u;
 const DIGIT = /^\p{Nd}$/u;
 /** Full stops of other scripts that people use to write a dot without writing a dot. */
-const DOTS = new Set(['\u3002', '\uFF61', '\uFE12', '\u2024', '\uFE52', '\u0701', '\u0702', '\u2E33', '\u00B7', '\u2E31', '\u2022', '\u2219', '\u22C5', '\u30FB', '\uFF65']);
+const DOTS = new Set([
+  '\u3002',
+  '\uFF61',
+  '\uFE12',
+  '\u2024',
+  '\uFE52',
+  '\u0701',
+  '\u0702',
+  '\u2E33',
+  '\u00B7',
+  '\u2E31',
+  '\u2022',
+  '\u2219',
+  '\u22C5',
+  '\u30FB',
+  '\uFF65',
+]);
 const ATS = new Set(['\uFF20', '\uFE6B', '\u24D0']);
 
 /** The value of a decimal digit of any script: decimal digits come in runs of ten, zero first. */
