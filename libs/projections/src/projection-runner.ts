@@ -4,27 +4,15 @@ import { buildToHead } from './build-loop.js';
 import { earliestPosition, Feed } from './feed.js';
 import { enableAsOf } from './history.js';
 import { PositionWaiters } from './position-waiters.js';
-import type { Projection } from './projection.js';
 import { transitions } from './projection-state.js';
 import { type ProjectionFailure, type ProjectionStatus, statusOf } from './projection-status.js';
 import type { ReadModelStore } from './read-model-store.js';
 import { type RunnerLogger, silentLogger } from './runner-logger.js';
+import type { ProjectionRunnerOptions } from './runner-options.js';
 import { checkOwnership, handOver, newBuild, removeRetired, type RetiredProjection, retry, settle, type Tracked } from './settle.js';
 
 export type { RetiredProjection } from './settle.js';
-
-export interface ProjectionRunnerOptions {
-  readonly store: EventStore;
-  readonly readModels: ReadModelStore;
-  readonly projections: readonly Projection[];
-  readonly logger?: RunnerLogger;
-  /** Most events per transaction (default 2000; live batches hold what arrived since the last). */
-  readonly batchSize?: number;
-  /** First wait before following the log again after the event store failed a subscription (default 1000 ms, doubling to 30 s). */
-  readonly retryDelayMs?: number;
-  /** Projections no longer kept: `start()` drops their tables and checkpoint from files that still have them. */
-  readonly retired?: readonly RetiredProjection[];
-}
+export type { ProjectionRunnerOptions } from './runner-options.js';
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 

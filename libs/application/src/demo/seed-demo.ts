@@ -1,27 +1,15 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import type { EventStore } from '#eventstore';
 import { v5 as uuidv5 } from 'uuid';
-import { activateCommitment, completeCommitment, makeCommitment } from '../commitments/index.js';
 import type { CommandContext } from '../kernel/command-context.js';
-import { type AnyUseCase, type EntityResult, runCommand } from '../kernel/use-case.js';
-import { RunUseCase } from '../kernel/use-case.handler.js';
-import { adoptPlan, admitStakeholder, closeReportingPeriod, currentPlan, defineThematicArea, draftPlan } from '../plans/index.js';
-import { registerStakeholder } from '../stakeholders/index.js';
-import {
-  addTask,
-  assignTask,
-  completeMilestone,
-  completeTask,
-  disputeProgressReport,
-  reportProgress,
-  rescheduleMilestone,
-  scheduleMilestone,
-  type TrackingResult,
-  verifyProgressReport,
-} from '../tracking/index.js';
+import { type EntityResult, runCommand } from '../kernel/use-case.js';
+import { currentPlan } from '../plans/index.js';
+import type { TrackingResult } from '../tracking/index.js';
 import { discussionDecider, discussionStream, type DiscussionCommand } from '#domain';
 import { grantRole, type ParticipantResult, registerParticipant } from '../participants/index.js';
-import { DEMO_PLANS, DEMO_STAKEHOLDERS, type DemoStep } from './demo-data.js';
+import { DEMO_PLANS } from './demo-data.js';
+import { addDays, demoHistory, run } from './demo-history.js';
+import { DEMO_STAKEHOLDERS } from './demo-stakeholders.js';
 import { DEMO_COMMENTS, DEMO_STAFF, DEMO_YOUTH } from './demo-people.js';
 
 /** Namespace of the demo's command ids: fixed, so a second run recognises every command as a retry. */
@@ -43,22 +31,6 @@ export class DemoCalendarError extends Error {
   }
 }
 
-const addDays = (date: string, days: number): string =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-/** One dated step of the demo's history; `run` receives the ids created so far. */
-interface Step {
-  readonly on: string;
-  readonly key: string;
-  /** Where to keep the id of the milestone, task or report this step creates. */
-  readonly item?: string;
-  readonly command: (context: CommandContext, ids: Map<string, string>) => RunUseCase<unknown, unknown>;
-}
-
-/** A use case to run on the command bus, as the api runs it. */
-const run = <Input>(useCase: AnyUseCase<Input>, input: Input, context: CommandContext): RunUseCase<unknown, unknown> =>
-  new RunUseCase(useCase, input, context) as RunUseCase<unknown, unknown>;
-
 /**
  * Seeds the demo plans through the same command handlers as the api, as an operator, replaying their history in
  * date order (each command is recorded on its own day, so `plan.asOf` and the deadlines tell a real story). Every
@@ -70,120 +42,8 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
     const relative = /^today(?:\+(\d+))?$/.exec(value);
     return relative ? addDays(today, Number(relative[1] ?? 0)) : value;
   };
-  const steps: Step[] = [];
-  const id = (ids: Map<string, string>, key: string) => ids.get(key)!;
 
-  for (const s of DEMO_STAKEHOLDERS) {
-    steps.push({
-      on: '2009-01-10',
-      key: `stakeholder/${s.key}`,
-      command: (c) => run(registerStakeholder, { name: s.name, kind: s.kind, sector: s.sector, country: s.country }, c),
-    });
-  }
-  let commitments = 0;
-  for (const plan of DEMO_PLANS) {
-    const p = `plan/${plan.key}`;
-    const planId = (ids: Map<string, string>) => id(ids, p);
-    steps.push({
-      on: plan.drafted,
-      key: p,
-      command: (c) =>
-        run(
-          draftPlan,
-          {
-            country: plan.country,
-            title: plan.title,
-            periodStart: plan.periodStart,
-            periodEnd: plan.periodEnd,
-            defaultDeadline: plan.defaultDeadline,
-            reportingCycle: plan.reportingCycle,
-          },
-          c,
-        ),
-    });
-    for (const area of plan.areas) {
-      steps.push({
-        on: plan.drafted,
-        key: `${p}/area/${area.code}`,
-        command: (c, ids) => run(defineThematicArea, { planId: planId(ids), ...area }, c),
-      });
-    }
-    for (const key of plan.stakeholders) {
-      steps.push({
-        on: addDays(plan.drafted, 7),
-        key: `${p}/admit/${key}`,
-        command: (c, ids) => run(admitStakeholder, { planId: planId(ids), stakeholderId: id(ids, `stakeholder/${key}`) }, c),
-      });
-    }
-    if (plan.adopt)
-      steps.push({ on: addDays(plan.drafted, 17), key: `${p}/adopt`, command: (c, ids) => run(adoptPlan, { planId: planId(ids) }, c) });
-    for (const closing of plan.closePeriods) {
-      steps.push({
-        on: closing.on,
-        key: `${p}/close/${closing.period}`,
-        command: (c, ids) => run(closeReportingPeriod, { planId: planId(ids), period: closing.period }, c),
-      });
-    }
-    for (const commitment of plan.commitments) {
-      commitments += 1;
-      const k = `${p}/commitment/${commitment.key}`;
-      const commitmentId = (ids: Map<string, string>) => id(ids, k);
-      steps.push({
-        on: addDays(plan.drafted, 31),
-        key: k,
-        command: (c, ids) =>
-          run(
-            makeCommitment,
-            {
-              planId: planId(ids),
-              thematicAreaCode: commitment.area,
-              ownerId: id(ids, `stakeholder/${commitment.owner}`),
-              coOwnerIds: [],
-              title: commitment.title,
-              description: commitment.description,
-              sourceReference: commitment.sourceReference,
-              target: commitment.target,
-              dueDate: commitment.dueDate,
-            },
-            c,
-          ),
-      });
-      if (commitment.activate) {
-        steps.push({
-          on: addDays(plan.drafted, 45),
-          key: `${k}/activate`,
-          command: (c, ids) => run(activateCommitment, { commitmentId: commitmentId(ids) }, c),
-        });
-      }
-      (commitment.steps ?? []).forEach((step, index) => {
-        const creates = step.do === 'milestone' || step.do === 'task' || step.do === 'report';
-        steps.push({
-          on: day(step.on),
-          key: `${k}/step-${index}-${step.do}`,
-          ...(creates ? { item: `${k}/item/${step.key}` } : {}),
-          command: (c, ids) => trackingCommand(step, commitmentId(ids), ids, k, day, c),
-        });
-        if (step.do === 'task' && step.assignee) {
-          const assignee = step.assignee;
-          steps.push({
-            on: day(step.on),
-            key: `${k}/assign/${step.key}`,
-            command: (c, ids) =>
-              run(
-                assignTask,
-                {
-                  commitmentId: commitmentId(ids),
-                  taskId: ids.get(`${k}/item/${step.key}`)!,
-                  assignee: { kind: 'STAKEHOLDER', id: id(ids, `stakeholder/${assignee}`) },
-                },
-                c,
-              ),
-          });
-        }
-      });
-    }
-  }
-  steps.sort((a, b) => a.on.localeCompare(b.on));
+  const { steps, commitments } = demoHistory(day);
   const historyEnds = [steps.at(-1)?.on ?? today, ...DEMO_COMMENTS.map((comment) => comment.on)].reduce((a, b) => (a > b ? a : b));
   if (historyEnds > today) {
     // Nothing is recorded in the platform's future: a demonstration's calendar starts once the demo's history is over.
@@ -321,49 +181,4 @@ export async function seedDemo(commands: CommandBus, store: EventStore, actor: s
     }
   }
   return { plans: DEMO_PLANS.length, stakeholders: DEMO_STAKEHOLDERS.length, commitments, position };
-}
-
-function trackingCommand(
-  step: DemoStep,
-  commitmentId: string,
-  ids: Map<string, string>,
-  commitmentKey: string,
-  day: (d: string) => string,
-  context: CommandContext,
-): RunUseCase<unknown, unknown> {
-  const item = (key: string) => ids.get(`${commitmentKey}/item/${key}`)!;
-  switch (step.do) {
-    case 'milestone':
-      return run(scheduleMilestone, { commitmentId, title: step.title, dueDate: day(step.due) }, context);
-    case 'reschedule':
-      return run(rescheduleMilestone, { commitmentId, milestoneId: item(step.key), dueDate: day(step.due), reason: step.reason }, context);
-    case 'complete-milestone':
-      return run(completeMilestone, { commitmentId, milestoneId: item(step.key), completedOn: null }, context);
-    case 'task':
-      return run(addTask, { commitmentId, title: step.title, dueDate: day(step.due) }, context);
-    case 'complete-task':
-      return run(completeTask, { commitmentId, taskId: item(step.key), completedOn: null }, context);
-    case 'report':
-      return run(
-        reportProgress,
-        {
-          commitmentId,
-          period: step.period,
-          percentComplete: step.percent,
-          indicatorValue: null,
-          narrative: step.narrative,
-          visibility: step.visibility,
-          evidenceLinks: [],
-          evidenceType: step.evidence,
-          corrects: step.corrects ? item(step.corrects) : null,
-        },
-        context,
-      );
-    case 'verify':
-      return run(verifyProgressReport, { commitmentId, reportId: item(step.key), note: step.note }, context);
-    case 'dispute':
-      return run(disputeProgressReport, { commitmentId, reportId: item(step.key), reason: step.reason }, context);
-    case 'complete':
-      return run(completeCommitment, { commitmentId, completedOn: null }, context);
-  }
 }

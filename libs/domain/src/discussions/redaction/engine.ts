@@ -1,6 +1,8 @@
 import { findHandles, platformView } from './handles.js';
 import { findEmails, findLinks, linkView } from './links.js';
-import { findPhones, phoneView, planCountry } from './phones.js';
+import { planCountry } from './phone-regions.js';
+import { phoneView } from './phone-runs.js';
+import { findPhones } from './phones.js';
 import { findSpelledNumbers } from './spelled-numbers.js';
 import { derive, fold, mask, OPAQUE, type Span, toOriginal, type View } from './text-view.js';
 

@@ -92,3 +92,20 @@ export function scanRuns(text: string): Run[] {
   }
   return runs;
 }
+
+/** The digits of an international number (after `+` or `00`), without a bracketed trunk `0`, if 7 to 15 long. */
+export function internationalDigits(text: string, run: Run): string | undefined {
+  const groups = run.groups;
+  let digits = '';
+  groups.forEach((group, k) => {
+    // "+44 (0)7911…": the trunk 0 in brackets is not dialled from abroad.
+    const inBrackets = text[group.start - 1] === '(' && text[group.end] === ')';
+    if (k > 0 && group.digits === '0' && inBrackets) return;
+    digits += group.digits;
+  });
+  if (!run.plus) {
+    if (!/^00[1-9]/.test(digits)) return undefined;
+    digits = digits.slice(2);
+  }
+  return digits.length >= 7 && digits.length <= 15 ? digits : undefined;
+}

@@ -2,7 +2,7 @@ import { type CountryCode, findPhoneNumbersInText } from 'libphonenumber-js/core
 import metadata from 'libphonenumber-js/metadata.max';
 import { after, AMOUNT_AFTER, before, Cues, CURRENCY_BEFORE, kinds, REFERENCE_BEFORE, SENTENCE_BREAK } from './phone-context.js';
 import { COUNTED, groupedLikeARegion, isHelpline, validIn, validInternational, validRegions } from './phone-regions.js';
-import { type Run, scanRuns } from './phone-runs.js';
+import { internationalDigits, type Run, scanRuns } from './phone-runs.js';
 import { OPAQUE, type View } from './text-view.js';
 
 /**
@@ -12,9 +12,6 @@ import { OPAQUE, type View } from './text-view.js';
  * references to laws and standards, child helplines) are set aside, and the shapes people use to get a number past a
  * filter (digits one by one, split by `/`, `_`, `,` or emoji, a trunk `0`, a word such as "call" or "zap") are taken.
  */
-
-export { planCountry } from './phone-regions.js';
-export { phoneView } from './phone-runs.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 export interface Found {
@@ -136,22 +133,6 @@ function phonesInRun(text: string, run: Run, country: CountryCode | undefined, b
     g = last + 1;
   }
   return found;
-}
-
-function internationalDigits(text: string, run: Run): string | undefined {
-  const groups = run.groups;
-  let digits = '';
-  groups.forEach((group, k) => {
-    // "+44 (0)7911…": the trunk 0 in brackets is not dialled from abroad.
-    const inBrackets = text[group.start - 1] === '(' && text[group.end] === ')';
-    if (k > 0 && group.digits === '0' && inBrackets) return;
-    digits += group.digits;
-  });
-  if (!run.plus) {
-    if (!/^00[1-9]/.test(digits)) return undefined;
-    digits = digits.slice(2);
-  }
-  return digits.length >= 7 && digits.length <= 15 ? digits : undefined;
 }
 
 /** The longest phone number starting at each group, left to right. */
