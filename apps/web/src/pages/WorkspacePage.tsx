@@ -6,7 +6,10 @@ import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { formatDate } from '../i18n';
 import { useViewer } from '../viewer';
-import { CoordinatorSummary, FocalPointJobs, MonitorJobs, MyComments } from './WorkspacePage/RoleJobs';
+import { CoordinatorSummary } from './WorkspacePage/CoordinatorSummary';
+import { FocalPointJobs } from './WorkspacePage/FocalPointJobs';
+import { MonitorJobs } from './WorkspacePage/MonitorJobs';
+import { MyComments } from './WorkspacePage/MyComments';
 
 const OWNED = graphql(`
   query Owned($stakeholderId: ID!) {
