@@ -148,5 +148,6 @@ export async function signedInPage(
 export async function speak(page: Page, language: 'en' | 'fr'): Promise<void> {
   const label = (await page.locator('html').getAttribute('lang')) === 'fr' ? 'Langue' : 'Language';
   await page.getByLabel(label).selectOption(language);
-  await page.waitForFunction(`document.documentElement.lang === '${language}'`);
+  // A locator, not a function: the app's Content-Security-Policy forbids the eval a polled function would need.
+  await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
 }
