@@ -79,6 +79,14 @@ export function NewDatedItem({
 }
 
 /** Reopen a completed milestone or task, with the reason the history keeps. */
+/**
+ * Whether a form on a list of items is shown: while the list has items, and after the last one is gone for as long
+ * as the form has something to say (the confirmation of the write that emptied the list, or its refusal).
+ */
+export function stillShown(items: readonly unknown[], form: FormState): boolean {
+  return items.length > 0 || form.done !== undefined || form.problem !== undefined;
+}
+
 export function Reopen({
   title,
   label,
@@ -104,6 +112,7 @@ export function Reopen({
       await reload();
     }
   };
+  if (!stillShown(done, form)) return null;
   return (
     <WriteForm title={title} form={form} onSubmit={submit} reload={reload} submit={t('reopen')}>
       <ItemSelect label={label} items={done} value={id} onChange={setId} error={form.fieldError('item')} />
@@ -131,6 +140,7 @@ export function CompleteItems({
   const { t } = useTranslation('commitment');
   const form = useForm();
   const headingId = useId();
+  if (!stillShown(items, form)) return null;
   return (
     <div role="group" aria-labelledby={headingId}>
       <h3 id={headingId}>{title}</h3>

@@ -3,7 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 import { useForm } from '../../forms';
-import { type Item, ItemSelect, NewDatedItem, type Reload } from './ItemForms';
+import { type Item, ItemSelect, NewDatedItem, type Reload, stillShown } from './ItemForms';
 import { type Commitment, RESCHEDULE, SCHEDULE } from './queries';
 import { commandOn, WriteForm } from './WriteForm';
 
@@ -42,6 +42,7 @@ export function RescheduleMilestone({ commitment, open, reload }: { commitment: 
       await reload();
     }
   };
+  if (!stillShown(open, form)) return null;
   return (
     <WriteForm title={t('rescheduleMilestone')} form={form} onSubmit={submit} reload={reload} submit={t('reschedule')}>
       <ItemSelect

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useForm } from '../../forms';
-import { type Item, ItemSelect, NewDatedItem, type Reload } from './ItemForms';
+import { type Item, ItemSelect, NewDatedItem, type Reload, stillShown } from './ItemForms';
 import { ADD_TASK, ASSIGN_TASK, type Commitment } from './queries';
 import { commandOn, WriteForm } from './WriteForm';
 
@@ -39,6 +39,7 @@ export function AssignTask({ commitment, open, reload }: { commitment: Commitmen
       await reload();
     }
   };
+  if (!stillShown(open, form)) return null;
   return (
     <WriteForm title={t('assignTask')} form={form} onSubmit={submit} reload={reload} submit={t('assign')}>
       <ItemSelect label={t('task')} items={open} value={taskId} onChange={setTaskId} error={form.fieldError('taskId')} />

@@ -54,25 +54,21 @@ export function Work({
         {writable && owner && (
           <div className="workspace">
             <ScheduleMilestone commitment={commitment} reload={reload} />
-            {openMilestones.length > 0 && <RescheduleMilestone commitment={commitment} open={openMilestones} reload={reload} />}
-            {openMilestones.length > 0 && (
-              <CompleteItems
-                title={t('completeMilestone')}
-                items={openMilestones}
-                success={t('completed')}
-                reload={reload}
-                send={(milestoneId) => completeMilestone({ variables: { input: { ...commandOn(commitment), milestoneId } } })}
-              />
-            )}
-            {doneMilestones.length > 0 && (
-              <Reopen
-                title={t('reopenMilestone')}
-                label={t('milestone')}
-                done={doneMilestones}
-                reload={reload}
-                send={(milestoneId, reason) => reopenMilestone({ variables: { input: { ...commandOn(commitment), milestoneId, reason } } })}
-              />
-            )}
+            <RescheduleMilestone commitment={commitment} open={openMilestones} reload={reload} />
+            <CompleteItems
+              title={t('completeMilestone')}
+              items={openMilestones}
+              success={t('completed')}
+              reload={reload}
+              send={(milestoneId) => completeMilestone({ variables: { input: { ...commandOn(commitment), milestoneId } } })}
+            />
+            <Reopen
+              title={t('reopenMilestone')}
+              label={t('milestone')}
+              done={doneMilestones}
+              reload={reload}
+              send={(milestoneId, reason) => reopenMilestone({ variables: { input: { ...commandOn(commitment), milestoneId, reason } } })}
+            />
           </div>
         )}
       </section>
@@ -103,17 +99,15 @@ export function Work({
         {writable && contributor && (
           <div className="workspace">
             <AddTask commitment={commitment} reload={reload} />
-            {owner && openTasks.length > 0 && <AssignTask commitment={commitment} open={openTasks} reload={reload} />}
-            {openTasks.length > 0 && (
-              <CompleteItems
-                title={t('completeTask')}
-                items={openTasks}
-                success={t('taskCompleted')}
-                reload={reload}
-                send={(taskId) => completeTask({ variables: { input: { ...commandOn(commitment), taskId } } })}
-              />
-            )}
-            {owner && doneTasks.length > 0 && (
+            {owner && <AssignTask commitment={commitment} open={openTasks} reload={reload} />}
+            <CompleteItems
+              title={t('completeTask')}
+              items={openTasks}
+              success={t('taskCompleted')}
+              reload={reload}
+              send={(taskId) => completeTask({ variables: { input: { ...commandOn(commitment), taskId } } })}
+            />
+            {owner && (
               <Reopen
                 title={t('reopenTask')}
                 label={t('task')}
