@@ -5,20 +5,10 @@ import { Link } from 'react-router';
 import type { CommitmentStatus, StakeholderKind } from '../../gql/graphql';
 import { QueryState } from '../../components/QueryState';
 import { formatDate } from '../../i18n';
+import { STAKEHOLDER_KINDS } from './stakeholder-kinds';
 import { COMMITMENTS, type CommitmentFilters, NO_FILTERS, commitmentsVariables } from './queries';
 
 const COMMITMENT_STATUSES: CommitmentStatus[] = ['PROPOSED', 'ACTIVE', 'COMPLETED', 'WITHDRAWN'];
-const OWNER_KINDS: StakeholderKind[] = [
-  'GOVERNMENT',
-  'PRIVATE_SECTOR',
-  'NGO',
-  'YOUTH_PANEL',
-  'INTERGOVERNMENTAL',
-  'LAW_ENFORCEMENT',
-  'ACADEMIC',
-  'OTHER',
-];
-
 /** The plan's commitments, 20 at a time, by thematic area, status and kind of owner. */
 export function CommitmentsTable({ planId, areas }: { planId: string; areas: readonly { code: string; title: string }[] }) {
   const { t, i18n } = useTranslation(['dashboard', 'common']);
@@ -76,7 +66,7 @@ export function CommitmentsTable({ planId, areas }: { planId: string; areas: rea
           {t('filterOwnerKind')}
           <select value={ownerKind} onChange={(event) => setOwnerKind(event.target.value as StakeholderKind | '')}>
             <option value="">{t('any')}</option>
-            {OWNER_KINDS.map((value) => (
+            {STAKEHOLDER_KINDS.map((value) => (
               <option key={value} value={value}>
                 {t(`common:stakeholderKind.${value}`)}
               </option>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import type { StakeholderKind } from '../../gql/graphql';
 import { Field } from '../../components/Field';
+import { STAKEHOLDER_KINDS } from './stakeholder-kinds';
 import { FormOutcome, useForm } from '../../forms';
 
 const REGISTER = graphql(`
@@ -19,17 +20,6 @@ const REGISTER = graphql(`
     }
   }
 `);
-
-export const STAKEHOLDER_KINDS: StakeholderKind[] = [
-  'GOVERNMENT',
-  'PRIVATE_SECTOR',
-  'NGO',
-  'YOUTH_PANEL',
-  'INTERGOVERNMENTAL',
-  'LAW_ENFORCEMENT',
-  'ACADEMIC',
-  'OTHER',
-];
 
 /** A coordinator registers an organisation on the platform, so that they can admit it to their plan next. */
 export function RegisterStakeholderSection({ onReload }: { onReload: () => void }) {
