@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
 import { tokenFor } from '../support/tokens.js';
 import { actingAs } from '../support/acting-as.js';
-import { planWithCommitments } from '../support/plan-fixture.js';
+import { COSTA_RICA_TOURISM, planWithCommitments } from '../support/plan-fixture.js';
 
 const ADMIN = 'admin@secretariat.example';
 const COORDINATOR = 'coordinator@secretariat.example';
@@ -36,16 +36,10 @@ describe('a reporting cycle through the api', () => {
     } = await planWithCommitments(ok, {
       admin: ADMIN,
       coordinator: COORDINATOR,
-      plan: {
-        country: 'CR',
-        title: 'Costa Rica travel and tourism 2020-2022',
-        periodStart: '2020-01-01',
-        periodEnd: '2022-12-31',
-        defaultDeadline: '2022-12-31',
-      },
+      plan: COSTA_RICA_TOURISM.plan,
       stakeholders: {
-        owner: { name: 'Costa Rican Chamber of Tourism', kind: 'PRIVATE_SECTOR', sector: 'tourism', country: 'CR' },
-        partner: { name: 'Paniamor', kind: 'NGO', sector: 'tourism', country: 'CR' },
+        owner: COSTA_RICA_TOURISM.owner,
+        partner: COSTA_RICA_TOURISM.partner,
       },
       participants: [
         { subject: COORDINATOR, displayName: 'Secretariat' },

@@ -66,6 +66,19 @@ export interface PlanFixture<S extends string, C extends string> {
 const mutation = (name: string, input: string, select = 'version') =>
   `mutation ($input: ${input}!) { ${name}(input: $input) { ${select} } }`;
 
+/** A plan of Costa Rica's travel and tourism sector, its owner and a partner, as several e2e files set them up. */
+export const COSTA_RICA_TOURISM = {
+  plan: {
+    country: 'CR',
+    title: 'Costa Rica travel and tourism 2020-2022',
+    periodStart: '2020-01-01',
+    periodEnd: '2022-12-31',
+    defaultDeadline: '2022-12-31',
+  },
+  owner: { name: 'Costa Rican Chamber of Tourism', kind: 'PRIVATE_SECTOR', sector: 'tourism', country: 'CR' },
+  partner: { name: 'Paniamor', kind: 'NGO', sector: 'tourism', country: 'CR' },
+} as const satisfies { plan: PlanSetUp<string, string>['plan']; owner: StakeholderInput; partner: StakeholderInput };
+
 /**
  * A plan with its stakeholders, the people who act on it and their roles, its areas and commitments, set up through the
  * GraphQL api in one call, in the order a secretariat does it: the admin drafts the plan, registers the stakeholders
