@@ -87,22 +87,26 @@ describe('sqlite event store', () => {
     // Killed after 100 acknowledged appends, or sooner on a slow disk once 15 s have passed with at least one: what is
     // checked is that every acknowledged append is there, however many there were.
     let firstAck: number | undefined;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    let killed = false;
     await new Promise<void>((resolve, reject) => {
-      child.once('exit', (code) => reject(new Error(`child exited early with ${code}`)));
+      void exited.then(() => killed || reject(new Error(`child exited early with ${child.exitCode}`)));
       child.stdout!.on('data', (chunk: Buffer) => {
+        // Output still buffered when the child was killed arrives afterwards: it changes nothing.
+        if (killed) return;
         buffer += chunk.toString();
         const lines = buffer.split('\n');
         buffer = lines.pop()!;
         for (const line of lines) if (line.startsWith('ack ')) acked.push(line.slice(4));
         if (acked.length > 0) firstAck ??= Date.now();
         if (acked.length >= 100 || (firstAck !== undefined && Date.now() - firstAck > 15_000)) {
-          child.removeAllListeners('exit');
+          killed = true;
           child.kill('SIGKILL');
           resolve();
         }
       });
     });
-    await new Promise((resolve) => child.once('exit', resolve));
+    await exited;
     const store = SqliteEventStore.open({ path });
     const stored = new Set((await store.readAll()).map((e) => e.id));
     expect(acked.filter((id) => !stored.has(id))).toEqual([]);
