@@ -3,6 +3,25 @@ import { graphql } from '../../gql';
 import { Field } from '../../components/Field';
 import { type PlanChoice, type StakeholderChoice, scopeName } from '../../admin';
 
+// What the Administration page shows of a participant, whichever query or mutation answers with one.
+graphql(`
+  fragment AdminParticipantFields on Participant {
+    id
+    displayName
+    kind
+    roles {
+      role
+      scope
+    }
+    personalData {
+      subject
+      realName
+      email
+      erased
+    }
+  }
+`);
+
 export const CHOICES = graphql(`
   query AdminChoices {
     plans(first: 100) {
@@ -34,19 +53,7 @@ export const PARTICIPANTS = graphql(`
       totalCount
       edges {
         node {
-          id
-          displayName
-          kind
-          roles {
-            role
-            scope
-          }
-          personalData {
-            subject
-            realName
-            email
-            erased
-          }
+          ...AdminParticipantFields
         }
       }
     }
@@ -56,19 +63,7 @@ export const PARTICIPANTS = graphql(`
 export const PARTICIPANT = graphql(`
   query AdminParticipant($id: ID!) {
     participant(id: $id) {
-      id
-      displayName
-      kind
-      roles {
-        role
-        scope
-      }
-      personalData {
-        subject
-        realName
-        email
-        erased
-      }
+      ...AdminParticipantFields
     }
   }
 `);
@@ -90,19 +85,7 @@ export const REGISTER = graphql(`
   mutation AdminRegisterParticipant($input: RegisterParticipantInput!) {
     registerParticipant(input: $input) {
       participant {
-        id
-        displayName
-        kind
-        roles {
-          role
-          scope
-        }
-        personalData {
-          subject
-          realName
-          email
-          erased
-        }
+        ...AdminParticipantFields
       }
     }
   }
@@ -111,19 +94,7 @@ export const GRANT = graphql(`
   mutation AdminGrantRole($input: GrantRoleInput!) {
     grantRole(input: $input) {
       participant {
-        id
-        displayName
-        kind
-        roles {
-          role
-          scope
-        }
-        personalData {
-          subject
-          realName
-          email
-          erased
-        }
+        ...AdminParticipantFields
       }
     }
   }
@@ -132,19 +103,7 @@ export const REVOKE = graphql(`
   mutation AdminRevokeRole($input: RevokeRoleInput!) {
     revokeRole(input: $input) {
       participant {
-        id
-        displayName
-        kind
-        roles {
-          role
-          scope
-        }
-        personalData {
-          subject
-          realName
-          email
-          erased
-        }
+        ...AdminParticipantFields
       }
     }
   }
@@ -153,19 +112,7 @@ export const ERASE = graphql(`
   mutation AdminErasePersonalData($input: ErasePersonalDataInput!) {
     erasePersonalData(input: $input) {
       participant {
-        id
-        displayName
-        kind
-        roles {
-          role
-          scope
-        }
-        personalData {
-          subject
-          realName
-          email
-          erased
-        }
+        ...AdminParticipantFields
       }
     }
   }
