@@ -141,6 +141,15 @@ describe("a focal point's job on the commitment page", () => {
       await reschedule.getByLabel('Reason (kept in the history)').fill('Suppliers asked for a transition period');
       await reschedule.getByRole('button', { name: 'Reschedule' }).click();
       await reschedule.getByText('The milestone is rescheduled.').waitFor();
+      // The page is read again after the move: marking it done before would send the version read before it (a CONFLICT).
+      const milestones = page.getByRole('region', { name: 'Milestones' });
+      await milestones
+        .getByRole('list')
+        .first()
+        .getByRole('listitem')
+        .filter({ hasText: CLAUSE })
+        .filter({ hasText: 'due 30 June 2013' })
+        .waitFor();
       await page.getByRole('button', { name: `Mark “${CLAUSE}” done` }).click();
       await page.getByText('The milestone is marked done.').waitFor();
       const reopenMilestone = page.getByRole('form', { name: 'Reopen a milestone' });
