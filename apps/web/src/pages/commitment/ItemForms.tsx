@@ -78,7 +78,6 @@ export function NewDatedItem({
   );
 }
 
-/** Reopen a completed milestone or task, with the reason the history keeps. */
 /**
  * Whether a form on a list of items is shown: while the list has items, and after the last one is gone for as long
  * as the form has something to say (the confirmation of the write that emptied the list, or its refusal).
@@ -87,6 +86,7 @@ export function stillShown(items: readonly unknown[], form: FormState): boolean 
   return items.length > 0 || form.done !== undefined || form.problem !== undefined;
 }
 
+/** Reopen a completed milestone or task, with the reason the history keeps. */
 export function Reopen({
   title,
   label,

@@ -3,7 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Field } from '../../components/Field';
-import { useForm } from '../../forms';
+import { FormOutcome, useForm } from '../../forms';
 import { formatDate, formatNumber } from '../../i18n';
 import { DISPUTE, type Commitment, type Report, VERIFY } from './queries';
 import { chartPoints, independence, type PeriodRow } from './rules';
@@ -12,8 +12,12 @@ import { commandOn, WriteForm } from './WriteForm';
 const percentText = (value: number | null | undefined, language: string) =>
   value === null || value === undefined ? null : formatNumber(value / 100, language, { style: 'percent', maximumFractionDigits: 1 });
 
-/** A monitor's two judgements on a standing report: verify (with an optional note) or dispute (with a reason). */
-function Judge({ commitment, report, reload }: { commitment: Commitment; report: Report; reload: () => Promise<unknown> }) {
+/**
+ * A monitor's two judgements on a standing report: verify (with an optional note) or dispute (with a reason). A form
+ * goes once the report carries its judgement; its confirmation stays where the form was, and the other form forgets
+ * what it said last.
+ */
+export function Judge({ commitment, report, reload }: { commitment: Commitment; report: Report; reload: () => Promise<unknown> }) {
   const { t } = useTranslation(['commitment', 'errors']);
   const verifyForm = useForm();
   const disputeForm = useForm();
@@ -25,6 +29,7 @@ function Judge({ commitment, report, reload }: { commitment: Commitment; report:
     const input = { ...commandOn(commitment), reportId: report.id, ...(note.trim() ? { note: note.trim() } : {}) };
     if (await verifyForm.run(() => verify({ variables: { input } }), t('verified', { period: report.period }))) {
       setNote('');
+      disputeForm.reset();
       await reload();
     }
   };
@@ -33,12 +38,15 @@ function Judge({ commitment, report, reload }: { commitment: Commitment; report:
     const input = { ...commandOn(commitment), reportId: report.id, reason: reason.trim() };
     if (await disputeForm.run(() => dispute({ variables: { input } }), t('disputed', { period: report.period }))) {
       setReason('');
+      verifyForm.reset();
       await reload();
     }
   };
   return (
     <div className="judge">
-      {report.verification !== 'VERIFIED' && (
+      {report.verification === 'VERIFIED' ? (
+        <FormOutcome form={verifyForm} />
+      ) : (
         <WriteForm
           level={4}
           title={t('verifyReport', { period: report.period })}
@@ -52,7 +60,9 @@ function Judge({ commitment, report, reload }: { commitment: Commitment; report:
           </Field>
         </WriteForm>
       )}
-      {report.verification !== 'DISPUTED' && (
+      {report.verification === 'DISPUTED' ? (
+        <FormOutcome form={disputeForm} />
+      ) : (
         <WriteForm
           level={4}
           title={t('disputeReport', { period: report.period })}
