@@ -3,8 +3,10 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { type GraphQLResponse, type RunningApi, freePort, removeDir, startApi, tempDataDir } from '../support/api-process.js';
+import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
 import { embeddedBackend, eventStoreDbBackend } from '../support/event-store-backends.js';
+import { actingAs } from '../support/acting-as.js';
+import { planWithCommitments } from '../support/plan-fixture.js';
 import { tokenFor } from '../support/tokens.js';
 
 const ADMIN = 'admin@secretariat.example';
@@ -52,76 +54,47 @@ describe.each([
   ['the EventStoreDB test server', eventStoreDbBackend()],
 ])('the api killed under load, on %s', (_name, backend) => {
   let dataDir: string;
-  let port: number;
   let api: RunningApi;
   let token = '';
-  let admin = '';
   let storeEnv: Record<string, string> = {};
   const commitmentIds: string[] = [];
 
-  const start = async () => (api = await startApi({ dataDir, port, env: { BOOTSTRAP_ADMIN: ADMIN, ...storeEnv } }));
+  // Each start on a port of its own: the clients follow `api`, and a port left free while the api is down may be taken.
+  const start = async () => (api = await startApi({ dataDir, env: { BOOTSTRAP_ADMIN: ADMIN, ...storeEnv } }));
 
-  async function ok<T>(who: string, query: string, variables: Record<string, unknown>): Promise<T> {
-    const res: GraphQLResponse<T> = await api.graphql<T>(query, variables, who);
-    expect(res.errors).toBeUndefined();
-    return res.data!;
-  }
+  const tokens: Record<string, string> = {};
+  const { ok } = actingAs(() => api, tokens);
 
   beforeAll(async () => {
     dataDir = tempDataDir('npa-crash-');
-    port = await freePort();
     storeEnv = await backend.start();
     await start();
-    admin = await tokenFor(dataDir, ADMIN);
-    token = await tokenFor(dataDir, FOCAL);
-    const planId = (
-      await ok<{ draftPlan: { plan: { id: string } } }>(
-        admin,
-        'mutation ($input: DraftPlanInput!) { draftPlan(input: $input) { plan { id } } }',
-        {
-          input: { country: 'UG', title: 'Uganda NPA', periodStart: '2025-01-01', periodEnd: '2029-12-31', defaultDeadline: '2029-12-31' },
-        },
-      )
-    ).draftPlan.plan.id;
-    await ok(admin, 'mutation ($input: DefineThematicAreaInput!) { defineThematicArea(input: $input) { version } }', {
-      input: { planId, code: 'PREV', title: 'Prevention' },
-    });
-    await ok(admin, 'mutation ($input: PlanLifecycleInput!) { adoptPlan(input: $input) { version } }', { input: { planId } }); // drafts are not public
-    const ownerId = (
-      await ok<{ registerStakeholder: { stakeholder: { id: string } } }>(
-        admin,
-        'mutation ($input: RegisterStakeholderInput!) { registerStakeholder(input: $input) { stakeholder { id } } }',
-        {
-          input: { name: 'Ministry of Gender', kind: 'GOVERNMENT', sector: 'social', country: 'UG' },
-        },
-      )
-    ).registerStakeholder.stakeholder.id;
-    await ok(admin, 'mutation ($input: AdmitStakeholderInput!) { admitStakeholder(input: $input) { version } }', {
-      input: { planId, stakeholderId: ownerId },
-    });
-    await ok(admin, 'mutation ($input: RegisterParticipantInput!) { registerParticipant(input: $input) { version } }', {
-      input: { subject: FOCAL, displayName: 'Focal point', kind: 'ADULT' },
-    });
-    await ok(admin, 'mutation ($input: GrantRoleInput!) { grantRole(input: $input) { version } }', {
-      input: { subject: FOCAL, role: 'FOCAL_POINT', scope: ownerId },
-    });
-    for (let n = 0; n < CLIENTS; n++) {
-      const made = await ok<{ makeCommitment: { commitment: { id: string } } }>(
-        token,
-        'mutation ($input: MakeCommitmentInput!) { makeCommitment(input: $input) { commitment { id } } }',
-        {
-          input: {
-            planId,
+    for (const who of [ADMIN, FOCAL]) tokens[who] = await tokenFor(dataDir, who);
+    token = tokens[FOCAL]!;
+    const { commitments } = await planWithCommitments(ok, {
+      admin: ADMIN,
+      coordinator: ADMIN,
+      plan: { country: 'UG', title: 'Uganda NPA', periodStart: '2025-01-01', periodEnd: '2029-12-31', defaultDeadline: '2029-12-31' },
+      stakeholders: { owner: { name: 'Ministry of Gender', kind: 'GOVERNMENT', sector: 'social', country: 'UG' } },
+      participants: [{ subject: FOCAL, displayName: 'Focal point' }],
+      grants: [[FOCAL, 'FOCAL_POINT', 'owner']],
+      areas: [{ code: 'PREV', title: 'Prevention' }],
+      commitments: Object.fromEntries(
+        Array.from({ length: CLIENTS }, (_, n) => [
+          `c${n}`,
+          {
+            by: FOCAL,
+            owner: 'owner',
             thematicAreaCode: 'PREV',
-            ownerId,
             title: `Commitment ${n}`,
             description: 'Shelters',
             target: { indicator: 'shelters', unit: 'shelters', baseline: 0, targetValue: 10 },
+            activate: false,
           },
-        },
-      );
-      commitmentIds.push(made.makeCommitment.commitment.id);
-    }
+        ]),
+      ),
+    });
+    commitmentIds.push(...Object.values(commitments));
   });
 
   afterAll(async () => {
@@ -205,7 +178,7 @@ describe.each([
     await start();
     for (const commitmentId of commitmentIds) {
       const read = await ok<{ commitment: { milestones: { id: string }[] } }>(
-        token,
+        FOCAL,
         'query ($id: ID!) { commitment(id: $id) { milestones { id } } }',
         { id: commitmentId },
       );
@@ -221,8 +194,8 @@ describe.each([
     const survived = dumpReadModels(dataDir);
     for (const suffix of ['', '-wal', '-shm']) rmSync(join(dataDir, `read-models.sqlite${suffix}`), { force: true });
     await start();
-    const head = await ok<{ serverInfo: { headPosition: string } }>(token, '{ serverInfo { headPosition } }', {});
-    await ok(token, 'query ($after: Position) { plans(consistentAfter: $after) { totalCount } }', { after: head.serverInfo.headPosition });
+    const head = await ok<{ serverInfo: { headPosition: string } }>(FOCAL, '{ serverInfo { headPosition } }', {});
+    await ok(FOCAL, 'query ($after: Position) { plans(consistentAfter: $after) { totalCount } }', { after: head.serverInfo.headPosition });
     await api.stop();
     const rebuilt = dumpReadModels(dataDir);
     expect(Object.keys(rebuilt)).toEqual(Object.keys(survived));

@@ -56,11 +56,20 @@ export interface GraphQLResponse<T> {
 /**
  * Starts the real api (compiled `main.js`) on a free loopback port and waits until `/health` answers. Unless `env`
  * says otherwise (`METRICS_TOKEN`, `METRICS_PORT`; '' for unset), `/metrics` is served on the main port to a random
- * `METRICS_TOKEN`, which `metrics()` sends.
+ * `METRICS_TOKEN`, which `metrics()` sends. Test files run side by side and each picks free ports: when another api
+ * took the port in between, this one cannot listen and starts again on another port (unless `port` was given),
+ * and an answer from that other api (it does not know this one's metrics token) is never taken for this one's.
  */
 export async function startApi(options: { dataDir?: string; env?: Record<string, string>; port?: number } = {}): Promise<RunningApi> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const port = options.port ?? (await freePort());
+  for (let attempt = 1; ; attempt++) {
+    const api = await spawnApi(dataDir, options.port ?? (await freePort()), options.env ?? {});
+    if (api !== 'port taken') return api;
+    if (options.port !== undefined || attempt === 5) throw new Error(`api could not listen on its port (EADDRINUSE), attempt ${attempt}`);
+  }
+}
+
+async function spawnApi(dataDir: string, port: number, more: Record<string, string>): Promise<RunningApi | 'port taken'> {
   const env: Record<string, string | undefined> = {
     ...process.env,
     PORT: String(port),
@@ -69,7 +78,7 @@ export async function startApi(options: { dataDir?: string; env?: Record<string,
     LOG_LEVEL: 'warn',
     METRICS_TOKEN: randomBytes(24).toString('hex'),
     METRICS_PORT: '',
-    ...options.env,
+    ...more,
   };
   const child = spawn(process.execPath, [...API_NODE_FLAGS, API_MAIN], {
     env,
@@ -80,16 +89,24 @@ export async function startApi(options: { dataDir?: string; env?: Record<string,
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
   const url = `http://127.0.0.1:${port}`;
+  /** Whether the server answering on `port` is this process: the only one that accepts its metrics token. */
+  const answersAsThisOne = async () =>
+    !env['METRICS_TOKEN'] ||
+    Boolean(env['METRICS_PORT']) ||
+    (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${env['METRICS_TOKEN']}` } })).status === 200;
 
   // Until /health answers, however long start-up takes on a busy machine (jest's timeout bounds a start that hangs;
   // the process is then killed when the test process exits).
   started.add(child);
   void exited.then(() => started.delete(child));
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`api exited with ${child.exitCode} during start-up:\n${output}`);
+    if (child.exitCode !== null) {
+      if (/EADDRINUSE/.test(output)) return 'port taken';
+      throw new Error(`api exited with ${child.exitCode} during start-up:\n${output}`);
+    }
     try {
       const res = await fetch(`${url}/health`);
-      if (res.status === 200 || res.status === 503) break;
+      if ((res.status === 200 || res.status === 503) && (await answersAsThisOne())) break;
     } catch {
       // not listening yet
     }
