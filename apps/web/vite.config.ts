@@ -59,5 +59,6 @@ export default defineConfig({
     rolldownOptions: { onwarn: (warning, warn) => (warning.code === 'MODULE_LEVEL_DIRECTIVE' ? undefined : warn(warning)) },
   },
   server: { proxy: { '/graphql': 'http://localhost:3000', '/auth': 'http://localhost:3000' } },
-  test: { environment: 'jsdom', include: ['src/**/*.test.ts', 'src/**/*.test.tsx'] },
+  // Logic tests run in Node; a component's test asks for a DOM with `// @vitest-environment jsdom` on its first line.
+  test: { environment: 'node', include: ['src/**/*.test.ts', 'src/**/*.test.tsx'] },
 });

@@ -6,8 +6,12 @@ import { repoRoot } from './built.js';
 
 /** Debian's Chromium, which `.ci/run` installs with apt-get; the tests fail with this message when it is missing. */
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-/** Screenshots of every page the browser tests visit. */
+/**
+ * Screenshots of every page the browser tests visit, taken when `SCREENSHOTS=1` (a full-page screenshot costs the
+ * browser as much CPU as the accessibility check beside it, on a machine the test files already share).
+ */
 export const SCREENSHOTS = join(repoRoot, 'test-output', 'screenshots');
+const takeScreenshots = process.env['SCREENSHOTS'] === '1';
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM))
@@ -37,6 +41,8 @@ export interface AxeViolation {
 
 /** The rule sets axe-core checks: WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's own best practices. */
 export const AXE_TAGS: readonly string[] = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+/** WCAG 2.0 and 2.1 at levels A and AA. */
+export const WCAG_A_AA: readonly string[] = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /**
  * Every axe-core violation on the page as it is now, of any impact (minor, moderate, serious, critical), with the
@@ -49,7 +55,8 @@ export async function axeViolations(page: Page, tags: readonly string[] = AXE_TA
     async (values) => {
       type Result = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] };
       const axe = (globalThis as unknown as { axe: { run: (options: unknown) => Promise<Result> } }).axe;
-      const result = await axe.run({ runOnly: { type: 'tag', values } });
+      // Only violations are collected: the passes axe would list by default cost as much again and are not read.
+      const result = await axe.run({ runOnly: { type: 'tag', values }, resultTypes: ['violations'] });
       return result.violations.map((v) => ({
         id: v.id,
         impact: v.impact,
@@ -64,7 +71,7 @@ export async function axeViolations(page: Page, tags: readonly string[] = AXE_TA
 
 /** axe-core's serious and critical violations on the page as it is now (WCAG 2.x A and AA rules). */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  const violations = await axeViolations(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  const violations = await axeViolations(page, WCAG_A_AA);
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes }));
@@ -94,6 +101,7 @@ export async function horizontalOverflow(page: Page): Promise<{ overflow: number
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!takeScreenshots) return;
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

@@ -1,43 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { expect } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { type RunningApi, removeDir, startApi, tempDataDir } from './api-process.js';
-import { launchChromium, screenshot } from './browser.js';
+import { WCAG_A_AA, axeViolations, launchChromium, screenshot } from './browser.js';
 import { tokenFor } from './tokens.js';
 import { until } from './until.js';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-export interface Violation {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly help: string;
-  readonly targets: readonly string[];
-}
-
-/** Every axe-core violation on the page as it is now (WCAG 2.x A and AA rules), whatever its impact. */
-export async function allViolations(page: Page): Promise<Violation[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run: (
-            options: unknown,
-          ) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => String(n.target)) }));
-  });
-}
 
 /** A screenshot, no axe-core violation of any impact and, on a phone, nothing wider than the screen. */
 export async function checkPage(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
-  expect(await allViolations(page)).toEqual([]);
+  expect(await axeViolations(page, WCAG_A_AA)).toEqual([]);
   const width = page.viewportSize()?.width ?? 1280;
   if (width <= 480) {
     // What sticks out, named by tag, class and text, so a failure says where to look.
