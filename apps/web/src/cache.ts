@@ -64,6 +64,13 @@ export const TYPE_POLICIES: TypePolicies = {
   ),
 };
 
+/**
+ * How a query about the past is fetched (a plan, its commitments or its deadlines as they stood on a day): its answer
+ * carries the ids of today's objects, so it is kept out of the cache, where it would overwrite today's figures for
+ * every page that shows them.
+ */
+export const PAST = { fetchPolicy: 'no-cache' } as const;
+
 export function createCache(): InMemoryCache {
   return new InMemoryCache({ typePolicies: TYPE_POLICIES });
 }

@@ -1,5 +1,6 @@
 import { type ApolloClient, ApolloLink, type DocumentNode, type OperationVariables } from '@apollo/client';
 import { type Observable, shareReplay } from 'rxjs';
+import { PAST } from './cache';
 import { PLANS, plansVariables } from './pages/plans-query';
 import {
   ACCOUNTABILITY,
@@ -41,10 +42,17 @@ export class Preloads {
     return preloaded;
   });
 
-  start<TData, TVariables extends OperationVariables>(client: ApolloClient, query: DocumentNode, variables: TVariables): void {
+  /** Starts one query; one about the past (`past`) stays out of the cache, as the page's own does (see PAST). */
+  start<TData, TVariables extends OperationVariables>(
+    client: ApolloClient,
+    query: DocumentNode,
+    variables: TVariables,
+    past = false,
+  ): void {
     // Not deduplicated by the client, so that the page's request reaches the link above and takes this answer.
+    const fetchPolicy = past ? PAST.fetchPolicy : 'network-only';
     void client
-      .query<TData, TVariables>({ query, variables, fetchPolicy: 'network-only', context: { preload: true, queryDeduplication: false } })
+      .query<TData, TVariables>({ query, variables, fetchPolicy, context: { preload: true, queryDeduplication: false } })
       .catch(() => undefined);
   }
 
@@ -75,10 +83,10 @@ export class Preloads {
       this.start(client, ACCOUNTABILITY, { planId: id });
       this.start(client, COMMITMENTS, commitmentsVariables(id, NO_FILTERS));
     } else {
-      this.start(client, DASHBOARD_AS_OF, { planId: id, date: asOf });
-      this.start(client, ACCOUNTABILITY_AS_OF, { planId: id, date: asOf });
+      this.start(client, DASHBOARD_AS_OF, { planId: id, date: asOf }, true);
+      this.start(client, ACCOUNTABILITY_AS_OF, { planId: id, date: asOf }, true);
     }
-    this.start(client, DEADLINES, { planId: id, asAt: asOf });
+    this.start(client, DEADLINES, { planId: id, asAt: asOf }, asOf !== null);
   }
 }
 

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { formatDate } from '../i18n';
+import { PAST } from '../cache';
 import { QueryState } from '../components/QueryState';
 import { Page } from '../components/Page';
 import { useViewer } from '../viewer';
@@ -20,7 +21,7 @@ export function PlanDashboard() {
   const [params, setParams] = useSearchParams();
   const asOf = params.get('asOf');
   const current = useQuery(DASHBOARD, { variables: { planId }, skip: asOf !== null });
-  const past = useQuery(DASHBOARD_AS_OF, { variables: { planId, date: asOf ?? '' }, skip: asOf === null });
+  const past = useQuery(DASHBOARD_AS_OF, { variables: { planId, date: asOf ?? '' }, skip: asOf === null, ...PAST });
   const plan = asOf === null ? current.data?.plan : past.data?.plan?.asOf;
   const loading = asOf === null ? current.loading && !current.data : past.loading && !past.data;
   const error = current.error ?? past.error;

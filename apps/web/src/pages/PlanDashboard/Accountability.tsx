@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AccountabilityFieldsFragment } from '../../gql/graphql';
+import { PAST } from '../../cache';
 import { QueryState } from '../../components/QueryState';
 import { planHealth } from '../../health';
 import { formatNumber } from '../../i18n';
@@ -12,7 +13,7 @@ import { ACCOUNTABILITY, ACCOUNTABILITY_AS_OF } from './queries';
 export function Accountability({ planId, asOf }: { planId: string; asOf: string | null }) {
   const { t } = useTranslation(['dashboard', 'common']);
   const current = useQuery(ACCOUNTABILITY, { variables: { planId }, skip: asOf !== null });
-  const past = useQuery(ACCOUNTABILITY_AS_OF, { variables: { planId, date: asOf ?? '' }, skip: asOf === null });
+  const past = useQuery(ACCOUNTABILITY_AS_OF, { variables: { planId, date: asOf ?? '' }, skip: asOf === null, ...PAST });
   const plan = asOf === null ? current.data?.plan : past.data?.plan?.asOf;
   const loading = asOf === null ? current.loading && !current.data : past.loading && !past.data;
   const error = asOf === null ? current.error : past.error;

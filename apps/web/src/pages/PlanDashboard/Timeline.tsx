@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { PAST } from '../../cache';
 import { QueryState } from '../../components/QueryState';
 import { timelineOrder } from '../../deadlines';
 import { formatDate } from '../../i18n';
@@ -9,7 +10,7 @@ import { DEADLINES } from './queries';
 /** The plan's deadlines, overdue first (as if today were `asAt`, when given). */
 export function Timeline({ planId, asAt }: { planId: string; asAt: string | null }) {
   const { t, i18n } = useTranslation(['dashboard', 'common']);
-  const { data, loading, error } = useQuery(DEADLINES, { variables: { planId, asAt } });
+  const { data, loading, error } = useQuery(DEADLINES, { variables: { planId, asAt }, ...(asAt ? PAST : {}) });
   const items = timelineOrder(data?.deadlines ?? []);
   return (
     <section aria-labelledby="timeline-heading">
