@@ -30,6 +30,11 @@ function clientWithApi() {
   const server = new ApolloLink(
     (operation) =>
       new Observable((observer) => {
+        if (operation.operationName === 'PlatformDate') {
+          observer.next({ data: { serverInfo: { __typename: 'ServerInfo', today: '2026-12-07', demoDate: null } } });
+          observer.complete();
+          return;
+        }
         const past = operation.variables['asAt'] !== null && operation.variables['asAt'] !== undefined;
         observer.next({ data: { deadlines: [past ? deadline('ON_TRACK', '2013-06-30') : deadline('OVERDUE', '2013-07-30')] } });
         observer.complete();

@@ -1,17 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { graphql } from './gql';
+import { PLATFORM_DATE } from './platform-date-query';
 import { formatDate } from './i18n';
 import { localToday } from './jobs';
-
-const PLATFORM_DATE = graphql(`
-  query PlatformDate {
-    serverInfo {
-      today
-      demoDate
-    }
-  }
-`);
 
 /**
  * The platform's date, as the header asked for it when the app started (one request, which the rest of the app reads

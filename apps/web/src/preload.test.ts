@@ -3,6 +3,7 @@ import { ApolloClient, ApolloLink } from '@apollo/client';
 import { Observable } from 'rxjs';
 import { createCache } from './cache';
 import { PLANS, plansVariables } from './pages/plans-query';
+import { PLATFORM_DATE } from './platform-date-query';
 import { Preloads } from './preload';
 
 const answer = (n: number) => ({
@@ -17,13 +18,24 @@ const answer = (n: number) => ({
   },
 });
 
-/** A client whose api counts the requests it gets and answers each after `release()`. */
+const platformDate = { data: { serverInfo: { __typename: 'ServerInfo', today: '2026-12-07', demoDate: null } } };
+
+/**
+ * A client whose api counts the plans requests it gets and answers each after `release()` (the header's platform
+ * date, which every page preloads too, is answered at once and counted apart).
+ */
 function clientWithApi() {
   const preloads = new Preloads();
-  const api = { requests: 0, pending: [] as (() => void)[] };
+  const api = { requests: 0, platformDates: 0, pending: [] as (() => void)[] };
   const server = new ApolloLink(
-    () =>
+    (operation) =>
       new Observable((observer) => {
+        if (operation.operationName === 'PlatformDate') {
+          api.platformDates++;
+          observer.next(platformDate);
+          observer.complete();
+          return;
+        }
         const n = ++api.requests;
         api.pending.push(() => {
           observer.next(answer(n));
@@ -52,6 +64,16 @@ describe('the queries started as the app starts', () => {
       expect(operator(await page)).toBe('answer 1');
       expect(api.requests).toBe(1);
     }
+  });
+
+  it("include the header's platform date, which the header then reads without asking again", async () => {
+    const { client, preloads, api, release } = clientWithApi();
+    preloads.startPage(client, { pathname: '/', search: '' });
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const header = await client.query({ query: PLATFORM_DATE, fetchPolicy: 'cache-first' });
+    expect(header.data?.serverInfo.today).toBe('2026-12-07');
+    expect(api.platformDates).toBe(1);
   });
 
   it('are taken once: the next request for the same query goes to the api', async () => {

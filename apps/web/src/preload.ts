@@ -1,6 +1,7 @@
 import { type ApolloClient, ApolloLink, type DocumentNode, type OperationVariables } from '@apollo/client';
 import { type Observable, shareReplay } from 'rxjs';
 import { PAST } from './cache';
+import { PLATFORM_DATE } from './platform-date-query';
 import { PLANS, plansVariables } from './pages/plans-query';
 import {
   ACCOUNTABILITY,
@@ -66,8 +67,11 @@ export class Preloads {
     client.onResetStore(async () => this.clear());
   }
 
-  /** Starts the queries of the page at `location` (the plans list, a dashboard), and fetches the dashboard's code. */
+  /** Starts the queries of the page at `location` (the plans list, a dashboard) and the header's, and fetches the dashboard's code. */
   startPage(client: ApolloClient, location: Pick<Location, 'pathname' | 'search'>): void {
+    // Every page's header asks for the platform's date (its deadlines are reckoned from it): with the page's queries,
+    // not after the first render.
+    this.start(client, PLATFORM_DATE, {});
     const params = new URLSearchParams(location.search);
     if (location.pathname === '/') {
       this.start(client, PLANS, plansVariables(params));
