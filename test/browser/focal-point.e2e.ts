@@ -197,6 +197,8 @@ describe("a focal point's job on the commitment page", () => {
         .getByText(/CANATUR focal point marked the commitment complete on/)
         .waitFor();
       await page.getByRole('form', { name: 'Schedule a milestone' }).waitFor({ state: 'detached' });
+      // The page has read the commitment again: the forms went with it closed, and the confirmation stayed.
+      expect(await page.getByRole('status').filter({ hasText: 'The commitment is completed.' }).isVisible()).toBe(true);
       await checkPage(page, 'focal-point-completed');
       await page.setViewportSize({ width: 360, height: 740 });
       await checkPage(page, 'focal-point-completed-phone');
@@ -251,6 +253,7 @@ describe("a focal point's job on the commitment page", () => {
       await trail.getByText("ICT focal point a retiré l'engagement : Le financement passe par le budget national").waitFor();
       await trail.getByText(/ICT focal point a prévu l'étape « Convention de financement signée » pour le 31 mars 2012\./).waitFor();
       await page.getByText('Retiré : Le financement passe par le budget national').waitFor();
+      expect(await page.getByRole('status').filter({ hasText: "L'engagement est retiré." }).isVisible()).toBe(true);
       await page
         .getByText("Cet engagement a été retiré avant qu'un coordinateur ne l'active : il ne reçoit aucun rapport d'avancement.")
         .waitFor();

@@ -141,7 +141,7 @@ function CommitmentView({
 
       <Work commitment={commitment} owner={jobs.owner} contributor={jobs.contributor} writable={open && !planClosed} reload={reloadAll} />
 
-      {jobs.owner && open && !planClosed && <Lifecycle commitment={commitment} reload={reloadAll} />}
+      {jobs.owner && !planClosed && <Lifecycle commitment={commitment} open={open} reload={reloadAll} />}
 
       <History commitment={commitment} entries={history} />
     </Page>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
-import { useForm } from '../../forms';
+import { FormOutcome, type FormState, useForm } from '../../forms';
 import { type Commitment, COMPLETE_COMMITMENT, REVISE, WITHDRAW } from './queries';
 import { commandOn, WriteForm } from './WriteForm';
 import { usePlatformToday } from '../../platform-date';
@@ -49,9 +49,8 @@ function Revise({ commitment, reload }: { commitment: Commitment; reload: Reload
   );
 }
 
-function Complete({ commitment, reload }: { commitment: Commitment; reload: Reload }) {
+function Complete({ commitment, form, reload }: { commitment: Commitment; form: FormState; reload: Reload }) {
   const { t } = useTranslation(['commitment', 'errors']);
-  const form = useForm();
   const [complete] = useMutation(COMPLETE_COMMITMENT);
   const today = usePlatformToday();
   const [chosenOn, setCompletedOn] = useState<string | null>(null);
@@ -70,9 +69,8 @@ function Complete({ commitment, reload }: { commitment: Commitment; reload: Relo
   );
 }
 
-function Withdraw({ commitment, reload }: { commitment: Commitment; reload: Reload }) {
+function Withdraw({ commitment, form, reload }: { commitment: Commitment; form: FormState; reload: Reload }) {
   const { t } = useTranslation(['commitment', 'errors']);
-  const form = useForm();
   const [withdraw] = useMutation(WITHDRAW);
   const [reason, setReason] = useState('');
   const submit = async () => {
@@ -90,19 +88,33 @@ function Withdraw({ commitment, reload }: { commitment: Commitment; reload: Relo
   );
 }
 
-/** The owner's focal point: revise the commitment (a reason kept in the history), complete it once active, or withdraw it. */
-export function Lifecycle({ commitment, reload }: { commitment: Commitment; reload: Reload }) {
+/**
+ * The owner's focal point: revise the commitment (a reason kept in the history), complete it once active, or withdraw
+ * it. Once it is completed or withdrawn (`open` false) the forms go, and the confirmation of the write that closed it
+ * stays in their place.
+ */
+export function Lifecycle({ commitment, open, reload }: { commitment: Commitment; open: boolean; reload: Reload }) {
   const { t } = useTranslation('commitment');
+  const completeForm = useForm();
+  const withdrawForm = useForm();
+  if (!open) {
+    return (
+      <>
+        <FormOutcome form={completeForm} />
+        <FormOutcome form={withdrawForm} />
+      </>
+    );
+  }
   return (
     <section aria-labelledby="lifecycle-heading" className="workspace">
       <h2 id="lifecycle-heading">{t('lifecycle')}</h2>
       <Revise commitment={commitment} reload={reload} />
       {commitment.status === 'ACTIVE' ? (
-        <Complete commitment={commitment} reload={reload} />
+        <Complete commitment={commitment} form={completeForm} reload={reload} />
       ) : (
         <p className="notice">{t('completeNeedsActive')}</p>
       )}
-      <Withdraw commitment={commitment} reload={reload} />
+      <Withdraw commitment={commitment} form={withdrawForm} reload={reload} />
     </section>
   );
 }
