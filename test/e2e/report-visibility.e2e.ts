@@ -126,16 +126,13 @@ describe('progress reports: narrative, evidence links and verification note at t
         [PARTICIPANT, 'FOCAL_POINT', 'partner'],
         [OUTSIDER, 'FOCAL_POINT', 'elsewhere'],
       ],
-      areas: [{ code: 'PREV', title: 'Prevention' }],
+      areas: [COSTA_RICA_TOURISM.area],
       admit: ['owner', 'partner'],
       commitments: {
         code: {
           by: FOCAL,
           owner: 'owner',
-          thematicAreaCode: 'PREV',
-          title: "Implement The Code's six criteria",
-          description: 'Six criteria',
-          target: { indicator: 'criteria implemented', unit: 'criteria', baseline: 0, targetValue: 6 },
+          ...COSTA_RICA_TOURISM.theCode,
         },
       },
     }));

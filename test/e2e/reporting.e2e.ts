@@ -56,15 +56,12 @@ describe('a reporting cycle through the api', () => {
         [CONFLICTED, 'FOCAL_POINT', 'owner'],
         [PARTNER, 'FOCAL_POINT', 'partner'],
       ],
-      areas: [{ code: 'PREV', title: 'Prevention' }],
+      areas: [COSTA_RICA_TOURISM.area],
       commitments: {
         code: {
           by: FOCAL,
           owner: 'owner',
-          thematicAreaCode: 'PREV',
-          title: "Implement The Code's six criteria",
-          description: 'Six criteria',
-          target: { indicator: 'criteria implemented', unit: 'criteria', baseline: 0, targetValue: 6 },
+          ...COSTA_RICA_TOURISM.theCode,
         },
       },
     }));

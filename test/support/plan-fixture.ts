@@ -66,7 +66,10 @@ export interface PlanFixture<S extends string, C extends string> {
 const mutation = (name: string, input: string, select = 'version') =>
   `mutation ($input: ${input}!) { ${name}(input: $input) { ${select} } }`;
 
-/** A plan of Costa Rica's travel and tourism sector, its owner and a partner, as several e2e files set them up. */
+/**
+ * A plan of Costa Rica's travel and tourism sector, its owner and a partner, its prevention area and the owner's
+ * commitment to The Code's six criteria (without who makes it and for whom), as several e2e files set them up.
+ */
 export const COSTA_RICA_TOURISM = {
   plan: {
     country: 'CR',
@@ -77,7 +80,20 @@ export const COSTA_RICA_TOURISM = {
   },
   owner: { name: 'Costa Rican Chamber of Tourism', kind: 'PRIVATE_SECTOR', sector: 'tourism', country: 'CR' },
   partner: { name: 'Paniamor', kind: 'NGO', sector: 'tourism', country: 'CR' },
-} as const satisfies { plan: PlanSetUp<string, string>['plan']; owner: StakeholderInput; partner: StakeholderInput };
+  area: { code: 'PREV', title: 'Prevention' },
+  theCode: {
+    thematicAreaCode: 'PREV',
+    title: "Implement The Code's six criteria",
+    description: 'Six criteria',
+    target: { indicator: 'criteria implemented', unit: 'criteria', baseline: 0, targetValue: 6 },
+  },
+} as const satisfies {
+  plan: PlanSetUp<string, string>['plan'];
+  owner: StakeholderInput;
+  partner: StakeholderInput;
+  area: { code: string; title: string };
+  theCode: Omit<CommitmentInput, 'by' | 'owner'>;
+};
 
 /**
  * A plan with its stakeholders, the people who act on it and their roles, its areas and commitments, set up through the
