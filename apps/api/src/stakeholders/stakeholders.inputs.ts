@@ -1,24 +1,14 @@
 import { IsISO31661Alpha2, IsIn, IsString, Length } from 'class-validator';
+import { STAKEHOLDER_KINDS } from '#domain';
 import type { RegisterStakeholderInput, StakeholderKind } from '../graphql/generated/schema.js';
 import { CommandInput } from '../graphql/command-input.js';
-
-const KINDS: readonly StakeholderKind[] = [
-  'GOVERNMENT',
-  'PRIVATE_SECTOR',
-  'NGO',
-  'YOUTH_PANEL',
-  'INTERGOVERNMENTAL',
-  'LAW_ENFORCEMENT',
-  'ACADEMIC',
-  'OTHER',
-];
 
 export class RegisterStakeholderInputDto extends CommandInput implements RegisterStakeholderInput {
   @IsString()
   @Length(2, 200)
   name!: string;
 
-  @IsIn(KINDS)
+  @IsIn(STAKEHOLDER_KINDS)
   kind!: StakeholderKind;
 
   @IsString()
