@@ -63,16 +63,39 @@ export function localeOf(language: string): string {
   return navigator.languages.find((locale) => locale.toLowerCase().startsWith(language)) ?? language;
 }
 
+// Made once per locale and options: making an Intl formatter costs far more than formatting with it, and a page
+// formats a date or a number in every row.
+const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(
+  kind: string,
+  language: string,
+  options: object | undefined,
+  make: (locale: string) => T,
+): T {
+  const locale = localeOf(language);
+  const key = JSON.stringify([kind, locale, options]);
+  let format = formats.get(key) as T | undefined;
+  if (!format) {
+    format = make(locale);
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/** The reader's date (and time) format for `options`, in their language. */
+export const dateTimeFormat = (language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
+  formatter('date', language, options, (locale) => new Intl.DateTimeFormat(locale, options));
+
 /** A date (YYYY-MM-DD) in the reader's language, e.g. 30 June 2025 / 30 juin 2025. */
 export function formatDate(date: string, language: string): string {
   const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+  return dateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(Date.UTC(y!, m! - 1, d!)),
   );
 }
 
 export function formatNumber(value: number, language: string, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(localeOf(language), options).format(value);
+  return formatter('number', language, options, (locale) => new Intl.NumberFormat(locale, options)).format(value);
 }
 
 export default i18n;

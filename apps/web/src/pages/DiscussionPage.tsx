@@ -7,7 +7,7 @@ import { Field } from '../components/Field';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { FormOutcome, useForm } from '../forms';
-import { formatDate, localeOf } from '../i18n';
+import { dateTimeFormat, formatDate } from '../i18n';
 import { isYouth, mayComment, mayFlag, type PlanParticipation } from '../jobs';
 import { useViewer } from '../viewer';
 
@@ -229,7 +229,7 @@ export function DiscussionPage() {
   const milestone = data?.milestone;
   const plan = milestone?.commitment?.plan;
   const canComment = plan ? mayComment(viewer, plan) : false;
-  const date = (iso: string) => new Intl.DateTimeFormat(localeOf(i18n.language), { dateStyle: 'medium' }).format(new Date(iso));
+  const date = (iso: string) => dateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(iso));
 
   return (
     <Page title={milestone?.title ?? t('heading')} className="discussion">

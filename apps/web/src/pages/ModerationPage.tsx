@@ -7,7 +7,7 @@ import { Field } from '../components/Field';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { FormOutcome, useForm } from '../forms';
-import { localeOf } from '../i18n';
+import { dateTimeFormat } from '../i18n';
 
 const QUEUE = graphql(`
   query ModerationQueue($planId: ID!) {
@@ -76,7 +76,7 @@ type Queued = {
 
 /** A comment's date and time in the reader's own locale. */
 export function formatPosted(postedAt: string, language: string): string {
-  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(postedAt));
+  return dateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(postedAt));
 }
 
 function QueuedComment({ comment, onReload }: { comment: Queued; onReload: () => void }) {
