@@ -1,18 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Plugin } from 'vite';
+import { type Plugin, type Rolldown, build } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { GENERATED, generatedDocuments, pageQueryTexts } from './generated-documents.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const GENERATED = fileURLToPath(new URL('./src/gql/graphql.ts', import.meta.url));
-
-/** The documents codegen generated (src/gql/graphql.ts), by name: `PlansDocument`, `TrackingFiguresFieldsFragmentDoc`. */
-function generatedDocuments(): Map<string, string> {
-  const documents = new Map<string, string>();
-  for (const match of readFileSync(GENERATED, 'utf8').matchAll(/^export const (\w+) = (\{.*\}) as unknown as DocumentNode<.*>;$/gm))
-    documents.set(match[1]!, match[2]!);
-  return documents;
-}
 
 /**
  * Each `graphql(`…`)` of src/ becomes the document codegen generated for it, written in place (as the codegen's own
@@ -46,10 +38,38 @@ function graphqlDocuments(): Plugin {
   };
 }
 
+/**
+ * The index page's first script, inline (the api's Content-Security-Policy allows it by its hash): it sends the
+ * opened page's queries as the page is parsed, while the app's code is still on its way (src/first-requests.ts).
+ */
+function firstRequests(): Plugin {
+  return {
+    name: 'npa-first-requests',
+    apply: 'build',
+    async transformIndexHtml() {
+      const built = (await build({
+        configFile: false,
+        logLevel: 'silent',
+        root,
+        define: { PAGE_QUERY_TEXTS: JSON.stringify(pageQueryTexts()) },
+        build: {
+          write: false,
+          minify: true,
+          lib: { entry: fileURLToPath(new URL('./src/first-requests.inline.ts', import.meta.url)), formats: ['iife'], name: 'npa' },
+        },
+      })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
+      const [output] = Array.isArray(built) ? built : [built];
+      const script = output?.output[0].code.trim();
+      if (!script) throw new Error("the index page's first script was not built");
+      return [{ tag: 'script', children: script, injectTo: 'head-prepend' }];
+    },
+  };
+}
+
 /** The web app, built into dist/web, which the api serves at `/`. `npm run dev:web` proxies the api on :3000. */
 export default defineConfig({
   root,
-  plugins: [graphqlDocuments()],
+  plugins: [graphqlDocuments(), firstRequests()],
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),

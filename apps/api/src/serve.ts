@@ -8,7 +8,7 @@ import { Metrics } from './observability/metrics.js';
 import { type MetricsServer, startMetricsServer } from './observability/metrics-server.js';
 import { NestPinoLogger } from './observability/nest-pino-logger.js';
 import { securityHeaders } from './web/security-headers.js';
-import { serveWebApp } from './web/serve-web-app.js';
+import { serveWebApp, webAppInlineScripts } from './web/serve-web-app.js';
 
 /** Starts the api on `config`'s port (and `/metrics` on `METRICS_PORT`) and stops it gracefully on SIGTERM or SIGINT. */
 export async function serve(config: PlatformConfig, service: string): Promise<void> {
@@ -18,7 +18,7 @@ export async function serve(config: PlatformConfig, service: string): Promise<vo
     bodyParser: false,
   });
   // First, so that every answer carries them; the GraphiQL page is served outside production only (graphql-options.ts).
-  securityHeaders(app, config, !config.production);
+  securityHeaders(app, config, !config.production, webAppInlineScripts());
   app.useBodyParser('json', { limit: config.bodyLimit });
   serveWebApp(app, logger);
   await app.listen(config.port, config.host);

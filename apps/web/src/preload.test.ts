@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ApolloClient, ApolloLink } from '@apollo/client';
 import { Observable } from 'rxjs';
 import { createCache } from './cache';
-import { PLANS, plansVariables } from './pages/plans-query';
+import { plansVariables } from './page-queries';
+import { PLANS } from './pages/plans-query';
 import { PLATFORM_DATE } from './platform-date-query';
+import { pageQueryTexts } from '../generated-documents';
+import type { FirstRequest } from './first-requests';
+import { requestKey } from './page-queries';
 import { Preloads } from './preload';
 
 const answer = (n: number) => ({
@@ -24,8 +28,8 @@ const platformDate = { data: { serverInfo: { __typename: 'ServerInfo', today: '2
  * A client whose api counts the plans requests it gets and answers each after `release()` (the header's platform
  * date, which every page preloads too, is answered at once and counted apart).
  */
-function clientWithApi() {
-  const preloads = new Preloads();
+function clientWithApi(sent?: Map<string, FirstRequest>) {
+  const preloads = new Preloads(sent);
   const api = { requests: 0, platformDates: 0, pending: [] as (() => void)[] };
   const server = new ApolloLink(
     (operation) =>
@@ -103,5 +107,42 @@ describe('the queries started as the app starts', () => {
     release();
     expect(operator(await later)).toBe('answer 2');
     expect(api.requests).toBe(2);
+  });
+});
+
+describe("the answers of the queries the index page sent before the app's code came", () => {
+  const texts = pageQueryTexts();
+  const sentPlans = (query: string, answer: unknown) =>
+    new Map<string, FirstRequest>([[requestKey('Plans', variables), { query, answer: Promise.resolve(answer) }]]);
+
+  it('are what the page shows, and the api is not asked again', async () => {
+    const { client, preloads, api } = clientWithApi(sentPlans(texts.Plans, answer(7)));
+    preloads.startPage(client, { pathname: '/', search: '' });
+    const page = await client.query({ query: PLANS, variables, fetchPolicy: 'network-only' });
+    expect(operator(page)).toBe('answer 7');
+    expect(api.requests).toBe(0);
+  });
+
+  it('are not taken for a query written otherwise, nor when the request failed: the app asks the api', async () => {
+    for (const sent of [sentPlans('query Plans { plans { totalCount } }', answer(7)), sentPlans(texts.Plans, undefined)]) {
+      const { client, preloads, api, release } = clientWithApi(sent);
+      preloads.startPage(client, { pathname: '/', search: '' });
+      const page = client.query({ query: PLANS, variables, fetchPolicy: 'network-only' });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      release();
+      expect(operator(await page)).toBe('answer 1');
+      expect(api.requests).toBe(1);
+    }
+  });
+
+  it('are dropped when the cache is emptied before the app asks (signing in or out)', async () => {
+    const { client, preloads, api, release } = clientWithApi(sentPlans(texts.Plans, answer(7)));
+    await client.resetStore();
+    preloads.startPage(client, { pathname: '/', search: '' });
+    const page = client.query({ query: PLANS, variables, fetchPolicy: 'network-only' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    release();
+    expect(operator(await page)).toBe('answer 1');
+    expect(api.requests).toBe(1);
   });
 });

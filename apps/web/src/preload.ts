@@ -1,24 +1,27 @@
 import { type ApolloClient, ApolloLink, type DocumentNode, type OperationVariables } from '@apollo/client';
-import { type Observable, shareReplay } from 'rxjs';
+import { print } from '@apollo/client/utilities';
+import { type Observable, from, mergeMap, of, shareReplay } from 'rxjs';
 import { PAST } from './cache';
+import type { FirstRequest } from './first-requests';
+import { type PageOperation, dashboardPlanId, pageQueries, requestKey } from './page-queries';
 import { PLATFORM_DATE } from './platform-date-query';
-import { PLANS, plansVariables } from './pages/plans-query';
-import {
-  ACCOUNTABILITY,
-  ACCOUNTABILITY_AS_OF,
-  COMMITMENTS,
-  DASHBOARD,
-  DASHBOARD_AS_OF,
-  DEADLINES,
-  NO_FILTERS,
-  commitmentsVariables,
-} from './pages/PlanDashboard/queries';
+import { PLANS } from './pages/plans-query';
+import { ACCOUNTABILITY, ACCOUNTABILITY_AS_OF, COMMITMENTS, DASHBOARD, DASHBOARD_AS_OF, DEADLINES } from './pages/PlanDashboard/queries';
+
+/** The document of each operation a page asks for as it opens. */
+export const PAGE_DOCUMENTS: Readonly<Record<PageOperation, DocumentNode>> = {
+  PlatformDate: PLATFORM_DATE,
+  Plans: PLANS,
+  PlanDashboard: DASHBOARD,
+  PlanAccountability: ACCOUNTABILITY,
+  PlanCommitments: COMMITMENTS,
+  PlanDashboardAsOf: DASHBOARD_AS_OF,
+  PlanAccountabilityAsOf: ACCOUNTABILITY_AS_OF,
+  PlanDeadlines: DEADLINES,
+};
 
 /** The dashboard's code (a chunk of its own), fetched as the app starts when the reader opened a dashboard. */
 export const loadPlanDashboard = () => import('./pages/PlanDashboard');
-
-const keyOf = (operationName: string | undefined, variables: OperationVariables): string =>
-  JSON.stringify([operationName, Object.fromEntries(Object.entries(variables).sort(([a], [b]) => a.localeCompare(b)))]);
 
 /**
  * The queries of the page the reader opened, asked as the app starts, before its first render (and for a dashboard
@@ -29,11 +32,23 @@ const keyOf = (operationName: string | undefined, variables: OperationVariables)
 export class Preloads {
   private readonly answers = new Map<string, Observable<ApolloLink.Result>>();
 
-  /** First in the client's link chain: a preloaded operation goes on and is kept; the page's own one takes it. */
+  /** `sent`: the queries the index page sent before the app's code came (first-requests.ts), by request key. */
+  constructor(private readonly sent = new Map<string, FirstRequest>()) {}
+
+  /**
+   * First in the client's link chain: a preloaded operation takes the answer of the same query the index page sent
+   * (same text, same variables) or goes on, and is kept; the page's own one takes it.
+   */
   readonly link = new ApolloLink((operation, forward) => {
-    const key = keyOf(operation.operationName, operation.variables);
+    const key = requestKey(operation.operationName, operation.variables);
     if (operation.getContext()['preload'] === true) {
-      const answer = forward(operation).pipe(shareReplay());
+      const sent = this.sent.get(key);
+      this.sent.delete(key);
+      const answer = (
+        sent && sent.query === print(operation.query)
+          ? from(sent.answer).pipe(mergeMap((result) => (result ? of(result as ApolloLink.Result) : forward(operation))))
+          : forward(operation)
+      ).pipe(shareReplay());
       this.answers.set(key, answer);
       return answer;
     }
@@ -60,6 +75,7 @@ export class Preloads {
   /** Drops every answer not taken yet. */
   clear(): void {
     this.answers.clear();
+    this.sent.clear();
   }
 
   /** Drops them whenever `client`'s cache is emptied. */
@@ -69,29 +85,10 @@ export class Preloads {
 
   /** Starts the queries of the page at `location` (the plans list, a dashboard) and the header's, and fetches the dashboard's code. */
   startPage(client: ApolloClient, location: Pick<Location, 'pathname' | 'search'>): void {
-    // Every page's header asks for the platform's date (its deadlines are reckoned from it): with the page's queries,
-    // not after the first render.
-    this.start(client, PLATFORM_DATE, {});
-    const params = new URLSearchParams(location.search);
-    if (location.pathname === '/') {
-      this.start(client, PLANS, plansVariables(params));
-      return;
-    }
-    const planId = /^\/plans\/([^/]+)$/.exec(location.pathname)?.[1];
-    if (!planId) return;
-    void loadPlanDashboard().catch(() => undefined);
-    const asOf = params.get('asOf');
-    const id = decodeURIComponent(planId);
-    if (asOf === null) {
-      this.start(client, DASHBOARD, { planId: id });
-      this.start(client, ACCOUNTABILITY, { planId: id });
-      this.start(client, COMMITMENTS, commitmentsVariables(id, NO_FILTERS));
-    } else {
-      this.start(client, DASHBOARD_AS_OF, { planId: id, date: asOf }, true);
-      this.start(client, ACCOUNTABILITY_AS_OF, { planId: id, date: asOf }, true);
-    }
-    this.start(client, DEADLINES, { planId: id, asAt: asOf }, asOf !== null);
+    if (dashboardPlanId(location) !== undefined) void loadPlanDashboard().catch(() => undefined);
+    for (const { operationName, variables, past } of pageQueries(location))
+      this.start(client, PAGE_DOCUMENTS[operationName], variables, past);
   }
 }
 
-export const preloads = new Preloads();
+export const preloads = new Preloads(typeof window === 'undefined' ? undefined : window.npaFirstRequests);

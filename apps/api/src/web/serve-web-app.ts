@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { inlineScriptHashes } from './security-headers.js';
 
 /** Where `npm run build` puts the web app, relative to the compiled api (dist/apps/api/src/). */
 export const WEB_ROOT = fileURLToPath(new URL('../../../../web/', import.meta.url));
@@ -16,6 +17,12 @@ const FILE = /\.[a-z0-9]{1,8}$/i;
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** The index page names the current hashed files: a browser asks again each time (an unchanged one costs a 304). */
 export const REVALIDATE = 'no-cache';
+
+/** The hashes of the web app's inline scripts (its index page's first one sends the page's queries), if it is built. */
+export function webAppInlineScripts(): string[] {
+  const index = join(WEB_ROOT, 'index.html');
+  return existsSync(index) ? inlineScriptHashes(readFileSync(index, 'utf8')) : [];
+}
 
 /**
  * Serves the web app at `/`: its built files, and its index page for any other page address it routes itself

@@ -7,7 +7,8 @@ import { type HealthInput, planHealth } from '../health';
 import { formatDate, formatNumber } from '../i18n';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
-import { PLANS, plansVariables } from './plans-query';
+import { plansVariables } from '../page-queries';
+import { PLANS } from './plans-query';
 
 /** The plan's one-line health: overdue milestones and reporting compliance, in words (never colour alone). */
 function HealthLine({ summary }: { summary: HealthInput }) {

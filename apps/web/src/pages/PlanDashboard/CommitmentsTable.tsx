@@ -6,7 +6,8 @@ import type { CommitmentStatus, StakeholderKind } from '../../gql/graphql';
 import { QueryState } from '../../components/QueryState';
 import { formatDate } from '../../i18n';
 import { STAKEHOLDER_KINDS } from './stakeholder-kinds';
-import { COMMITMENTS, type CommitmentFilters, NO_FILTERS, commitmentsVariables } from './queries';
+import { type CommitmentFilters, NO_FILTERS, commitmentsVariables } from '../../page-queries';
+import { COMMITMENTS } from './queries';
 
 const COMMITMENT_STATUSES: CommitmentStatus[] = ['PROPOSED', 'ACTIVE', 'COMPLETED', 'WITHDRAWN'];
 /** The plan's commitments, 20 at a time, by thematic area, status and kind of owner. */

@@ -1,5 +1,4 @@
 import { graphql } from '../../gql';
-import type { CommitmentStatus, StakeholderKind } from '../../gql/graphql';
 
 // The dashboard's queries, apart from its components: the app starts them as it starts (preload.ts), while the
 // dashboard's own code is still on its way, and the dashboard then reads them with the same variables.
@@ -200,19 +199,3 @@ export const ACCOUNTABILITY_AS_OF = graphql(`
     }
   }
 `);
-
-/** The commitments table's filters, each '' for any. */
-export interface CommitmentFilters {
-  readonly thematicArea: string;
-  readonly status: CommitmentStatus | '';
-  readonly ownerKind: StakeholderKind | '';
-}
-
-export const NO_FILTERS: CommitmentFilters = { thematicArea: '', status: '', ownerKind: '' };
-
-export const commitmentsVariables = (planId: string, filters: CommitmentFilters) => ({
-  planId,
-  thematicArea: filters.thematicArea || null,
-  status: filters.status || null,
-  ownerKind: filters.ownerKind || null,
-});
