@@ -66,19 +66,48 @@ function firstRequests(): Plugin {
   };
 }
 
+/** React's modules, as the app and its libraries import them, answered by Preact's. */
+const PREACT = [
+  { find: /^react$/, replacement: 'preact/compat' },
+  { find: /^react\/jsx-(dev-)?runtime$/, replacement: 'preact/jsx-runtime' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react-dom\/test-utils$/, replacement: 'preact/test-utils' },
+  // A CommonJS shim (react-i18next imports it) that would require React itself where Node loads it (the tests).
+  { find: /^use-sync-external-store\/shim(\/index\.js)?$/, replacement: 'preact/compat' },
+  // Its ES module, so that its imports of react-dom go through the lines above in the tests too.
+  { find: /^@testing-library\/react$/, replacement: '@testing-library/react/dist/@testing-library/react.esm.js' },
+];
+
 /** The web app, built into dist/web, which the api serves at `/`. `npm run dev:web` proxies the api on :3000. */
 export default defineConfig({
   root,
   plugins: [graphqlDocuments(), firstRequests()],
+  // The app is written against React's API and rendered by Preact (preact/compat), for the libraries too (Apollo,
+  // react-router, react-i18next, recharts): a tenth of react-dom's code for the browser to compile and run before the
+  // first page shows (test/bench/README.md has the side-by-side figures). The component tests render with it as well.
+  resolve: { alias: PREACT },
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
-    // Libraries marked "use client" (react-router) say so for server components; a client bundle has nothing to keep.
-    rolldownOptions: { onwarn: (warning, warn) => (warning.code === 'MODULE_LEVEL_DIRECTIVE' ? undefined : warn(warning)) },
+    rolldownOptions: {
+      onwarn: (warning, warn) => {
+        // Libraries marked "use client" (react-router) say so for server components; a client bundle has nothing to keep.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        // react-router reads React 19's useOptimistic when there is one, and does without under Preact.
+        if (warning.code === 'IMPORT_IS_UNDEFINED' && warning.message.includes('`useOptimistic`')) return;
+        warn(warning);
+      },
+    },
   },
   server: { proxy: { '/graphql': 'http://localhost:3000', '/auth': 'http://localhost:3000' } },
   // Logic tests run in Node; a component's test asks for a DOM with `// @vitest-environment jsdom` on its first line.
-  test: { environment: 'node', include: ['src/**/*.test.ts', 'src/**/*.test.tsx'] },
+  test: {
+    environment: 'node',
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    // Run through Vite rather than loaded by Node, so that their imports of React reach Preact (PREACT above).
+    server: { deps: { inline: [/@testing-library\/react/, /@apollo\/client/, /react-i18next/, /react-router/] } },
+  },
 });

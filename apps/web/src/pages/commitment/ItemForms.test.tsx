@@ -35,7 +35,7 @@ describe('forms on a list of items', () => {
   it('keep the confirmation of a reopening when nothing is left to reopen', async () => {
     render(<Page form="reopen" />);
     fireEvent.change(screen.getByLabelText('Milestone'), { target: { value: 'm1' } });
-    fireEvent.change(screen.getByLabelText(/Reason/), { target: { value: 'Inspection found it missing' } });
+    fireEvent.input(screen.getByLabelText(/Reason/), { target: { value: 'Inspection found it missing' } });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Reopen' }));
     });

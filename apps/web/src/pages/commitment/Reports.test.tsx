@@ -41,7 +41,7 @@ describe("a monitor's judgement on a report", () => {
         <Page judgement="DISPUTED" />
       </MockedProvider>,
     );
-    fireEvent.change(screen.getByLabelText(/Why you dispute it/), { target: { value: 'No visit confirms this figure.' } });
+    fireEvent.input(screen.getByLabelText(/Why you dispute it/), { target: { value: 'No visit confirms this figure.' } });
     await send('Dispute');
     expect(await screen.findByText('The report for 2013 is disputed.')).toBeTruthy();
     expect(screen.queryByRole('form', { name: 'Dispute the report for 2013' })).toBeNull();
