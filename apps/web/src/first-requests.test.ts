@@ -31,8 +31,7 @@ describe("the queries the index page sends before the app's code comes", () => {
       (operation) =>
         new Observable((observer) => {
           sent.set(operation.operationName!, print(operation.query));
-          observer.next({ data: null });
-          observer.complete();
+          observer.error(new Error('only the text is wanted'));
         }),
     );
     const client = new ApolloClient({ link: api, cache: createCache() });
