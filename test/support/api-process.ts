@@ -7,9 +7,9 @@ import { removeDir, tempDataDir } from './temp-dir.js';
 
 export { removeDir, tempDataDir };
 
-/** The compiled api entry point; `npm test` builds before it runs the suites. */
-export const API_MAIN = resolve('dist/apps/api/src/main.js');
-export const CLI_MAIN = resolve('dist/apps/cli/src/main.js');
+/** The api and the CLI as they are run (`npm run start:prod`, `npm run cli`): `npm test` builds before it runs the suites. */
+export const API_MAIN = resolve('dist/api/main.mjs');
+export const CLI_MAIN = resolve('dist/cli/main.mjs');
 
 /** The flags node runs the api with in production (`npm run start:prod`): tests and benchmarks run the same process. */
 export const API_NODE_FLAGS: readonly string[] = (() => {

@@ -1,11 +1,10 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Request } from 'express';
 import type { Logger } from 'pino';
 import type { PlatformConfig } from '#platform';
+import { projectRoot } from '../project-root.js';
 import { createErrorFormatter } from './format-error.js';
 import { depthLimitRule, queryCostPlugin } from './query-limits.plugin.js';
 import { DateScalar, DateTimeScalar, PositionScalar } from './scalars.js';
@@ -18,16 +17,8 @@ import type { ViewerResolver } from './viewer-context.js';
  */
 export const MAX_DOCUMENT_TOKENS = 20_000;
 
-/** The SDL folder: `schema/` at the repository root, found from this file in sources and in `dist/`. */
-export function schemaDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'schema')) || !existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('schema/ folder not found above ' + fileURLToPath(import.meta.url));
-    dir = parent;
-  }
-  return join(dir, 'schema');
-}
+/** The SDL folder: `schema/` at the project's root. */
+export const schemaDir = (): string => join(projectRoot(), 'schema');
 
 /**
  * Apollo Server options: schema-first from `schema/`, limits, error formatting, request context. With

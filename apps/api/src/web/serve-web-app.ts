@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { projectRoot } from '../project-root.js';
 import { inlineScriptHashes } from './security-headers.js';
 
-/** Where `npm run build` puts the web app, relative to the compiled api (dist/apps/api/src/). */
-export const WEB_ROOT = fileURLToPath(new URL('../../../../web/', import.meta.url));
+/** Where `npm run build` puts the web app. */
+export const WEB_ROOT = join(projectRoot(), 'dist', 'web');
 const API_PATHS = /^\/(graphql|health|metrics|auth)(\/|$)/;
 /** Vite's output whose names carry a hash of their content: a new build gives them new names. */
 const HASHED = /^\/assets\//;
