@@ -7,10 +7,9 @@
  *   npm run bench:start          # builds, then runs dist/test/bench/api-start.js
  *   START_BENCH_RUNS=9 node dist/test/bench/api-start.js
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { API_MAIN, API_NODE_FLAGS, freePort, removeDir, tempDataDir } from '../support/api-process.js';
+import { API_MAIN, removeDir, startApi, tempDataDir } from '../support/api-process.js';
 
 const RUNS = Number(process.env['START_BENCH_RUNS'] ?? 7);
 const VARIANTS = { bundle: API_MAIN, modules: resolve('dist/apps/api/src/main.js') };
@@ -21,31 +20,15 @@ const median = (values: readonly number[]): number => [...values].sort((a, b) =>
 
 async function startOnce(main: string): Promise<{ ms: number; cpuMs: number }> {
   const dataDir = tempDataDir('npa-bench-start-');
-  const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [...API_NODE_FLAGS, main], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: 'ignore',
-  });
+  const api = await startApi({ main, dataDir });
   try {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`${main} exited with ${child.exitCode}`);
-      const healthy = await fetch(`http://127.0.0.1:${port}/health`).then(
-        (res) => res.ok,
-        () => false,
-      );
-      if (healthy) break;
-      await new Promise((done) => setTimeout(done, 10));
-    }
     const ms = performance.now() - started;
-    const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     // utime and stime, fields 14 and 15 of the line: 11 and 12 once the pid and the command name are cut off.
-    const cpuMs = ((Number(stat[11]) + Number(stat[12])) * 1000) / TICKS;
-    return { ms, cpuMs };
+    const stat = readFileSync(`/proc/${api.process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return { ms, cpuMs: ((Number(stat[11]) + Number(stat[12])) * 1000) / TICKS };
   } finally {
-    const exited = new Promise((done) => child.once('exit', done));
-    child.kill('SIGTERM');
-    await exited;
+    await api.stop();
     removeDir(dataDir);
   }
 }

@@ -54,22 +54,24 @@ export interface GraphQLResponse<T> {
 }
 
 /**
- * Starts the real api (compiled `main.js`) on a free loopback port and waits until `/health` answers. Unless `env`
+ * Starts the real api (the bundle, or another build's `main`) on a free loopback port and waits until `/health` answers. Unless `env`
  * says otherwise (`METRICS_TOKEN`, `METRICS_PORT`; '' for unset), `/metrics` is served on the main port to a random
  * `METRICS_TOKEN`, which `metrics()` sends. Test files run side by side and each picks free ports: when another api
  * took the port in between, this one cannot listen and starts again on another port (unless `port` was given),
  * and an answer from that other api (it does not know this one's metrics token) is never taken for this one's.
  */
-export async function startApi(options: { dataDir?: string; env?: Record<string, string>; port?: number } = {}): Promise<RunningApi> {
+export async function startApi(
+  options: { dataDir?: string; env?: Record<string, string>; port?: number; main?: string } = {},
+): Promise<RunningApi> {
   const dataDir = options.dataDir ?? tempDataDir();
   for (let attempt = 1; ; attempt++) {
-    const api = await spawnApi(dataDir, options.port ?? (await freePort()), options.env ?? {});
+    const api = await spawnApi(options.main ?? API_MAIN, dataDir, options.port ?? (await freePort()), options.env ?? {});
     if (api !== 'port taken') return api;
     if (options.port !== undefined || attempt === 5) throw new Error(`api could not listen on its port (EADDRINUSE), attempt ${attempt}`);
   }
 }
 
-async function spawnApi(dataDir: string, port: number, more: Record<string, string>): Promise<RunningApi | 'port taken'> {
+async function spawnApi(main: string, dataDir: string, port: number, more: Record<string, string>): Promise<RunningApi | 'port taken'> {
   const env: Record<string, string | undefined> = {
     ...process.env,
     PORT: String(port),
@@ -80,7 +82,7 @@ async function spawnApi(dataDir: string, port: number, more: Record<string, stri
     METRICS_PORT: '',
     ...more,
   };
-  const child = spawn(process.execPath, [...API_NODE_FLAGS, API_MAIN], {
+  const child = spawn(process.execPath, [...API_NODE_FLAGS, main], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
