@@ -497,6 +497,16 @@ const MIXED: readonly Row[] = [
   ['es', 'El plan de 2010 no funcionó. mi wsp 612 34 56 78', ['612 34', '56 78']],
   ['pt', 'O plano de 2015 foi bom. meu zap 11 98765-4321', ['98765-4321']],
   ['en', 'call 07911 123456 or 07700 900123', ['07911', '123456', '07700', '900123']],
+  // Side by side, each read whole (what one of them takes must not leave a piece of the next behind).
+  ['fr', 'mes numéros : 06 12 34 56 78 07911 123456', ['06 12 34 56 78', '07911', '123456']],
+  ['es', 'mi número: 6 1 2 3 4 5 6 7 8 i g : l i l y . d r a w s', ['6 1 2 3 4 5 6 7 8', 'l i l y']],
+  [
+    'en',
+    'my number starts with 0791 and ends with 123456 my number starts with 0792 and ends with 654321',
+    ['0791', '123456', '0792', '654321'],
+  ],
+  ['es', 'mi blog es matirdz.es . chloe.m06 arobase laposte point net', ['matirdz', 'chloe.m06']],
+  ['es', 'mi página valengomez punto com . zero seven nine double one, one two three four five six', ['valengomez', 'zero seven nine']],
 ];
 
 // ---------------------------------------------------------------------------------------------------------------

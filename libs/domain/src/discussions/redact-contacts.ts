@@ -29,7 +29,24 @@ export interface RedactOptions {
 
 export function redactContacts(input: string, options?: RedactOptions): Redaction {
   if (typeof input !== 'string' || input.length === 0) return { text: typeof input === 'string' ? input : '', redactions: 0 };
-  const found = findContacts(input, options?.country);
+  // Until nothing more reads as a contact detail: what one pass removes can uncover another ("0791 … 123456" once the
+  // handle between them is gone), and a comment redacted again must come out the same.
+  let text = input;
+  let redactions = 0;
+  for (let pass = 0; pass < MAX_PASSES; pass += 1) {
+    const next = redactOnce(text, options?.country);
+    if (next.redactions === 0) break;
+    text = next.text;
+    redactions += next.redactions;
+  }
+  return { text, redactions };
+}
+
+/** Each pass finds at least one new detail, so a text has at most a few; the bound only guards against a surprise. */
+const MAX_PASSES = 4;
+
+function redactOnce(input: string, country: string | undefined): Redaction {
+  const found = findContacts(input, country);
   if (found.length === 0) return { text: input, redactions: 0 };
   let text = '';
   let copied = 0;

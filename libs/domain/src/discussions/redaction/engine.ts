@@ -41,12 +41,13 @@ export function findContacts(text: string, country?: string): FoundContact[] {
   taken = merge(found, text);
   const phones = mask(phoneView(folded), taken);
   collect('phone', phones, () => findPhones(phones, plan));
-  taken = merge(found, text);
-  const handles = platformView(mask(links, taken));
+  // Handles are read with what was taken masked before the letters written one by one are joined up: a phone number
+  // written digit by digit does not join "i g : l i l y" to itself ("6 1 2 … 8 i g : l i l y . d r a w s").
+  const handleView = (): View => platformView(linkView(mask(folded, merge(found, text))));
+  const handles = handleView();
   collect('handle', handles, () => findHandles(handles));
   // Once more around the handles found: "noahxo" before "ig: lily.draws" ends its clause, as it will once removed.
-  taken = merge(found, text);
-  const again = platformView(mask(links, taken));
+  const again = handleView();
   collect('handle', again, () => findHandles(again));
   return merge(found, text);
 }

@@ -201,6 +201,9 @@ function emailEnd(view: View, original: string, m: RegExpExecArray): number {
 const CANDIDATE =
   /(?:[a-z][a-z0-9+.-]{1,9}:\/\/|www\.)(?=[\p{L}\p{N}])[^\s<>"\uFFFC]+|(?<![\p{L}\p{N}_@.-])[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+(?:[/:?#][^\s<>"]*)?/giu;
 
+/** A candidate that is a link by its start, whatever follows. */
+const SCHEMED = /^(?:[a-z][a-z0-9+.-]{1,9}:\/\/|www\.)/i;
+
 /** Links: with a scheme, `www.`, or a host on a real top-level domain (positions in the view). */
 export function findLinks(view: View, original: string): Found[] {
   const text = view.text;
@@ -215,22 +218,40 @@ export function findLinks(view: View, original: string): Found[] {
       candidate = candidate.slice(scheme[0].length);
       offset += scheme[0].length;
     }
-    if (!/^(?:[a-z][a-z0-9+.-]{1,9}:\/\/|www\.)/i.test(candidate)) {
+    // Words a full stop joined to the host are read off again, last first: "matirdz.es . chloe.m06 …" is the link
+    // "matirdz.es", as it reads once the address after it is removed.
+    for (;;) {
+      const links = linksIn(view, original, candidate, offset);
+      found.push(...links);
+      if (links.length > 0 || SCHEMED.test(candidate)) break;
       const host = candidate.split(/[/:?#]/)[0] ?? '';
-      if (!TLDS.has((host.split('.').pop() ?? '').toLowerCase())) continue;
+      const cut = host.lastIndexOf('.');
+      if (cut <= 0) break;
+      candidate = host.slice(0, cut);
     }
-    for (const match of linkify.match(candidate) ?? []) {
-      const index = offset + match.index;
-      const lastIndex = offset + match.lastIndex;
-      const from = view.from[index] ?? 0;
-      const to = view.to[lastIndex - 1] ?? from;
-      const window = text.slice(Math.max(0, index - 20), index);
-      // A cue before a removed detail speaks of that one, not of what follows it.
-      const before = window.slice(window.lastIndexOf(OPAQUE) + 1);
-      // A bare domain that is a whole line of the comment is a link, whatever its top-level domain.
-      const alone = /(?:^|\n)\s*$/.test(text.slice(0, index)) && /^[\s.!?]*(?:\n|$)/.test(text.slice(lastIndex, lastIndex + 40));
-      if (acceptLink(match.raw, match.schema, original.slice(from, to), before, alone)) found.push({ start: index, end: lastIndex });
-    }
+  }
+  return found;
+}
+
+/** The links linkify-it reads in one candidate that starts at `offset` of the view. */
+function linksIn(view: View, original: string, candidate: string, offset: number): Found[] {
+  const text = view.text;
+  if (!SCHEMED.test(candidate)) {
+    const host = candidate.split(/[/:?#]/)[0] ?? '';
+    if (!TLDS.has((host.split('.').pop() ?? '').toLowerCase())) return [];
+  }
+  const found: Found[] = [];
+  for (const match of linkify.match(candidate) ?? []) {
+    const index = offset + match.index;
+    const lastIndex = offset + match.lastIndex;
+    const from = view.from[index] ?? 0;
+    const to = view.to[lastIndex - 1] ?? from;
+    const window = text.slice(Math.max(0, index - 20), index);
+    // A cue before a removed detail speaks of that one, not of what follows it.
+    const before = window.slice(window.lastIndexOf(OPAQUE) + 1);
+    // A bare domain that is a whole line of the comment is a link, whatever its top-level domain.
+    const alone = /(?:^|\n)\s*$/.test(text.slice(0, index)) && /^[\s.!?]*(?:\n|$)/.test(text.slice(lastIndex, lastIndex + 40));
+    if (acceptLink(match.raw, match.schema, original.slice(from, to), before, alone)) found.push({ start: index, end: lastIndex });
   }
   return found;
 }

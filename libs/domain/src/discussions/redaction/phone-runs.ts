@@ -28,7 +28,9 @@ export interface Run {
 }
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-const SEPARATOR = /^(?:[\s\-./_,()[\]·•–—~|*:'’\\=]|\p{Extended_Pictographic}|\p{So})$/u;
+// Emoji and symbols separate digits ("06🙂12🙂34"), except the character that stands for something already removed:
+// what was redacted ends a number, as it will once replaced.
+const SEPARATOR = /^(?:[\s\-./_,()[\]·•–—~|*:'’\\=]|\p{Extended_Pictographic}|(?!\uFFFC)\p{So})$/u;
 const LETTER = /^\p{L}$/u;
 
 /** Digit groups joined by at most four separator characters (one line). */

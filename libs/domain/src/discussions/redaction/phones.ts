@@ -59,7 +59,8 @@ export function findPhones(view: View, country: CountryCode | undefined): Found[
 function splitNumbers(text: string, runs: readonly Run[], cues: Cues, found: readonly Found[]): Found[] {
   const pieces: Found[] = [];
   const endOf = (run: Run): number => run.groups[run.groups.length - 1]?.end ?? run.start;
-  for (const cue of cues.phoneCues()) {
+  const phoneCues = cues.phoneCues();
+  for (const cue of phoneCues) {
     const after: Run[] = [];
     let from = cue.end;
     for (const whole of runs) {
@@ -73,6 +74,8 @@ function splitNumbers(text: string, runs: readonly Run[], cues: Cues, found: rea
         run.start - from > 40 ||
         SENTENCE_BREAK.test(gap) ||
         gap.includes(OPAQUE) ||
+        // The next cue starts a number of its own: "… ends with 123456, my number starts with 0791 …".
+        phoneCues.some((other) => other.start >= from && other.start < run.start) ||
         found.some((f) => f.start < run.start && f.end > from)
       )
         break;
@@ -135,48 +138,55 @@ function phonesInRun(text: string, run: Run, country: CountryCode | undefined, b
   return found;
 }
 
-/** The longest phone number starting at each group, left to right. */
+/**
+ * The phone numbers in groups `first..last` of a run: the reading that leaves the fewest digits outside a phone number
+ * ("06 12 34 56 78 07911 123456" is two numbers, not "06 12 34 56 78 07911" and a stray "123456"), and among equal
+ * readings the longest number first, left to right. A child helpline stays whole: no part of it is taken for a phone
+ * number either.
+ */
 function segment(text: string, run: Run, first: number, last: number, country: CountryCode | undefined, budget: Budget): Found[] {
-  const found: Found[] = [];
+  const groups = run.groups;
   const digitsOf = (a: number, b: number): string =>
-    run.groups
+    groups
       .slice(a, b + 1)
       .map((g) => g.digits)
       .join('');
-  let a = first;
-  while (a <= last) {
-    let taken = -1;
-    let helpline = -1;
+  // best[a]: the most digits the groups a..last can give to phone numbers, and the first step of that reading.
+  const best: { covered: number; phoneTo: number; next: number }[] = [];
+  best[last + 1] = { covered: 0, phoneTo: -1, next: last + 1 };
+  for (let a = last; a >= first; a -= 1) {
     // No phone number is longer than 17 digits written: only the groups that fit are tried.
     let longest = a;
-    let count = run.groups[a]?.digits.length ?? 0;
-    while (longest < last && count + (run.groups[longest + 1]?.digits.length ?? 0) <= 17) {
+    let count = groups[a]?.digits.length ?? 0;
+    while (longest < last && count + (groups[longest + 1]?.digits.length ?? 0) <= 17) {
       longest += 1;
-      count += run.groups[longest]?.digits.length ?? 0;
+      count += groups[longest]?.digits.length ?? 0;
     }
+    let choice = { covered: -1, phoneTo: -1, next: a + 1 };
+    let helpline = -1;
     for (let b = longest; b >= a; b -= 1) {
-      // A child helpline stays whole: no part of it is taken for a phone number either.
       if (isHelpline(digitsOf(a, b)) || isHelpline(digitsOf(a, b).replace(/^00/, ''))) {
         helpline = b;
         break;
       }
-      if (isPhone(text, run, a, b, country, budget)) {
-        taken = b;
-        break;
-      }
+      if (!isPhone(text, run, a, b, country, budget)) continue;
+      const covered = digitsOf(a, b).length + (best[b + 1]?.covered ?? 0);
+      if (covered > choice.covered) choice = { covered, phoneTo: b, next: b + 1 };
     }
-    if (helpline >= 0) {
-      a = helpline + 1;
-      continue;
-    }
-    if (taken < 0) {
-      a += 1;
-      continue;
-    }
-    const startGroup = run.groups[a];
-    const endGroup = run.groups[taken];
-    if (startGroup && endGroup) found.push({ start: a === 0 ? run.start : startGroup.start, end: endGroup.end });
-    a = taken + 1;
+    // Past a helpline, or past a group no number starts at.
+    const skip = helpline >= 0 ? helpline + 1 : a + 1;
+    const skipped = best[skip]?.covered ?? 0;
+    if (skipped > choice.covered) choice = { covered: skipped, phoneTo: -1, next: skip };
+    best[a] = choice;
+  }
+  const found: Found[] = [];
+  for (let a = first; a <= last;) {
+    const step = best[a];
+    if (!step) break;
+    const startGroup = groups[a];
+    const endGroup = groups[step.phoneTo];
+    if (step.phoneTo >= 0 && startGroup && endGroup) found.push({ start: a === 0 ? run.start : startGroup.start, end: endGroup.end });
+    a = step.next;
   }
   return found;
 }
