@@ -11,7 +11,7 @@
  */
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
-import { launchChromium } from '../support/browser.js';
+import { FULL_CHROMIUM, launchChromium } from '../support/browser.js';
 
 const RUNS = Number(process.env['WEB_BENCH_RUNS'] ?? 5);
 const COSTA_RICA = 'Costa Rica: protecting children in travel and tourism 2010-2013';
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
       if (!planId) await new Promise((resolve) => setTimeout(resolve, 250));
     }
     if (!planId) throw new Error('the demo was not seeded within 60 s');
-    browser = await launchChromium();
+    browser = await launchChromium(FULL_CHROMIUM);
     const figures: Record<string, number> = {};
     console.log(`web app on the seeded demo, ${RUNS} runs each (medians); cold = fresh browser context, warm = the same context again`);
     for (const [name, { path, shown }] of Object.entries(PAGES)) {
