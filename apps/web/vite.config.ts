@@ -107,6 +107,10 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    // The files share one module graph per worker thread: the app's libraries are loaded once rather than once per
+    // file, in a third of the time. They hold no state between them (they pass in any order: --sequence.shuffle).
+    pool: 'threads',
+    isolate: false,
     // Run through Vite rather than loaded by Node, so that their imports of React reach Preact (PREACT above).
     server: { deps: { inline: [/@testing-library\/react/, /@apollo\/client/, /react-i18next/, /react-router/] } },
   },
