@@ -145,6 +145,8 @@ const MATRIX: Record<string, Row> = {
     input: (f) => ({ commitmentId: f.commitment, reportId: f.report, reason: 'Not seen' }),
   },
   closeReportingPeriod: { allowed: COORDINATION, input: (f) => ({ planId: f.planA, period: '2025' }) },
+  // Their own notifications only (another's is NOT_FOUND: reminders.e2e.ts); without ids, all their unread ones.
+  markNotificationsRead: { allowed: ANY_PARTICIPANT, input: () => ({}) },
   postComment: { allowed: ANY_PARTICIPANT, input: (f) => ({ milestoneId: f.milestone, text: 'A thought on this milestone.' }) },
   // Participants of the plan (a role on it or on a stakeholder it admitted) flag its comments.
   flagComment: {

@@ -21,6 +21,8 @@ import { PlansResolver } from './plans/plans.resolver.js';
 import { StakeholdersResolver } from './stakeholders/stakeholders.resolver.js';
 import { CommentResolver } from './discussions/comment.resolver.js';
 import { DiscussionResolver } from './discussions/discussion.resolver.js';
+import { NotificationsResolver } from './notifications/notifications.resolver.js';
+import { ReminderScheduler } from './notifications/reminder-scheduler.js';
 import { CommandMetricsInterceptor } from './graphql/command-metrics.interceptor.js';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
@@ -110,6 +112,8 @@ export class AppModule implements NestModule, OnModuleInit, OnModuleDestroy {
         StakeholderScorecardResolver,
         DiscussionResolver,
         CommentResolver,
+        NotificationsResolver,
+        ReminderScheduler,
         { provide: APP_GUARD, useClass: MutationAuthGuard },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: CommandMetricsInterceptor },

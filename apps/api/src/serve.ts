@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createLogger, type PlatformConfig } from '#platform';
 import { AppModule } from './app.module.js';
 import { offerDemo } from './demo/offer-demo.js';
+import { ReminderScheduler } from './notifications/reminder-scheduler.js';
 import { Metrics } from './observability/metrics.js';
 import { type MetricsServer, startMetricsServer } from './observability/metrics-server.js';
 import { NestPinoLogger } from './observability/nest-pino-logger.js';
@@ -37,6 +38,8 @@ export async function serve(config: PlatformConfig, service: string): Promise<vo
     );
   }
   await offerDemo(app, config, logger, process.argv.includes('--seed-demo-if-empty'));
+  // Reminders, once the demo (if any) is in the log: a pass now, then every REMINDERS_INTERVAL_MINUTES.
+  app.get(ReminderScheduler).start();
 
   // Graceful shutdown: stop accepting, finish in-flight requests, then close the stores (onApplicationShutdown).
   let stopping = false;

@@ -5,6 +5,7 @@ import { type Logger, type PlatformConfig, PlatformModule } from '#platform';
 import { EventsCommand, EventsTailCommand } from './commands/events-tail.command.js';
 import { GrantRoleCommandRunner } from './commands/grant-role.command.js';
 import { RebuildProjectionsCommand } from './commands/rebuild-projections.command.js';
+import { RemindersCommand, RemindersRunCommand } from './commands/reminders.command.js';
 import { SeedDemoCommand } from './commands/seed-demo.command.js';
 import { TokenCommand } from './commands/token.command.js';
 
@@ -14,7 +15,16 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [PlatformModule.forRoot(config, logger, { runProjections: false }), CqrsModule.forRoot(), ApplicationModule],
-      providers: [TokenCommand, GrantRoleCommandRunner, RebuildProjectionsCommand, SeedDemoCommand, EventsCommand, EventsTailCommand],
+      providers: [
+        TokenCommand,
+        GrantRoleCommandRunner,
+        RebuildProjectionsCommand,
+        SeedDemoCommand,
+        EventsCommand,
+        EventsTailCommand,
+        RemindersCommand,
+        RemindersRunCommand,
+      ],
     };
   }
 }

@@ -4,7 +4,7 @@ import { KEY_STORE, type KeyStore, PersonalDataReader, PersonalDataVault } from 
 
 /**
  * The one command handler (every mutation is a use case it runs) and what it needs. Its ports (EVENT_STORE, CLOCK,
- * GRANTS, PARTICIPANTS, CATALOGUE, DISCUSSIONS, COMMENT_RATE_LIMIT, IDENTITIES, KEY_STORE) come from the host: the api
+ * GRANTS, PARTICIPANTS, CATALOGUE, DISCUSSIONS, NOTIFICATIONS, COMMENT_RATE_LIMIT, IDENTITIES, KEY_STORE) come from the host: the api
  * and the CLI provide them through the (global) platform module, next to `CqrsModule.forRoot()`.
  */
 @Module({

@@ -16,5 +16,6 @@ export * from './commitments/index.js';
 export * from './catalogue/index.js';
 export * from './tracking/index.js';
 export * from './discussions/index.js';
+export * from './notifications/index.js';
 export * from './personal-data/index.js';
 export * from './demo/index.js';

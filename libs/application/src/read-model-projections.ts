@@ -7,6 +7,7 @@ import { tasksProjection } from './tracking/tasks.projection.js';
 import { trackingProjection } from './tracking/tracking.projection.js';
 import { discussionsProjection } from './discussions/discussions.projection.js';
 import { commandIdsProjection } from './read-model/command-ids.projection.js';
+import { notificationsProjection } from './notifications/notifications.projection.js';
 
 /** Every read model the api keeps, in the order they are started. */
 export const readModelProjections: readonly Projection[] = [
@@ -17,6 +18,7 @@ export const readModelProjections: readonly Projection[] = [
   trackingProjection,
   tasksProjection,
   discussionsProjection,
+  notificationsProjection,
   commandIdsProjection,
 ];
 

@@ -12,6 +12,8 @@ import {
   COMMENT_RATE_LIMIT,
   CommentRateLimit,
   DISCUSSIONS,
+  NOTIFICATIONS,
+  SqliteNotificationsReader,
   SqliteCatalogueReader,
   SqliteDiscussionReader,
   ApplicationModule,
@@ -54,11 +56,12 @@ describe('ApplicationModule, with the projection runner, as the api wires it', (
         { provide: PARTICIPANTS, useValue: new SqliteParticipantsReader(readModels.db) },
         { provide: CATALOGUE, useValue: new SqliteCatalogueReader(readModels.db) },
         { provide: DISCUSSIONS, useValue: new SqliteDiscussionReader(readModels.db) },
+        { provide: NOTIFICATIONS, useValue: new SqliteNotificationsReader(readModels.db) },
         { provide: COMMENT_RATE_LIMIT, useValue: new CommentRateLimit() },
         { provide: KEY_STORE, useValue: keys },
         { provide: IDENTITIES, useValue: new Identities(store, keys) },
       ],
-      exports: [EVENT_STORE, CLOCK, GRANTS, PARTICIPANTS, CATALOGUE, DISCUSSIONS, COMMENT_RATE_LIMIT, KEY_STORE, IDENTITIES],
+      exports: [EVENT_STORE, CLOCK, GRANTS, PARTICIPANTS, CATALOGUE, DISCUSSIONS, NOTIFICATIONS, COMMENT_RATE_LIMIT, KEY_STORE, IDENTITIES],
     })
     class PortsModule {}
 

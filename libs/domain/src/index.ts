@@ -8,3 +8,4 @@ export * from './commitments/index.js';
 export * from './tracking/index.js';
 export * from './shared/deadlines.js';
 export * from './discussions/index.js';
+export * from './notifications/index.js';

@@ -115,6 +115,13 @@ class EnvironmentVariables {
   DEMO_LOGIN?: string;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1440)
+  REMINDERS_INTERVAL_MINUTES?: number;
+
+  @IsOptional()
   @Transform(emptyToUndefined)
   @IsISO8601({ strict: true, strictSeparator: true }, { message: 'must be a date such as 2013-12-10' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date such as 2013-12-10' })
@@ -179,6 +186,8 @@ export interface PlatformConfig {
   readonly seedDemo: boolean;
   /** Comments one participant may post per minute. */
   readonly commentsPerMinute: number;
+  /** How often the api runs a reminder pass (after its first, at start); 0: never (the CLI's `reminders run` only). */
+  readonly remindersIntervalMinutes: number;
   /** The web app's page to sign in as any registered participant, with no password: demos on the embedded store only. */
   readonly demoLogin: boolean;
   /** `NODE_ENV=production`: no introspection, no GraphiQL, no schema hints in errors; the demo sign-in only on loopback. */
@@ -264,6 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     consistencyTimeoutMs: vars.CONSISTENCY_TIMEOUT_MS ?? 2000,
     seedDemo: vars.SEED_DEMO === 'true',
     commentsPerMinute: vars.COMMENTS_PER_MINUTE ?? 10,
+    remindersIntervalMinutes: vars.REMINDERS_INTERVAL_MINUTES ?? 60,
     demoLogin: vars.DEMO_LOGIN === 'true',
     production,
     metrics: { port: vars.METRICS_PORT, token: vars.METRICS_TOKEN },

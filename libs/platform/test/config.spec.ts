@@ -13,6 +13,7 @@ describe('configuration', () => {
       graphqlMaxDepth: 10,
       graphqlMaxCost: 5000,
       consistencyTimeoutMs: 2000,
+      remindersIntervalMinutes: 60,
     });
     expect(config.dataDir).toMatch(/data$/);
     expect(config.operatorName).toBeUndefined();
@@ -32,6 +33,8 @@ describe('configuration', () => {
     [{ AUTH_ISSUER: 'https://id.example.org' }, /AUTH_AUDIENCE, AUTH_JWKS_URL must be set too/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ BODY_LIMIT: 'huge' }, /BODY_LIMIT must be a size/],
+    [{ REMINDERS_INTERVAL_MINUTES: 'hourly' }, /^Invalid configuration: REMINDERS_INTERVAL_MINUTES /],
+    [{ REMINDERS_INTERVAL_MINUTES: '-5' }, /^Invalid configuration: REMINDERS_INTERVAL_MINUTES /],
     [{ METRICS_PORT: 'nine' }, /^Invalid configuration: METRICS_PORT /],
     [{ METRICS_PORT: '0' }, /^Invalid configuration: METRICS_PORT /],
     [{ METRICS_PORT: '70000' }, /^Invalid configuration: METRICS_PORT /],

@@ -6,6 +6,8 @@ import type { SqliteCatalogueReader } from '../catalogue/sqlite-catalogue-reader
 import type { CommentRateLimit } from '../discussions/comment-rate-limit.js';
 import { COMMENT_RATE_LIMIT, DISCUSSIONS } from '../discussions/discussion-token.js';
 import type { SqliteDiscussionReader } from '../discussions/sqlite-discussion-reader.js';
+import { NOTIFICATIONS } from '../notifications/notification-streams.js';
+import type { SqliteNotificationsReader } from '../notifications/sqlite-notifications-reader.js';
 import { IDENTITIES, type Identities } from '../participants/identities.js';
 import type { GrantsReader, ParticipantsReader } from '../participants/read-model/participant-views.js';
 import { PersonalDataVault } from '../personal-data/personal-data-vault.js';
@@ -33,6 +35,7 @@ export class HostPorts implements Ports {
     @Inject(PARTICIPANTS) readonly participants: ParticipantsReader,
     @Inject(CATALOGUE) readonly catalogue: SqliteCatalogueReader,
     @Inject(DISCUSSIONS) readonly discussions: SqliteDiscussionReader,
+    @Inject(NOTIFICATIONS) readonly notifications: SqliteNotificationsReader,
     @Inject(COMMENT_RATE_LIMIT) readonly rateLimit: CommentRateLimit,
     @Inject(IDENTITIES) readonly identities: Identities,
     @Inject(PersonalDataVault) readonly vault: PersonalDataVault,

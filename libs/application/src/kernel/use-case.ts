@@ -6,6 +6,7 @@ import type { SqliteDiscussionReader } from '../discussions/sqlite-discussion-re
 import { NotFoundError } from '../errors.js';
 import type { Identities } from '../participants/identities.js';
 import type { GrantsReader, ParticipantsReader } from '../participants/read-model/participant-views.js';
+import type { SqliteNotificationsReader } from '../notifications/sqlite-notifications-reader.js';
 import type { PersonalDataVault } from '../personal-data/personal-data-vault.js';
 import type { CommandContext } from './command-context.js';
 import { newEntityId } from './command-ids.js';
@@ -22,6 +23,7 @@ export interface Ports {
   readonly participants: ParticipantsReader;
   readonly catalogue: SqliteCatalogueReader;
   readonly discussions: SqliteDiscussionReader;
+  readonly notifications: SqliteNotificationsReader;
   readonly rateLimit: CommentRateLimit;
   readonly identities: Identities;
   readonly vault: PersonalDataVault;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import {
   COMMITMENT_EVENT_TYPES,
   DISCUSSION_EVENT_TYPES,
+  INBOX_EVENT_TYPES,
   PARTICIPANT_EVENT_TYPES,
   PLAN_EVENT_TYPES,
   STAKEHOLDER_EVENT_TYPES,
@@ -32,6 +33,7 @@ export const commandIdsProjection: Projection = {
     ...COMMITMENT_EVENT_TYPES,
     ...TRACKING_EVENT_TYPES,
     ...DISCUSSION_EVENT_TYPES,
+    ...INBOX_EVENT_TYPES,
   ],
   tables: [commandIdsTable],
   project(recorded, view): RowChange[] {

@@ -1,0 +1,112 @@
+import {
+  type CalendarDate,
+  notificationDecider,
+  notificationKey,
+  type NotificationRecord,
+  type NotificationTopic,
+  type RecordNotification,
+} from '#domain';
+import type { EventStore } from '#eventstore';
+import { v5 as uuidv5 } from 'uuid';
+import type { SqliteCatalogueReader } from '../catalogue/sqlite-catalogue-reader.js';
+import type { CommandContext } from '../kernel/command-context.js';
+import { executeCommand } from '../kernel/execute-command.js';
+import type { ParticipantsReader } from '../participants/read-model/participant-views.js';
+import type { SqliteTrackingReader } from '../tracking/sqlite-tracking-reader.js';
+import { notificationStream } from './notification-streams.js';
+
+/** The namespace notification ids are derived in (UUID v5 of `notificationKey`). */
+const NOTIFICATION_NAMESPACE = '5b0f5c0e-8f0a-5a8e-9a55-2f6c1d7e4b21';
+
+/** What one reminder pass did: notifications it found due and how many of them it recorded now (the rest were already). */
+export interface ReminderPassReport {
+  readonly asOf: CalendarDate;
+  readonly due: number;
+  readonly recorded: number;
+}
+
+export interface ReminderSources {
+  readonly store: EventStore;
+  readonly catalogue: SqliteCatalogueReader;
+  readonly tracking: SqliteTrackingReader;
+  readonly participants: ParticipantsReader;
+}
+
+const TOPIC: Record<'DUE_SOON' | 'OVERDUE', NotificationTopic> = { DUE_SOON: 'DEADLINE_DUE_SOON', OVERDUE: 'DEADLINE_OVERDUE' };
+
+/**
+ * The reminders due on `asOf`, as notifications: for every commitment, milestone and task of an adopted plan that is
+ * due soon or overdue on that day, one to each focal point of the commitment's owner. Each is recorded on a stream
+ * named by what it says and to whom, decided against what that stream holds (recorded once: a pass run again, killed
+ * half-way and restarted, or run by two api instances at once, records nothing twice; the event store's expected
+ * revision settles a race).
+ */
+export function dueReminders(sources: Omit<ReminderSources, 'store'>, asOf: CalendarDate): NotificationRecord[] {
+  const due: NotificationRecord[] = [];
+  for (let after: string | null = null; ;) {
+    const plans = sources.catalogue.plans({ status: 'ADOPTED' }, { first: 100, after });
+    for (const { node: plan } of plans.items) {
+      const deadlines = sources.tracking.deadlines(plan.id, { statuses: ['DUE_SOON', 'OVERDUE'] }, asOf);
+      if (deadlines.length === 0) continue;
+      const owners = new Map(
+        sources.catalogue.commitmentsByIds([...new Set(deadlines.map((d) => d.commitmentId))]).map((c) => [c.id, c.ownerId]),
+      );
+      const focalPoints = new Map<string, string[]>();
+      for (const deadline of deadlines) {
+        const owner = owners.get(deadline.commitmentId);
+        if (!owner || (deadline.status !== 'DUE_SOON' && deadline.status !== 'OVERDUE')) continue;
+        if (!focalPoints.has(owner)) focalPoints.set(owner, focalPointsOf(sources.participants, owner));
+        for (const recipientId of focalPoints.get(owner) ?? []) {
+          const record = {
+            recipientId,
+            topic: TOPIC[deadline.status],
+            subject: { kind: deadline.kind, id: deadline.id, title: deadline.title, planId: plan.id, commitmentId: deadline.commitmentId },
+            dueDate: deadline.dueDate,
+            asOf,
+          };
+          due.push({ notificationId: uuidv5(notificationKey(record), NOTIFICATION_NAMESPACE), ...record });
+        }
+      }
+    }
+    if (!plans.hasNextPage) break;
+    after = plans.endCursor;
+  }
+  return due;
+}
+
+function focalPointsOf(participants: ParticipantsReader, stakeholderId: string): string[] {
+  const ids: string[] = [];
+  for (let after: string | null = null; ;) {
+    const page = participants.page({ role: 'FOCAL_POINT', scope: stakeholderId }, { first: 100, after });
+    ids.push(...page.items.map((item) => item.node.id));
+    if (!page.hasNextPage) return ids;
+    after = page.endCursor;
+  }
+}
+
+/**
+ * Records each due reminder that is not recorded yet, one stream at a time (see `dueReminders`); an aborted pass stops
+ * between two (the next pass records the rest).
+ */
+export async function runReminderPass(
+  sources: ReminderSources,
+  asOf: CalendarDate,
+  context: CommandContext,
+  signal?: AbortSignal,
+): Promise<ReminderPassReport> {
+  const due = dueReminders(sources, asOf);
+  let recorded = 0;
+  for (const record of due) {
+    if (signal?.aborted) break;
+    const command: RecordNotification = { type: 'RecordNotification', ...record };
+    const outcome = await executeCommand({
+      store: sources.store,
+      stream: notificationStream(record.notificationId),
+      decider: notificationDecider,
+      command,
+      context,
+    });
+    if (outcome.events.length > 0) recorded += 1;
+  }
+  return { asOf, due: due.length, recorded };
+}

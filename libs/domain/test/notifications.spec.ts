@@ -1,0 +1,60 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  inboxDecider,
+  MAX_MARKED,
+  type MarkNotificationsRead,
+  notificationDecider,
+  notificationKey,
+  type RecordNotification,
+} from '#domain';
+import { specFor } from './given-when-then.js';
+
+const record: RecordNotification = {
+  type: 'RecordNotification',
+  notificationId: 'n-1',
+  recipientId: 'p-1',
+  topic: 'DEADLINE_OVERDUE',
+  subject: { kind: 'MILESTONE', id: 'm-1', title: 'Train 80 officers', planId: 'plan-1', commitmentId: 'c-1' },
+  dueDate: '2013-06-30',
+  asOf: '2013-07-01',
+};
+const { type: _type, ...recorded } = record;
+
+describe('a notification', () => {
+  const given = specFor(notificationDecider);
+  it('is recorded once', () => given().when(record).then({ type: 'NotificationRecorded', data: recorded }));
+  it('recorded again (a second pass, a restart, another instance) records nothing', () =>
+    given({ type: 'NotificationRecorded', data: recorded })
+      .when({ ...record, asOf: '2013-07-02' })
+      .then());
+  it('is the same notification for the same person, topic, subject and due date, whatever the day it is judged on', () => {
+    expect(notificationKey({ ...recorded })).toBe(notificationKey({ ...recorded, asOf: '2013-07-09' } as typeof recorded));
+    expect(notificationKey(recorded)).not.toBe(notificationKey({ ...recorded, dueDate: '2013-09-30' }));
+    expect(notificationKey(recorded)).not.toBe(notificationKey({ ...recorded, topic: 'DEADLINE_DUE_SOON' }));
+    expect(notificationKey(recorded)).not.toBe(notificationKey({ ...recorded, recipientId: 'p-2' }));
+  });
+});
+
+describe('an inbox', () => {
+  const given = specFor(inboxDecider);
+  const mark = (...notificationIds: string[]): MarkNotificationsRead => ({
+    type: 'MarkNotificationsRead',
+    participantId: 'p-1',
+    notificationIds,
+  });
+  it('marks notifications read, each once', () =>
+    given()
+      .when(mark('n-1', 'n-2', 'n-1'))
+      .then({ type: 'NotificationsRead', data: { participantId: 'p-1', notificationIds: ['n-1', 'n-2'] } }));
+  it('leaves out those already read, and records nothing when all are', () => {
+    const read = { type: 'NotificationsRead', data: { participantId: 'p-1', notificationIds: ['n-1'] } } as const;
+    given(read)
+      .when(mark('n-1', 'n-3'))
+      .then({ type: 'NotificationsRead', data: { participantId: 'p-1', notificationIds: ['n-3'] } });
+    given(read).when(mark('n-1')).then();
+  });
+  it(`takes at most ${MAX_MARKED} at once`, () =>
+    given()
+      .when(mark(...Array.from({ length: MAX_MARKED + 1 }, (_, k) => `n-${k}`)))
+      .thenViolates('inbox.too_many'));
+});

@@ -1,0 +1,211 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { actingAs } from '../support/acting-as.js';
+import { CLI_MAIN, type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
+import { embeddedBackend } from '../support/event-store-backends.js';
+import { planWithCommitments } from '../support/plan-fixture.js';
+import { tokenFor } from '../support/tokens.js';
+import { until } from '../support/until.js';
+
+const ADMIN = 'admin@secretariat.example';
+const FOCAL = 'focal@ministry.example';
+const DEPUTY = 'deputy@ministry.example';
+const OTHER = 'focal@ngo.example';
+/** The owner's focal points besides FOCAL and DEPUTY: each hears every reminder (a pass long enough to kill in the middle). */
+const MORE = ['third@ministry.example', 'fourth@ministry.example'];
+/** Deadlines are judged on this day by the CLI's passes (`--as-at`). */
+const AS_AT = '2026-03-01';
+const MILESTONES = 60;
+const INBOX = `query ($unreadOnly: Boolean) {
+  notifications(first: 100, unreadOnly: $unreadOnly) {
+    totalCount unreadCount
+    edges { node { id topic dueDate asOf read subject { kind id title planId commitmentId } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+interface Inbox {
+  notifications: {
+    totalCount: number;
+    unreadCount: number;
+    edges: { node: { id: string; topic: string; dueDate: string; read: boolean; subject: { kind: string; title: string } } }[];
+  };
+}
+
+/** `npm run cli -- reminders run …` as a child process the test may kill. */
+function reminders(dataDir: string, ...args: string[]): { child: ChildProcess; done: Promise<{ code: number | null; out: string }> } {
+  const child = spawn(process.execPath, [CLI_MAIN, 'reminders', 'run', ...args], {
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  return { child, done: new Promise((resolve) => child.once('exit', (code) => resolve({ code, out }))) };
+}
+
+/**
+ * Reminders: focal points hear of their stakeholder's deadlines that are due soon or overdue, each reminder once —
+ * however often a pass runs, and when a pass is killed half-way and run again.
+ */
+describe('deadline reminders', () => {
+  let dataDir: string;
+  let api: RunningApi;
+  const tokens: Record<string, string> = {};
+  const { as, ok } = actingAs(() => api, tokens);
+  let commitmentId = '';
+
+  beforeAll(async () => {
+    dataDir = tempDataDir('npa-reminders-');
+    // No pass of the api's own here: the test runs them (the scheduler has its own test below).
+    api = await startApi({ dataDir, env: { BOOTSTRAP_ADMIN: ADMIN, REMINDERS_INTERVAL_MINUTES: '0' } });
+    for (const who of [ADMIN, FOCAL, DEPUTY, OTHER, ...MORE]) tokens[who] = await tokenFor(dataDir, who);
+    const fixture = await planWithCommitments(ok, {
+      admin: ADMIN,
+      coordinator: ADMIN,
+      plan: { country: 'UG', title: 'Uganda NPA', periodStart: '2025-01-01', periodEnd: '2029-12-31', defaultDeadline: '2029-12-31' },
+      stakeholders: {
+        owner: { name: 'Ministry of Gender', kind: 'GOVERNMENT', sector: 'social', country: 'UG' },
+        ngo: { name: 'Child rights coalition', kind: 'NGO', sector: 'civil society', country: 'UG' },
+      },
+      participants: [
+        { subject: FOCAL, displayName: 'Focal point' },
+        { subject: DEPUTY, displayName: 'Deputy focal point' },
+        { subject: OTHER, displayName: 'NGO focal point' },
+        ...MORE.map((subject, n) => ({ subject, displayName: `Focal point ${n + 3}` })),
+      ],
+      grants: [
+        [FOCAL, 'FOCAL_POINT', 'owner'],
+        [DEPUTY, 'FOCAL_POINT', 'owner'],
+        [OTHER, 'FOCAL_POINT', 'ngo'],
+        ...MORE.map((subject) => [subject, 'FOCAL_POINT', 'owner'] as const),
+      ],
+      areas: [{ code: 'PREV', title: 'Prevention' }],
+      commitments: {
+        shelters: {
+          by: FOCAL,
+          owner: 'owner',
+          thematicAreaCode: 'PREV',
+          title: 'Shelters in every region',
+          description: 'Shelters',
+          target: { indicator: 'shelters', unit: 'shelters', baseline: 0, targetValue: 10 },
+        },
+      },
+    });
+    commitmentId = fixture.commitments.shelters;
+    // Half overdue on AS_AT, half due within the 30-day window; one far ahead, one done on time (no reminder).
+    for (let n = 0; n < MILESTONES; n++) {
+      const dueDate = n % 2 === 0 ? `2026-02-${String(1 + (n % 27)).padStart(2, '0')}` : `2026-03-${String(2 + (n % 27)).padStart(2, '0')}`;
+      await ok(FOCAL, 'mutation ($input: ScheduleMilestoneInput!) { scheduleMilestone(input: $input) { itemId } }', {
+        input: { commitmentId, title: `Milestone ${n}`, dueDate },
+      });
+    }
+    await ok(FOCAL, 'mutation ($input: ScheduleMilestoneInput!) { scheduleMilestone(input: $input) { itemId } }', {
+      input: { commitmentId, title: 'Far ahead', dueDate: '2027-06-30' },
+    });
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+    removeDir(dataDir);
+  });
+
+  const recorded = () =>
+    embeddedBackend.recorded(dataDir, 'NotificationRecorded').map((data) => JSON.parse(data) as { notificationId: string });
+
+  it('a pass killed half-way and run again records every reminder exactly once', async () => {
+    const expected = MILESTONES * (2 + MORE.length); // to each focal point of the owner
+    const first = reminders(dataDir, '--as-at', AS_AT);
+    await until(
+      async () => recorded().length,
+      (count) => count >= 10 || first.child.exitCode !== null,
+      5,
+    );
+    first.child.kill('SIGKILL');
+    await first.done;
+    const before = recorded().length;
+    expect(before).toBeGreaterThan(0);
+    expect(before).toBeLessThan(expected); // killed in the middle of the pass
+
+    const again = await reminders(dataDir, '--as-at', AS_AT).done;
+    expect(again.code).toBe(0);
+    expect(again.out).toContain(`reminders as of ${AS_AT}: ${expected} due, ${expected - before} recorded now, ${before} already recorded`);
+    const ids = recorded().map((event) => event.notificationId);
+    expect(ids).toHaveLength(expected);
+    expect(new Set(ids).size).toBe(expected);
+
+    const third = await reminders(dataDir, '--as-at', AS_AT).done;
+    expect(third.out).toContain(`${expected} due, 0 recorded now`);
+    expect(recorded()).toHaveLength(expected);
+  }, 180_000);
+
+  it("a focal point reads their stakeholder's reminders, newest first, and marks them read", async () => {
+    await until(
+      () => ok<Inbox>(FOCAL, INBOX, {}),
+      (inbox) => inbox.notifications.totalCount === MILESTONES,
+      100,
+    );
+    const inbox = await ok<Inbox>(FOCAL, INBOX, {});
+    expect(inbox.notifications.unreadCount).toBe(MILESTONES);
+    const topics = inbox.notifications.edges.map((edge) => edge.node.topic);
+    expect(topics.filter((topic) => topic === 'DEADLINE_OVERDUE')).toHaveLength(MILESTONES / 2);
+    expect(topics.filter((topic) => topic === 'DEADLINE_DUE_SOON')).toHaveLength(MILESTONES / 2);
+    expect(inbox.notifications.edges.some((edge) => edge.node.subject.title === 'Far ahead')).toBe(false);
+    // Another stakeholder's focal point hears nothing of it; the anonymous reader is asked to sign in.
+    expect((await ok<Inbox>(OTHER, INBOX, {})).notifications.totalCount).toBe(0);
+    expect((await api.graphql(INBOX, {})).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    const [one, two] = inbox.notifications.edges.map((edge) => edge.node.id);
+    const marked = await ok<{ markNotificationsRead: { marked: number; unreadCount: number } }>(
+      FOCAL,
+      'mutation ($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { marked unreadCount } }',
+      { input: { ids: [one, two] } },
+    );
+    expect(marked.markNotificationsRead).toEqual({ marked: 2, unreadCount: MILESTONES - 2 });
+    expect((await ok<Inbox>(FOCAL, INBOX, { unreadOnly: true })).notifications.totalCount).toBe(MILESTONES - 2);
+    // Someone else's notification is not there for them; the deputy's are theirs alone.
+    const foreign = await as(OTHER, 'mutation ($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { marked } }', {
+      input: { ids: [one] },
+    });
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await ok<Inbox>(DEPUTY, INBOX, { unreadOnly: true })).notifications.totalCount).toBe(MILESTONES);
+    // Without ids: every unread one.
+    const all = await ok<{ markNotificationsRead: { marked: number; unreadCount: number } }>(
+      FOCAL,
+      'mutation { markNotificationsRead(input: {}) { marked unreadCount } }',
+    );
+    expect(all.markNotificationsRead).toEqual({ marked: MILESTONES - 2, unreadCount: 0 });
+  });
+
+  it('the CLI refuses a day that is not one', async () => {
+    const bad = await reminders(dataDir, '--as-at', '2026-02-30').done;
+    expect(bad.code).not.toBe(0);
+    expect(bad.out).toContain('--as-at must be a date such as 2013-12-10');
+  });
+});
+
+describe('the api on its own', () => {
+  let dataDir: string;
+  let api: RunningApi;
+  const tokens: Record<string, string> = {};
+  const { as, ok } = actingAs(() => api, tokens);
+
+  afterAll(async () => {
+    await api?.stop();
+    removeDir(dataDir);
+  });
+
+  it('runs a pass once the demo is seeded: the demo focal points see their due-soon and overdue deadlines', async () => {
+    dataDir = tempDataDir('npa-reminders-demo-');
+    api = await startApi({ dataDir, env: { SEED_DEMO: 'true', DEMO_DATE: '2013-12-10' } });
+    tokens['focal'] = await tokenFor(dataDir, 'demo-focal-canatur@canatur.example');
+    // Until the demo has registered them and the pass has run.
+    await until(
+      () => as<Inbox>('focal', INBOX, {}),
+      (inbox) => (inbox.data?.notifications.totalCount ?? 0) > 0,
+      250,
+    );
+    const topics = new Set((await ok<Inbox>('focal', INBOX, {})).notifications.edges.map((edge) => edge.node.topic));
+    expect(topics).toEqual(new Set(['DEADLINE_OVERDUE', 'DEADLINE_DUE_SOON']));
+  }, 180_000);
+});
