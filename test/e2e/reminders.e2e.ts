@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { actingAs } from '../support/acting-as.js';
 import { CLI_MAIN, type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
-import { embeddedBackend } from '../support/event-store-backends.js';
+import { embeddedBackend, eventStoreDbBackend } from '../support/event-store-backends.js';
 import { planWithCommitments } from '../support/plan-fixture.js';
 import { tokenFor } from '../support/tokens.js';
 import { until } from '../support/until.js';
@@ -16,6 +16,7 @@ const MORE = ['third@ministry.example', 'fourth@ministry.example'];
 /** Deadlines are judged on this day by the CLI's passes (`--as-at`). */
 const AS_AT = '2026-03-01';
 const MILESTONES = 60;
+const SCHEDULE = 'mutation ($input: ScheduleMilestoneInput!) { scheduleMilestone(input: $input) { itemId } }';
 const INBOX = `query ($unreadOnly: Boolean) {
   notifications(first: 100, unreadOnly: $unreadOnly) {
     totalCount unreadCount
@@ -44,6 +45,53 @@ function reminders(dataDir: string, ...args: string[]): { child: ChildProcess; d
   return { child, done: new Promise((resolve) => child.once('exit', (code) => resolve({ code, out }))) };
 }
 
+type Ok = ReturnType<typeof actingAs>['ok'];
+
+/**
+ * A plan whose owner has four focal points (FOCAL, DEPUTY and MORE) and another stakeholder one (OTHER); its one
+ * commitment has MILESTONES milestones due on `dueDate(n)` and one far ahead (never reminded). Tokens must be in place.
+ */
+async function setUpPlan(ok: Ok, dueDate: (n: number) => string): Promise<string> {
+  const fixture = await planWithCommitments(ok, {
+    admin: ADMIN,
+    coordinator: ADMIN,
+    plan: { country: 'UG', title: 'Uganda NPA', periodStart: '2025-01-01', periodEnd: '2029-12-31', defaultDeadline: '2029-12-31' },
+    stakeholders: {
+      owner: { name: 'Ministry of Gender', kind: 'GOVERNMENT', sector: 'social', country: 'UG' },
+      ngo: { name: 'Child rights coalition', kind: 'NGO', sector: 'civil society', country: 'UG' },
+    },
+    participants: [
+      { subject: FOCAL, displayName: 'Focal point' },
+      { subject: DEPUTY, displayName: 'Deputy focal point' },
+      { subject: OTHER, displayName: 'NGO focal point' },
+      ...MORE.map((subject, n) => ({ subject, displayName: `Focal point ${n + 3}` })),
+    ],
+    grants: [
+      [FOCAL, 'FOCAL_POINT', 'owner'],
+      [DEPUTY, 'FOCAL_POINT', 'owner'],
+      [OTHER, 'FOCAL_POINT', 'ngo'],
+      ...MORE.map((subject) => [subject, 'FOCAL_POINT', 'owner'] as const),
+    ],
+    areas: [{ code: 'PREV', title: 'Prevention' }],
+    commitments: {
+      shelters: {
+        by: FOCAL,
+        owner: 'owner',
+        thematicAreaCode: 'PREV',
+        title: 'Shelters in every region',
+        description: 'Shelters',
+        target: { indicator: 'shelters', unit: 'shelters', baseline: 0, targetValue: 10 },
+      },
+    },
+  });
+  const commitmentId = fixture.commitments.shelters;
+  for (let n = 0; n < MILESTONES; n++) {
+    await ok(FOCAL, SCHEDULE, { input: { commitmentId, title: `Milestone ${n}`, dueDate: dueDate(n) } });
+  }
+  await ok(FOCAL, SCHEDULE, { input: { commitmentId, title: 'Far ahead', dueDate: '2029-06-30' } });
+  return commitmentId;
+}
+
 /**
  * Reminders: focal points hear of their stakeholder's deadlines that are due soon or overdue, each reminder once —
  * however often a pass runs, and when a pass is killed half-way and run again.
@@ -53,56 +101,15 @@ describe('deadline reminders', () => {
   let api: RunningApi;
   const tokens: Record<string, string> = {};
   const { as, ok } = actingAs(() => api, tokens);
-  let commitmentId = '';
 
   beforeAll(async () => {
     dataDir = tempDataDir('npa-reminders-');
     // No pass of the api's own here: the test runs them (the scheduler has its own test below).
     api = await startApi({ dataDir, env: { BOOTSTRAP_ADMIN: ADMIN, REMINDERS_INTERVAL_MINUTES: '0' } });
     for (const who of [ADMIN, FOCAL, DEPUTY, OTHER, ...MORE]) tokens[who] = await tokenFor(dataDir, who);
-    const fixture = await planWithCommitments(ok, {
-      admin: ADMIN,
-      coordinator: ADMIN,
-      plan: { country: 'UG', title: 'Uganda NPA', periodStart: '2025-01-01', periodEnd: '2029-12-31', defaultDeadline: '2029-12-31' },
-      stakeholders: {
-        owner: { name: 'Ministry of Gender', kind: 'GOVERNMENT', sector: 'social', country: 'UG' },
-        ngo: { name: 'Child rights coalition', kind: 'NGO', sector: 'civil society', country: 'UG' },
-      },
-      participants: [
-        { subject: FOCAL, displayName: 'Focal point' },
-        { subject: DEPUTY, displayName: 'Deputy focal point' },
-        { subject: OTHER, displayName: 'NGO focal point' },
-        ...MORE.map((subject, n) => ({ subject, displayName: `Focal point ${n + 3}` })),
-      ],
-      grants: [
-        [FOCAL, 'FOCAL_POINT', 'owner'],
-        [DEPUTY, 'FOCAL_POINT', 'owner'],
-        [OTHER, 'FOCAL_POINT', 'ngo'],
-        ...MORE.map((subject) => [subject, 'FOCAL_POINT', 'owner'] as const),
-      ],
-      areas: [{ code: 'PREV', title: 'Prevention' }],
-      commitments: {
-        shelters: {
-          by: FOCAL,
-          owner: 'owner',
-          thematicAreaCode: 'PREV',
-          title: 'Shelters in every region',
-          description: 'Shelters',
-          target: { indicator: 'shelters', unit: 'shelters', baseline: 0, targetValue: 10 },
-        },
-      },
-    });
-    commitmentId = fixture.commitments.shelters;
-    // Half overdue on AS_AT, half due within the 30-day window; one far ahead, one done on time (no reminder).
-    for (let n = 0; n < MILESTONES; n++) {
-      const dueDate = n % 2 === 0 ? `2026-02-${String(1 + (n % 27)).padStart(2, '0')}` : `2026-03-${String(2 + (n % 27)).padStart(2, '0')}`;
-      await ok(FOCAL, 'mutation ($input: ScheduleMilestoneInput!) { scheduleMilestone(input: $input) { itemId } }', {
-        input: { commitmentId, title: `Milestone ${n}`, dueDate },
-      });
-    }
-    await ok(FOCAL, 'mutation ($input: ScheduleMilestoneInput!) { scheduleMilestone(input: $input) { itemId } }', {
-      input: { commitmentId, title: 'Far ahead', dueDate: '2027-06-30' },
-    });
+    await setUpPlan(ok, (n) =>
+      n % 2 === 0 ? `2026-02-${String(1 + (n % 27)).padStart(2, '0')}` : `2026-03-${String(2 + (n % 27)).padStart(2, '0')}`,
+    );
   });
 
   afterAll(async () => {
@@ -208,4 +215,50 @@ describe('the api on its own', () => {
     const topics = new Set((await ok<Inbox>('focal', INBOX, {})).notifications.edges.map((edge) => edge.node.topic));
     expect(topics).toEqual(new Set(['DEADLINE_OVERDUE', 'DEADLINE_DUE_SOON']));
   }, 180_000);
+});
+
+describe('two api instances on the EventStoreDB test server', () => {
+  const backend = eventStoreDbBackend();
+  const dataDirs = [tempDataDir('npa-reminders-esdb-a-'), tempDataDir('npa-reminders-esdb-b-')];
+  let apis: RunningApi[] = [];
+  const tokens: Record<string, string> = {};
+  const { ok } = actingAs(() => apis[0]!, tokens);
+
+  afterAll(async () => {
+    await Promise.all(apis.map((api) => api.stop()));
+    await backend.stop();
+    for (const dataDir of dataDirs) removeDir(dataDir);
+  });
+
+  it('each run their pass at start, and each reminder is recorded once', async () => {
+    const storeEnv = await backend.start();
+    apis = [await startApi({ dataDir: dataDirs[0], env: { ...storeEnv, BOOTSTRAP_ADMIN: ADMIN, REMINDERS_INTERVAL_MINUTES: '0' } })];
+    for (const who of [ADMIN, FOCAL, DEPUTY, OTHER, ...MORE]) tokens[who] = await tokenFor(dataDirs[0]!, who);
+    // Due around the real today, which the apis judge on: half overdue, half due soon.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    await setUpPlan(ok, (n) => (n % 2 === 0 ? day(-1 - (n % 20)) : day(1 + (n % 20))));
+    await apis[0]!.stop();
+    // Both at once, each with its own read models, both running a pass as soon as they have caught up.
+    apis = await Promise.all(dataDirs.map((dataDir) => startApi({ dataDir, env: { ...storeEnv, LOG_LEVEL: 'info' } })));
+    await until(
+      async () => apis.map((api) => api.output()),
+      (outputs) => outputs.every((output) => /"msg":"reminder pass"/.test(output)),
+      100,
+    );
+    const expected = MILESTONES * (2 + MORE.length);
+    const ids = backend.recorded('', 'NotificationRecorded').map((data) => (JSON.parse(data) as { notificationId: string }).notificationId);
+    expect(ids).toHaveLength(expected);
+    expect(new Set(ids).size).toBe(expected);
+    const passes = apis.map(
+      (api) =>
+        JSON.parse(
+          api
+            .output()
+            .split('\n')
+            .find((line) => line.includes('"msg":"reminder pass"'))!,
+        ) as { due: number; recorded: number },
+    );
+    expect(passes.map((pass) => pass.due)).toEqual([expected, expected]);
+    expect(passes[0]!.recorded + passes[1]!.recorded).toBe(expected);
+  }, 240_000);
 });
