@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { actingAs } from '../support/acting-as.js';
 import { CLI_MAIN, type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
 import { embeddedBackend, eventStoreDbBackend } from '../support/event-store-backends.js';
@@ -202,7 +204,7 @@ describe('the api on its own', () => {
     removeDir(dataDir);
   });
 
-  it('runs a pass once the demo is seeded: the demo focal points see their due-soon and overdue deadlines', async () => {
+  it('runs a pass once the demo is seeded: a demo focal point sees their due-soon and overdue deadlines, and gets them by e-mail', async () => {
     dataDir = tempDataDir('npa-reminders-demo-');
     api = await startApi({ dataDir, env: { SEED_DEMO: 'true', DEMO_DATE: '2013-12-10' } });
     tokens['focal'] = await tokenFor(dataDir, 'demo-focal-canatur@canatur.example');
@@ -212,8 +214,22 @@ describe('the api on its own', () => {
       (inbox) => (inbox.data?.notifications.totalCount ?? 0) > 0,
       250,
     );
-    const topics = new Set((await ok<Inbox>('focal', INBOX, {})).notifications.edges.map((edge) => edge.node.topic));
+    const inbox = await ok<Inbox>('focal', INBOX, {});
+    const topics = new Set(inbox.notifications.edges.map((edge) => edge.node.topic));
     expect(topics).toEqual(new Set(['DEADLINE_OVERDUE', 'DEADLINE_DUE_SOON']));
+    // And the same by e-mail: without SMTP_URL, in DATA_DIR/outbox (the demo's subjects are their addresses).
+    const mails = await until(
+      async () =>
+        existsSync(join(dataDir, 'outbox'))
+          ? readdirSync(join(dataDir, 'outbox'))
+              .filter((file) => file.endsWith('.eml'))
+              .map((file) => readFileSync(join(dataDir, 'outbox', file), 'utf8'))
+              .filter((mail) => /^To: demo-focal-canatur@canatur\.example$/m.test(mail))
+          : [],
+      (found) => found.length === inbox.notifications.totalCount,
+      250,
+    );
+    expect(mails.some((mail) => /^Subject: Overdue \/ En retard: /m.test(mail))).toBe(true);
   }, 180_000);
 });
 

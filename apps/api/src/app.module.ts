@@ -23,6 +23,7 @@ import { CommentResolver } from './discussions/comment.resolver.js';
 import { DiscussionResolver } from './discussions/discussion.resolver.js';
 import { NotificationsResolver } from './notifications/notifications.resolver.js';
 import { ReminderScheduler } from './notifications/reminder-scheduler.js';
+import { NotificationMailer } from './notifications/notification-mailer.js';
 import { CommandMetricsInterceptor } from './graphql/command-metrics.interceptor.js';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
@@ -114,6 +115,7 @@ export class AppModule implements NestModule, OnModuleInit, OnModuleDestroy {
         CommentResolver,
         NotificationsResolver,
         ReminderScheduler,
+        NotificationMailer,
         { provide: APP_GUARD, useClass: MutationAuthGuard },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: CommandMetricsInterceptor },

@@ -58,3 +58,17 @@ describe('an inbox', () => {
       .when(mark(...Array.from({ length: MAX_MARKED + 1 }, (_, k) => `n-${k}`)))
       .thenViolates('inbox.too_many'));
 });
+
+describe("a notification's e-mail", () => {
+  const given = specFor(notificationDecider);
+  const mailed = { type: 'RecordMailing', notificationId: 'n-1', outcome: 'SENT', messageId: '<m-1@npa>' } as const;
+  it('is recorded once the notification is', () =>
+    given({ type: 'NotificationRecorded', data: recorded })
+      .when(mailed)
+      .then({ type: 'NotificationMailed', data: { notificationId: 'n-1', outcome: 'SENT', messageId: '<m-1@npa>' } }));
+  it('is recorded once: a second sender finds it done', () =>
+    given({ type: 'NotificationRecorded', data: recorded }, { type: 'NotificationMailed', data: { ...mailed, type: undefined } })
+      .when({ ...mailed, outcome: 'NO_ADDRESS', messageId: null })
+      .then());
+  it('needs the notification', () => given().when(mailed).thenViolates('notification.not_found'));
+});

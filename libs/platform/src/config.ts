@@ -150,6 +150,26 @@ class EnvironmentVariables {
 
   @IsOptional()
   @Transform(emptyToUndefined)
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['smtp', 'smtps'] },
+    { message: 'must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.org:465' },
+  )
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^(?:[^<>\p{Cc}]{1,100} <[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/u, {
+    message: 'must be an address, or a name and an address: "Action plan" <no-reply@example.org>',
+  })
+  MAIL_FROM?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
+  PUBLIC_URL?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
   @IsString()
   NODE_ENV?: string;
 }
@@ -186,6 +206,8 @@ export interface PlatformConfig {
   readonly seedDemo: boolean;
   /** Comments one participant may post per minute. */
   readonly commentsPerMinute: number;
+  /** Where notification e-mail goes: the mail server at `smtpUrl`, or (unset) `.eml` files in DATA_DIR/outbox. */
+  readonly mail: { readonly smtpUrl: string | undefined; readonly from: string; readonly appUrl: string };
   /** How often the api runs a reminder pass (after its first, at start); 0: never (the CLI's `reminders run` only). */
   readonly remindersIntervalMinutes: number;
   /** The web app's page to sign in as any registered participant, with no password: demos on the embedded store only. */
@@ -274,6 +296,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     seedDemo: vars.SEED_DEMO === 'true',
     commentsPerMinute: vars.COMMENTS_PER_MINUTE ?? 10,
     remindersIntervalMinutes: vars.REMINDERS_INTERVAL_MINUTES ?? 60,
+    mail: {
+      smtpUrl: vars.SMTP_URL,
+      from: vars.MAIL_FROM ?? '"Action plan coordination" <no-reply@localhost>',
+      appUrl: vars.PUBLIC_URL ?? `http://localhost:${port}`,
+    },
     demoLogin: vars.DEMO_LOGIN === 'true',
     production,
     metrics: { port: vars.METRICS_PORT, token: vars.METRICS_TOKEN },

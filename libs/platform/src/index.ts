@@ -9,3 +9,4 @@ export * from './auth/dev-secret.js';
 export * from './auth/dev-token.js';
 export * from './auth/token-verifier.js';
 export * from './platform.module.js';
+export * from './mail-transport.js';

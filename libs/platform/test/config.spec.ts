@@ -14,6 +14,7 @@ describe('configuration', () => {
       graphqlMaxCost: 5000,
       consistencyTimeoutMs: 2000,
       remindersIntervalMinutes: 60,
+      mail: { smtpUrl: undefined, from: '"Action plan coordination" <no-reply@localhost>', appUrl: 'http://localhost:3000' },
     });
     expect(config.dataDir).toMatch(/data$/);
     expect(config.operatorName).toBeUndefined();
@@ -33,6 +34,9 @@ describe('configuration', () => {
     [{ AUTH_ISSUER: 'https://id.example.org' }, /AUTH_AUDIENCE, AUTH_JWKS_URL must be set too/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ BODY_LIMIT: 'huge' }, /BODY_LIMIT must be a size/],
+    [{ SMTP_URL: 'http://mail.example.org' }, /^Invalid configuration: SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/],
+    [{ MAIL_FROM: 'not an address' }, /^Invalid configuration: MAIL_FROM must be an address/],
+    [{ PUBLIC_URL: 'npa.example.org' }, /^Invalid configuration: PUBLIC_URL must be an http\(s\) URL/],
     [{ REMINDERS_INTERVAL_MINUTES: 'hourly' }, /^Invalid configuration: REMINDERS_INTERVAL_MINUTES /],
     [{ REMINDERS_INTERVAL_MINUTES: '-5' }, /^Invalid configuration: REMINDERS_INTERVAL_MINUTES /],
     [{ METRICS_PORT: 'nine' }, /^Invalid configuration: METRICS_PORT /],

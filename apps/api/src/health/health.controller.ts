@@ -4,10 +4,11 @@ import type { EventStore } from '#eventstore';
 import type { ProjectionRunner } from '#projections';
 import { EVENT_STORE } from '#application';
 import { PROJECTION_RUNNER } from '#platform';
+import { NotificationMailer } from '../notifications/notification-mailer.js';
 
 /**
  * `/health`: green when the event store answers, no read model has failed and every read model has a complete
- * version to answer from. Red (503) otherwise: while a read model is built for the first time its readers get
+ * version to answer from; `mail` says where notification e-mail goes and how many are failing. Red (503) otherwise: while a read model is built for the first time its readers get
  * `UNAVAILABLE`, and its details say `available: false` and how far the build is.
  */
 @Controller('health')
@@ -17,6 +18,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(NotificationMailer) private readonly mailer: NotificationMailer,
   ) {}
 
   @Get()
@@ -51,6 +53,8 @@ export class HealthController {
         );
         return projections.some((p) => p.state === 'failed' || !p.available) ? indicator.down(details) : indicator.up(details);
       },
+      // Failing e-mail is shown, never a reason to take the api out of service: it is tried again.
+      async () => this.indicators.check('mail').up(this.mailer.status()),
     ]);
   }
 }

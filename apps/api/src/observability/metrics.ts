@@ -1,6 +1,6 @@
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Prometheus metrics of one api process. */
 export class Metrics {
@@ -27,6 +27,13 @@ export class Metrics {
     help: 'Latency of event store appends (durable commit included), by outcome.',
     labelNames: ['outcome'] as const,
     buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [this.registry],
+  });
+
+  readonly notificationMail = new Counter({
+    name: 'notification_mail_total',
+    help: 'Notification e-mails by outcome: sent, no_address (none recorded, or erased), failed (tried again later).',
+    labelNames: ['outcome'] as const,
     registers: [this.registry],
   });
 

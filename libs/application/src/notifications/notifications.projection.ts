@@ -1,4 +1,4 @@
-import type { NotificationEvent, InboxEvent, NotificationSubject, NotificationTopic } from '#domain';
+import type { InboxEvent, MailOutcome, NotificationEvent, NotificationSubject, NotificationTopic } from '#domain';
 import { defineTable, integer, type Projection, type RowChange, text } from '#projections';
 import { typed, upsert } from '../read-model/rows.js';
 
@@ -18,20 +18,23 @@ export const notificationsTable = defineTable({
     recorded_at: text(),
     /** Null until its recipient marks it read. */
     read_at: text.orNull(),
+    /** Null until its e-mail is sent (or found to have no address): what the mailer still has to do. */
+    mail: text.orNull<MailOutcome>(),
     created_position: integer(),
   },
   primaryKey: ['notification_id'],
   indexes: [
     ['recipient_id', 'created_position'],
     ['recipient_id', 'read_at'],
+    ['mail', 'created_position'],
   ],
 });
 
-/** Each participant's notifications, newest last by position, and which they have read. */
+/** Each participant's notifications, by position, which they have read, and whether their e-mail went out. */
 export const notificationsProjection: Projection = {
   name: 'notifications',
   version: 1,
-  eventTypes: ['NotificationRecorded', 'NotificationsRead'],
+  eventTypes: ['NotificationRecorded', 'NotificationMailed', 'NotificationsRead'],
   tables: [notificationsTable],
   project(recorded, view): RowChange[] {
     const event = recorded as unknown as NotificationEvent | InboxEvent;
@@ -52,10 +55,13 @@ export const notificationsProjection: Projection = {
             as_of: asOf,
             recorded_at: recorded.metadata.occurredAt,
             read_at: null,
+            mail: null,
             created_position: Number(recorded.position),
           }),
         ];
       }
+      case 'NotificationMailed':
+        return [upsert(notificationsTable, { notification_id: event.data.notificationId, mail: event.data.outcome })];
       case 'NotificationsRead': {
         const rows = typed(view);
         return event.data.notificationIds

@@ -76,6 +76,13 @@ export class SqliteNotificationsReader {
       .map((row) => row.notification_id);
   }
 
+  /** Notifications whose e-mail has not gone out yet, oldest first (at most `limit`): the mailer's work. */
+  awaitingMail(limit: number): (NotificationView & { readonly recipientId: string })[] {
+    return this.sql
+      .all<NotificationRow>(`SELECT * FROM ${TABLE} WHERE mail IS NULL ORDER BY created_position LIMIT ?`, limit)
+      .map((row) => ({ ...toNotification(row), recipientId: row.recipient_id }));
+  }
+
   /** Which of `ids` are notifications of this recipient. */
   ownedBy(recipientId: string, ids: readonly string[]): Set<string> {
     if (ids.length === 0) return new Set();

@@ -1,4 +1,5 @@
-import type { Decider, DomainEvent } from '../decider.js';
+import { assertNever, type Decider, type DomainEvent } from '../decider.js';
+import { RuleViolation } from '../rule-violation.js';
 import type { CalendarDate } from '../shared/values.js';
 
 /**
@@ -30,13 +31,32 @@ export interface NotificationRecord {
 }
 
 export type NotificationRecorded = DomainEvent<'NotificationRecorded', NotificationRecord>;
-export type NotificationEvent = NotificationRecorded;
-export const NOTIFICATION_EVENT_TYPES: readonly NotificationEvent['type'][] = ['NotificationRecorded'];
+
+/**
+ * What became of the notification's e-mail: SENT (handed to the mail server, or written to the outbox), or NO_ADDRESS
+ * (the recipient has no e-mail address, or was erased). Never the address itself: that is personal data.
+ */
+export type MailOutcome = 'SENT' | 'NO_ADDRESS';
+export type NotificationMailed = DomainEvent<
+  'NotificationMailed',
+  { readonly notificationId: string; readonly outcome: MailOutcome; readonly messageId: string | null }
+>;
+
+export type NotificationEvent = NotificationRecorded | NotificationMailed;
+export const NOTIFICATION_EVENT_TYPES: readonly NotificationEvent['type'][] = ['NotificationRecorded', 'NotificationMailed'];
 
 export type RecordNotification = { readonly type: 'RecordNotification' } & NotificationRecord;
+export interface RecordMailing {
+  readonly type: 'RecordMailing';
+  readonly notificationId: string;
+  readonly outcome: MailOutcome;
+  readonly messageId: string | null;
+}
+export type NotificationCommand = RecordNotification | RecordMailing;
 
 export interface NotificationState {
   readonly recorded: boolean;
+  readonly mailed: boolean;
 }
 
 /** The key a notification's id is derived from: the same reminder for the same person is the same notification. */
@@ -44,9 +64,28 @@ export function notificationKey(record: Pick<NotificationRecord, 'recipientId' |
   return ['notification', record.recipientId, record.topic, record.subject.kind, record.subject.id, record.dueDate].join('|');
 }
 
-export const notificationDecider: Decider<NotificationState, RecordNotification, NotificationEvent> = {
-  initialState: { recorded: false },
-  evolve: (state, event) => (event.type === 'NotificationRecorded' ? { recorded: true } : state),
-  // Recorded once: a second pass (a retry, a restart, another instance) decides nothing.
-  decide: ({ type: _type, ...record }, state) => (state.recorded ? [] : [{ type: 'NotificationRecorded', data: record }]),
+export const notificationDecider: Decider<NotificationState, NotificationCommand, NotificationEvent> = {
+  initialState: { recorded: false, mailed: false },
+  evolve: (state, event) => {
+    if (event.type === 'NotificationRecorded') return { ...state, recorded: true };
+    if (event.type === 'NotificationMailed') return { ...state, mailed: true };
+    return state;
+  },
+  decide: (command, state) => {
+    switch (command.type) {
+      // Recorded once: a second pass (a retry, a restart, another instance) decides nothing.
+      case 'RecordNotification': {
+        const { type: _type, ...record } = command;
+        return state.recorded ? [] : [{ type: 'NotificationRecorded', data: record }];
+      }
+      // Its e-mail's fate is recorded once too (the outbox file or the mail server's answer), after the notification.
+      case 'RecordMailing': {
+        if (!state.recorded) throw new RuleViolation('notification.not_found', 'There is no such notification.');
+        const { notificationId, outcome, messageId } = command;
+        return state.mailed ? [] : [{ type: 'NotificationMailed', data: { notificationId, outcome, messageId } }];
+      }
+      default:
+        return assertNever(command);
+    }
+  },
 };
