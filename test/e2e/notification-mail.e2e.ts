@@ -35,7 +35,9 @@ async function mailServer(): Promise<{ port: number; received: Received[]; close
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         // Quoted-printable soft line breaks joined, so the body's ASCII reads as written.
-        const raw = Buffer.concat(chunks).toString('utf8').replace(/=\r?\n/g, '');
+        const raw = Buffer.concat(chunks)
+          .toString('utf8')
+          .replace(/=\r?\n/g, '');
         received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
         callback();
       });
