@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { type RunningApi } from '../support/api-process.js';
 import { checkPage, commitmentId, eventually, openDemoApp, signedInPage } from '../support/web-app.js';
 import { tokenFor } from '../support/tokens.js';
+import { until } from '../support/until.js';
 
 const THE_CODE = "Members implement The Code's six criteria";
 const CLAUSE = 'Child-protection clause in supplier contracts (criterion 3)';
@@ -36,6 +37,41 @@ describe("a focal point's job on the commitment page", () => {
   });
 
   afterAll(() => close?.());
+
+  it('hears of their overdue deadlines: the bell counts them, the inbox lists them with links, and marks them read (English, 1280 px; French, 360 px)', async () => {
+    // The api's reminder pass runs once the demo is seeded.
+    const token = await tokenFor(dataDir, 'demo-focal-canatur@canatur.example');
+    const { data } = await until(
+      () => api.graphql<{ notifications: { unreadCount: number } }>('{ notifications(first: 1) { unreadCount } }', {}, token),
+      (res) => (res.data?.notifications.unreadCount ?? 0) > 0,
+      250,
+    );
+    const unread = data!.notifications.unreadCount;
+
+    const phone = await signedInPage(browser, api, 'CANATUR focal point (FOCAL_POINT)', 360, 'fr');
+    await phone.getByRole('link', { name: `Notifications ${unread} non ${unread === 1 ? 'lue' : 'lues'}` }).click();
+    await phone.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+    await phone.getByRole('listitem').filter({ hasText: 'En retard' }).first().waitFor();
+    await checkPage(phone, 'notifications-focal-point-fr-360');
+    await phone.close();
+
+    const page = await signedInPage(browser, api, 'CANATUR focal point (FOCAL_POINT)', 1280);
+    await page.getByRole('link', { name: `Notifications ${unread} unread` }).click();
+    await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+    const overdue = page.getByRole('listitem').filter({ hasText: 'Overdue' });
+    await overdue.first().waitFor();
+    expect(await page.getByRole('listitem').filter({ hasText: 'Unread' }).count()).toBe(Math.min(unread, 50));
+    await checkPage(page, 'notifications-focal-point-en-1280');
+    await page.getByRole('button', { name: 'Mark all as read' }).click();
+    await page.getByText(unread === 1 ? '1 notification marked as read.' : `${unread} notifications marked as read.`).waitFor();
+    // The bell has nothing more to count; each notification leads to its commitment.
+    await page.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
+    expect(await page.getByRole('listitem').filter({ hasText: 'Unread' }).count()).toBe(0);
+    await overdue.first().getByRole('link').click();
+    await page.getByRole('heading', { level: 1 }).filter({ hasNotText: 'Notifications' }).waitFor();
+    expect(page.url()).toMatch(/\/commitments\/[0-9a-f-]{36}$/);
+    await page.close();
+  });
 
   it('reports for a period the plan accepts, corrects it, runs tasks and milestones and revises and completes the commitment (English, 1280 px)', async () => {
     const page: Page = await signedInPage(browser, api, 'CANATUR focal point (FOCAL_POINT)', 1280);

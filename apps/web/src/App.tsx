@@ -8,6 +8,7 @@ import { Page } from './components/Page';
 import { PlansPage } from './pages/PlansPage';
 import { DemoCalendarNotice } from './platform-date';
 import { loadPlanDashboard, preloads } from './preload';
+import { useUnreadCount } from './notifications';
 import { useViewer } from './viewer';
 
 // Each page but the first screen is its own chunk, fetched when the reader first goes there (charts come only with the
@@ -17,6 +18,7 @@ const ModerationPage = lazy(() => import('./pages/ModerationPage').then((m) => (
 const CommitmentPage = lazy(() => import('./pages/CommitmentPage').then((m) => ({ default: m.CommitmentPage })));
 const DiscussionPage = lazy(() => import('./pages/DiscussionPage').then((m) => ({ default: m.DiscussionPage })));
 const WorkspacePage = lazy(() => import('./pages/WorkspacePage').then((m) => ({ default: m.WorkspacePage })));
+const NotificationsPage = lazy(() => import('./pages/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage').then((m) => ({ default: m.AdminPage })));
 const SignInPage = lazy(() => import('./pages/SignInPage').then((m) => ({ default: m.SignInPage })));
 const SignedInPage = lazy(() => import('./pages/SignInPage').then((m) => ({ default: m.SignedInPage })));
@@ -69,6 +71,25 @@ function NotFound() {
   );
 }
 
+/** The bell: a link to the notifications, saying how many are unread (asked only once someone is signed in). */
+function Bell() {
+  const { t } = useTranslation('notifications');
+  const unread = useUnreadCount(true);
+  // Its name is what it shows ("Notifications 3 unread"): the count is visible, the word "unread" is for screen readers.
+  return (
+    <Link to="/notifications" className="bell">
+      <span aria-hidden="true">🔔 </span>
+      {t('bell')}
+      {unread ? (
+        <span className="count">
+          {unread}
+          <span className="visually-hidden"> {t('unreadCount', { count: unread })}</span>
+        </span>
+      ) : null}
+    </Link>
+  );
+}
+
 /** The Administration page, in the header for administrators only (asked only once someone is signed in). */
 function AdminLink() {
   const { t } = useTranslation();
@@ -107,6 +128,7 @@ export function App() {
         <nav aria-label={t('app.navigation')}>
           <Link to="/">{t('nav.plans')}</Link>
           {session && <Link to="/workspace">{t('nav.workspace')}</Link>}
+          {session && <Bell />}
           {session && <AdminLink />}
           {session ? (
             <>
@@ -142,6 +164,7 @@ export function App() {
               <Route path="/commitments/:commitmentId" element={<CommitmentPage />} />
               <Route path="/milestones/:milestoneId" element={<DiscussionPage />} />
               <Route path="/workspace" element={<WorkspacePage />} />
+              <Route path="/notifications" element={<NotificationsPage />} />
               <Route path="/admin" element={<AdminPage />} />
               <Route path="/sign-in" element={<SignInPage onSignedIn={setSession} />} />
               <Route path="/signed-in" element={<SignedInPage onSignedIn={setSession} />} />

@@ -58,7 +58,7 @@ export function mergeDeep(existing: unknown, incoming: unknown): unknown {
  * incomplete, and that query went to the api again — on the dashboard, every query twice.
  */
 export const TYPE_POLICIES: TypePolicies = {
-  Query: { fields: { plans: relayStylePagination(['country', 'status']) } },
+  Query: { fields: { plans: relayStylePagination(['country', 'status']), notifications: relayStylePagination(['unreadOnly']) } },
   ...Object.fromEntries(
     MERGED_TYPES.map((type) => [type, { merge: (existing: unknown, incoming: unknown) => mergeDeep(existing, incoming) }]),
   ),
