@@ -1,18 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
-import {
-  CATALOGUE,
-  CLOCK,
-  type Clock,
-  EVENT_STORE,
-  PARTICIPANTS,
-  type ParticipantsReader,
-  type ReminderPassReport,
-  runReminderPass,
-  type SqliteCatalogueReader,
-  type SqliteTrackingReader,
-  TRACKING,
-} from '#application';
+import { CLOCK, type Clock, EVENT_STORE, type ReminderPassReport, Reminders } from '#application';
 import { dateOf } from '#domain';
 import type { EventStore } from '#eventstore';
 import type { ProjectionRunner } from '#projections';
@@ -35,9 +23,7 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CATALOGUE) private readonly catalogue: SqliteCatalogueReader,
-    @Inject(TRACKING) private readonly tracking: SqliteTrackingReader,
-    @Inject(PARTICIPANTS) private readonly participants: ParticipantsReader,
+    @Inject(Reminders) private readonly reminders: Reminders,
   ) {}
 
   start(): void {
@@ -61,8 +47,7 @@ export class ReminderScheduler implements BeforeApplicationShutdown {
     try {
       if (!(await this.caughtUp())) return undefined;
       const now = this.clock.now();
-      const report = await runReminderPass(
-        { store: this.store, catalogue: this.catalogue, tracking: this.tracking, participants: this.participants },
+      const report = await this.reminders.run(
         dateOf(now),
         { actor: 'system', correlationId: randomUUID(), now, asOperator: true },
         this.stopping.signal,

@@ -2,20 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
-import {
-  CATALOGUE,
-  CLOCK,
-  type Clock,
-  EVENT_STORE,
-  PARTICIPANTS,
-  type ParticipantsReader,
-  runReminderPass,
-  type SqliteCatalogueReader,
-  type SqliteTrackingReader,
-  TRACKING,
-} from '#application';
+import { CLOCK, type Clock, Reminders } from '#application';
 import { dateOf } from '#domain';
-import type { EventStore } from '#eventstore';
 import type { ReadModelStore } from '#projections';
 import { READ_MODELS } from '#platform';
 
@@ -32,12 +20,9 @@ interface RunOptions {
 })
 export class RemindersRunCommand extends CommandRunner {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(READ_MODELS) private readonly readModels: ReadModelStore,
-    @Inject(CATALOGUE) private readonly catalogue: SqliteCatalogueReader,
-    @Inject(TRACKING) private readonly tracking: SqliteTrackingReader,
-    @Inject(PARTICIPANTS) private readonly participants: ParticipantsReader,
+    @Inject(Reminders) private readonly reminders: Reminders,
   ) {
     super();
   }
@@ -61,11 +46,12 @@ export class RemindersRunCommand extends CommandRunner {
     }
     const now = this.clock.now();
     const asOf = options.asAt ?? dateOf(now);
-    const report = await runReminderPass(
-      { store: this.store, catalogue: this.catalogue, tracking: this.tracking, participants: this.participants },
-      asOf,
-      { actor: `cli:${userInfo().username}`, correlationId: randomUUID(), now, asOperator: true },
-    );
+    const report = await this.reminders.run(asOf, {
+      actor: `cli:${userInfo().username}`,
+      correlationId: randomUUID(),
+      now,
+      asOperator: true,
+    });
     process.stdout.write(
       `reminders as of ${asOf}: ${report.due} due, ${report.recorded} recorded now, ${report.due - report.recorded} already recorded\n`,
     );
