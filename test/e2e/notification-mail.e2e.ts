@@ -5,7 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { actingAs } from '../support/acting-as.js';
 import { freePort, type RunningApi, removeDir, startApi, tempDataDir } from '../support/api-process.js';
 import { runCli } from '../support/cli-process.js';
-import { embeddedBackend } from '../support/event-store-backends.js';
+import { embeddedBackend, eventStoreDbBackend } from '../support/event-store-backends.js';
 import { planWithCommitments } from '../support/plan-fixture.js';
 import { tokenFor } from '../support/tokens.js';
 import { until } from '../support/until.js';
@@ -185,4 +185,46 @@ describe('notification e-mail without SMTP_URL', () => {
     expect(mail).toMatch(/^To: (focal|leaver)@ministry\.example$/m);
     expect(mail).toContain('Message-ID: <');
   });
+});
+
+describe('notification e-mail from two api instances on the EventStoreDB test server', () => {
+  const backend = eventStoreDbBackend();
+  const dataDirs = [tempDataDir('npa-mail-esdb-a-'), tempDataDir('npa-mail-esdb-b-')];
+  let apis: RunningApi[] = [];
+  let smtp: Awaited<ReturnType<typeof mailServer>>;
+  const tokens: Record<string, string> = {};
+  const { ok } = actingAs(() => apis[0]!, tokens);
+
+  afterAll(async () => {
+    await Promise.all(apis.map((api) => api.stop()));
+    await backend.stop();
+    await smtp?.close();
+    for (const dataDir of dataDirs) removeDir(dataDir);
+  });
+
+  it('sends each e-mail once: the instance whose claim is recorded first sends it', async () => {
+    smtp = await mailServer();
+    const storeEnv = await backend.start();
+    const mail = { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_FROM: 'npa@gender.example' };
+    apis = [
+      await startApi({ dataDir: dataDirs[0], env: { ...storeEnv, ...mail, BOOTSTRAP_ADMIN: ADMIN, REMINDERS_INTERVAL_MINUTES: '0' } }),
+    ];
+    for (const who of [ADMIN, FOCAL, ERASED, OPAQUE]) tokens[who] = await tokenFor(dataDirs[0]!, who);
+    await setUp(ok);
+    await apis[0]!.stop();
+    // Both at once, each running a reminder pass (the two milestones are overdue today) and sending every second.
+    apis = await Promise.all(dataDirs.map((dataDir) => startApi({ dataDir, env: { ...storeEnv, ...mail } })));
+    const mailed = () => backend.recorded('', 'NotificationMailed');
+    await until(
+      async () => mailed().length,
+      (count) => count === 6,
+      100,
+    );
+    // Two reminders to each of three focal points; FOCAL and ERASED (not erased here) have addresses.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(mailed()).toHaveLength(6);
+    expect(smtp.received).toHaveLength(4);
+    const ids = smtp.received.map((received) => /^Message-ID: (.+)$/m.exec(received.raw)?.[1]);
+    expect(new Set(ids).size).toBe(4);
+  }, 240_000);
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   inboxDecider,
+  MAIL_CLAIM_MINUTES,
   MAX_MARKED,
   type MarkNotificationsRead,
   notificationDecider,
@@ -71,4 +72,25 @@ describe("a notification's e-mail", () => {
       .when({ ...mailed, outcome: 'NO_ADDRESS', messageId: null })
       .then());
   it('needs the notification', () => given().when(mailed).thenViolates('notification.not_found'));
+});
+
+describe("a claim on a notification's e-mail", () => {
+  const given = specFor(notificationDecider);
+  const noted = { type: 'NotificationRecorded', data: recorded } as const;
+  const claim = (by: string) => ({ type: 'ClaimMailing', notificationId: 'n-1', by }) as const;
+  const claimed = (by: string, at: string) => ({ type: 'NotificationMailClaimed', data: { notificationId: 'n-1', by, at } }) as const;
+  const NOW = new Date('2026-11-23T10:00:00.000Z');
+  it('is taken by the first sender', () => given(noted).when(claim('a'), NOW).then(claimed('a', NOW.toISOString())));
+  it("leaves another sender's fresh claim alone, and takes over one that has lapsed", () => {
+    given(noted, claimed('a', '2026-11-23T09:55:00.000Z')).when(claim('b'), NOW).then();
+    given(noted, claimed('a', `2026-11-23T09:${String(59 - MAIL_CLAIM_MINUTES)}:59.000Z`))
+      .when(claim('b'), NOW)
+      .then(claimed('b', NOW.toISOString()));
+  });
+  it('is taken again by its own sender, to retry a failed send; nothing is claimed once mailed', () => {
+    given(noted, claimed('a', '2026-11-23T09:59:00.000Z')).when(claim('a'), NOW).then(claimed('a', NOW.toISOString()));
+    given(noted, { type: 'NotificationMailed', data: { notificationId: 'n-1', outcome: 'SENT', messageId: null } })
+      .when(claim('b'), NOW)
+      .then();
+  });
 });

@@ -26,6 +26,8 @@ export class NotificationMailer implements OnApplicationBootstrap, BeforeApplica
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private readonly failing = new Map<string, { attempts: number; next: number; error: string }>();
+  /** This instance, as the sender its claims name. */
+  private readonly sender = randomUUID();
 
   constructor(
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
@@ -64,6 +66,7 @@ export class NotificationMailer implements OnApplicationBootstrap, BeforeApplica
     try {
       const report = await mailNotifications(
         {
+          sender: this.sender,
           store: this.store,
           vault: this.vault,
           notifications: this.notifications,

@@ -71,6 +71,8 @@ export function notificationMail(notification: NotificationView, to: string, app
 }
 
 export interface MailingSources {
+  /** Who sends (one api instance): of several, the one whose claim on an e-mail is recorded first sends it. */
+  readonly sender: string;
   readonly store: EventStore;
   readonly vault: PersonalDataVault;
   readonly notifications: SqliteNotificationsReader;
@@ -89,9 +91,11 @@ export interface MailingReport {
 
 /**
  * Sends the e-mail of each notification that has none yet (at most `limit`, oldest first, skipping `notNow`), and
- * records what became of it on the notification's stream (`NotificationMailed`, once). A failed send records nothing,
- * and is tried again by a later call. A crash between sending and recording sends that one again: the outbox file is
- * then written again under the same name, and a mail server sees the same Message-ID.
+ * records what became of it on the notification's stream (`NotificationMailed`, once). Before sending, the sender
+ * records its claim on the e-mail (`NotificationMailClaimed`, at the stream's revision: of several api instances one
+ * wins, the others leave it). A failed send records nothing more: its sender tries again later. One whose sender
+ * stopped between claiming and recording is taken over once the claim has lapsed (`MAIL_CLAIM_MINUTES`): sent
+ * again, the outbox file is written under the same name and a mail server sees the same Message-ID.
  */
 export async function mailNotifications(
   sources: MailingSources,
@@ -114,6 +118,15 @@ export async function mailNotifications(
       if (to === null) {
         command = { type: 'RecordMailing', notificationId: notification.id, outcome: 'NO_ADDRESS', messageId: null };
       } else {
+        // Claimed first: with several api instances, only the one whose claim is recorded sends.
+        const claim = await executeCommand({
+          store: sources.store,
+          stream: notificationStream(notification.id),
+          decider: notificationDecider,
+          command: { type: 'ClaimMailing', notificationId: notification.id, by: sources.sender },
+          context,
+        });
+        if (claim.events.length === 0) continue;
         const { messageId } = await sources.transport.send(notificationMail(notification, to, sources.appUrl));
         command = { type: 'RecordMailing', notificationId: notification.id, outcome: 'SENT', messageId };
       }

@@ -42,8 +42,23 @@ export type NotificationMailed = DomainEvent<
   { readonly notificationId: string; readonly outcome: MailOutcome; readonly messageId: string | null }
 >;
 
-export type NotificationEvent = NotificationRecorded | NotificationMailed;
-export const NOTIFICATION_EVENT_TYPES: readonly NotificationEvent['type'][] = ['NotificationRecorded', 'NotificationMailed'];
+/**
+ * One sender (an api instance) takes the notification's e-mail on itself before sending it: of several instances, the
+ * one whose claim is recorded first sends. A claim older than `MAIL_CLAIM_MINUTES` without an outcome (its sender
+ * stopped in between) may be taken over.
+ */
+export type NotificationMailClaimed = DomainEvent<
+  'NotificationMailClaimed',
+  { readonly notificationId: string; readonly by: string; readonly at: string }
+>;
+export const MAIL_CLAIM_MINUTES = 10;
+
+export type NotificationEvent = NotificationRecorded | NotificationMailClaimed | NotificationMailed;
+export const NOTIFICATION_EVENT_TYPES: readonly NotificationEvent['type'][] = [
+  'NotificationRecorded',
+  'NotificationMailClaimed',
+  'NotificationMailed',
+];
 
 export type RecordNotification = { readonly type: 'RecordNotification' } & NotificationRecord;
 export interface RecordMailing {
@@ -52,11 +67,18 @@ export interface RecordMailing {
   readonly outcome: MailOutcome;
   readonly messageId: string | null;
 }
-export type NotificationCommand = RecordNotification | RecordMailing;
+export interface ClaimMailing {
+  readonly type: 'ClaimMailing';
+  readonly notificationId: string;
+  readonly by: string;
+}
+export type NotificationCommand = RecordNotification | ClaimMailing | RecordMailing;
 
 export interface NotificationState {
   readonly recorded: boolean;
   readonly mailed: boolean;
+  /** The latest claim on its e-mail: who, and when (ISO instant). */
+  readonly claim: { readonly by: string; readonly at: string } | null;
 }
 
 /** The key a notification's id is derived from: the same reminder for the same person is the same notification. */
@@ -65,18 +87,33 @@ export function notificationKey(record: Pick<NotificationRecord, 'recipientId' |
 }
 
 export const notificationDecider: Decider<NotificationState, NotificationCommand, NotificationEvent> = {
-  initialState: { recorded: false, mailed: false },
+  initialState: { recorded: false, mailed: false, claim: null },
   evolve: (state, event) => {
     if (event.type === 'NotificationRecorded') return { ...state, recorded: true };
+    if (event.type === 'NotificationMailClaimed') {
+      const { by, at } = (event as NotificationMailClaimed).data;
+      return { ...state, claim: { by, at } };
+    }
     if (event.type === 'NotificationMailed') return { ...state, mailed: true };
     return state;
   },
-  decide: (command, state) => {
+  decide: (command, state, now) => {
     switch (command.type) {
       // Recorded once: a second pass (a retry, a restart, another instance) decides nothing.
       case 'RecordNotification': {
         const { type: _type, ...record } = command;
         return state.recorded ? [] : [{ type: 'NotificationRecorded', data: record }];
+      }
+      // Taken by one sender: nothing to claim once mailed, or while another sender's claim is fresh (the same sender
+      // claims again to retry a failed send).
+      case 'ClaimMailing': {
+        if (!state.recorded) throw new RuleViolation('notification.not_found', 'There is no such notification.');
+        const { claim } = state;
+        const fresh = claim !== null && claim.by !== command.by && now.getTime() - Date.parse(claim.at) < MAIL_CLAIM_MINUTES * 60_000;
+        if (state.mailed || fresh) return [];
+        return [
+          { type: 'NotificationMailClaimed', data: { notificationId: command.notificationId, by: command.by, at: now.toISOString() } },
+        ];
       }
       // Its e-mail's fate is recorded once too (the outbox file or the mail server's answer), after the notification.
       case 'RecordMailing': {
