@@ -17,7 +17,7 @@ const OTHER = 'focal@ngo.example';
 const MORE = ['third@ministry.example', 'fourth@ministry.example'];
 /** Deadlines are judged on this day by the CLI's passes (`--as-at`). */
 const AS_AT = '2026-03-01';
-const MILESTONES = 60;
+const MILESTONES = 30;
 const SCHEDULE = 'mutation ($input: ScheduleMilestoneInput!) { scheduleMilestone(input: $input) { itemId } }';
 const INBOX = `query ($unreadOnly: Boolean) {
   notifications(first: 100, unreadOnly: $unreadOnly) {
@@ -50,10 +50,10 @@ function reminders(dataDir: string, ...args: string[]): { child: ChildProcess; d
 type Ok = ReturnType<typeof actingAs>['ok'];
 
 /**
- * A plan whose owner has four focal points (FOCAL, DEPUTY and MORE) and another stakeholder one (OTHER); its one
+ * A plan coordinated by ADMIN, whose owner has four focal points (FOCAL, DEPUTY and MORE) and another stakeholder one (OTHER); its one
  * commitment has MILESTONES milestones due on `dueDate(n)` and one far ahead (never reminded). Tokens must be in place.
  */
-async function setUpPlan(ok: Ok, dueDate: (n: number) => string): Promise<string> {
+async function setUpPlan(ok: Ok, dueDate: (n: number) => string): Promise<{ planId: string; ownerId: string }> {
   const fixture = await planWithCommitments(ok, {
     admin: ADMIN,
     coordinator: ADMIN,
@@ -69,6 +69,7 @@ async function setUpPlan(ok: Ok, dueDate: (n: number) => string): Promise<string
       ...MORE.map((subject, n) => ({ subject, displayName: `Focal point ${n + 3}` })),
     ],
     grants: [
+      [ADMIN, 'COORDINATOR', 'plan'],
       [FOCAL, 'FOCAL_POINT', 'owner'],
       [DEPUTY, 'FOCAL_POINT', 'owner'],
       [OTHER, 'FOCAL_POINT', 'ngo'],
@@ -91,7 +92,7 @@ async function setUpPlan(ok: Ok, dueDate: (n: number) => string): Promise<string
     await ok(FOCAL, SCHEDULE, { input: { commitmentId, title: `Milestone ${n}`, dueDate: dueDate(n) } });
   }
   await ok(FOCAL, SCHEDULE, { input: { commitmentId, title: 'Far ahead', dueDate: '2029-06-30' } });
-  return commitmentId;
+  return { planId: fixture.planId, ownerId: fixture.stakeholders.owner };
 }
 
 /**
@@ -103,13 +104,14 @@ describe('deadline reminders', () => {
   let api: RunningApi;
   const tokens: Record<string, string> = {};
   const { as, ok } = actingAs(() => api, tokens);
+  let plan: { planId: string; ownerId: string };
 
   beforeAll(async () => {
     dataDir = tempDataDir('npa-reminders-');
     // No pass of the api's own here: the test runs them (the scheduler has its own test below).
     api = await startApi({ dataDir, env: { BOOTSTRAP_ADMIN: ADMIN, REMINDERS_INTERVAL_MINUTES: '0' } });
     for (const who of [ADMIN, FOCAL, DEPUTY, OTHER, ...MORE]) tokens[who] = await tokenFor(dataDir, who);
-    await setUpPlan(ok, (n) =>
+    plan = await setUpPlan(ok, (n) =>
       n % 2 === 0 ? `2026-02-${String(1 + (n % 27)).padStart(2, '0')}` : `2026-03-${String(2 + (n % 27)).padStart(2, '0')}`,
     );
   });
@@ -184,6 +186,38 @@ describe('deadline reminders', () => {
       'mutation { markNotificationsRead(input: {}) { marked unreadCount } }',
     );
     expect(all.markNotificationsRead).toEqual({ marked: MILESTONES - 2, unreadCount: 0 });
+  });
+
+  it("tells the plan's coordinators, once, of a commitment waiting for them to activate it", async () => {
+    const made = await ok<{ makeCommitment: { commitment: { id: string } } }>(
+      FOCAL,
+      'mutation ($input: MakeCommitmentInput!) { makeCommitment(input: $input) { commitment { id } } }',
+      {
+        input: {
+          planId: plan.planId,
+          thematicAreaCode: 'PREV',
+          ownerId: plan.ownerId,
+          title: 'Hotline for children',
+          description: 'A free hotline',
+          target: { indicator: 'calls answered', unit: 'calls', baseline: 0, targetValue: 1000 },
+        },
+      },
+    );
+    const pass = await reminders(dataDir, '--as-at', AS_AT).done;
+    expect(pass.out).toContain('1 recorded now');
+    const inbox = await until(
+      () => ok<Inbox>(ADMIN, INBOX, {}),
+      (answer) => answer.notifications.totalCount === 1,
+      100,
+    );
+    expect(inbox.notifications.edges[0]!.node).toMatchObject({
+      topic: 'COMMITMENT_AWAITING_ACTIVATION',
+      subject: { kind: 'COMMITMENT', title: 'Hotline for children' },
+    });
+    await ok(ADMIN, 'mutation ($input: CommitmentLifecycleInput!) { activateCommitment(input: $input) { version } }', {
+      input: { commitmentId: made.makeCommitment.commitment.id },
+    });
+    expect((await reminders(dataDir, '--as-at', AS_AT).done).out).toContain('0 recorded now');
   });
 
   it('the CLI refuses a day that is not one', async () => {

@@ -35,9 +35,18 @@ export async function mailAddressOf(store: EventStore, vault: PersonalDataVault,
   return address && SIMPLE_ADDRESS.test(address) ? address : null;
 }
 
+const FOCAL_POINT =
+  'You receive this because you are a focal point of its owner. / Vous recevez ce message en tant que point focal de son responsable.';
 const WORDS: Record<NotificationTopic, { readonly en: string; readonly fr: string }> = {
   DEADLINE_DUE_SOON: { en: 'Due soon', fr: 'Échéance proche' },
   DEADLINE_OVERDUE: { en: 'Overdue', fr: 'En retard' },
+  COMMITMENT_AWAITING_ACTIVATION: { en: 'Waiting for activation', fr: 'En attente d’activation' },
+};
+const WHY: Record<NotificationTopic, string> = {
+  DEADLINE_DUE_SOON: FOCAL_POINT,
+  DEADLINE_OVERDUE: FOCAL_POINT,
+  COMMITMENT_AWAITING_ACTIVATION:
+    'You receive this because you are a coordinator of the plan. / Vous recevez ce message en tant que coordinateur du plan.',
 };
 const KINDS = {
   COMMITMENT: { en: 'commitment', fr: "l'engagement" },
@@ -54,19 +63,25 @@ export function notificationMail(notification: NotificationView, to: string, app
   const words = WORDS[topic];
   const kind = KINDS[subject.kind];
   const link = `${appUrl.replace(/\/+$/, '')}/commitments/${encodeURIComponent(subject.commitmentId)}`;
-  const en =
-    topic === 'DEADLINE_OVERDUE'
-      ? `The ${kind.en} "${subject.title}" was due on ${dueDate} and is not completed.`
-      : `The ${kind.en} "${subject.title}" is due on ${dueDate}.`;
-  const fr =
-    topic === 'DEADLINE_OVERDUE'
-      ? `L'échéance de ${kind.fr} « ${subject.title} » était le ${dueDate} ; elle n'est pas achevée.`
-      : `L'échéance de ${kind.fr} « ${subject.title} » est le ${dueDate}.`;
+  const { en, fr } = {
+    DEADLINE_OVERDUE: {
+      en: `The ${kind.en} "${subject.title}" was due on ${dueDate} and is not completed.`,
+      fr: `L'échéance de ${kind.fr} « ${subject.title} » était le ${dueDate} ; elle n'est pas achevée.`,
+    },
+    DEADLINE_DUE_SOON: {
+      en: `The ${kind.en} "${subject.title}" is due on ${dueDate}.`,
+      fr: `L'échéance de ${kind.fr} « ${subject.title} » est le ${dueDate}.`,
+    },
+    COMMITMENT_AWAITING_ACTIVATION: {
+      en: `The commitment "${subject.title}" is proposed and waits for a coordinator of the plan to activate it.`,
+      fr: `L'engagement « ${subject.title} » est proposé et attend qu'un coordinateur du plan l'active.`,
+    },
+  }[topic];
   return {
     id: notification.id,
     to,
     subject: `${words.en} / ${words.fr}: ${subject.title}`,
-    text: `${en}\n${link}\n\n${fr}\n${link}\n\nYou receive this because you are a focal point of its owner. / Vous recevez ce message en tant que point focal de son responsable.\n`,
+    text: `${en}\n${link}\n\n${fr}\n${link}\n\n${WHY[topic]}\n`,
   };
 }
 

@@ -36,7 +36,8 @@ const TOPIC: Record<'DUE_SOON' | 'OVERDUE', NotificationTopic> = { DUE_SOON: 'DE
 
 /**
  * The reminders due on `asOf`, as notifications: for every commitment, milestone and task of an adopted plan that is
- * due soon or overdue on that day, one to each focal point of the commitment's owner. Each is recorded on a stream
+ * due soon or overdue on that day, one to each focal point of the commitment's owner; for every commitment still
+ * proposed, one to each coordinator of its plan (it waits for them to activate it). Each is recorded on a stream
  * named by what it says and to whom, decided against what that stream holds (recorded once: a pass run again, killed
  * half-way and restarted, or run by two api instances at once, records nothing twice; the event store's expected
  * revision settles a race).
@@ -46,6 +47,7 @@ export function dueReminders(sources: Omit<ReminderSources, 'store'>, asOf: Cale
   for (let after: string | null = null; ;) {
     const plans = sources.catalogue.plans({ status: 'ADOPTED' }, { first: 100, after });
     for (const { node: plan } of plans.items) {
+      due.push(...awaitingActivation(sources, plan.id, asOf));
       const deadlines = sources.tracking.deadlines(plan.id, { statuses: ['DUE_SOON', 'OVERDUE'] }, asOf);
       if (deadlines.length === 0) continue;
       const owners = new Map(
@@ -64,7 +66,7 @@ export function dueReminders(sources: Omit<ReminderSources, 'store'>, asOf: Cale
             dueDate: deadline.dueDate,
             asOf,
           };
-          due.push({ notificationId: uuidv5(notificationKey(record), NOTIFICATION_NAMESPACE), ...record });
+          due.push(withId(record));
         }
       }
     }
@@ -74,10 +76,38 @@ export function dueReminders(sources: Omit<ReminderSources, 'store'>, asOf: Cale
   return due;
 }
 
+const withId = (record: Omit<NotificationRecord, 'notificationId'>): NotificationRecord => ({
+  notificationId: uuidv5(notificationKey(record), NOTIFICATION_NAMESPACE),
+  ...record,
+});
+
+/** The plan's proposed commitments, one notification to each of its coordinators. */
+function awaitingActivation(sources: Omit<ReminderSources, 'store'>, planId: string, asOf: CalendarDate): NotificationRecord[] {
+  const found: NotificationRecord[] = [];
+  let coordinators: string[] | undefined;
+  for (let after: string | null = null; ;) {
+    const page = sources.catalogue.commitments({ planId, status: 'PROPOSED' }, { first: 100, after });
+    for (const { node: commitment } of page.items) {
+      coordinators ??= holdersOf(sources.participants, 'COORDINATOR', planId);
+      for (const recipientId of coordinators) {
+        const subject = { kind: 'COMMITMENT', id: commitment.id, title: commitment.title, planId, commitmentId: commitment.id } as const;
+        found.push(withId({ recipientId, topic: 'COMMITMENT_AWAITING_ACTIVATION', subject, dueDate: commitment.dueDate, asOf }));
+      }
+    }
+    if (!page.hasNextPage) return found;
+    after = page.endCursor;
+  }
+}
+
 function focalPointsOf(participants: ParticipantsReader, stakeholderId: string): string[] {
+  return holdersOf(participants, 'FOCAL_POINT', stakeholderId);
+}
+
+/** Who holds `role` on `scope`. */
+function holdersOf(participants: ParticipantsReader, role: 'FOCAL_POINT' | 'COORDINATOR', scope: string): string[] {
   const ids: string[] = [];
   for (let after: string | null = null; ;) {
-    const page = participants.page({ role: 'FOCAL_POINT', scope: stakeholderId }, { first: 100, after });
+    const page = participants.page({ role, scope }, { first: 100, after });
     ids.push(...page.items.map((item) => item.node.id));
     if (!page.hasNextPage) return ids;
     after = page.endCursor;
