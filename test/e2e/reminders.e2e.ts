@@ -220,6 +220,28 @@ describe('deadline reminders', () => {
     expect((await reminders(dataDir, '--as-at', AS_AT).done).out).toContain('0 recorded now');
   });
 
+  it('tells focal points, once, of a report missing for a reporting period that has just ended', async () => {
+    // The commitments were activated today: the first period they owe a report for ends with this year.
+    const year = new Date().getUTCFullYear();
+    const pass = await reminders(dataDir, '--as-at', `${year + 1}-01-15`).done;
+    expect(pass.code).toBe(0);
+    const missing = (inbox: Inbox) => inbox.notifications.edges.filter((edge) => edge.node.topic === 'REPORT_MISSING');
+    const inbox = await until(
+      () => ok<Inbox>(DEPUTY, INBOX, {}),
+      (answer) => missing(answer).length > 0,
+      100,
+    );
+    expect(
+      missing(inbox)
+        .map((edge) => [edge.node.subject.title, edge.node.dueDate])
+        .sort(),
+    ).toEqual([
+      ['Hotline for children', `${year}-12-31`],
+      ['Shelters in every region', `${year}-12-31`],
+    ]);
+    expect((await reminders(dataDir, '--as-at', `${year + 1}-01-20`).done).out).toContain('0 recorded now');
+  });
+
   it('the CLI refuses a day that is not one', async () => {
     const bad = await reminders(dataDir, '--as-at', '2026-02-30').done;
     expect(bad.code).not.toBe(0);

@@ -82,7 +82,7 @@ export function NotificationsPage() {
                   {t(`topic.${node.topic}`)}
                 </strong>{' '}
                 {t(`kind.${node.subject.kind}`)} <Link to={`/commitments/${node.subject.commitmentId}`}>{node.subject.title}</Link>,{' '}
-                {t('due', { date: formatDate(node.dueDate, i18n.language) })}
+                {t(node.topic === 'REPORT_MISSING' ? 'periodEnded' : 'due', { date: formatDate(node.dueDate, i18n.language) })}
                 {!node.read && <span className="unread-mark"> · {t('unread')}</span>}
               </li>
             ))}

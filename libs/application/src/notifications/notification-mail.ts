@@ -40,11 +40,13 @@ const FOCAL_POINT =
 const WORDS: Record<NotificationTopic, { readonly en: string; readonly fr: string }> = {
   DEADLINE_DUE_SOON: { en: 'Due soon', fr: 'Échéance proche' },
   DEADLINE_OVERDUE: { en: 'Overdue', fr: 'En retard' },
+  REPORT_MISSING: { en: 'Report missing', fr: 'Rapport manquant' },
   COMMITMENT_AWAITING_ACTIVATION: { en: 'Waiting for activation', fr: 'En attente d’activation' },
 };
 const WHY: Record<NotificationTopic, string> = {
   DEADLINE_DUE_SOON: FOCAL_POINT,
   DEADLINE_OVERDUE: FOCAL_POINT,
+  REPORT_MISSING: FOCAL_POINT,
   COMMITMENT_AWAITING_ACTIVATION:
     'You receive this because you are a coordinator of the plan. / Vous recevez ce message en tant que coordinateur du plan.',
 };
@@ -71,6 +73,10 @@ export function notificationMail(notification: NotificationView, to: string, app
     DEADLINE_DUE_SOON: {
       en: `The ${kind.en} "${subject.title}" is due on ${dueDate}.`,
       fr: `L'échéance de ${kind.fr} « ${subject.title} » est le ${dueDate}.`,
+    },
+    REPORT_MISSING: {
+      en: `No progress report was made on the commitment "${subject.title}" for the reporting period that ended on ${dueDate}.`,
+      fr: `Aucun rapport d'avancement n'a été fait sur l'engagement « ${subject.title} » pour la période close le ${dueDate}.`,
     },
     COMMITMENT_AWAITING_ACTIVATION: {
       en: `The commitment "${subject.title}" is proposed and waits for a coordinator of the plan to activate it.`,

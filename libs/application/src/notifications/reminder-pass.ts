@@ -36,7 +36,8 @@ const TOPIC: Record<'DUE_SOON' | 'OVERDUE', NotificationTopic> = { DUE_SOON: 'DE
 
 /**
  * The reminders due on `asOf`, as notifications: for every commitment, milestone and task of an adopted plan that is
- * due soon or overdue on that day, one to each focal point of the commitment's owner; for every commitment still
+ * due soon or overdue on that day, and for every report missing for a reporting period that ended in the 30 days
+ * before, one to each focal point of the commitment's owner; for every commitment still
  * proposed, one to each coordinator of its plan (it waits for them to activate it). Each is recorded on a stream
  * named by what it says and to whom, decided against what that stream holds (recorded once: a pass run again, killed
  * half-way and restarted, or run by two api instances at once, records nothing twice; the event store's expected
@@ -48,6 +49,7 @@ export function dueReminders(sources: Omit<ReminderSources, 'store'>, asOf: Cale
     const plans = sources.catalogue.plans({ status: 'ADOPTED' }, { first: 100, after });
     for (const { node: plan } of plans.items) {
       due.push(...awaitingActivation(sources, plan.id, asOf));
+      due.push(...missingReports(sources, plan.id, asOf));
       const deadlines = sources.tracking.deadlines(plan.id, { statuses: ['DUE_SOON', 'OVERDUE'] }, asOf);
       if (deadlines.length === 0) continue;
       const owners = new Map(
@@ -97,6 +99,27 @@ function awaitingActivation(sources: Omit<ReminderSources, 'store'>, planId: str
     if (!page.hasNextPage) return found;
     after = page.endCursor;
   }
+}
+
+/** How long after a reporting period ends a report missing for it is still reminded (on a first pass over an old log). */
+export const MISSING_REPORT_WINDOW_DAYS = 30;
+
+/** Reports missing for a period that ended lately, one notification to each focal point of the commitment's owner. */
+function missingReports(sources: Omit<ReminderSources, 'store'>, planId: string, asOf: CalendarDate): NotificationRecord[] {
+  const focalPoints = new Map<string, string[]>();
+  return sources.tracking.missingReports(planId, asOf, MISSING_REPORT_WINDOW_DAYS).flatMap((missing) => {
+    if (!focalPoints.has(missing.ownerId)) focalPoints.set(missing.ownerId, focalPointsOf(sources.participants, missing.ownerId));
+    const subject = {
+      kind: 'COMMITMENT',
+      id: missing.commitmentId,
+      title: missing.title,
+      planId,
+      commitmentId: missing.commitmentId,
+    } as const;
+    return (focalPoints.get(missing.ownerId) ?? []).map((recipientId) =>
+      withId({ recipientId, topic: 'REPORT_MISSING', subject, dueDate: missing.periodEnd, asOf }),
+    );
+  });
 }
 
 function focalPointsOf(participants: ParticipantsReader, stakeholderId: string): string[] {

@@ -3,6 +3,7 @@ import { READ_MODEL_HISTORY } from '../read-model/read-model-history.js';
 import { placeholders, SqlQueries } from '../read-model/sql-queries.js';
 import { tasksTable } from './tasks.projection.js';
 import { deadlines } from './tracking-deadlines.js';
+import { type MissingReport, missingReports } from './tracking-missing-reports.js';
 import type { ClosedPeriodRow, MilestoneRow, ReportRow, TaskRow } from './tracking-rows.js';
 import { scorecard } from './tracking-scorecard.js';
 import { summaries } from './tracking-summaries.js';
@@ -120,6 +121,11 @@ export class SqliteTrackingReader {
   }
 
   /** Commitments, milestones and tasks of a plan with their deadline status on `today`, sorted by due date. */
+  /** The reports missing on `today` for periods that ended within the `withinDays` before it. */
+  missingReports(planId: string, today: string, withinDays: number): MissingReport[] {
+    return missingReports(this.sql, planId, today, withinDays);
+  }
+
   deadlines(planId: string, filter: DeadlineFilter, today: string): DeadlineView[] {
     return deadlines(this.sql, planId, filter, today);
   }

@@ -7,7 +7,7 @@ import type { CalendarDate } from '../shared/values.js';
  * says and to whom (`notificationKey`), so however often a reminder pass runs, on however many api instances, the
  * second recording of the same notification finds its stream already written and records nothing.
  */
-export const NOTIFICATION_TOPICS = ['DEADLINE_DUE_SOON', 'DEADLINE_OVERDUE', 'COMMITMENT_AWAITING_ACTIVATION'] as const;
+export const NOTIFICATION_TOPICS = ['DEADLINE_DUE_SOON', 'DEADLINE_OVERDUE', 'REPORT_MISSING', 'COMMITMENT_AWAITING_ACTIVATION'] as const;
 export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
 
 /** What a notification is about: a commitment, milestone or task, with what a reader needs to find it. */
@@ -24,7 +24,10 @@ export interface NotificationRecord {
   readonly recipientId: string;
   readonly topic: NotificationTopic;
   readonly subject: NotificationSubject;
-  /** The due date the notification speaks of (a deadline moved later is a new notification); a commitment's own. */
+  /**
+   * The due date the notification speaks of (a deadline moved later is a new notification): a commitment's own, or the
+   * last day of the reporting period a report is missing for.
+   */
   readonly dueDate: CalendarDate;
   /** The day the reminder pass judged the deadline on. */
   readonly asOf: CalendarDate;
