@@ -1,8 +1,8 @@
-import { daysBetween, owesReport, reportingPeriods } from '#domain';
+import { daysBetween, owesReport } from '#domain';
 import { commitmentsTable } from '../catalogue/projections/commitments.projection.js';
-import { plansTable } from '../catalogue/projections/plans.projection.js';
 import type { SqlQueries } from '../read-model/sql-queries.js';
-import type { CommitmentRow, PlanRow, ReportRow } from './tracking-rows.js';
+import type { CommitmentRow, ReportRow } from './tracking-rows.js';
+import { planPeriods } from './tracking-scorecard.js';
 import { progressReportsTable } from './tracking-tables.js';
 
 /** A report a commitment owed for a period that has ended, and that was not made. */
@@ -21,16 +21,7 @@ type Owing = Pick<CommitmentRow, 'commitment_id' | 'title' | 'owner_id' | 'activ
  * commitment active at some point in such a period (the scorecard's rule) that has no standing report for it.
  */
 export function missingReports(sql: SqlQueries, planId: string, today: string, withinDays: number): MissingReport[] {
-  const plan = sql.get<Pick<PlanRow, 'period_start' | 'period_end' | 'reporting_cycle'>>(
-    `SELECT period_start, period_end, reporting_cycle FROM ${sql.table(plansTable)} WHERE plan_id = ?`,
-    planId,
-  );
-  if (!plan) return [];
-  const ended = reportingPeriods({
-    periodStart: plan.period_start,
-    periodEnd: plan.period_end,
-    reportingCycle: plan.reporting_cycle,
-  }).filter((period) => period.end < today && daysBetween(period.end, today) <= withinDays);
+  const ended = planPeriods(sql, planId).filter((period) => period.end < today && daysBetween(period.end, today) <= withinDays);
   if (ended.length === 0) return [];
   const commitments = sql.all<Owing>(
     `SELECT commitment_id, title, owner_id, activated_on, completed_on, withdrawn_on FROM ${sql.table(commitmentsTable)} WHERE plan_id = ? ORDER BY created_position`,

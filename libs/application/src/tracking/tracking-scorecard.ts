@@ -1,4 +1,4 @@
-import { type CommitmentStatus, owesReport, reportingPeriods } from '#domain';
+import { type CommitmentStatus, owesReport, type ReportingPeriod, reportingPeriods } from '#domain';
 import { commitmentsTable } from '../catalogue/projections/commitments.projection.js';
 import { plansTable } from '../catalogue/projections/plans.projection.js';
 import type { SqlQueries } from '../read-model/sql-queries.js';
@@ -8,6 +8,15 @@ import { progressReportsTable } from './tracking-tables.js';
 import type { PeriodCompliance, ScorecardView } from './tracking-views.js';
 
 type Owned = Pick<CommitmentRow, 'commitment_id' | 'title' | 'status' | 'activated_on' | 'completed_on' | 'withdrawn_on'>;
+
+/** The reporting periods of a plan, from its row (none when the plan is not in the read model). */
+export function planPeriods(sql: SqlQueries, planId: string): ReportingPeriod[] {
+  const plan = sql.get<Pick<PlanRow, 'period_start' | 'period_end' | 'reporting_cycle'>>(
+    `SELECT period_start, period_end, reporting_cycle FROM ${sql.table(plansTable)} WHERE plan_id = ?`,
+    planId,
+  );
+  return plan ? reportingPeriods({ periodStart: plan.period_start, periodEnd: plan.period_end, reportingCycle: plan.reporting_cycle }) : [];
+}
 
 /**
  * A stakeholder's record in a plan on `today`: its commitments, milestones kept, and for each closed reporting period
@@ -34,18 +43,7 @@ export function scorecard(
     planId,
   );
   const standing = new Map(reports.map((r) => [`${r.commitment_id}|${r.period}`, r]));
-  const plan = sql.get<Pick<PlanRow, 'period_start' | 'period_end' | 'reporting_cycle'>>(
-    `SELECT period_start, period_end, reporting_cycle FROM ${sql.table(plansTable)} WHERE plan_id = ?`,
-    planId,
-  );
-  const spans = new Map(
-    plan
-      ? reportingPeriods({ periodStart: plan.period_start, periodEnd: plan.period_end, reportingCycle: plan.reporting_cycle }).map((p) => [
-          p.id,
-          p,
-        ])
-      : [],
-  );
+  const spans = new Map(planPeriods(sql, planId).map((p) => [p.id, p]));
   const compliance: PeriodCompliance[] = closedPeriods.flatMap(({ period }) => {
     const span = spans.get(period);
     if (!span) return [];
